@@ -1,0 +1,209 @@
+//! The user's language and every domain message in Norwegian Bokmål and English.
+
+use crate::checks::NumberProblem;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The two UI languages: Bokmål first, English second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+/// Something wrong with a value a user gave. Turned into a sentence with [`Problem::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    OrgNumber(NumberProblem),
+    BankAccount(NumberProblem),
+    Email,
+    Phone,
+    VisitsPerCard,
+    SharePercent,
+    NegativePrice,
+    EndBeforeStart,
+    AgeRange,
+    Quota,
+    Year,
+    Colour,
+    DuplicateOrgNumber { other: String },
+    DuplicateVenueName,
+    Unknown { value: String, allowed: &'static str },
+    NotANumber { value: String },
+    NotADate { value: String },
+    NotAnAmount { value: String },
+    NotYesNo { value: String },
+    UnknownYear { year: i32 },
+    DuplicateRow { first_row: usize },
+    OutsideYear,
+    YearExists,
+    EmptyFile,
+    UnknownColumn,
+    MissingColumn,
+    FieldCount { found: usize, expected: usize },
+    VenueDiffers { first_row: usize },
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        let nb = lang == Lang::Nb;
+        match self {
+            Required => pick(nb, "må fylles ut", "is required"),
+            TooLong { max } => {
+                if nb {
+                    format!("kan ha høyst {max} tegn")
+                } else {
+                    format!("can have at most {max} characters")
+                }
+            }
+            OrgNumber(p) => number_message(nb, p, "organisasjonsnummer", "organisation number"),
+            BankAccount(p) => number_message(nb, p, "kontonummer", "account number"),
+            Email => pick(nb, "er ikke en gyldig e-postadresse", "is not a valid e-mail address"),
+            Phone => pick(
+                nb,
+                "er ikke et gyldig telefonnummer (8–15 sifre, gjerne med +47)",
+                "is not a valid phone number (8–15 digits, +47 allowed)",
+            ),
+            VisitsPerCard => pick(
+                nb,
+                "må være et tall fra 1 til 99, eller «fri inngang»",
+                "must be a number from 1 to 99, or “free entry”",
+            ),
+            SharePercent => pick(nb, "må være fra 1 til 99 prosent", "must be 1 to 99 percent"),
+            NegativePrice => pick(nb, "kan ikke være negativ", "cannot be negative"),
+            EndBeforeStart => pick(nb, "slutter før den starter", "ends before it starts"),
+            AgeRange => pick(
+                nb,
+                "må være en aldersgruppe innenfor 0–25 år, fra lavest til høyest",
+                "must be an age range within 0–25 years, lowest first",
+            ),
+            Quota => pick(nb, "må være fra 1 til 10 000 kort", "must be 1 to 10,000 cards"),
+            Year => pick(nb, "må være et årstall fra 2000 til 2100", "must be a year from 2000 to 2100"),
+            Colour => pick(nb, "må være en farge som #1f5f8b", "must be a colour like #1f5f8b"),
+            DuplicateOrgNumber { other } => {
+                if nb {
+                    format!("er allerede registrert på brukerstedet «{other}»")
+                } else {
+                    format!("is already registered for the venue “{other}”")
+                }
+            }
+            DuplicateVenueName => pick(
+                nb,
+                "et annet brukersted har allerede dette navnet",
+                "another venue already has this name",
+            ),
+            Unknown { value, allowed } => {
+                if nb {
+                    format!("«{value}» er ikke en gyldig verdi (gyldige: {allowed})")
+                } else {
+                    format!("“{value}” is not a valid value (valid: {allowed})")
+                }
+            }
+            NotANumber { value } => fmt(nb, value, "er ikke et tall", "is not a number"),
+            NotADate { value } => fmt(
+                nb,
+                value,
+                "er ikke en dato (skriv dd.mm.åååå)",
+                "is not a date (write dd.mm.yyyy)",
+            ),
+            NotAnAmount { value } => fmt(
+                nb,
+                value,
+                "er ikke et beløp (skriv for eksempel 150,00)",
+                "is not an amount (write e.g. 150.00)",
+            ),
+            NotYesNo { value } => fmt(nb, value, "er ikke ja eller nei", "is not yes or no"),
+            UnknownYear { year } => {
+                if nb {
+                    format!("programåret {year} finnes ikke – opprett det under Programår først")
+                } else {
+                    format!("the program year {year} does not exist – create it under Program years first")
+                }
+            }
+            DuplicateRow { first_row } => {
+                if nb {
+                    format!("samme brukersted og år står allerede i rad {first_row}")
+                } else {
+                    format!("the same venue and year is already in row {first_row}")
+                }
+            }
+            EmptyFile => pick(nb, "filen er tom", "the file is empty"),
+            UnknownColumn => pick(
+                nb,
+                "ukjent kolonne – bruk overskriftene fra en eksportert fil",
+                "unknown column – use the headers of an exported file",
+            ),
+            MissingColumn => pick(nb, "kolonnen mangler i filen", "the column is missing from the file"),
+            FieldCount { found, expected } => {
+                if nb {
+                    format!("raden har {found} felt, overskriften har {expected}")
+                } else {
+                    format!("the row has {found} fields, the header has {expected}")
+                }
+            }
+            VenueDiffers { first_row } => {
+                if nb {
+                    format!("samme brukersted står i rad {first_row} med andre opplysninger")
+                } else {
+                    format!("the same venue is in row {first_row} with different details")
+                }
+            }
+            YearExists => pick(nb, "dette programåret finnes allerede", "this program year already exists"),
+            OutsideYear => pick(
+                nb,
+                "ligger utenfor programårets gyldighetsperiode",
+                "lies outside the program year's validity",
+            ),
+        }
+    }
+}
+
+fn pick(nb: bool, no: &str, en: &str) -> String {
+    if nb { no } else { en }.to_string()
+}
+
+fn fmt(nb: bool, value: &str, no: &str, en: &str) -> String {
+    if nb {
+        format!("«{value}» {no}")
+    } else {
+        format!("“{value}” {en}")
+    }
+}
+
+fn number_message(nb: bool, p: &NumberProblem, no: &str, en: &str) -> String {
+    match (p, nb) {
+        (NumberProblem::NotDigits, true) => format!("et {no} kan bare ha sifre"),
+        (NumberProblem::NotDigits, false) => format!("an {en} can only contain digits"),
+        (NumberProblem::WrongLength { expected, found }, true) => {
+            format!("et {no} har {expected} sifre, her er det {found}")
+        }
+        (NumberProblem::WrongLength { expected, found }, false) => {
+            format!("an {en} has {expected} digits, this one has {found}")
+        }
+        (NumberProblem::CheckDigit, true) => {
+            format!("kontrollsifferet stemmer ikke – sjekk {no}et for skrivefeil")
+        }
+        (NumberProblem::CheckDigit, false) => {
+            format!("the check digit does not match – check the {en} for typos")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_reads_in_both_languages() {
+        let p = Problem::OrgNumber(NumberProblem::CheckDigit);
+        assert!(p.message(Lang::Nb).contains("kontrollsifferet"));
+        assert!(p.message(Lang::En).contains("check digit"));
+        let y = Problem::UnknownYear { year: 2031 };
+        assert!(y.message(Lang::Nb).contains("2031"));
+    }
+}

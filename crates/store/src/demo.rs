@@ -1,0 +1,160 @@
+//! The demo program: the fictional "Eksempel kommune" with fifteen venues, their logos and
+//! agreements, and two program years, so a newcomer has something real to explore.
+
+use crate::{StoreError, Workspace};
+use chrono::NaiveDate;
+use okort_core::checks::{complete_bank_account, complete_org_number};
+use okort_core::{
+    AgreementInput, CompensationModel, ProgramInput, ProgramYearInput, VenueCategory, VenueInput,
+    YearStatus,
+};
+
+use CompensationModel::{FullRefund, Share, VenueBearsCost};
+use VenueCategory::*;
+
+struct DemoVenue {
+    name: &'static str,
+    category: VenueCategory,
+    address: &'static str,
+    contact: &'static str,
+    visits: Option<u8>,
+    model: CompensationModel,
+    share: u8,
+    price_kr: i64,
+    not_covered: &'static str,
+    colour: &'static str,
+}
+
+const fn v(
+    name: &'static str,
+    category: VenueCategory,
+    address: &'static str,
+    contact: &'static str,
+    visits: Option<u8>,
+    model: CompensationModel,
+    share: u8,
+    price_kr: i64,
+    not_covered: &'static str,
+    colour: &'static str,
+) -> DemoVenue {
+    DemoVenue { name, category, address, contact, visits, model, share, price_kr, not_covered, colour }
+}
+
+const VENUES: [DemoVenue; 15] = [
+    v("Eksempel Kino", Cinema, "Storgata 12", "Kari Nilsen", Some(5), FullRefund, 100, 120, "3D-tillegg og snacks", "#b3262e"),
+    v("Eksempelbadet", Swimming, "Badeveien 3", "Per Hansen", None, VenueBearsCost, 0, 0, "", "#1b7fb8"),
+    v("Lekeland Trollskogen", PlayLand, "Industriveien 8", "Lise Berg", Some(5), Share, 50, 189, "Bursdagsselskap", "#3d9a3a"),
+    v("Kulturhuset Scene", Performance, "Torget 1", "Ahmed Khan", Some(5), FullRefund, 100, 150, "Gallaforestillinger", "#6b3fa0"),
+    v("Eksempel Danseskole", CourseDance, "Fabrikkgata 4", "Marte Olsen", Some(10), FullRefund, 100, 180, "Kostyme til oppvisning", "#d6336c"),
+    v("Kulturskolen", CourseMusic, "Skoleveien 2", "Jon Dahl", Some(5), VenueBearsCost, 0, 0, "Instrumentleie", "#e67700"),
+    v("Ungdomsteateret", CourseTheatre, "Torget 1", "Sara Lunde", Some(5), Share, 50, 140, "", "#845ef7"),
+    v("Eksempel IL Fotball", CourseSport, "Idrettsveien 10", "Ole Moen", None, VenueBearsCost, 0, 0, "Medlemskontingent og draktsett", "#2b8a3e"),
+    v("Klatresenteret Toppen", CourseSport, "Fjellveien 5", "Ingrid Aas", Some(5), FullRefund, 100, 160, "Leie av sko", "#495057"),
+    v("Bowlinghallen", Other, "Senterveien 7", "Tor Lie", Some(5), Share, 50, 120, "Mat og drikke", "#f08c00"),
+    v("Eksempel Museum", Other, "Museumsveien 1", "Hilde Strand", None, VenueBearsCost, 0, 0, "", "#5c4033"),
+    v("Ishallen", CourseSport, "Idrettsveien 12", "Nils Bakke", Some(10), FullRefund, 100, 60, "Skøyteslip", "#1c7ed6"),
+    v("Eksempel Turnforening", CourseSport, "Idrettsveien 14", "Mona Vik", Some(5), FullRefund, 100, 100, "Medlemskontingent", "#0ca678"),
+    v("Musikkverkstedet", CourseMusic, "Fabrikkgata 6", "Ali Hassan", Some(5), Share, 50, 150, "", "#c2255c"),
+    v("Eventyrparken", PlayLand, "Parkveien 20", "Eva Solberg", Some(3), FullRefund, 100, 250, "Kafé", "#f59f00"),
+];
+
+/// A simple, recognisable SVG logo: the venue's colour and initials.
+fn logo_svg(name: &str, colour: &str) -> String {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .take(2)
+        .collect();
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120"><rect x="4" y="4" width="112" height="112" rx="24" fill="{colour}"/><circle cx="60" cy="60" r="40" fill="none" stroke="#ffffff" stroke-width="6" opacity="0.35"/><text x="60" y="74" font-family="DejaVu Sans, Arial, sans-serif" font-size="40" font-weight="bold" fill="#ffffff" text-anchor="middle">{initials}</text></svg>"##
+    )
+}
+
+fn program_logo() -> String {
+    r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120" viewBox="0 0 200 120"><rect width="200" height="120" rx="18" fill="#1f5f8b"/><circle cx="52" cy="60" r="30" fill="#f2a900"/><path d="M40 60 l8 9 l16 -20" stroke="#1f5f8b" stroke-width="7" fill="none" stroke-linecap="round" stroke-linejoin="round"/><text x="92" y="56" font-family="DejaVu Sans, Arial, sans-serif" font-size="22" font-weight="bold" fill="#ffffff">Opplevelses</text><text x="92" y="82" font-family="DejaVu Sans, Arial, sans-serif" font-size="22" font-weight="bold" fill="#ffffff">kortet</text></svg>"##.to_string()
+}
+
+fn coat_of_arms() -> String {
+    r##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="120" viewBox="0 0 100 120"><path d="M5 5 H95 V60 C95 90 70 108 50 115 C30 108 5 90 5 60 Z" fill="#c92a2a" stroke="#f8f9fa" stroke-width="4"/><path d="M50 25 L62 55 L50 85 L38 55 Z" fill="#f8f9fa"/></svg>"##.to_string()
+}
+
+fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, StoreError> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(StoreError::Csv(format!("bad demo date {y}-{m}-{d}")))
+}
+
+/// Fills an empty workspace with the demo program.
+pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
+    ws.save_program(ProgramInput {
+        municipality: "Eksempel kommune".into(),
+        name: "Opplevelseskortet".into(),
+        contact_name: "Kulturkontoret, Eksempel kommune".into(),
+        contact_phone: "+47 99 99 99 99".into(),
+        contact_email: "kultur@eksempel.kommune.no".into(),
+        primary_colour: "#1f5f8b".into(),
+        accent_colour: "#f2a900".into(),
+    })?;
+    ws.set_program_image(crate::ProgramImage::Logo, Some(program_logo().as_bytes()))?;
+    ws.set_program_image(crate::ProgramImage::CoatOfArms, Some(coat_of_arms().as_bytes()))?;
+
+    let mut years = Vec::new();
+    for (year, quota, status) in [(2025, 60, YearStatus::Closed), (2026, 100, YearStatus::Active)] {
+        let defaults = ProgramYearInput::new_for(year)
+            .ok_or(StoreError::Csv(format!("bad demo year {year}")))?;
+        years.push(ws.save_year(ProgramYearInput { card_quota: quota, status, ..defaults })?);
+    }
+
+    for (i, d) in VENUES.iter().enumerate() {
+        let org = (0..100)
+            .find_map(|k| complete_org_number(&format!("9{:02}{:05}", 10 + i, 31 * k + 7)))
+            .unwrap_or_default();
+        let account = (0..100)
+            .find_map(|k| complete_bank_account(&format!("1503{:02}{:04}", 20 + i, 97 * k + 11)))
+            .unwrap_or_default();
+        let slug: String = d
+            .name
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let venue = ws.save_venue(VenueInput {
+            id: None,
+            name: d.name.into(),
+            category: d.category,
+            address: format!("{}, 9999 Eksempelby", d.address),
+            contact_person: d.contact.into(),
+            phone: format!("+47 9{:07}", 1_000_000 + i * 12_345),
+            email: format!("post@{slug}.example"),
+            org_number: org,
+            bank_account: account,
+            active: true,
+            staff_note: "Kortholder og én ledsager går gratis. Kryss av ett felt per besøk.".into(),
+        })?;
+        ws.set_venue_logo(venue.id, Some(logo_svg(d.name, d.colour).as_bytes()))?;
+        for (k, year) in years.iter().enumerate() {
+            let price = d.price_kr * 100 + k as i64 * 500 * i64::from(d.price_kr > 0);
+            ws.save_agreement(AgreementInput {
+                venue_id: venue.id,
+                year_id: year.id,
+                visits_per_card: d.visits,
+                companion_free: true,
+                not_covered: d.not_covered.into(),
+                compensation: d.model,
+                share_percent: d.share,
+                holder_price_ore: price,
+                companion_price_ore: price,
+                period_from: None,
+                period_to: None,
+                signed_on: Some(date(year.year - 1, 12, 1 + i as u32)?),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates a new workspace at `path` holding the demo program.
+pub fn create(path: &std::path::Path) -> Result<Workspace, StoreError> {
+    let mut ws = Workspace::create(path)?;
+    fill(&mut ws)?;
+    Ok(ws)
+}

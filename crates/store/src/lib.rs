@@ -1,0 +1,227 @@
+//! The Opplevelseskort workspace: one SQLite file holding the program, its years, the venue
+//! register with agreements, and the images they use. Every query the app makes lives here.
+
+mod agreements;
+pub mod demo;
+mod images;
+pub mod migrations;
+mod program;
+pub mod venue_csv;
+mod venues;
+mod years;
+
+pub use images::StoredImage;
+pub use program::ProgramImage;
+pub use venue_csv::{ImportReport, RowProblem};
+
+use okort_core::i18n::Problem;
+use okort_core::logo::ImageProblem;
+use okort_core::{FieldProblem, Lang};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// Marks a SQLite file as an Opplevelseskort workspace ("OKRT").
+const APPLICATION_ID: i32 = 0x4F4B_5254;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("workspace schema {found} is newer than this version supports ({supported})")]
+    TooNew { found: u32, supported: u32 },
+    #[error("{0} is not an Opplevelseskort workspace")]
+    NotAWorkspace(PathBuf),
+    #[error("{0} already exists")]
+    AlreadyExists(PathBuf),
+    #[error("{0} does not exist")]
+    NotFound(PathBuf),
+    #[error("invalid input")]
+    Invalid(Vec<FieldProblem>),
+    #[error("image refused")]
+    Image(ImageProblem),
+    #[error("import refused: {} problem(s)", .0.len())]
+    Import(Vec<RowProblem>),
+    #[error("{what} {id} does not exist")]
+    Missing { what: &'static str, id: i64 },
+    #[error("the file could not be read as CSV: {0}")]
+    Csv(String),
+}
+
+impl StoreError {
+    /// A sentence for the user in their language, saying what is wrong and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let nb = lang == Lang::Nb;
+        match self {
+            StoreError::TooNew { found, supported } => {
+                if nb {
+                    format!("Arbeidsfilen er laget av en nyere versjon av Opplevelseskort (skjema {found}, denne versjonen kan {supported}). Oppdater programmet for å åpne den.")
+                } else {
+                    format!("The workspace was written by a newer version of Opplevelseskort (schema {found}, this version supports {supported}). Update the app to open it.")
+                }
+            }
+            StoreError::NotAWorkspace(p) => {
+                if nb {
+                    format!("{} er ikke en arbeidsfil for Opplevelseskort.", p.display())
+                } else {
+                    format!("{} is not an Opplevelseskort workspace.", p.display())
+                }
+            }
+            StoreError::AlreadyExists(p) => {
+                if nb {
+                    format!("{} finnes allerede. Velg et annet navn, eller åpne filen.", p.display())
+                } else {
+                    format!("{} already exists. Choose another name, or open it.", p.display())
+                }
+            }
+            StoreError::NotFound(p) => {
+                if nb {
+                    format!("Finner ikke {}.", p.display())
+                } else {
+                    format!("Cannot find {}.", p.display())
+                }
+            }
+            StoreError::Invalid(problems) => {
+                let parts: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.field, p.problem.message(lang)))
+                    .collect();
+                if nb {
+                    format!("Noen felt må rettes: {}", parts.join("; "))
+                } else {
+                    format!("Some fields need correcting: {}", parts.join("; "))
+                }
+            }
+            StoreError::Image(p) => p.message(lang),
+            StoreError::Import(rows) => {
+                if nb {
+                    format!("Filen ble ikke importert: {} feil. Ingenting er lagret.", rows.len())
+                } else {
+                    format!("The file was not imported: {} problem(s). Nothing was saved.", rows.len())
+                }
+            }
+            StoreError::Missing { what, id } => {
+                if nb {
+                    format!("Fant ikke {what} {id} – den kan være slettet.")
+                } else {
+                    format!("Could not find {what} {id} – it may have been deleted.")
+                }
+            }
+            StoreError::Csv(e) => {
+                if nb {
+                    format!("Filen kunne ikke leses som CSV: {e}")
+                } else {
+                    format!("The file could not be read as CSV: {e}")
+                }
+            }
+            StoreError::Sqlite(e) => {
+                if nb {
+                    format!("Databasefeil: {e}")
+                } else {
+                    format!("Database error: {e}")
+                }
+            }
+            StoreError::Io(e) => {
+                if nb {
+                    format!("Filfeil: {e}")
+                } else {
+                    format!("File error: {e}")
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn invalid(problems: Vec<FieldProblem>) -> Result<(), StoreError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(problems))
+    }
+}
+
+pub(crate) fn field_problem(field: &'static str, problem: Problem) -> StoreError {
+    StoreError::Invalid(vec![FieldProblem { field, problem }])
+}
+
+/// An open workspace file.
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Workspace {
+    /// Creates a new, empty workspace at `path`; refuses to overwrite an existing file.
+    pub fn create(path: &Path) -> Result<Self, StoreError> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        Self::prepare(conn, path)
+    }
+
+    /// Opens an existing workspace, upgrading its schema if it is older.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
+        if app_id != APPLICATION_ID {
+            return Err(StoreError::NotAWorkspace(path.to_path_buf()));
+        }
+        Self::prepare(conn, path)
+    }
+
+    /// Opens `path` if it exists, otherwise creates it.
+    pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
+        if path.exists() {
+            Self::open(path)
+        } else {
+            Self::create(path)
+        }
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Self, StoreError> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Workspace { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version this file is at.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrations::schema_version(&self.conn)
+    }
+
+    /// True until the program has a municipality: the first screen offers set-up or the demo.
+    pub fn is_new(&self) -> Result<bool, StoreError> {
+        Ok(self.program()?.municipality.is_empty())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ws = Workspace::create(&dir.path().join("test.okort")).expect("create workspace");
+        (dir, ws)
+    }
+}

@@ -1,0 +1,61 @@
+//! Numbered schema migrations, embedded in the binary and run in one transaction.
+//! The schema version lives in `PRAGMA user_version`. A shipped migration is never edited.
+
+use crate::StoreError;
+use rusqlite::Connection;
+
+/// Every migration in order; index + 1 is the schema version it produces.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_program_and_venues",
+    include_str!("migrations/0001_program_and_venues.sql"),
+)];
+
+pub fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+pub fn schema_version(conn: &Connection) -> Result<u32, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the schema up to date, or refuses a workspace written by a newer version.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current = schema_version(conn)?;
+    let latest = latest_version();
+    if current > latest {
+        return Err(StoreError::TooNew { found: current, supported: latest });
+    }
+    if current == latest {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (_, sql) in &MIGRATIONS[current as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sha2::{Digest, Sha256};
+
+    /// The SHA-256 of every shipped migration. A changed checksum means a shipped migration
+    /// was edited: add a new migration instead.
+    const SHIPPED: &[(&str, &str)] = &[(
+        "0001_program_and_venues",
+        "fbfe5545563790b7181dace35e7306cb503893b5b67171f20b3082b2998dfafb",
+    )];
+
+    #[test]
+    fn shipped_migrations_are_never_edited() {
+        assert_eq!(MIGRATIONS.len(), SHIPPED.len(), "record the checksum of the new migration");
+        for ((name, sql), (shipped_name, sum)) in MIGRATIONS.iter().zip(SHIPPED) {
+            assert_eq!(name, shipped_name);
+            let actual = format!("{:x}", Sha256::digest(sql.as_bytes()));
+            assert_eq!(&actual, sum, "migration {name} was edited after it shipped");
+        }
+    }
+}

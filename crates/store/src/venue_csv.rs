@@ -1,0 +1,662 @@
+//! CSV import and export of the venue register with agreements, as Norwegian offices use it:
+//! UTF-8 (with or without BOM) or Windows-1252, `;` or `,`, Norwegian or English headers.
+//! A file with any bad row is refused whole, listing every problem; nothing is written.
+
+use crate::agreements::insert_or_update;
+use crate::venues::{conflicts, find_by_name, find_by_org_number, upsert};
+use crate::{StoreError, Workspace};
+use okort_core::checks::{format_bank_account, format_org_number};
+use okort_core::dates::{format_date, parse_date};
+use okort_core::i18n::Problem;
+use okort_core::money::{format_amount, parse_nok};
+use okort_core::{AgreementInput, CompensationModel, ProgramYear, VenueCategory, VenueInput};
+use okort_core::{FieldProblem, Lang};
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// One problem in an imported file: the spreadsheet row (the header is row 1) and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub row: usize,
+    pub column: String,
+    pub problem: Problem,
+}
+
+impl RowProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.message(lang)
+    }
+}
+
+/// What an accepted import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub venues_created: u32,
+    pub venues_updated: u32,
+    pub agreements_saved: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Col {
+    Name,
+    Category,
+    Address,
+    ContactPerson,
+    Phone,
+    Email,
+    OrgNumber,
+    BankAccount,
+    Active,
+    StaffNote,
+    Year,
+    VisitsPerCard,
+    CompanionFree,
+    NotCovered,
+    Compensation,
+    SharePercent,
+    HolderPrice,
+    CompanionPrice,
+    PeriodFrom,
+    PeriodTo,
+    SignedOn,
+}
+
+impl Col {
+    const ALL: [Col; 21] = [
+        Col::Name,
+        Col::Category,
+        Col::Address,
+        Col::ContactPerson,
+        Col::Phone,
+        Col::Email,
+        Col::OrgNumber,
+        Col::BankAccount,
+        Col::Active,
+        Col::StaffNote,
+        Col::Year,
+        Col::VisitsPerCard,
+        Col::CompanionFree,
+        Col::NotCovered,
+        Col::Compensation,
+        Col::SharePercent,
+        Col::HolderPrice,
+        Col::CompanionPrice,
+        Col::PeriodFrom,
+        Col::PeriodTo,
+        Col::SignedOn,
+    ];
+
+    /// The Norwegian header written on export; the first alias.
+    fn header(self) -> &'static str {
+        self.aliases()[0]
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Col::Name => &["navn", "name", "brukersted", "venue"],
+            Col::Category => &["kategori", "category"],
+            Col::Address => &["adresse", "address"],
+            Col::ContactPerson => &["kontaktperson", "contact_person", "contact"],
+            Col::Phone => &["telefon", "phone", "tlf"],
+            Col::Email => &["epost", "email", "e-post", "e-mail"],
+            Col::OrgNumber => &["orgnr", "org_number", "organisasjonsnummer", "organization_number"],
+            Col::BankAccount => &["kontonummer", "bank_account", "konto", "account"],
+            Col::Active => &["aktiv", "active"],
+            Col::StaffNote => &["merknad", "staff_note", "note", "merknad_til_ansatte"],
+            Col::Year => &["år", "year", "programår", "program_year"],
+            Col::VisitsPerCard => &["besøk_per_kort", "visits_per_card", "besøk", "visits"],
+            Col::CompanionFree => &["ledsager_gratis", "companion_free", "ledsager", "companion"],
+            Col::NotCovered => &["dekkes_ikke", "not_covered", "unntak"],
+            Col::Compensation => &["kompensasjon", "compensation", "refusjon"],
+            Col::SharePercent => &["andel_prosent", "share_percent", "andel", "share"],
+            Col::HolderPrice => &["pris_kortholder", "holder_price", "pris"],
+            Col::CompanionPrice => &["pris_ledsager", "companion_price"],
+            Col::PeriodFrom => &["avtale_fra", "agreement_from", "period_from", "fra"],
+            Col::PeriodTo => &["avtale_til", "agreement_to", "period_to", "til"],
+            Col::SignedOn => &["signert", "signed_on", "signed", "signeringsdato"],
+        }
+    }
+
+    fn from_header(h: &str) -> Option<Col> {
+        let key = header_key(h);
+        Col::ALL.into_iter().find(|c| c.aliases().iter().any(|a| header_key(a) == key))
+    }
+
+    /// The column that carries a validated field.
+    fn for_field(field: &str) -> Col {
+        match field {
+            "category" => Col::Category,
+            "address" => Col::Address,
+            "contactPerson" => Col::ContactPerson,
+            "phone" => Col::Phone,
+            "email" => Col::Email,
+            "orgNumber" => Col::OrgNumber,
+            "bankAccount" => Col::BankAccount,
+            "staffNote" => Col::StaffNote,
+            "visitsPerCard" => Col::VisitsPerCard,
+            "notCovered" => Col::NotCovered,
+            "sharePercent" => Col::SharePercent,
+            "holderPriceOre" => Col::HolderPrice,
+            "companionPriceOre" => Col::CompanionPrice,
+            "periodFrom" => Col::PeriodFrom,
+            "periodTo" => Col::PeriodTo,
+            _ => Col::Name,
+        }
+    }
+}
+
+fn header_key(h: &str) -> String {
+    h.trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Reads bytes as UTF-8 (a BOM is dropped) or, when they are not UTF-8, as Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+    }
+}
+
+/// Picks `;` or `,` by counting them, outside quotes, in the header line.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let (mut semi, mut comma, mut quoted) = (0, 0, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    if semi >= comma && semi > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// One data row, parsed but not yet checked against the workspace.
+struct ParsedRow {
+    row: usize,
+    venue: VenueInput,
+    agreement: Option<(i32, AgreementInput)>,
+}
+
+struct Reader<'a> {
+    columns: &'a HashMap<Col, (usize, String)>,
+    record: &'a csv::StringRecord,
+    row: usize,
+    problems: Vec<RowProblem>,
+}
+
+impl Reader<'_> {
+    fn text(&self, col: Col) -> String {
+        self.columns
+            .get(&col)
+            .and_then(|(i, _)| self.record.get(*i))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    fn name(&self, col: Col) -> String {
+        self.columns.get(&col).map(|(_, h)| h.clone()).unwrap_or_else(|| col.header().to_string())
+    }
+
+    fn problem(&mut self, col: Col, problem: Problem) {
+        let column = self.name(col);
+        self.problems.push(RowProblem { row: self.row, column, problem });
+    }
+
+    /// Parses a non-empty cell with `parse`, recording a problem made by `bad` on failure.
+    fn parse<T>(
+        &mut self,
+        col: Col,
+        parse: impl Fn(&str) -> Option<T>,
+        bad: impl Fn(String) -> Problem,
+    ) -> Option<T> {
+        let value = self.text(col);
+        if value.is_empty() {
+            return None;
+        }
+        let parsed = parse(&value);
+        if parsed.is_none() {
+            self.problem(col, bad(value));
+        }
+        parsed
+    }
+
+    fn yes_no(&mut self, col: Col, default: bool) -> bool {
+        self.parse(col, parse_yes_no, |value| Problem::NotYesNo { value }).unwrap_or(default)
+    }
+
+    fn date(&mut self, col: Col) -> Option<chrono::NaiveDate> {
+        self.parse(col, parse_date, |value| Problem::NotADate { value })
+    }
+
+    fn amount(&mut self, col: Col) -> i64 {
+        self.parse(col, parse_nok, |value| Problem::NotAnAmount { value }).unwrap_or(0)
+    }
+}
+
+fn parse_yes_no(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "ja" | "j" | "yes" | "y" | "true" | "1" | "x" | "sann" => Some(true),
+        "nei" | "n" | "no" | "false" | "0" | "usann" => Some(false),
+        _ => None,
+    }
+}
+
+/// "5" → Some(Some(5)); "fri", "free", "ubegrenset", "unlimited" → Some(None).
+fn parse_visits(s: &str) -> Option<Option<u8>> {
+    let key = s.trim().to_lowercase();
+    if ["fri", "fri inngang", "fri inngang hele året", "free", "free entry", "ubegrenset", "unlimited"]
+        .contains(&key.as_str())
+    {
+        return Some(None);
+    }
+    key.parse::<u8>().ok().map(Some)
+}
+
+fn parse_row(
+    columns: &HashMap<Col, (usize, String)>,
+    record: &csv::StringRecord,
+    row: usize,
+) -> (ParsedRow, Vec<RowProblem>) {
+    let mut r = Reader { columns, record, row, problems: Vec::new() };
+    let category = r
+        .parse(Col::Category, VenueCategory::parse, |value| Problem::Unknown {
+            value,
+            allowed: "kino, bad, lekeland, forestilling, kurs dans, kurs musikk, kurs teater, kurs idrett, annet",
+        })
+        .unwrap_or(VenueCategory::Other);
+    let venue = VenueInput {
+        id: None,
+        name: r.text(Col::Name),
+        category,
+        address: r.text(Col::Address),
+        contact_person: r.text(Col::ContactPerson),
+        phone: r.text(Col::Phone),
+        email: r.text(Col::Email),
+        org_number: r.text(Col::OrgNumber),
+        bank_account: r.text(Col::BankAccount),
+        active: r.yes_no(Col::Active, true),
+        staff_note: r.text(Col::StaffNote),
+    }
+    .normalized();
+    for p in venue.validate() {
+        r.problem(Col::for_field(p.field), p.problem);
+    }
+    let agreement_cols = &Col::ALL[11..];
+    let year_text = r.text(Col::Year);
+    let agreement = if year_text.is_empty() {
+        if agreement_cols.iter().any(|c| !r.text(*c).is_empty()) {
+            r.problem(Col::Year, Problem::Required);
+        }
+        None
+    } else {
+        let year = r.parse(Col::Year, |s| s.parse::<i32>().ok(), |value| Problem::NotANumber { value });
+        let visits = match r.text(Col::VisitsPerCard).as_str() {
+            "" => {
+                r.problem(Col::VisitsPerCard, Problem::Required);
+                Some(5)
+            }
+            _ => r
+                .parse(Col::VisitsPerCard, parse_visits, |_| Problem::VisitsPerCard)
+                .unwrap_or(Some(5)),
+        };
+        let compensation = match r.text(Col::Compensation).as_str() {
+            "" => {
+                r.problem(Col::Compensation, Problem::Required);
+                None
+            }
+            _ => r.parse(Col::Compensation, CompensationModel::parse, |value| Problem::Unknown {
+                value,
+                allowed: "brukerstedet dekker selv, full refusjon, andel",
+            }),
+        };
+        let share = r
+            .parse(
+                Col::SharePercent,
+                |s| s.trim_end_matches('%').trim().parse::<u8>().ok(),
+                |value| Problem::NotANumber { value },
+            )
+            .unwrap_or(0);
+        let input = AgreementInput {
+            venue_id: 0,
+            year_id: 0,
+            visits_per_card: visits,
+            companion_free: r.yes_no(Col::CompanionFree, true),
+            not_covered: r.text(Col::NotCovered),
+            compensation: compensation.unwrap_or(CompensationModel::FullRefund),
+            share_percent: share,
+            holder_price_ore: r.amount(Col::HolderPrice),
+            companion_price_ore: r.amount(Col::CompanionPrice),
+            period_from: r.date(Col::PeriodFrom),
+            period_to: r.date(Col::PeriodTo),
+            signed_on: r.date(Col::SignedOn),
+        }
+        .normalized();
+        year.map(|y| (y, input))
+    };
+    let problems = std::mem::take(&mut r.problems);
+    (ParsedRow { row, venue, agreement }, problems)
+}
+
+fn stand_in_year(year: i32) -> ProgramYear {
+    let d = |m, d| chrono::NaiveDate::from_ymd_opt(year, m, d).unwrap_or_default();
+    ProgramYear {
+        id: 0,
+        year,
+        valid_from: d(1, 1),
+        valid_to: d(12, 31),
+        card_quota: 1,
+        age_min: 5,
+        age_max: 18,
+        companion_free: true,
+        status: okort_core::YearStatus::Planning,
+    }
+}
+
+impl Workspace {
+    /// Imports venues with their agreements from CSV bytes. Venues are matched by
+    /// organisation number, then by name; agreements by venue and year.
+    pub fn import_venues_csv(&mut self, bytes: &[u8]) -> Result<ImportReport, StoreError> {
+        let text = decode_text(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(detect_delimiter(&text))
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let file_problem = |column: &str, problem| {
+            StoreError::Import(vec![RowProblem { row: 1, column: column.into(), problem }])
+        };
+        let header = match records.next() {
+            Some(h) => h.map_err(|e| StoreError::Csv(e.to_string()))?,
+            None => return Err(file_problem("", Problem::EmptyFile)),
+        };
+        let mut problems = Vec::new();
+        let mut columns: HashMap<Col, (usize, String)> = HashMap::new();
+        for (i, h) in header.iter().enumerate() {
+            let h = h.trim().trim_start_matches('\u{feff}');
+            if h.is_empty() {
+                continue;
+            }
+            match Col::from_header(h) {
+                Some(col) => {
+                    columns.insert(col, (i, h.to_string()));
+                }
+                None => problems.push(RowProblem {
+                    row: 1,
+                    column: h.to_string(),
+                    problem: Problem::UnknownColumn,
+                }),
+            }
+        }
+        if !columns.contains_key(&Col::Name) {
+            problems.push(RowProblem {
+                row: 1,
+                column: Col::Name.header().into(),
+                problem: Problem::MissingColumn,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(StoreError::Import(problems));
+        }
+
+        let mut rows = Vec::new();
+        for (i, record) in records.enumerate() {
+            let row = i + 2;
+            let record = record.map_err(|e| StoreError::Csv(format!("row {row}: {e}")))?;
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if record.len() > header.len() {
+                problems.push(RowProblem {
+                    row,
+                    column: String::new(),
+                    problem: Problem::FieldCount { found: record.len(), expected: header.len() },
+                });
+                continue;
+            }
+            let (parsed, row_problems) = parse_row(&columns, &record, row);
+            problems.extend(row_problems);
+            rows.push(parsed);
+        }
+        let column_name = |col: Col| {
+            columns.get(&col).map(|(_, h)| h.clone()).unwrap_or_else(|| col.header().into())
+        };
+        let mut add = |row: usize, col: Col, problem: Problem| {
+            problems.push(RowProblem { row, column: column_name(col), problem });
+        };
+
+        // Check each row against the workspace and against the rows above it.
+        let mut years: HashMap<i32, Option<ProgramYear>> = HashMap::new();
+        let mut venues: Vec<(usize, VenueInput)> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, String> = HashMap::new();
+        let mut seen_agreements: HashMap<(String, i32), usize> = HashMap::new();
+        let mut agreements: Vec<(usize, AgreementInput)> = Vec::new();
+        for parsed in rows {
+            let key = if parsed.venue.org_number.is_empty() {
+                parsed.venue.name.to_lowercase()
+            } else {
+                parsed.venue.org_number.clone()
+            };
+            let index = match by_key.get(&key) {
+                Some(&index) => {
+                    let (first_row, first) = &venues[index];
+                    if VenueInput { id: None, ..first.clone() } != parsed.venue {
+                        add(parsed.row, Col::Name, Problem::VenueDiffers { first_row: *first_row });
+                    }
+                    index
+                }
+                None => {
+                    let mut venue = parsed.venue.clone();
+                    let existing = match find_by_org_number(&self.conn, &venue.org_number)? {
+                        Some(v) => Some(v),
+                        None => find_by_name(&self.conn, &venue.name)?,
+                    };
+                    venue.id = existing.map(|v| v.id);
+                    for p in conflicts(&self.conn, &venue)? {
+                        let col = match p {
+                            Problem::DuplicateVenueName => Col::Name,
+                            _ => Col::OrgNumber,
+                        };
+                        add(parsed.row, col, p);
+                    }
+                    let lower = venue.name.to_lowercase();
+                    if by_name.get(&lower).is_some_and(|k| *k != key) {
+                        add(parsed.row, Col::Name, Problem::DuplicateVenueName);
+                    }
+                    by_name.insert(lower, key.clone());
+                    by_key.insert(key.clone(), venues.len());
+                    venues.push((parsed.row, venue));
+                    venues.len() - 1
+                }
+            };
+            let Some((year_number, mut agreement)) = parsed.agreement else { continue };
+            if let Some(first_row) = seen_agreements.insert((key, year_number), parsed.row) {
+                add(parsed.row, Col::Year, Problem::DuplicateRow { first_row });
+            }
+            if !years.contains_key(&year_number) {
+                years.insert(year_number, self.year_by_number(year_number)?);
+            }
+            let year = match years.get(&year_number).and_then(Option::as_ref) {
+                Some(year) => year.clone(),
+                None => {
+                    add(parsed.row, Col::Year, Problem::UnknownYear { year: year_number });
+                    // Still check the other cells, against the year's default dates.
+                    stand_in_year(year_number)
+                }
+            };
+            agreement.year_id = year.id;
+            for FieldProblem { field, problem } in agreement.validate(&year) {
+                add(parsed.row, Col::for_field(field), problem);
+            }
+            agreements.push((index, agreement));
+        }
+        if !problems.is_empty() {
+            problems.sort_by_key(|p| p.row);
+            return Err(StoreError::Import(problems));
+        }
+
+        let tx = self.conn.transaction()?;
+        let mut report = ImportReport { venues_created: 0, venues_updated: 0, agreements_saved: 0 };
+        let mut ids = Vec::with_capacity(venues.len());
+        for (_, venue) in &venues {
+            if venue.id.is_some() {
+                report.venues_updated += 1;
+            } else {
+                report.venues_created += 1;
+            }
+            ids.push(upsert(&tx, venue)?);
+        }
+        for (index, mut agreement) in agreements {
+            agreement.venue_id = ids[index];
+            insert_or_update(&tx, &agreement)?;
+            report.agreements_saved += 1;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Exports every venue with its agreements: one row per agreement, one row for a venue
+    /// without any. UTF-8 with BOM and `;`, as Norwegian Excel opens it.
+    pub fn export_venues_csv(&self) -> Result<Vec<u8>, StoreError> {
+        let mut out = b"\xEF\xBB\xBF".to_vec();
+        {
+            let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+            let csv_err = |e: csv::Error| StoreError::Csv(e.to_string());
+            w.write_record(Col::ALL.iter().map(|c| c.header())).map_err(csv_err)?;
+            let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
+            let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+            for v in self.list_venues()? {
+                let venue_cells = [
+                    v.name.clone(),
+                    v.category.label_nb().to_string(),
+                    v.address.clone(),
+                    v.contact_person.clone(),
+                    v.phone.clone(),
+                    v.email.clone(),
+                    format_org_number(&v.org_number),
+                    format_bank_account(&v.bank_account),
+                    yes_no(v.active),
+                    v.staff_note.clone(),
+                ];
+                let mut agreements = self.agreements_for_venue(v.id)?;
+                agreements.reverse();
+                if agreements.is_empty() {
+                    let empty = std::iter::repeat_n(String::new(), Col::ALL.len() - 10);
+                    w.write_record(venue_cells.iter().cloned().chain(empty)).map_err(csv_err)?;
+                }
+                for a in agreements {
+                    let cells = [
+                        a.year.to_string(),
+                        a.visits_per_card.map(|n| n.to_string()).unwrap_or_else(|| "fri".into()),
+                        yes_no(a.companion_free),
+                        a.not_covered,
+                        a.compensation.label_nb().to_string(),
+                        a.share_percent.to_string(),
+                        format_amount(a.holder_price_ore),
+                        format_amount(a.companion_price_ore),
+                        date(a.period_from),
+                        date(a.period_to),
+                        date(a.signed_on),
+                    ];
+                    w.write_record(venue_cells.iter().cloned().chain(cells)).map_err(csv_err)?;
+                }
+            }
+            w.flush()?;
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::workspace;
+    use okort_core::ProgramYearInput;
+
+    const HEADER: &str = "navn;kategori;orgnr;kontonummer;år;besøk_per_kort;kompensasjon;andel_prosent;pris_kortholder;pris_ledsager";
+
+    fn with_years() -> (tempfile::TempDir, Workspace) {
+        let (dir, ws) = workspace();
+        for y in [2025, 2026] {
+            ws.save_year(ProgramYearInput::new_for(y).expect("y")).expect("year");
+        }
+        (dir, ws)
+    }
+
+    #[test]
+    fn a_norwegian_excel_file_with_semicolons_and_bom_is_imported() {
+        let (_dir, mut ws) = with_years();
+        let csv = format!(
+            "\u{feff}{HEADER}\nKino Sentrum;kino;974 760 673;8601.11.17947;2026;5;full refusjon;;110,00;110,00\nBadet;bad;;;2026;fri;brukerstedet dekker selv;;0;0\n"
+        );
+        let report = ws.import_venues_csv(csv.as_bytes()).expect("import");
+        assert_eq!(
+            report,
+            ImportReport { venues_created: 2, venues_updated: 0, agreements_saved: 2 }
+        );
+        let venues = ws.list_venues().expect("list");
+        assert_eq!(venues[1].org_number, "974760673");
+        let a = ws.agreements_for_venue(venues[1].id).expect("agreements");
+        assert_eq!((a[0].holder_price_ore, a[0].share_percent), (11_000, 100));
+        let bad = ws.agreements_for_venue(venues[0].id).expect("agreements");
+        assert_eq!(bad[0].visits_per_card, None, "«fri» is free entry all year");
+    }
+
+    #[test]
+    fn an_english_comma_file_in_windows_1252_is_imported() {
+        let (_dir, mut ws) = with_years();
+        let text = "name,category,year,visits_per_card,compensation,share_percent,holder_price\n\"Bæreia Kulturhus, scene\",performance,2025,5,share,50,150.00\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(std::str::from_utf8(&bytes).is_err(), "the test file is really Windows-1252");
+        ws.import_venues_csv(&bytes).expect("import");
+        let v = &ws.list_venues().expect("list")[0];
+        assert_eq!(v.name, "Bæreia Kulturhus, scene");
+        assert_eq!(v.category, VenueCategory::Performance);
+        assert_eq!(ws.agreements_for_venue(v.id).expect("a")[0].share_percent, 50);
+    }
+
+    #[test]
+    fn a_file_with_bad_rows_is_refused_whole_listing_every_problem() {
+        let (_dir, mut ws) = with_years();
+        let csv = format!(
+            "{HEADER}\nGod rad;kino;;;2026;5;full refusjon;;100;100\n;bowling;974760674;;2026;5;full;;100;100\nTredje;kino;;;2031;0;andel;;-5;abc\n"
+        );
+        let Err(StoreError::Import(problems)) = ws.import_venues_csv(csv.as_bytes()) else {
+            panic!("the file must be refused");
+        };
+        let mut found: Vec<(usize, &str)> =
+            problems.iter().map(|p| (p.row, p.column.as_str())).collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                (3, "kategori"),
+                (3, "navn"),
+                (3, "orgnr"),
+                (4, "andel_prosent"),
+                (4, "besøk_per_kort"),
+                (4, "pris_kortholder"),
+                (4, "pris_ledsager"),
+                (4, "år"),
+            ]
+        );
+        let unknown_year = problems.iter().find(|p| p.column == "år").expect("year problem");
+        assert!(unknown_year.message(Lang::Nb).contains("2031"));
+        assert!(ws.list_venues().expect("list").is_empty(), "nothing is written");
+    }
+}

@@ -1,0 +1,134 @@
+//! Program years (driftsår) and copying a year's agreements into the next.
+
+use crate::{field_problem, invalid, StoreError, Workspace};
+use okort_core::i18n::Problem;
+use okort_core::{AgreementInput, ProgramYear, ProgramYearInput, YearStatus};
+use rusqlite::{params, OptionalExtension, Row};
+
+const COLUMNS: &str =
+    "id, year, valid_from, valid_to, card_quota, age_min, age_max, companion_free, status";
+
+fn from_row(r: &Row) -> rusqlite::Result<ProgramYear> {
+    let status: String = r.get(8)?;
+    Ok(ProgramYear {
+        id: r.get(0)?,
+        year: r.get(1)?,
+        valid_from: r.get(2)?,
+        valid_to: r.get(3)?,
+        card_quota: r.get(4)?,
+        age_min: r.get(5)?,
+        age_max: r.get(6)?,
+        companion_free: r.get(7)?,
+        status: YearStatus::parse(&status).unwrap_or(YearStatus::Planning),
+    })
+}
+
+impl Workspace {
+    /// All program years, newest first.
+    pub fn list_years(&self) -> Result<Vec<ProgramYear>, StoreError> {
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT {COLUMNS} FROM program_years ORDER BY year DESC"))?;
+        let years = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+        Ok(years)
+    }
+
+    pub fn year(&self, id: i64) -> Result<ProgramYear, StoreError> {
+        self.conn
+            .query_row(&format!("SELECT {COLUMNS} FROM program_years WHERE id = ?1"), [id], from_row)
+            .optional()?
+            .ok_or(StoreError::Missing { what: "program year", id })
+    }
+
+    pub fn year_by_number(&self, year: i32) -> Result<Option<ProgramYear>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM program_years WHERE year = ?1"),
+                [year],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// Creates a year (no id) or updates one; a second row for the same year is refused.
+    pub fn save_year(&self, input: ProgramYearInput) -> Result<ProgramYear, StoreError> {
+        invalid(input.validate())?;
+        if let Some(other) = self.year_by_number(input.year)? {
+            if Some(other.id) != input.id {
+                return Err(field_problem("year", Problem::YearExists));
+            }
+        }
+        if let Some(id) = input.id {
+            self.year(id)?;
+        }
+        self.conn.execute(
+            "INSERT INTO program_years (id, year, valid_from, valid_to, card_quota, age_min,
+                age_max, companion_free, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (id) DO UPDATE SET year = excluded.year,
+                valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                card_quota = excluded.card_quota, age_min = excluded.age_min,
+                age_max = excluded.age_max, companion_free = excluded.companion_free,
+                status = excluded.status",
+            params![
+                input.id,
+                input.year,
+                input.valid_from,
+                input.valid_to,
+                input.card_quota,
+                input.age_min,
+                input.age_max,
+                input.companion_free,
+                input.status.as_str()
+            ],
+        )?;
+        let id = input.id.unwrap_or_else(|| self.conn.last_insert_rowid());
+        self.year(id)
+    }
+
+    /// Copies every agreement of `from` into `to` for venues that have none there yet.
+    /// Dates move with the year and the copies are unsigned. Returns how many were copied.
+    pub fn copy_agreements(&mut self, from_id: i64, to_id: i64) -> Result<usize, StoreError> {
+        let from = self.year(from_id)?;
+        let to = self.year(to_id)?;
+        let existing: Vec<i64> =
+            self.agreements_for_year(to_id)?.iter().map(|a| a.venue_id).collect();
+        let copies: Vec<AgreementInput> = self
+            .agreements_for_year(from_id)?
+            .iter()
+            .filter(|a| !existing.contains(&a.venue_id))
+            .map(|a| AgreementInput::from(a).moved_to(&from, &to))
+            .collect();
+        let tx = self.conn.transaction()?;
+        for a in &copies {
+            crate::agreements::insert_or_update(&tx, a)?;
+        }
+        tx.commit()?;
+        Ok(copies.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::workspace;
+
+    #[test]
+    fn years_are_listed_newest_first_and_a_year_cannot_exist_twice() {
+        let (_dir, ws) = workspace();
+        ws.save_year(ProgramYearInput::new_for(2025).expect("year")).expect("2025");
+        let y26 = ws.save_year(ProgramYearInput::new_for(2026).expect("year")).expect("2026");
+        let years: Vec<i32> = ws.list_years().expect("list").iter().map(|y| y.year).collect();
+        assert_eq!(years, [2026, 2025]);
+        let err = ws.save_year(ProgramYearInput::new_for(2026).expect("year")).expect_err("dup");
+        assert!(matches!(err, StoreError::Invalid(ref p) if p[0].problem == Problem::YearExists));
+        let updated = ws
+            .save_year(ProgramYearInput {
+                id: Some(y26.id),
+                card_quota: 60,
+                status: YearStatus::Active,
+                ..ProgramYearInput::new_for(2026).expect("year")
+            })
+            .expect("update");
+        assert_eq!((updated.card_quota, updated.status), (60, YearStatus::Active));
+    }
+}

@@ -1,0 +1,106 @@
+//! The workspace as a real SQLite file: opening, upgrading, refusing, and CSV round trips.
+
+use okort_core::ProgramYearInput;
+use okort_store::{demo, StoreError, Workspace};
+
+fn register(ws: &Workspace) -> Vec<String> {
+    // Everything a venue row and its agreements hold, except database ids and logos.
+    let mut out = Vec::new();
+    for v in ws.list_venues().expect("venues") {
+        let mut line = format!("{v:?}");
+        line = line.replace(&format!("id: {}, ", v.id), "");
+        line = line.replace(&format!("logo_id: {:?}, ", v.logo_id), "");
+        for a in ws.agreements_for_venue(v.id).expect("agreements") {
+            line.push_str(&format!(
+                " | {} {:?} {} {:?} {} {} {} {:?} {:?} {:?} {}",
+                a.year,
+                a.visits_per_card,
+                a.companion_free,
+                a.compensation,
+                a.share_percent,
+                a.holder_price_ore,
+                a.companion_price_ore,
+                a.period_from,
+                a.period_to,
+                a.signed_on,
+                a.not_covered
+            ));
+        }
+        out.push(line);
+    }
+    out
+}
+
+#[test]
+fn the_demo_program_has_fifteen_venues_with_logos_and_two_years_of_agreements() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let venues = ws.list_venues().expect("venues");
+    assert_eq!(venues.len(), 15);
+    assert!(venues.iter().all(|v| v.logo_id.is_some()), "every demo venue has a logo");
+    let years = ws.list_years().expect("years");
+    assert_eq!(years.len(), 2);
+    for y in &years {
+        assert_eq!(ws.agreements_for_year(y.id).expect("agreements").len(), 15);
+    }
+    let program = ws.program().expect("program");
+    assert_eq!(program.municipality, "Eksempel kommune");
+    assert!(program.logo_id.is_some() && program.coat_of_arms_id.is_some());
+}
+
+#[test]
+fn export_then_import_into_a_fresh_workspace_gives_the_same_register() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let csv = source.export_venues_csv().expect("export");
+
+    let mut target = Workspace::create(&dir.path().join("fresh.okort")).expect("fresh");
+    for y in [2025, 2026] {
+        target.save_year(ProgramYearInput::new_for(y).expect("year")).expect("save year");
+    }
+    let report = target.import_venues_csv(&csv).expect("import");
+    assert_eq!((report.venues_created, report.agreements_saved), (15, 30));
+    assert_eq!(register(&target), register(&source));
+
+    let again = target.import_venues_csv(&csv).expect("re-import");
+    assert_eq!((again.venues_created, again.venues_updated), (0, 15), "matched, not duplicated");
+    assert_eq!(register(&target), register(&source));
+}
+
+#[test]
+fn a_workspace_keeps_its_data_when_reopened() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("ws.okort");
+    drop(demo::create(&path).expect("demo"));
+    let ws = Workspace::open(&path).expect("reopen");
+    assert_eq!(ws.list_venues().expect("venues").len(), 15);
+    assert_eq!(ws.schema_version().expect("version"), okort_store::migrations::latest_version());
+}
+
+#[test]
+fn a_workspace_from_a_newer_version_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("future.okort");
+    drop(Workspace::create(&path).expect("create"));
+    let conn = rusqlite_conn(&path);
+    conn.pragma_update(None, "user_version", 99).expect("bump");
+    drop(conn);
+    let err = Workspace::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::TooNew { found: 99, .. }));
+    assert!(err.message(okort_core::Lang::Nb).contains("nyere versjon"));
+}
+
+#[test]
+fn a_file_that_is_not_a_workspace_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("notes.okort");
+    std::fs::write(&path, b"just some text").expect("write");
+    let err = Workspace::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::NotAWorkspace(_)), "{err:?}");
+    assert_eq!(std::fs::read(&path).expect("read"), b"just some text");
+    assert!(matches!(Workspace::create(&path), Err(StoreError::AlreadyExists(_))));
+}
+
+fn rusqlite_conn(path: &std::path::Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).expect("open raw")
+}
