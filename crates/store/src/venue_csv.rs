@@ -455,7 +455,7 @@ impl Workspace {
             let index = match by_key.get(&key) {
                 Some(&index) => {
                     let (first_row, first) = &venues[index];
-                    if VenueInput { id: None, ..first.clone() } != parsed.venue {
+                    if (VenueInput { id: None, ..first.clone() }) != parsed.venue {
                         add(parsed.row, Col::Name, Problem::VenueDiffers { first_row: *first_row });
                     }
                     index
