@@ -17,7 +17,9 @@ fn digits_of(s: &str) -> Option<Vec<u32>> {
 
 /// Removes the spaces and dots people type in numbers ("974 760 673", "8601.11.17947").
 pub fn normalize_number(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '.').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect()
 }
 
 /// Why a number failed its check.
@@ -32,7 +34,10 @@ fn check_mod11(s: &str, weights: &[u32]) -> Result<(), NumberProblem> {
     let expected = weights.len() + 1;
     let digits = digits_of(s).ok_or(NumberProblem::NotDigits)?;
     if digits.len() != expected {
-        return Err(NumberProblem::WrongLength { expected, found: digits.len() });
+        return Err(NumberProblem::WrongLength {
+            expected,
+            found: digits.len(),
+        });
     }
     let (body, check) = digits.split_at(weights.len());
     match mod11_check_digit(body, weights) {
@@ -101,15 +106,24 @@ mod tests {
 
     #[test]
     fn a_changed_digit_in_an_organisation_number_is_caught() {
-        assert_eq!(check_org_number("974760674"), Err(NumberProblem::CheckDigit));
-        assert_eq!(check_org_number("974760683"), Err(NumberProblem::CheckDigit));
+        assert_eq!(
+            check_org_number("974760674"),
+            Err(NumberProblem::CheckDigit)
+        );
+        assert_eq!(
+            check_org_number("974760683"),
+            Err(NumberProblem::CheckDigit)
+        );
     }
 
     #[test]
     fn organisation_number_must_have_nine_digits() {
         assert_eq!(
             check_org_number("97476067"),
-            Err(NumberProblem::WrongLength { expected: 9, found: 8 })
+            Err(NumberProblem::WrongLength {
+                expected: 9,
+                found: 8
+            })
         );
         assert_eq!(check_org_number("97476067x"), Err(NumberProblem::NotDigits));
     }
@@ -117,10 +131,16 @@ mod tests {
     #[test]
     fn a_valid_bank_account_passes_and_a_typo_is_caught() {
         assert_eq!(check_bank_account("86011117947"), Ok(()));
-        assert_eq!(check_bank_account("86011117948"), Err(NumberProblem::CheckDigit));
+        assert_eq!(
+            check_bank_account("86011117948"),
+            Err(NumberProblem::CheckDigit)
+        );
         assert_eq!(
             check_bank_account("8601111794"),
-            Err(NumberProblem::WrongLength { expected: 11, found: 10 })
+            Err(NumberProblem::WrongLength {
+                expected: 11,
+                found: 10
+            })
         );
     }
 

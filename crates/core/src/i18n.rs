@@ -17,7 +17,9 @@ pub enum Lang {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     OrgNumber(NumberProblem),
     BankAccount(NumberProblem),
     Email,
@@ -30,22 +32,44 @@ pub enum Problem {
     Quota,
     Year,
     Colour,
-    DuplicateOrgNumber { other: String },
+    DuplicateOrgNumber {
+        other: String,
+    },
     DuplicateVenueName,
-    Unknown { value: String, allowed: &'static str },
-    NotANumber { value: String },
-    NotADate { value: String },
-    NotAnAmount { value: String },
-    NotYesNo { value: String },
-    UnknownYear { year: i32 },
-    DuplicateRow { first_row: usize },
+    Unknown {
+        value: String,
+        allowed: &'static str,
+    },
+    NotANumber {
+        value: String,
+    },
+    NotADate {
+        value: String,
+    },
+    NotAnAmount {
+        value: String,
+    },
+    NotYesNo {
+        value: String,
+    },
+    UnknownYear {
+        year: i32,
+    },
+    DuplicateRow {
+        first_row: usize,
+    },
     OutsideYear,
     YearExists,
     EmptyFile,
     UnknownColumn,
     MissingColumn,
-    FieldCount { found: usize, expected: usize },
-    VenueDiffers { first_row: usize },
+    FieldCount {
+        found: usize,
+        expected: usize,
+    },
+    VenueDiffers {
+        first_row: usize,
+    },
 }
 
 impl Problem {
@@ -63,7 +87,11 @@ impl Problem {
             }
             OrgNumber(p) => number_message(nb, p, "organisasjonsnummer", "organisation number"),
             BankAccount(p) => number_message(nb, p, "kontonummer", "account number"),
-            Email => pick(nb, "er ikke en gyldig e-postadresse", "is not a valid e-mail address"),
+            Email => pick(
+                nb,
+                "er ikke en gyldig e-postadresse",
+                "is not a valid e-mail address",
+            ),
             Phone => pick(
                 nb,
                 "er ikke et gyldig telefonnummer (8–15 sifre, gjerne med +47)",
@@ -74,7 +102,11 @@ impl Problem {
                 "må være et tall fra 1 til 99, eller «fri inngang»",
                 "must be a number from 1 to 99, or “free entry”",
             ),
-            SharePercent => pick(nb, "må være fra 1 til 99 prosent", "must be 1 to 99 percent"),
+            SharePercent => pick(
+                nb,
+                "må være fra 1 til 99 prosent",
+                "must be 1 to 99 percent",
+            ),
             NegativePrice => pick(nb, "kan ikke være negativ", "cannot be negative"),
             EndBeforeStart => pick(nb, "slutter før den starter", "ends before it starts"),
             AgeRange => pick(
@@ -82,9 +114,21 @@ impl Problem {
                 "må være en aldersgruppe innenfor 0–25 år, fra lavest til høyest",
                 "must be an age range within 0–25 years, lowest first",
             ),
-            Quota => pick(nb, "må være fra 1 til 10 000 kort", "must be 1 to 10,000 cards"),
-            Year => pick(nb, "må være et årstall fra 2000 til 2100", "must be a year from 2000 to 2100"),
-            Colour => pick(nb, "må være en farge som #1f5f8b", "must be a colour like #1f5f8b"),
+            Quota => pick(
+                nb,
+                "må være fra 1 til 10 000 kort",
+                "must be 1 to 10,000 cards",
+            ),
+            Year => pick(
+                nb,
+                "må være et årstall fra 2000 til 2100",
+                "must be a year from 2000 to 2100",
+            ),
+            Colour => pick(
+                nb,
+                "må være en farge som #1f5f8b",
+                "must be a colour like #1f5f8b",
+            ),
             DuplicateOrgNumber { other } => {
                 if nb {
                     format!("er allerede registrert på brukerstedet «{other}»")
@@ -138,7 +182,11 @@ impl Problem {
                 "ukjent kolonne – bruk overskriftene fra en eksportert fil",
                 "unknown column – use the headers of an exported file",
             ),
-            MissingColumn => pick(nb, "kolonnen mangler i filen", "the column is missing from the file"),
+            MissingColumn => pick(
+                nb,
+                "kolonnen mangler i filen",
+                "the column is missing from the file",
+            ),
             FieldCount { found, expected } => {
                 if nb {
                     format!("raden har {found} felt, overskriften har {expected}")
@@ -153,7 +201,11 @@ impl Problem {
                     format!("the same venue is in row {first_row} with different details")
                 }
             }
-            YearExists => pick(nb, "dette programåret finnes allerede", "this program year already exists"),
+            YearExists => pick(
+                nb,
+                "dette programåret finnes allerede",
+                "this program year already exists",
+            ),
             OutsideYear => pick(
                 nb,
                 "ligger utenfor programårets gyldighetsperiode",

@@ -15,22 +15,34 @@ pub struct ImageInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImageProblem {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Not PNG, JPEG or SVG at all.
     NotAnImage,
     /// Looks like the format but could not be decoded.
-    Damaged { format: &'static str },
+    Damaged {
+        format: &'static str,
+    },
 }
 
 impl ImageProblem {
     pub fn message(&self, lang: Lang) -> String {
         let nb = lang == Lang::Nb;
         match self {
-            ImageProblem::Empty => if nb { "Filen er tom." } else { "The file is empty." }.into(),
+            ImageProblem::Empty => if nb {
+                "Filen er tom."
+            } else {
+                "The file is empty."
+            }
+            .into(),
             ImageProblem::TooLarge { bytes } => {
                 let mb = format!("{:.1}", *bytes as f64 / (1024.0 * 1024.0));
                 if nb {
-                    format!("Filen er {} MB; en logo kan være høyst 5 MB.", mb.replace('.', ","))
+                    format!(
+                        "Filen er {} MB; en logo kan være høyst 5 MB.",
+                        mb.replace('.', ",")
+                    )
                 } else {
                     format!("The file is {mb} MB; a logo can be at most 5 MB.")
                 }
@@ -87,7 +99,11 @@ fn decode_raster(
 ) -> Result<ImageInfo, ImageProblem> {
     let img = image::load_from_memory_with_format(bytes, format)
         .map_err(|_| ImageProblem::Damaged { format: name })?;
-    Ok(ImageInfo { mime, width: img.width(), height: img.height() })
+    Ok(ImageInfo {
+        mime,
+        width: img.width(),
+        height: img.height(),
+    })
 }
 
 fn looks_like_svg(bytes: &[u8]) -> bool {
@@ -104,40 +120,61 @@ mod tests {
     fn tiny_png() -> Vec<u8> {
         let img = image::RgbaImage::from_pixel(3, 2, image::Rgba([200, 30, 30, 255]));
         let mut out = std::io::Cursor::new(Vec::new());
-        img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
+        img.write_to(&mut out, image::ImageFormat::Png)
+            .expect("encode png");
         out.into_inner()
     }
 
     #[test]
     fn a_png_is_decoded_with_its_size() {
         let info = check_image(&tiny_png()).expect("valid png");
-        assert_eq!(info, ImageInfo { mime: "image/png", width: 3, height: 2 });
+        assert_eq!(
+            info,
+            ImageInfo {
+                mime: "image/png",
+                width: 3,
+                height: 2
+            }
+        );
     }
 
     #[test]
     fn an_svg_is_decoded_with_its_size() {
         let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123456"/></svg>"##;
         let info = check_image(svg).expect("valid svg");
-        assert_eq!((info.mime, info.width, info.height), ("image/svg+xml", 40, 20));
+        assert_eq!(
+            (info.mime, info.width, info.height),
+            ("image/svg+xml", 40, 20)
+        );
     }
 
     #[test]
     fn a_text_file_named_like_an_image_is_refused() {
-        assert_eq!(check_image(b"hello, not a logo"), Err(ImageProblem::NotAnImage));
+        assert_eq!(
+            check_image(b"hello, not a logo"),
+            Err(ImageProblem::NotAnImage)
+        );
     }
 
     #[test]
     fn a_truncated_png_is_reported_as_damaged() {
         let png = tiny_png();
         let cut = &png[..png.len() / 2];
-        assert_eq!(check_image(cut), Err(ImageProblem::Damaged { format: "PNG" }));
+        assert_eq!(
+            check_image(cut),
+            Err(ImageProblem::Damaged { format: "PNG" })
+        );
     }
 
     #[test]
     fn a_file_over_five_megabytes_is_refused_with_its_size() {
         let big = vec![0u8; MAX_IMAGE_BYTES + 1];
         let err = check_image(&big).expect_err("too large");
-        assert!(err.message(Lang::Nb).contains("5,0 MB"), "{}", err.message(Lang::Nb));
+        assert!(
+            err.message(Lang::Nb).contains("5,0 MB"),
+            "{}",
+            err.message(Lang::Nb)
+        );
     }
 
     #[test]

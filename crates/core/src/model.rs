@@ -367,7 +367,11 @@ impl CompensationModel {
             .filter(|c| c.is_alphanumeric() || "æøå".contains(*c))
             .collect();
         match key.as_str() {
-            "venuebearscost" | "venue" | "none" | "brukerstedetdekkerselv" | "dekkerselv"
+            "venuebearscost"
+            | "venue"
+            | "none"
+            | "brukerstedetdekkerselv"
+            | "dekkerselv"
             | "ingen" => Some(CompensationModel::VenueBearsCost),
             "fullrefund" | "full" | "fullrefusjon" => Some(CompensationModel::FullRefund),
             "share" | "andel" | "delvis" | "halv" => Some(CompensationModel::Share),
@@ -451,7 +455,10 @@ impl AgreementInput {
                 out.push(problem("periodTo", Problem::EndBeforeStart));
             }
         }
-        for (field, date) in [("periodFrom", self.period_from), ("periodTo", self.period_to)] {
+        for (field, date) in [
+            ("periodFrom", self.period_from),
+            ("periodTo", self.period_to),
+        ] {
             if let Some(d) = date {
                 if d < year.valid_from || d > year.valid_to {
                     out.push(problem(field, Problem::OutsideYear));
@@ -514,7 +521,9 @@ fn phone(out: &mut Vec<FieldProblem>, field: &'static str, value: &str) {
     if value.is_empty() {
         return;
     }
-    let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    let allowed = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c));
     let digits = value.chars().filter(char::is_ascii_digit).count();
     if !allowed || !(8..=15).contains(&digits) {
         out.push(problem(field, Problem::Phone));
@@ -613,17 +622,29 @@ mod tests {
 
     #[test]
     fn a_venue_without_name_and_with_a_mistyped_org_number_gets_both_problems() {
-        let v = VenueInput { name: " ".into(), org_number: "974760674".into(), ..venue() }
-            .normalized();
+        let v = VenueInput {
+            name: " ".into(),
+            org_number: "974760674".into(),
+            ..venue()
+        }
+        .normalized();
         let problems = v.validate();
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].field, "name");
-        assert_eq!(problems[1], problem("orgNumber", Problem::OrgNumber(NumberProblem::CheckDigit)));
+        assert_eq!(
+            problems[1],
+            problem("orgNumber", Problem::OrgNumber(NumberProblem::CheckDigit))
+        );
     }
 
     #[test]
     fn bad_email_and_phone_are_reported_on_their_fields() {
-        let v = VenueInput { email: "post@kino".into(), phone: "12".into(), ..venue() }.normalized();
+        let v = VenueInput {
+            email: "post@kino".into(),
+            phone: "12".into(),
+            ..venue()
+        }
+        .normalized();
         let fields: Vec<_> = v.validate().iter().map(|p| p.field).collect();
         assert_eq!(fields, ["phone", "email"]);
     }
@@ -631,10 +652,23 @@ mod tests {
     #[test]
     fn visits_per_card_must_be_between_one_and_ninety_nine_or_free_entry() {
         let y = year();
-        assert!(AgreementInput { visits_per_card: None, ..agreement() }.validate(&y).is_empty());
-        assert!(AgreementInput { visits_per_card: Some(99), ..agreement() }.validate(&y).is_empty());
+        assert!(AgreementInput {
+            visits_per_card: None,
+            ..agreement()
+        }
+        .validate(&y)
+        .is_empty());
+        assert!(AgreementInput {
+            visits_per_card: Some(99),
+            ..agreement()
+        }
+        .validate(&y)
+        .is_empty());
         for bad in [0, 100] {
-            let a = AgreementInput { visits_per_card: Some(bad), ..agreement() };
+            let a = AgreementInput {
+                visits_per_card: Some(bad),
+                ..agreement()
+            };
             assert_eq!(a.validate(&y)[0].field, "visitsPerCard", "{bad}");
         }
     }
@@ -642,13 +676,23 @@ mod tests {
     #[test]
     fn share_model_needs_a_percent_and_full_refund_is_always_a_hundred() {
         let y = year();
-        let a = AgreementInput { share_percent: 0, ..agreement() }.normalized();
+        let a = AgreementInput {
+            share_percent: 0,
+            ..agreement()
+        }
+        .normalized();
         assert_eq!(a.validate(&y)[0].field, "sharePercent");
-        let full = AgreementInput { compensation: CompensationModel::FullRefund, ..agreement() }
-            .normalized();
+        let full = AgreementInput {
+            compensation: CompensationModel::FullRefund,
+            ..agreement()
+        }
+        .normalized();
         assert_eq!(full.share_percent, 100);
-        let own = AgreementInput { compensation: CompensationModel::VenueBearsCost, ..agreement() }
-            .normalized();
+        let own = AgreementInput {
+            compensation: CompensationModel::VenueBearsCost,
+            ..agreement()
+        }
+        .normalized();
         assert_eq!(own.share_percent, 0);
     }
 
@@ -656,7 +700,11 @@ mod tests {
     fn an_agreement_period_must_lie_inside_the_year_and_in_order() {
         let y = year();
         let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
-        let reversed = AgreementInput { period_from: d(6, 1), period_to: d(2, 1), ..agreement() };
+        let reversed = AgreementInput {
+            period_from: d(6, 1),
+            period_to: d(2, 1),
+            ..agreement()
+        };
         assert_eq!(reversed.validate(&y)[0].field, "periodTo");
         let outside = AgreementInput {
             period_from: NaiveDate::from_ymd_opt(2025, 12, 1),
@@ -668,7 +716,11 @@ mod tests {
     #[test]
     fn a_copied_agreement_moves_its_dates_into_the_new_year_and_is_unsigned() {
         let from = year();
-        let to = ProgramYear { id: 2, year: 2027, ..year() };
+        let to = ProgramYear {
+            id: 2,
+            year: 2027,
+            ..year()
+        };
         let to = ProgramYear {
             valid_from: NaiveDate::from_ymd_opt(2027, 1, 1).expect("date"),
             valid_to: NaiveDate::from_ymd_opt(2027, 12, 31).expect("date"),
@@ -689,8 +741,14 @@ mod tests {
     #[test]
     fn categories_read_in_norwegian_english_and_code() {
         assert_eq!(VenueCategory::parse("Kino"), Some(VenueCategory::Cinema));
-        assert_eq!(VenueCategory::parse("play land"), Some(VenueCategory::PlayLand));
-        assert_eq!(VenueCategory::parse("kurs idrett"), Some(VenueCategory::CourseSport));
+        assert_eq!(
+            VenueCategory::parse("play land"),
+            Some(VenueCategory::PlayLand)
+        );
+        assert_eq!(
+            VenueCategory::parse("kurs idrett"),
+            Some(VenueCategory::CourseSport)
+        );
         for c in VenueCategory::ALL {
             assert_eq!(VenueCategory::parse(c.code()), Some(c));
             assert_eq!(VenueCategory::parse(c.label_nb()), Some(c));
@@ -701,7 +759,10 @@ mod tests {
     #[test]
     fn a_new_year_has_the_programs_defaults() {
         let y = ProgramYearInput::new_for(2027).expect("valid");
-        assert_eq!((y.age_min, y.age_max, y.card_quota, y.companion_free), (5, 18, 30, true));
+        assert_eq!(
+            (y.age_min, y.age_max, y.card_quota, y.companion_free),
+            (5, 18, 30, true)
+        );
         assert!(y.validate().is_empty());
         let bad = ProgramYearInput { age_min: 19, ..y };
         assert_eq!(bad.validate()[0].field, "ageMax");

@@ -7,7 +7,7 @@ pub fn format_nok(ore: i64) -> String {
     let kroner = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in kroner.chars().enumerate() {
-        if i > 0 && (kroner.len() - i) % 3 == 0 {
+        if i > 0 && (kroner.len() - i).is_multiple_of(3) {
             grouped.push('\u{a0}');
         }
         grouped.push(c);

@@ -63,16 +63,23 @@ pub(crate) fn insert_or_update(conn: &Connection, a: &AgreementInput) -> Result<
 
 impl Workspace {
     pub fn agreements_for_year(&self, year_id: i64) -> Result<Vec<Agreement>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("{SELECT} WHERE a.year_id = ?1"))?;
-        let list = stmt.query_map([year_id], from_row)?.collect::<Result<_, _>>()?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{SELECT} WHERE a.year_id = ?1"))?;
+        let list = stmt
+            .query_map([year_id], from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(list)
     }
 
     /// A venue's agreements, newest year first.
     pub fn agreements_for_venue(&self, venue_id: i64) -> Result<Vec<Agreement>, StoreError> {
-        let mut stmt =
-            self.conn.prepare(&format!("{SELECT} WHERE a.venue_id = ?1 ORDER BY y.year DESC"))?;
-        let list = stmt.query_map([venue_id], from_row)?.collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{SELECT} WHERE a.venue_id = ?1 ORDER BY y.year DESC"
+        ))?;
+        let list = stmt
+            .query_map([venue_id], from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(list)
     }
 
@@ -144,11 +151,16 @@ mod tests {
     #[test]
     fn an_agreement_is_saved_once_per_venue_and_year() {
         let (_dir, ws) = workspace();
-        let y = ws.save_year(ProgramYearInput::new_for(2026).expect("y")).expect("year");
+        let y = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .expect("year");
         let v = venue(&ws, "Badet");
         ws.save_agreement(agreement(v, y.id)).expect("first");
         let second = ws
-            .save_agreement(AgreementInput { visits_per_card: None, ..agreement(v, y.id) })
+            .save_agreement(AgreementInput {
+                visits_per_card: None,
+                ..agreement(v, y.id)
+            })
             .expect("second replaces first");
         assert_eq!(second.visits_per_card, None, "free entry all year");
         assert_eq!(ws.agreements_for_year(y.id).expect("list").len(), 1);
@@ -158,10 +170,15 @@ mod tests {
     #[test]
     fn an_invalid_agreement_is_refused_with_its_field() {
         let (_dir, ws) = workspace();
-        let y = ws.save_year(ProgramYearInput::new_for(2026).expect("y")).expect("year");
+        let y = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .expect("year");
         let v = venue(&ws, "Badet");
         let err = ws
-            .save_agreement(AgreementInput { holder_price_ore: -1, ..agreement(v, y.id) })
+            .save_agreement(AgreementInput {
+                holder_price_ore: -1,
+                ..agreement(v, y.id)
+            })
             .expect_err("negative price");
         assert!(matches!(err, StoreError::Invalid(ref p) if p[0].field == "holderPriceOre"));
         assert!(ws.agreements_for_venue(v).expect("list").is_empty());
@@ -170,22 +187,39 @@ mod tests {
     #[test]
     fn copying_last_years_agreements_skips_venues_that_already_have_one() {
         let (_dir, mut ws) = workspace();
-        let y25 = ws.save_year(ProgramYearInput::new_for(2025).expect("y")).expect("2025");
-        let y26 = ws.save_year(ProgramYearInput::new_for(2026).expect("y")).expect("2026");
+        let y25 = ws
+            .save_year(ProgramYearInput::new_for(2025).expect("y"))
+            .expect("2025");
+        let y26 = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .expect("2026");
         let a = venue(&ws, "Badet");
         let b = venue(&ws, "Kinoen");
-        ws.save_agreement(AgreementInput { signed_on: None, ..agreement(a, y25.id) })
-            .expect("a25");
-        ws.save_agreement(AgreementInput { signed_on: None, ..agreement(b, y25.id) })
-            .expect("b25");
-        ws.save_agreement(AgreementInput { visits_per_card: Some(9), ..agreement(b, y26.id) })
-            .expect("b26");
+        ws.save_agreement(AgreementInput {
+            signed_on: None,
+            ..agreement(a, y25.id)
+        })
+        .expect("a25");
+        ws.save_agreement(AgreementInput {
+            signed_on: None,
+            ..agreement(b, y25.id)
+        })
+        .expect("b25");
+        ws.save_agreement(AgreementInput {
+            visits_per_card: Some(9),
+            ..agreement(b, y26.id)
+        })
+        .expect("b26");
         let copied = ws.copy_agreements(y25.id, y26.id).expect("copy");
         assert_eq!(copied, 1);
         let in26 = ws.agreements_for_year(y26.id).expect("list");
         assert_eq!(in26.len(), 2);
         let kept = in26.iter().find(|x| x.venue_id == b).expect("b");
-        assert_eq!(kept.visits_per_card, Some(9), "an existing agreement is not overwritten");
+        assert_eq!(
+            kept.visits_per_card,
+            Some(9),
+            "an existing agreement is not overwritten"
+        );
         assert_eq!(ws.copy_agreements(y25.id, y26.id).expect("again"), 0);
     }
 }

@@ -25,6 +25,8 @@ struct DemoVenue {
     colour: &'static str,
 }
 
+// A table-row builder: one argument per column keeps the table below readable.
+#[allow(clippy::too_many_arguments)]
 const fn v(
     name: &'static str,
     category: VenueCategory,
@@ -37,25 +39,201 @@ const fn v(
     not_covered: &'static str,
     colour: &'static str,
 ) -> DemoVenue {
-    DemoVenue { name, category, address, contact, visits, model, share, price_kr, not_covered, colour }
+    DemoVenue {
+        name,
+        category,
+        address,
+        contact,
+        visits,
+        model,
+        share,
+        price_kr,
+        not_covered,
+        colour,
+    }
 }
 
 const VENUES: [DemoVenue; 15] = [
-    v("Eksempel Kino", Cinema, "Storgata 12", "Kari Nilsen", Some(5), FullRefund, 100, 120, "3D-tillegg og snacks", "#b3262e"),
-    v("Eksempelbadet", Swimming, "Badeveien 3", "Per Hansen", None, VenueBearsCost, 0, 0, "", "#1b7fb8"),
-    v("Lekeland Trollskogen", PlayLand, "Industriveien 8", "Lise Berg", Some(5), Share, 50, 189, "Bursdagsselskap", "#3d9a3a"),
-    v("Kulturhuset Scene", Performance, "Torget 1", "Ahmed Khan", Some(5), FullRefund, 100, 150, "Gallaforestillinger", "#6b3fa0"),
-    v("Eksempel Danseskole", CourseDance, "Fabrikkgata 4", "Marte Olsen", Some(10), FullRefund, 100, 180, "Kostyme til oppvisning", "#d6336c"),
-    v("Kulturskolen", CourseMusic, "Skoleveien 2", "Jon Dahl", Some(5), VenueBearsCost, 0, 0, "Instrumentleie", "#e67700"),
-    v("Ungdomsteateret", CourseTheatre, "Torget 1", "Sara Lunde", Some(5), Share, 50, 140, "", "#845ef7"),
-    v("Eksempel IL Fotball", CourseSport, "Idrettsveien 10", "Ole Moen", None, VenueBearsCost, 0, 0, "Medlemskontingent og draktsett", "#2b8a3e"),
-    v("Klatresenteret Toppen", CourseSport, "Fjellveien 5", "Ingrid Aas", Some(5), FullRefund, 100, 160, "Leie av sko", "#495057"),
-    v("Bowlinghallen", Other, "Senterveien 7", "Tor Lie", Some(5), Share, 50, 120, "Mat og drikke", "#f08c00"),
-    v("Eksempel Museum", Other, "Museumsveien 1", "Hilde Strand", None, VenueBearsCost, 0, 0, "", "#5c4033"),
-    v("Ishallen", CourseSport, "Idrettsveien 12", "Nils Bakke", Some(10), FullRefund, 100, 60, "Skøyteslip", "#1c7ed6"),
-    v("Eksempel Turnforening", CourseSport, "Idrettsveien 14", "Mona Vik", Some(5), FullRefund, 100, 100, "Medlemskontingent", "#0ca678"),
-    v("Musikkverkstedet", CourseMusic, "Fabrikkgata 6", "Ali Hassan", Some(5), Share, 50, 150, "", "#c2255c"),
-    v("Eventyrparken", PlayLand, "Parkveien 20", "Eva Solberg", Some(3), FullRefund, 100, 250, "Kafé", "#f59f00"),
+    v(
+        "Eksempel Kino",
+        Cinema,
+        "Storgata 12",
+        "Kari Nilsen",
+        Some(5),
+        FullRefund,
+        100,
+        120,
+        "3D-tillegg og snacks",
+        "#b3262e",
+    ),
+    v(
+        "Eksempelbadet",
+        Swimming,
+        "Badeveien 3",
+        "Per Hansen",
+        None,
+        VenueBearsCost,
+        0,
+        0,
+        "",
+        "#1b7fb8",
+    ),
+    v(
+        "Lekeland Trollskogen",
+        PlayLand,
+        "Industriveien 8",
+        "Lise Berg",
+        Some(5),
+        Share,
+        50,
+        189,
+        "Bursdagsselskap",
+        "#3d9a3a",
+    ),
+    v(
+        "Kulturhuset Scene",
+        Performance,
+        "Torget 1",
+        "Ahmed Khan",
+        Some(5),
+        FullRefund,
+        100,
+        150,
+        "Gallaforestillinger",
+        "#6b3fa0",
+    ),
+    v(
+        "Eksempel Danseskole",
+        CourseDance,
+        "Fabrikkgata 4",
+        "Marte Olsen",
+        Some(10),
+        FullRefund,
+        100,
+        180,
+        "Kostyme til oppvisning",
+        "#d6336c",
+    ),
+    v(
+        "Kulturskolen",
+        CourseMusic,
+        "Skoleveien 2",
+        "Jon Dahl",
+        Some(5),
+        VenueBearsCost,
+        0,
+        0,
+        "Instrumentleie",
+        "#e67700",
+    ),
+    v(
+        "Ungdomsteateret",
+        CourseTheatre,
+        "Torget 1",
+        "Sara Lunde",
+        Some(5),
+        Share,
+        50,
+        140,
+        "",
+        "#845ef7",
+    ),
+    v(
+        "Eksempel IL Fotball",
+        CourseSport,
+        "Idrettsveien 10",
+        "Ole Moen",
+        None,
+        VenueBearsCost,
+        0,
+        0,
+        "Medlemskontingent og draktsett",
+        "#2b8a3e",
+    ),
+    v(
+        "Klatresenteret Toppen",
+        CourseSport,
+        "Fjellveien 5",
+        "Ingrid Aas",
+        Some(5),
+        FullRefund,
+        100,
+        160,
+        "Leie av sko",
+        "#495057",
+    ),
+    v(
+        "Bowlinghallen",
+        Other,
+        "Senterveien 7",
+        "Tor Lie",
+        Some(5),
+        Share,
+        50,
+        120,
+        "Mat og drikke",
+        "#f08c00",
+    ),
+    v(
+        "Eksempel Museum",
+        Other,
+        "Museumsveien 1",
+        "Hilde Strand",
+        None,
+        VenueBearsCost,
+        0,
+        0,
+        "",
+        "#5c4033",
+    ),
+    v(
+        "Ishallen",
+        CourseSport,
+        "Idrettsveien 12",
+        "Nils Bakke",
+        Some(10),
+        FullRefund,
+        100,
+        60,
+        "Skøyteslip",
+        "#1c7ed6",
+    ),
+    v(
+        "Eksempel Turnforening",
+        CourseSport,
+        "Idrettsveien 14",
+        "Mona Vik",
+        Some(5),
+        FullRefund,
+        100,
+        100,
+        "Medlemskontingent",
+        "#0ca678",
+    ),
+    v(
+        "Musikkverkstedet",
+        CourseMusic,
+        "Fabrikkgata 6",
+        "Ali Hassan",
+        Some(5),
+        Share,
+        50,
+        150,
+        "",
+        "#c2255c",
+    ),
+    v(
+        "Eventyrparken",
+        PlayLand,
+        "Parkveien 20",
+        "Eva Solberg",
+        Some(3),
+        FullRefund,
+        100,
+        250,
+        "Kafé",
+        "#f59f00",
+    ),
 ];
 
 /// A simple, recognisable SVG logo: the venue's colour and initials.
@@ -95,13 +273,23 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
         accent_colour: "#f2a900".into(),
     })?;
     ws.set_program_image(crate::ProgramImage::Logo, Some(program_logo().as_bytes()))?;
-    ws.set_program_image(crate::ProgramImage::CoatOfArms, Some(coat_of_arms().as_bytes()))?;
+    ws.set_program_image(
+        crate::ProgramImage::CoatOfArms,
+        Some(coat_of_arms().as_bytes()),
+    )?;
 
     let mut years = Vec::new();
-    for (year, quota, status) in [(2025, 60, YearStatus::Closed), (2026, 100, YearStatus::Active)] {
+    for (year, quota, status) in [
+        (2025, 60, YearStatus::Closed),
+        (2026, 100, YearStatus::Active),
+    ] {
         let defaults = ProgramYearInput::new_for(year)
             .ok_or(StoreError::Csv(format!("bad demo year {year}")))?;
-        years.push(ws.save_year(ProgramYearInput { card_quota: quota, status, ..defaults })?);
+        years.push(ws.save_year(ProgramYearInput {
+            card_quota: quota,
+            status,
+            ..defaults
+        })?);
     }
 
     for (i, d) in VENUES.iter().enumerate() {

@@ -22,7 +22,9 @@ impl Workspace {
         let sha = format!("{:x}", Sha256::digest(bytes));
         let existing: Option<i64> = self
             .conn
-            .query_row("SELECT id FROM images WHERE sha256 = ?1", [&sha], |r| r.get(0))
+            .query_row("SELECT id FROM images WHERE sha256 = ?1", [&sha], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(id) = existing {
             return Ok(id);

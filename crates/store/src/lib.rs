@@ -70,9 +70,15 @@ impl StoreError {
             }
             StoreError::AlreadyExists(p) => {
                 if nb {
-                    format!("{} finnes allerede. Velg et annet navn, eller åpne filen.", p.display())
+                    format!(
+                        "{} finnes allerede. Velg et annet navn, eller åpne filen.",
+                        p.display()
+                    )
                 } else {
-                    format!("{} already exists. Choose another name, or open it.", p.display())
+                    format!(
+                        "{} already exists. Choose another name, or open it.",
+                        p.display()
+                    )
                 }
             }
             StoreError::NotFound(p) => {
@@ -96,9 +102,15 @@ impl StoreError {
             StoreError::Image(p) => p.message(lang),
             StoreError::Import(rows) => {
                 if nb {
-                    format!("Filen ble ikke importert: {} feil. Ingenting er lagret.", rows.len())
+                    format!(
+                        "Filen ble ikke importert: {} feil. Ingenting er lagret.",
+                        rows.len()
+                    )
                 } else {
-                    format!("The file was not imported: {} problem(s). Nothing was saved.", rows.len())
+                    format!(
+                        "The file was not imported: {} problem(s). Nothing was saved.",
+                        rows.len()
+                    )
                 }
             }
             StoreError::Missing { what, id } => {
@@ -197,7 +209,10 @@ impl Workspace {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
-        Ok(Workspace { conn, path: path.to_path_buf() })
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {

@@ -23,7 +23,10 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let current = schema_version(conn)?;
     let latest = latest_version();
     if current > latest {
-        return Err(StoreError::TooNew { found: current, supported: latest });
+        return Err(StoreError::TooNew {
+            found: current,
+            supported: latest,
+        });
     }
     if current == latest {
         return Ok(());
@@ -51,7 +54,11 @@ mod tests {
 
     #[test]
     fn shipped_migrations_are_never_edited() {
-        assert_eq!(MIGRATIONS.len(), SHIPPED.len(), "record the checksum of the new migration");
+        assert_eq!(
+            MIGRATIONS.len(),
+            SHIPPED.len(),
+            "record the checksum of the new migration"
+        );
         for ((name, sql), (shipped_name, sum)) in MIGRATIONS.iter().zip(SHIPPED) {
             assert_eq!(name, shipped_name);
             let actual = format!("{:x}", Sha256::digest(sql.as_bytes()));

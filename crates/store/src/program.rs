@@ -92,7 +92,10 @@ mod tests {
         let (_dir, ws) = workspace();
         assert!(ws.is_new().expect("read"));
         let p = ws.save_program(input()).expect("save");
-        assert_eq!(p.name, "Opplevelseskortet", "empty program name takes the default");
+        assert_eq!(
+            p.name, "Opplevelseskortet",
+            "empty program name takes the default"
+        );
         assert!(!ws.is_new().expect("read"));
     }
 
@@ -100,7 +103,10 @@ mod tests {
     fn a_program_without_municipality_is_refused_and_nothing_changes() {
         let (_dir, ws) = workspace();
         let err = ws
-            .save_program(ProgramInput { municipality: " ".into(), ..input() })
+            .save_program(ProgramInput {
+                municipality: " ".into(),
+                ..input()
+            })
             .expect_err("municipality required");
         assert!(matches!(err, StoreError::Invalid(ref p) if p[0].field == "municipality"));
         assert_eq!(ws.program().expect("read").contact_name, "");

@@ -101,7 +101,12 @@ impl Col {
             Col::ContactPerson => &["kontaktperson", "contact_person", "contact"],
             Col::Phone => &["telefon", "phone", "tlf"],
             Col::Email => &["epost", "email", "e-post", "e-mail"],
-            Col::OrgNumber => &["orgnr", "org_number", "organisasjonsnummer", "organization_number"],
+            Col::OrgNumber => &[
+                "orgnr",
+                "org_number",
+                "organisasjonsnummer",
+                "organization_number",
+            ],
             Col::BankAccount => &["kontonummer", "bank_account", "konto", "account"],
             Col::Active => &["aktiv", "active"],
             Col::StaffNote => &["merknad", "staff_note", "note", "merknad_til_ansatte"],
@@ -121,7 +126,9 @@ impl Col {
 
     fn from_header(h: &str) -> Option<Col> {
         let key = header_key(h);
-        Col::ALL.into_iter().find(|c| c.aliases().iter().any(|a| header_key(a) == key))
+        Col::ALL
+            .into_iter()
+            .find(|c| c.aliases().iter().any(|a| header_key(a) == key))
     }
 
     /// The column that carries a validated field.
@@ -161,7 +168,10 @@ pub fn decode_text(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -208,12 +218,19 @@ impl Reader<'_> {
     }
 
     fn name(&self, col: Col) -> String {
-        self.columns.get(&col).map(|(_, h)| h.clone()).unwrap_or_else(|| col.header().to_string())
+        self.columns
+            .get(&col)
+            .map(|(_, h)| h.clone())
+            .unwrap_or_else(|| col.header().to_string())
     }
 
     fn problem(&mut self, col: Col, problem: Problem) {
         let column = self.name(col);
-        self.problems.push(RowProblem { row: self.row, column, problem });
+        self.problems.push(RowProblem {
+            row: self.row,
+            column,
+            problem,
+        });
     }
 
     /// Parses a non-empty cell with `parse`, recording a problem made by `bad` on failure.
@@ -235,7 +252,8 @@ impl Reader<'_> {
     }
 
     fn yes_no(&mut self, col: Col, default: bool) -> bool {
-        self.parse(col, parse_yes_no, |value| Problem::NotYesNo { value }).unwrap_or(default)
+        self.parse(col, parse_yes_no, |value| Problem::NotYesNo { value })
+            .unwrap_or(default)
     }
 
     fn date(&mut self, col: Col) -> Option<chrono::NaiveDate> {
@@ -243,7 +261,8 @@ impl Reader<'_> {
     }
 
     fn amount(&mut self, col: Col) -> i64 {
-        self.parse(col, parse_nok, |value| Problem::NotAnAmount { value }).unwrap_or(0)
+        self.parse(col, parse_nok, |value| Problem::NotAnAmount { value })
+            .unwrap_or(0)
     }
 }
 
@@ -258,8 +277,16 @@ fn parse_yes_no(s: &str) -> Option<bool> {
 /// "5" → Some(Some(5)); "fri", "free", "ubegrenset", "unlimited" → Some(None).
 fn parse_visits(s: &str) -> Option<Option<u8>> {
     let key = s.trim().to_lowercase();
-    if ["fri", "fri inngang", "fri inngang hele året", "free", "free entry", "ubegrenset", "unlimited"]
-        .contains(&key.as_str())
+    if [
+        "fri",
+        "fri inngang",
+        "fri inngang hele året",
+        "free",
+        "free entry",
+        "ubegrenset",
+        "unlimited",
+    ]
+    .contains(&key.as_str())
     {
         return Some(None);
     }
@@ -271,7 +298,12 @@ fn parse_row(
     record: &csv::StringRecord,
     row: usize,
 ) -> (ParsedRow, Vec<RowProblem>) {
-    let mut r = Reader { columns, record, row, problems: Vec::new() };
+    let mut r = Reader {
+        columns,
+        record,
+        row,
+        problems: Vec::new(),
+    };
     let category = r
         .parse(Col::Category, VenueCategory::parse, |value| Problem::Unknown {
             value,
@@ -303,7 +335,11 @@ fn parse_row(
         }
         None
     } else {
-        let year = r.parse(Col::Year, |s| s.parse::<i32>().ok(), |value| Problem::NotANumber { value });
+        let year = r.parse(
+            Col::Year,
+            |s| s.parse::<i32>().ok(),
+            |value| Problem::NotANumber { value },
+        );
         let visits = match r.text(Col::VisitsPerCard).as_str() {
             "" => {
                 r.problem(Col::VisitsPerCard, Problem::Required);
@@ -318,9 +354,11 @@ fn parse_row(
                 r.problem(Col::Compensation, Problem::Required);
                 None
             }
-            _ => r.parse(Col::Compensation, CompensationModel::parse, |value| Problem::Unknown {
-                value,
-                allowed: "brukerstedet dekker selv, full refusjon, andel",
+            _ => r.parse(Col::Compensation, CompensationModel::parse, |value| {
+                Problem::Unknown {
+                    value,
+                    allowed: "brukerstedet dekker selv, full refusjon, andel",
+                }
             }),
         };
         let share = r
@@ -348,7 +386,14 @@ fn parse_row(
         year.map(|y| (y, input))
     };
     let problems = std::mem::take(&mut r.problems);
-    (ParsedRow { row, venue, agreement }, problems)
+    (
+        ParsedRow {
+            row,
+            venue,
+            agreement,
+        },
+        problems,
+    )
 }
 
 fn stand_in_year(year: i32) -> ProgramYear {
@@ -378,7 +423,11 @@ impl Workspace {
             .from_reader(text.as_bytes());
         let mut records = reader.records();
         let file_problem = |column: &str, problem| {
-            StoreError::Import(vec![RowProblem { row: 1, column: column.into(), problem }])
+            StoreError::Import(vec![RowProblem {
+                row: 1,
+                column: column.into(),
+                problem,
+            }])
         };
         let header = match records.next() {
             Some(h) => h.map_err(|e| StoreError::Csv(e.to_string()))?,
@@ -424,7 +473,10 @@ impl Workspace {
                 problems.push(RowProblem {
                     row,
                     column: String::new(),
-                    problem: Problem::FieldCount { found: record.len(), expected: header.len() },
+                    problem: Problem::FieldCount {
+                        found: record.len(),
+                        expected: header.len(),
+                    },
                 });
                 continue;
             }
@@ -433,10 +485,17 @@ impl Workspace {
             rows.push(parsed);
         }
         let column_name = |col: Col| {
-            columns.get(&col).map(|(_, h)| h.clone()).unwrap_or_else(|| col.header().into())
+            columns
+                .get(&col)
+                .map(|(_, h)| h.clone())
+                .unwrap_or_else(|| col.header().into())
         };
         let mut add = |row: usize, col: Col, problem: Problem| {
-            problems.push(RowProblem { row, column: column_name(col), problem });
+            problems.push(RowProblem {
+                row,
+                column: column_name(col),
+                problem,
+            });
         };
 
         // Check each row against the workspace and against the rows above it.
@@ -455,8 +514,18 @@ impl Workspace {
             let index = match by_key.get(&key) {
                 Some(&index) => {
                     let (first_row, first) = &venues[index];
-                    if (VenueInput { id: None, ..first.clone() }) != parsed.venue {
-                        add(parsed.row, Col::Name, Problem::VenueDiffers { first_row: *first_row });
+                    if (VenueInput {
+                        id: None,
+                        ..first.clone()
+                    }) != parsed.venue
+                    {
+                        add(
+                            parsed.row,
+                            Col::Name,
+                            Problem::VenueDiffers {
+                                first_row: *first_row,
+                            },
+                        );
                     }
                     index
                 }
@@ -484,17 +553,23 @@ impl Workspace {
                     venues.len() - 1
                 }
             };
-            let Some((year_number, mut agreement)) = parsed.agreement else { continue };
+            let Some((year_number, mut agreement)) = parsed.agreement else {
+                continue;
+            };
             if let Some(first_row) = seen_agreements.insert((key, year_number), parsed.row) {
                 add(parsed.row, Col::Year, Problem::DuplicateRow { first_row });
             }
-            if !years.contains_key(&year_number) {
-                years.insert(year_number, self.year_by_number(year_number)?);
+            if let std::collections::hash_map::Entry::Vacant(e) = years.entry(year_number) {
+                e.insert(self.year_by_number(year_number)?);
             }
             let year = match years.get(&year_number).and_then(Option::as_ref) {
                 Some(year) => year.clone(),
                 None => {
-                    add(parsed.row, Col::Year, Problem::UnknownYear { year: year_number });
+                    add(
+                        parsed.row,
+                        Col::Year,
+                        Problem::UnknownYear { year: year_number },
+                    );
                     // Still check the other cells, against the year's default dates.
                     stand_in_year(year_number)
                 }
@@ -511,7 +586,11 @@ impl Workspace {
         }
 
         let tx = self.conn.transaction()?;
-        let mut report = ImportReport { venues_created: 0, venues_updated: 0, agreements_saved: 0 };
+        let mut report = ImportReport {
+            venues_created: 0,
+            venues_updated: 0,
+            agreements_saved: 0,
+        };
         let mut ids = Vec::with_capacity(venues.len());
         for (_, venue) in &venues {
             if venue.id.is_some() {
@@ -535,9 +614,12 @@ impl Workspace {
     pub fn export_venues_csv(&self) -> Result<Vec<u8>, StoreError> {
         let mut out = b"\xEF\xBB\xBF".to_vec();
         {
-            let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(b';')
+                .from_writer(&mut out);
             let csv_err = |e: csv::Error| StoreError::Csv(e.to_string());
-            w.write_record(Col::ALL.iter().map(|c| c.header())).map_err(csv_err)?;
+            w.write_record(Col::ALL.iter().map(|c| c.header()))
+                .map_err(csv_err)?;
             let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
             let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
             for v in self.list_venues()? {
@@ -557,12 +639,15 @@ impl Workspace {
                 agreements.reverse();
                 if agreements.is_empty() {
                     let empty = std::iter::repeat_n(String::new(), Col::ALL.len() - 10);
-                    w.write_record(venue_cells.iter().cloned().chain(empty)).map_err(csv_err)?;
+                    w.write_record(venue_cells.iter().cloned().chain(empty))
+                        .map_err(csv_err)?;
                 }
                 for a in agreements {
                     let cells = [
                         a.year.to_string(),
-                        a.visits_per_card.map(|n| n.to_string()).unwrap_or_else(|| "fri".into()),
+                        a.visits_per_card
+                            .map(|n| n.to_string())
+                            .unwrap_or_else(|| "fri".into()),
                         yes_no(a.companion_free),
                         a.not_covered,
                         a.compensation.label_nb().to_string(),
@@ -573,7 +658,8 @@ impl Workspace {
                         date(a.period_to),
                         date(a.signed_on),
                     ];
-                    w.write_record(venue_cells.iter().cloned().chain(cells)).map_err(csv_err)?;
+                    w.write_record(venue_cells.iter().cloned().chain(cells))
+                        .map_err(csv_err)?;
                 }
             }
             w.flush()?;
@@ -593,7 +679,8 @@ mod tests {
     fn with_years() -> (tempfile::TempDir, Workspace) {
         let (dir, ws) = workspace();
         for y in [2025, 2026] {
-            ws.save_year(ProgramYearInput::new_for(y).expect("y")).expect("year");
+            ws.save_year(ProgramYearInput::new_for(y).expect("y"))
+                .expect("year");
         }
         (dir, ws)
     }
@@ -607,7 +694,11 @@ mod tests {
         let report = ws.import_venues_csv(csv.as_bytes()).expect("import");
         assert_eq!(
             report,
-            ImportReport { venues_created: 2, venues_updated: 0, agreements_saved: 2 }
+            ImportReport {
+                venues_created: 2,
+                venues_updated: 0,
+                agreements_saved: 2
+            }
         );
         let venues = ws.list_venues().expect("list");
         assert_eq!(venues[1].org_number, "974760673");
@@ -622,12 +713,18 @@ mod tests {
         let (_dir, mut ws) = with_years();
         let text = "name,category,year,visits_per_card,compensation,share_percent,holder_price\n\"Bæreia Kulturhus, scene\",performance,2025,5,share,50,150.00\n";
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-        assert!(std::str::from_utf8(&bytes).is_err(), "the test file is really Windows-1252");
+        assert!(
+            std::str::from_utf8(&bytes).is_err(),
+            "the test file is really Windows-1252"
+        );
         ws.import_venues_csv(&bytes).expect("import");
         let v = &ws.list_venues().expect("list")[0];
         assert_eq!(v.name, "Bæreia Kulturhus, scene");
         assert_eq!(v.category, VenueCategory::Performance);
-        assert_eq!(ws.agreements_for_venue(v.id).expect("a")[0].share_percent, 50);
+        assert_eq!(
+            ws.agreements_for_venue(v.id).expect("a")[0].share_percent,
+            50
+        );
     }
 
     #[test]
@@ -639,8 +736,10 @@ mod tests {
         let Err(StoreError::Import(problems)) = ws.import_venues_csv(csv.as_bytes()) else {
             panic!("the file must be refused");
         };
-        let mut found: Vec<(usize, &str)> =
-            problems.iter().map(|p| (p.row, p.column.as_str())).collect();
+        let mut found: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.row, p.column.as_str()))
+            .collect();
         found.sort();
         assert_eq!(
             found,
@@ -655,8 +754,14 @@ mod tests {
                 (4, "år"),
             ]
         );
-        let unknown_year = problems.iter().find(|p| p.column == "år").expect("year problem");
+        let unknown_year = problems
+            .iter()
+            .find(|p| p.column == "år")
+            .expect("year problem");
         assert!(unknown_year.message(Lang::Nb).contains("2031"));
-        assert!(ws.list_venues().expect("list").is_empty(), "nothing is written");
+        assert!(
+            ws.list_venues().expect("list").is_empty(),
+            "nothing is written"
+        );
     }
 }

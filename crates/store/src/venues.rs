@@ -1,8 +1,8 @@
 //! The venue register (brukersteder).
 
-use crate::{field_problem, invalid, StoreError, Workspace};
+use crate::{invalid, StoreError, Workspace};
 use okort_core::i18n::Problem;
-use okort_core::{Venue, VenueCategory, VenueInput};
+use okort_core::{FieldProblem, Venue, VenueCategory, VenueInput};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, name, category, address, contact_person, phone, email, org_number,
@@ -44,7 +44,11 @@ pub(crate) fn find_by_org_number(
         return Ok(None);
     }
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM venues WHERE org_number = ?1"), [org], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM venues WHERE org_number = ?1"),
+            [org],
+            from_row,
+        )
         .optional()?)
 }
 
@@ -95,7 +99,9 @@ pub(crate) fn conflicts(conn: &Connection, v: &VenueInput) -> Result<Vec<Problem
 impl Workspace {
     /// Every venue, in name order (Norwegian letters last, as in the alphabet).
     pub fn list_venues(&self) -> Result<Vec<Venue>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM venues"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM venues"))?;
         let mut venues: Vec<Venue> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
         venues.sort_by_key(|v| sort_key(&v.name));
         Ok(venues)
@@ -103,7 +109,11 @@ impl Workspace {
 
     pub fn venue(&self, id: i64) -> Result<Venue, StoreError> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM venues WHERE id = ?1"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM venues WHERE id = ?1"),
+                [id],
+                from_row,
+            )
             .optional()?
             .ok_or(StoreError::Missing { what: "venue", id })
     }
@@ -115,13 +125,17 @@ impl Workspace {
         if let Some(id) = v.id {
             self.venue(id)?;
         }
-        for p in conflicts(&self.conn, &v)? {
-            let field = match p {
-                Problem::DuplicateVenueName => "name",
-                _ => "orgNumber",
-            };
-            return Err(field_problem(field, p));
-        }
+        let clashes = conflicts(&self.conn, &v)?
+            .into_iter()
+            .map(|problem| {
+                let field = match problem {
+                    Problem::DuplicateVenueName => "name",
+                    _ => "orgNumber",
+                };
+                FieldProblem { field, problem }
+            })
+            .collect();
+        invalid(clashes)?;
         let id = upsert(&self.conn, &v)?;
         self.venue(id)
     }
@@ -130,7 +144,10 @@ impl Workspace {
     pub fn set_venue_logo(&self, venue_id: i64, bytes: Option<&[u8]>) -> Result<Venue, StoreError> {
         self.venue(venue_id)?;
         let id = bytes.map(|b| self.add_image(b)).transpose()?;
-        self.conn.execute("UPDATE venues SET logo_id = ?1 WHERE id = ?2", params![id, venue_id])?;
+        self.conn.execute(
+            "UPDATE venues SET logo_id = ?1 WHERE id = ?2",
+            params![id, venue_id],
+        )?;
         self.prune_images()?;
         self.venue(venue_id)
     }
@@ -185,12 +202,18 @@ mod tests {
         let (_dir, ws) = workspace();
         ws.save_venue(kino()).expect("save");
         let err = ws
-            .save_venue(VenueInput { name: "Annen kino".into(), ..kino() })
+            .save_venue(VenueInput {
+                name: "Annen kino".into(),
+                ..kino()
+            })
             .expect_err("duplicate org number");
         match err {
             StoreError::Invalid(p) => {
                 assert_eq!(p[0].field, "orgNumber");
-                assert!(p[0].problem.message(okort_core::Lang::Nb).contains("Kino Sentrum"));
+                assert!(p[0]
+                    .problem
+                    .message(okort_core::Lang::Nb)
+                    .contains("Kino Sentrum"));
             }
             other => panic!("unexpected {other:?}"),
         }
@@ -200,10 +223,19 @@ mod tests {
     fn venues_sort_with_norwegian_letters_last() {
         let (_dir, ws) = workspace();
         for name in ["Åsen bad", "Zumba", "Ødegården", "Bad"] {
-            ws.save_venue(VenueInput { name: name.into(), org_number: String::new(), ..kino() })
-                .expect("save");
+            ws.save_venue(VenueInput {
+                name: name.into(),
+                org_number: String::new(),
+                ..kino()
+            })
+            .expect("save");
         }
-        let names: Vec<String> = ws.list_venues().expect("list").into_iter().map(|v| v.name).collect();
+        let names: Vec<String> = ws
+            .list_venues()
+            .expect("list")
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
         assert_eq!(names, ["Bad", "Zumba", "Ødegården", "Åsen bad"]);
     }
 

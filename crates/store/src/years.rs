@@ -26,17 +26,25 @@ fn from_row(r: &Row) -> rusqlite::Result<ProgramYear> {
 impl Workspace {
     /// All program years, newest first.
     pub fn list_years(&self) -> Result<Vec<ProgramYear>, StoreError> {
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT {COLUMNS} FROM program_years ORDER BY year DESC"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM program_years ORDER BY year DESC"
+        ))?;
         let years = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
         Ok(years)
     }
 
     pub fn year(&self, id: i64) -> Result<ProgramYear, StoreError> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM program_years WHERE id = ?1"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM program_years WHERE id = ?1"),
+                [id],
+                from_row,
+            )
             .optional()?
-            .ok_or(StoreError::Missing { what: "program year", id })
+            .ok_or(StoreError::Missing {
+                what: "program year",
+                id,
+            })
     }
 
     pub fn year_by_number(&self, year: i32) -> Result<Option<ProgramYear>, StoreError> {
@@ -90,8 +98,11 @@ impl Workspace {
     pub fn copy_agreements(&mut self, from_id: i64, to_id: i64) -> Result<usize, StoreError> {
         let from = self.year(from_id)?;
         let to = self.year(to_id)?;
-        let existing: Vec<i64> =
-            self.agreements_for_year(to_id)?.iter().map(|a| a.venue_id).collect();
+        let existing: Vec<i64> = self
+            .agreements_for_year(to_id)?
+            .iter()
+            .map(|a| a.venue_id)
+            .collect();
         let copies: Vec<AgreementInput> = self
             .agreements_for_year(from_id)?
             .iter()
@@ -115,11 +126,21 @@ mod tests {
     #[test]
     fn years_are_listed_newest_first_and_a_year_cannot_exist_twice() {
         let (_dir, ws) = workspace();
-        ws.save_year(ProgramYearInput::new_for(2025).expect("year")).expect("2025");
-        let y26 = ws.save_year(ProgramYearInput::new_for(2026).expect("year")).expect("2026");
-        let years: Vec<i32> = ws.list_years().expect("list").iter().map(|y| y.year).collect();
+        ws.save_year(ProgramYearInput::new_for(2025).expect("year"))
+            .expect("2025");
+        let y26 = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("year"))
+            .expect("2026");
+        let years: Vec<i32> = ws
+            .list_years()
+            .expect("list")
+            .iter()
+            .map(|y| y.year)
+            .collect();
         assert_eq!(years, [2026, 2025]);
-        let err = ws.save_year(ProgramYearInput::new_for(2026).expect("year")).expect_err("dup");
+        let err = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("year"))
+            .expect_err("dup");
         assert!(matches!(err, StoreError::Invalid(ref p) if p[0].problem == Problem::YearExists));
         let updated = ws
             .save_year(ProgramYearInput {
@@ -129,6 +150,9 @@ mod tests {
                 ..ProgramYearInput::new_for(2026).expect("year")
             })
             .expect("update");
-        assert_eq!((updated.card_quota, updated.status), (60, YearStatus::Active));
+        assert_eq!(
+            (updated.card_quota, updated.status),
+            (60, YearStatus::Active)
+        );
     }
 }

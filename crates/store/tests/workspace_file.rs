@@ -37,7 +37,10 @@ fn the_demo_program_has_fifteen_venues_with_logos_and_two_years_of_agreements() 
     let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
     let venues = ws.list_venues().expect("venues");
     assert_eq!(venues.len(), 15);
-    assert!(venues.iter().all(|v| v.logo_id.is_some()), "every demo venue has a logo");
+    assert!(
+        venues.iter().all(|v| v.logo_id.is_some()),
+        "every demo venue has a logo"
+    );
     let years = ws.list_years().expect("years");
     assert_eq!(years.len(), 2);
     for y in &years {
@@ -56,14 +59,20 @@ fn export_then_import_into_a_fresh_workspace_gives_the_same_register() {
 
     let mut target = Workspace::create(&dir.path().join("fresh.okort")).expect("fresh");
     for y in [2025, 2026] {
-        target.save_year(ProgramYearInput::new_for(y).expect("year")).expect("save year");
+        target
+            .save_year(ProgramYearInput::new_for(y).expect("year"))
+            .expect("save year");
     }
     let report = target.import_venues_csv(&csv).expect("import");
     assert_eq!((report.venues_created, report.agreements_saved), (15, 30));
     assert_eq!(register(&target), register(&source));
 
     let again = target.import_venues_csv(&csv).expect("re-import");
-    assert_eq!((again.venues_created, again.venues_updated), (0, 15), "matched, not duplicated");
+    assert_eq!(
+        (again.venues_created, again.venues_updated),
+        (0, 15),
+        "matched, not duplicated"
+    );
     assert_eq!(register(&target), register(&source));
 }
 
@@ -74,7 +83,10 @@ fn a_workspace_keeps_its_data_when_reopened() {
     drop(demo::create(&path).expect("demo"));
     let ws = Workspace::open(&path).expect("reopen");
     assert_eq!(ws.list_venues().expect("venues").len(), 15);
-    assert_eq!(ws.schema_version().expect("version"), okort_store::migrations::latest_version());
+    assert_eq!(
+        ws.schema_version().expect("version"),
+        okort_store::migrations::latest_version()
+    );
 }
 
 #[test]
@@ -98,7 +110,10 @@ fn a_file_that_is_not_a_workspace_is_refused_and_left_untouched() {
     let err = Workspace::open(&path).err().expect("refused");
     assert!(matches!(err, StoreError::NotAWorkspace(_)), "{err:?}");
     assert_eq!(std::fs::read(&path).expect("read"), b"just some text");
-    assert!(matches!(Workspace::create(&path), Err(StoreError::AlreadyExists(_))));
+    assert!(matches!(
+        Workspace::create(&path),
+        Err(StoreError::AlreadyExists(_))
+    ));
 }
 
 fn rusqlite_conn(path: &std::path::Path) -> rusqlite::Connection {

@@ -1,0 +1,110 @@
+//! The `okort` binary as a script would use it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn okort(workspace: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_okort"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .output()
+        .expect("run okort")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_then_list_as_json_shows_fifteen_venues() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let out = okort(&ws, &["venues", "list", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let venues: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let venues = venues.as_array().expect("array");
+    assert_eq!(venues.len(), 15);
+    assert!(venues
+        .iter()
+        .any(|v| v["name"] == "Eksempel Kino" && v["category"] == "cinema"));
+}
+
+#[test]
+fn export_from_the_demo_imports_into_a_new_workspace_with_the_same_years() {
+    let dir = tempfile::tempdir().expect("dir");
+    let demo = dir.path().join("demo.okort");
+    let csv = dir.path().join("brukersteder.csv");
+    assert!(okort(&demo, &["demo"]).status.success());
+    let out = okort(
+        &demo,
+        &["venues", "export", csv.to_str().expect("utf-8 path")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("15 brukersteder eksportert"));
+
+    // A fresh workspace has no program years, so every agreement row is refused.
+    let fresh = dir.path().join("fresh.okort");
+    assert!(okort(&fresh, &["init"]).status.success());
+    let out = okort(
+        &fresh,
+        &["venues", "import", csv.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("rad 2, kolonne «år»: programåret 2025 finnes ikke"),
+        "{err}"
+    );
+    assert!(err.contains("Ingenting er lagret"), "{err}");
+    let list = okort(&fresh, &["venues", "list"]);
+    assert_eq!(stdout(&list), "", "nothing was written");
+}
+
+#[test]
+fn a_bad_file_lists_every_bad_row_on_stderr_in_english_when_asked() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("ws.okort");
+    assert!(okort(&ws, &["init"]).status.success());
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "name,category,org_number\nGood,cinema,\n,cinema,\nThird,bowling,123\n",
+    )
+    .expect("write");
+    let out = okort(
+        &ws,
+        &[
+            "--lang",
+            "en",
+            "venues",
+            "import",
+            csv.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("row 3, column «name»: is required"), "{err}");
+    assert!(err.contains("row 4, column «category»"), "{err}");
+    assert!(
+        err.contains("row 4, column «org_number»: an organisation number has 9 digits"),
+        "{err}"
+    );
+}
+
+#[test]
+fn opening_a_missing_workspace_fails_with_a_message_and_exit_code() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = okort(&dir.path().join("nope.okort"), &["venues", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Finner ikke"), "{}", stderr(&out));
+    let again = okort(&dir.path().join("x.okort"), &["init"]);
+    assert!(again.status.success());
+    let twice = okort(&dir.path().join("x.okort"), &["init"]);
+    assert!(stderr(&twice).contains("finnes allerede"));
+}

@@ -1,0 +1,73 @@
+//! Workspaces (File → New, Open, demo) and the UI language.
+
+use crate::error::ApiResult;
+use crate::state::AppState;
+use okort_core::Lang;
+use okort_store::{demo, Workspace};
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::State;
+use ts_rs::TS;
+
+/// Which workspace is open and whether it still needs setting up.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub is_new: bool,
+    pub schema_version: u32,
+}
+
+fn info(state: &AppState) -> ApiResult<WorkspaceInfo> {
+    state.with(|ws| {
+        Ok(WorkspaceInfo {
+            path: ws.path().display().to_string(),
+            is_new: ws.is_new()?,
+            schema_version: ws.schema_version()?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn workspace_info(state: State<'_, AppState>) -> ApiResult<WorkspaceInfo> {
+    if let Some(e) = state.take_startup_error() {
+        return Err(e);
+    }
+    info(&state)
+}
+
+#[tauri::command]
+pub fn workspace_new(state: State<'_, AppState>, path: PathBuf) -> ApiResult<WorkspaceInfo> {
+    state.switch(|| Workspace::create(&path))?;
+    info(&state)
+}
+
+#[tauri::command]
+pub fn workspace_open(state: State<'_, AppState>, path: PathBuf) -> ApiResult<WorkspaceInfo> {
+    state.switch(|| Workspace::open(&path))?;
+    info(&state)
+}
+
+/// Opens the demo program, creating it in the app's data folder the first time.
+#[tauri::command]
+pub fn workspace_open_demo(state: State<'_, AppState>) -> ApiResult<WorkspaceInfo> {
+    let path = state.data_dir().join("eksempel-kommune-demo.okort");
+    state.switch(|| {
+        if path.exists() {
+            Workspace::open(&path)
+        } else {
+            demo::create(&path)
+        }
+    })?;
+    info(&state)
+}
+
+#[tauri::command]
+pub fn get_language(state: State<'_, AppState>) -> Lang {
+    state.lang()
+}
+
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, lang: Lang) {
+    state.set_lang(lang);
+}

@@ -1,0 +1,133 @@
+//! Errors as the UI receives them: a closed set of codes to branch on, and a message for people.
+
+use okort_core::Lang;
+use okort_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    /// Some fields are wrong; `fields` says which.
+    Invalid,
+    /// A logo or coat of arms was refused.
+    Image,
+    /// An imported file was refused; `rows` lists every problem.
+    Import,
+    NotFound,
+    TooNew,
+    NotAWorkspace,
+    Exists,
+    NoWorkspace,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowError {
+    pub row: u32,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    pub rows: Vec<RowError>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn no_workspace(lang: Lang) -> Self {
+        let msg = match lang {
+            Lang::Nb => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
+            Lang::En => "No workspace is open. Choose File → New or Open.",
+        };
+        ApiError::new(ErrorCode::NoWorkspace, msg)
+    }
+
+    pub fn from_store(e: StoreError, lang: Lang) -> Self {
+        let message = e.message(lang);
+        let code = match &e {
+            StoreError::Invalid(_) => ErrorCode::Invalid,
+            StoreError::Image(_) => ErrorCode::Image,
+            StoreError::Import(_) | StoreError::Csv(_) => ErrorCode::Import,
+            StoreError::Missing { .. } | StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::TooNew { .. } => ErrorCode::TooNew,
+            StoreError::NotAWorkspace(_) => ErrorCode::NotAWorkspace,
+            StoreError::AlreadyExists(_) => ErrorCode::Exists,
+            StoreError::Sqlite(_) | StoreError::Io(_) => ErrorCode::Internal,
+        };
+        let fields = match &e {
+            StoreError::Invalid(problems) => problems
+                .iter()
+                .map(|p| FieldError {
+                    field: p.field.into(),
+                    message: p.problem.message(lang),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let rows = match &e {
+            StoreError::Import(rows) => rows
+                .iter()
+                .map(|r| RowError {
+                    row: r.row as u32,
+                    column: r.column.clone(),
+                    message: r.message(lang),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        ApiError {
+            code,
+            message,
+            fields,
+            rows,
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use okort_core::i18n::Problem;
+    use okort_core::FieldProblem;
+
+    #[test]
+    fn field_problems_reach_the_ui_with_field_names_and_sentences() {
+        let e = StoreError::Invalid(vec![FieldProblem {
+            field: "name",
+            problem: Problem::Required,
+        }]);
+        let api = ApiError::from_store(e, Lang::En);
+        assert_eq!(api.code, ErrorCode::Invalid);
+        assert_eq!(
+            api.fields,
+            vec![FieldError {
+                field: "name".into(),
+                message: "is required".into()
+            }]
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! What the app keeps between commands: the open workspace, the UI language and the settings
+//! file that remembers both across starts.
+
+use crate::error::{ApiError, ApiResult};
+use okort_core::Lang;
+use okort_store::{StoreError, Workspace};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Settings {
+    last_workspace: Option<PathBuf>,
+    lang: Option<Lang>,
+}
+
+pub struct AppState {
+    workspace: Mutex<Option<Workspace>>,
+    /// Why the workspace of the last start could not be opened, shown on the first screen.
+    startup_error: Mutex<Option<ApiError>>,
+    lang: Mutex<Lang>,
+    data_dir: PathBuf,
+    settings_file: PathBuf,
+}
+
+impl AppState {
+    /// Opens the workspace named by `OKORT_WORKSPACE`, else the last one used, else the
+    /// default file in the app's data folder (created on first start).
+    pub fn start(data_dir: PathBuf, config_dir: PathBuf) -> Self {
+        let settings_file = config_dir.join("settings.json");
+        let settings: Settings = std::fs::read(&settings_file)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        let lang = settings.lang.unwrap_or_default();
+        let path = std::env::var_os("OKORT_WORKSPACE")
+            .map(PathBuf::from)
+            .or(settings.last_workspace.filter(|p| p.is_file()))
+            .unwrap_or_else(|| data_dir.join("opplevelseskort.okort"));
+        let (workspace, startup_error) = match Workspace::open_or_create(&path) {
+            Ok(ws) => (Some(ws), None),
+            Err(e) => (None, Some(ApiError::from_store(e, lang))),
+        };
+        AppState {
+            workspace: Mutex::new(workspace),
+            startup_error: Mutex::new(startup_error),
+            lang: Mutex::new(lang),
+            data_dir,
+            settings_file,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        *self.lang.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        *self.lang.lock().unwrap_or_else(|e| e.into_inner()) = lang;
+        self.save_settings();
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn take_startup_error(&self) -> Option<ApiError> {
+        self.startup_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+    }
+
+    /// Runs `f` on the open workspace, turning store errors into UI errors.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, StoreError>) -> ApiResult<T> {
+        let lang = self.lang();
+        let mut guard = self.workspace.lock().unwrap_or_else(|e| e.into_inner());
+        let ws = guard.as_mut().ok_or_else(|| ApiError::no_workspace(lang))?;
+        f(ws).map_err(|e| ApiError::from_store(e, lang))
+    }
+
+    /// Replaces the open workspace with the one `open` returns, and remembers it.
+    pub fn switch(&self, open: impl FnOnce() -> Result<Workspace, StoreError>) -> ApiResult<()> {
+        let lang = self.lang();
+        let ws = open().map_err(|e| ApiError::from_store(e, lang))?;
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(ws);
+        self.save_settings();
+        Ok(())
+    }
+
+    fn save_settings(&self) {
+        let last_workspace = self
+            .workspace
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|ws| ws.path().to_path_buf());
+        let settings = Settings {
+            last_workspace,
+            lang: Some(self.lang()),
+        };
+        if let Some(dir) = self.settings_file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(json) = serde_json::to_vec_pretty(&settings) {
+            // Losing the settings only costs the user a re-pick of language and file.
+            let _ = std::fs::write(&self.settings_file, json);
+        }
+    }
+}

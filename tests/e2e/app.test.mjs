@@ -1,0 +1,138 @@
+// End-to-end: the real built app, driven through WebDriver as a user would use it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { launch } from "./webdriver.mjs";
+
+const LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60"><circle cx="30" cy="30" r="25" fill="#b3262e"/></svg>';
+
+async function createYear(app, year) {
+  await app.click("nav-years");
+  await app.click("year-new");
+  await app.setValue("year-year", String(year));
+  await app.setValue("year-from", `${year}-01-01`);
+  await app.setValue("year-to", `${year}-12-31`);
+  await app.click("year-save");
+  await app.waitText('[data-testid="years"]', String(year));
+}
+
+test("a venue created with a logo and an agreement is found in the venue list", async () => {
+  const app = await launch();
+  try {
+    await app.find('[data-testid="welcome"]');
+    await createYear(app, 2026);
+
+    await app.click("nav-venues");
+    await app.click("venue-new");
+    await app.type("venue-name", "Kino Sentrum");
+    await app.setValue("venue-category", "cinema");
+    await app.type("venue-orgnr", "974 760 673");
+    await app.type("venue-account", "8601.11.17947");
+    await app.dropFile("venue-logo-drop", "kino.svg", "image/svg+xml", Buffer.from(LOGO_SVG));
+    await app.click("venue-save");
+    await app.waitText('[data-testid="toast"]', "");
+    await app.find('[data-testid="venue-logo-preview"]');
+
+    await app.find('[data-testid="agreements"]');
+    await app.type("agreement-visits", "5");
+    await app.setValue("agreement-model", "share");
+    await app.type("agreement-share", "50");
+    await app.type("agreement-holder-price", "120,00");
+    await app.type("agreement-companion-price", "120,00");
+    await app.click("agreement-save");
+    await app.waitText('[data-testid="agreements"]', "2026");
+    await app.waitText('[data-testid="agreements"]', "120,00");
+    await app.screenshot("venue-form");
+
+    await app.click("nav-venues");
+    await app.type("venue-search", "sentrum");
+    const row = await app.waitText('[data-testid="venue-row"]', "Kino Sentrum");
+    assert.match(row, /974 760 673/);
+    const logo = await app.findAll('[data-testid="venue-row"] img');
+    assert.equal(logo.length, 1, "the logo is shown in the list");
+    await app.screenshot("venue-list");
+  } finally {
+    await app.close();
+  }
+});
+
+test("a mistyped organisation number is shown on its field and nothing is saved", async () => {
+  const app = await launch();
+  try {
+    await app.click("nav-venues");
+    await app.click("venue-new");
+    await app.type("venue-name", "Feilskrevet AS");
+    await app.type("venue-orgnr", "974760674");
+    await app.click("venue-save");
+    await app.waitText('[data-testid="error-orgNumber"]', "kontrollsifferet");
+    await app.click("nav-venues");
+    const rows = await app.findAll('[data-testid="venue-row"]');
+    assert.equal(rows.length, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+test("importing a CSV with bad rows lists every bad row and saves nothing", async () => {
+  const app = await launch();
+  try {
+    await createYear(app, 2026);
+    const csv =
+      "navn;kategori;orgnr;år;besøk_per_kort;kompensasjon;pris_kortholder\n" +
+      "God kino;kino;974760673;2026;5;full refusjon;120\n" +
+      ";kino;;2026;5;full refusjon;120\n" +
+      "Bowling;bowling;974760674;2026;5;full refusjon;120\n" +
+      "Badet;bad;;2031;fri;dekker selv;0\n";
+    await app.click("nav-import");
+    await app.dropFile("import-drop", "brukersteder.csv", "text/csv", Buffer.from(csv, "utf8"));
+    await app.find('[data-testid="import-errors"]');
+    const rows = await app.findAll('[data-testid="import-error-row"]');
+    assert.equal(rows.length, 4, "one line per problem: name, category, org number, year");
+    const table = await app.text('[data-testid="import-errors"]');
+    assert.match(table, /3\s+navn/);
+    assert.match(table, /4\s+kategori/);
+    assert.match(table, /4\s+orgnr/);
+    assert.match(table, /5\s+år/);
+    assert.match(table, /2031/);
+    await app.waitText('[data-testid="import-message"]', "Ingenting er lagret");
+    await app.screenshot("import-errors");
+
+    await app.click("nav-venues");
+    assert.equal((await app.findAll('[data-testid="venue-row"]')).length, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+test("the user can switch the app to English and back", async () => {
+  const app = await launch();
+  try {
+    await app.waitText('[data-testid="nav-venues"]', "Brukersteder");
+    await app.click("lang-en");
+    await app.waitText('[data-testid="nav-venues"]', "Venues");
+    await app.waitText('[data-testid="nav-years"]', "Program years");
+    // Messages from the backend follow the language too.
+    await app.click("nav-venues");
+    await app.click("venue-new");
+    await app.click("venue-save");
+    await app.waitText('[data-testid="error-name"]', "required");
+    await app.click("lang-nb");
+    await app.waitText('[data-testid="nav-venues"]', "Brukersteder");
+  } finally {
+    await app.close();
+  }
+});
+
+test("the demo program opens from the first screen with its fifteen venues", async () => {
+  const app = await launch();
+  try {
+    await app.click("open-demo");
+    await app.click("nav-venues");
+    await app.waitText('[data-testid="venue-list"]', "Eksempel Kino");
+    const rows = await app.findAll('[data-testid="venue-row"]');
+    assert.equal(rows.length, 15);
+    await app.screenshot("demo-venues");
+  } finally {
+    await app.close();
+  }
+});
