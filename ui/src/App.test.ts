@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import App from "./App.svelte";
+import type { Agreement, ApiError, Program, ProgramYear, Venue } from "./lib/api";
+import { i18n } from "./lib/i18n/index.svelte";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+
+/** A small in-memory backend. */
+function fakeBackend(opts: { isNew?: boolean; infoError?: ApiError } = {}) {
+  const calls: Call[] = [];
+  let lang = "nb";
+  let nextId = 100;
+  let program: Program = {
+    municipality: "Eksempel kommune",
+    name: "Opplevelseskortet",
+    contactName: "",
+    contactPhone: "",
+    contactEmail: "",
+    logoId: null,
+    coatOfArmsId: null,
+    primaryColour: "#1f5f8b",
+    accentColour: "#f2a900",
+  };
+  const years: ProgramYear[] = [
+    { id: 1, year: 2024, validFrom: "2024-01-01", validTo: "2024-12-31", cardQuota: 300, ageMin: 6, ageMax: 17, companionFree: true, status: "closed" },
+    { id: 2, year: 2025, validFrom: "2025-01-01", validTo: "2025-12-31", cardQuota: 350, ageMin: 6, ageMax: 17, companionFree: false, status: "active" },
+  ];
+  const venues: Venue[] = [];
+  const agreements: Agreement[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    switch (cmd) {
+      case "get_language":
+        return lang;
+      case "set_language":
+        lang = args.lang as string;
+        return null;
+      case "workspace_info":
+        if (opts.infoError) throw opts.infoError;
+        return { path: "/tmp/test.okort", isNew: opts.isNew ?? false, schemaVersion: 1 };
+      case "workspace_open_demo":
+        opts.isNew = false;
+        return { path: "demo.okort", isNew: false, schemaVersion: 1 };
+      case "get_program":
+        return program;
+      case "save_program":
+        program = { ...program, ...(args.input as object) };
+        return program;
+      case "list_years":
+        return years;
+      case "list_venues":
+        return venues;
+      case "new_year_defaults":
+        return { id: null, year: args.year, validFrom: `${args.year}-01-01`, validTo: `${args.year}-12-31`, cardQuota: 350, ageMin: 6, ageMax: 17, companionFree: false, status: "planning" };
+      case "save_year": {
+        const input = args.input as ProgramYear;
+        const y = { ...input, id: input.id ?? nextId++ };
+        years.push(y);
+        return y;
+      }
+      case "copy_agreements":
+        return 7;
+      case "save_venue": {
+        const input = args.input as Venue;
+        if (input.name === "Feil") {
+          const err: ApiError = {
+            code: "invalid",
+            message: "Skjemaet har feil.",
+            fields: [{ field: "email", message: "Ugyldig e-postadresse" }],
+            rows: [],
+          };
+          throw err;
+        }
+        const v = { ...input, id: input.id ?? nextId++, logoId: null };
+        venues.push(v);
+        return v;
+      }
+      case "set_venue_logo": {
+        const v = venues.find((x) => x.id === args.venueId)!;
+        v.logoId = 55;
+        return v;
+      }
+      case "get_image":
+        return "data:image/png;base64,AA==";
+      case "agreements_for_venue":
+        return agreements.filter((a) => a.venueId === args.venueId);
+      case "save_agreement": {
+        const input = args.input as Agreement;
+        const a = { ...input, id: nextId++, year: years.find((y) => y.id === input.yearId)!.year };
+        agreements.push(a);
+        return a;
+      }
+      default:
+        return null;
+    }
+  });
+  return { calls };
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  i18n.lang = "nb";
+});
+
+describe("App", () => {
+  it("shows the welcome page for a new workspace and opens setup", async () => {
+    fakeBackend({ isNew: true });
+    render(App);
+    expect(await screen.findByTestId("welcome")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("start-setup"));
+    expect(await screen.findByTestId("program-form")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("program-save"));
+    expect((await screen.findByTestId("toast")).textContent).toBe("Lagret");
+  });
+
+  it("opens the demo program from the welcome page", async () => {
+    const { calls } = fakeBackend({ isNew: true });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("open-demo"));
+    expect(await screen.findByTestId("venue-list")).toBeTruthy();
+    expect(calls.some((c) => c.cmd === "workspace_open_demo")).toBe(true);
+  });
+
+  it("shows a workspace error prominently", async () => {
+    fakeBackend({ infoError: { code: "tooNew", message: "Filen er laget av en nyere versjon.", fields: [], rows: [] } });
+    render(App);
+    expect((await screen.findByTestId("workspace-error")).textContent).toContain("Filen er laget av en nyere versjon.");
+    await fireEvent.click(screen.getByTestId("menu-file"));
+    expect(screen.getByTestId("menu-demo")).toBeTruthy();
+  });
+
+  it("switches language", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("nav-years").textContent).toBe("Programår");
+    await fireEvent.click(screen.getByTestId("lang-en"));
+    await waitFor(() => expect(screen.getByTestId("nav-years").textContent).toBe("Program years"));
+    expect(calls.find((c) => c.cmd === "set_language")?.args).toEqual({ lang: "en" });
+  });
+
+  it("creates a year and copies last year's agreements", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await screen.findByTestId("venue-list");
+    await fireEvent.click(screen.getByTestId("nav-years"));
+    expect(screen.getByTestId("years").textContent).toContain("01.01.2025–31.12.2025");
+    await fireEvent.click(screen.getByTestId("year-copy-2025"));
+    expect((await screen.findByTestId("toast")).textContent).toContain("7 avtaler kopiert fra 2024");
+    expect(calls.find((c) => c.cmd === "copy_agreements")?.args).toEqual({ fromYearId: 1, toYearId: 2 });
+    await fireEvent.click(screen.getByTestId("year-new"));
+    await waitFor(() => expect((screen.getByTestId("year-year") as HTMLInputElement).value).toBe("2026"));
+    await fireEvent.click(screen.getByTestId("year-save"));
+    await waitFor(() => expect(screen.getByTestId("year-copy-2026")).toBeTruthy());
+  });
+
+  it("creates a venue with a pending logo, shows field errors and adds an agreement", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await fireEvent.click(await screen.findByTestId("venue-new"));
+    const name = screen.getByTestId("venue-name") as HTMLInputElement;
+
+    await fireEvent.blur(name);
+    expect(screen.getByTestId("error-name")).toBeTruthy();
+    const org = screen.getByTestId("venue-orgnr");
+    await fireEvent.input(org, { target: { value: "974 760 674" } });
+    await fireEvent.blur(org);
+    expect(screen.getByTestId("error-orgNumber")).toBeTruthy();
+    await fireEvent.input(org, { target: { value: "974 760 673" } });
+    await fireEvent.blur(org);
+    expect(screen.queryByTestId("error-orgNumber")).toBeNull();
+
+    await fireEvent.input(name, { target: { value: "Feil" } });
+    await fireEvent.click(screen.getByTestId("venue-save"));
+    expect((await screen.findByTestId("error-email")).textContent).toBe("Ugyldig e-postadresse");
+
+    const ev = new Event("drop", { bubbles: true, cancelable: true });
+    Object.defineProperty(ev, "dataTransfer", { value: { files: [new File(["x"], "l.png", { type: "image/png" })] } });
+    screen.getByTestId("venue-logo-drop").dispatchEvent(ev);
+    await screen.findByTestId("venue-logo-preview");
+
+    await fireEvent.input(name, { target: { value: "Kino Sentrum" } });
+    await fireEvent.click(screen.getByTestId("venue-save"));
+    expect(await screen.findByTestId("agreements")).toBeTruthy();
+    await waitFor(() => expect((screen.getByTestId("agreement-year") as HTMLSelectElement).value).toBe("2"));
+    expect(calls.filter((c) => c.cmd === "set_venue_logo")).toHaveLength(1);
+
+    const price = screen.getByTestId("agreement-holder-price");
+    await fireEvent.input(price, { target: { value: "abc" } });
+    await fireEvent.click(screen.getByTestId("agreement-save"));
+    expect(screen.getByTestId("error-holderPriceOre")).toBeTruthy();
+    await fireEvent.input(price, { target: { value: "1 234,50" } });
+    await fireEvent.click(screen.getByTestId("agreement-free-entry"));
+    expect((screen.getByTestId("agreement-visits") as HTMLInputElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("agreement-save"));
+    const row = await screen.findByTestId("agreement-row");
+    expect(row.textContent).toContain("Fri inngang hele året");
+    expect(row.textContent).toContain("kr 1 234,50");
+    const saved = calls.find((c) => c.cmd === "save_agreement")?.args.input as Agreement;
+    expect(saved.visitsPerCard).toBeNull();
+    expect(saved.holderPriceOre).toBe(123450);
+    expect(saved.yearId).toBe(2);
+  });
+});

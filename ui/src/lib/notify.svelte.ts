@@ -1,0 +1,44 @@
+// App-wide success toast and error banner.
+import { errorMessage, isApiError } from "./api";
+
+export const notices = $state<{ toast: string | null; error: string | null }>({
+  toast: null,
+  error: null,
+});
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function showToast(message: string): void {
+  notices.toast = message;
+  notices.error = null;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (notices.toast = null), 4000);
+}
+
+export function showError(e: unknown): void {
+  notices.error = errorMessage(e);
+  notices.toast = null;
+}
+
+export function clearError(): void {
+  notices.error = null;
+}
+
+/**
+ * Splits a thrown error into messages for the fields a form shows, and — if anything is left
+ * over (no field errors, or fields this form does not show) — a banner message.
+ */
+export function splitFieldErrors(
+  e: unknown,
+  known: readonly string[],
+): { fields: Record<string, string>; banner: string | null } {
+  const fields: Record<string, string> = {};
+  if (!isApiError(e)) return { fields, banner: errorMessage(e) };
+  const leftover: string[] = [];
+  for (const f of e.fields ?? []) {
+    if (known.includes(f.field)) fields[f.field] = fields[f.field] ? `${fields[f.field]} ${f.message}` : f.message;
+    else leftover.push(f.message);
+  }
+  if (Object.keys(fields).length === 0) return { fields, banner: e.message };
+  return { fields, banner: leftover.length ? [e.message, ...leftover].join(" ") : null };
+}

@@ -1,0 +1,6 @@
+/// <reference types="svelte" />
+/// <reference types="vite/client" />
+/// <reference types="vitest/config" />
+
+// vite.config.ts reads process.env.VITEST; Node's types are not installed in this project.
+declare const process: { env: Record<string, string | undefined> };
