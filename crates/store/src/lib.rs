@@ -122,9 +122,9 @@ impl StoreError {
             }
             StoreError::Csv(e) => {
                 if nb {
-                    format!("Filen kunne ikke leses som CSV: {e}")
+                    format!("Filen kunne ikke leses som CSV: {e}. Ingenting er lagret.")
                 } else {
-                    format!("The file could not be read as CSV: {e}")
+                    format!("The file could not be read as CSV: {e}. Nothing was saved.")
                 }
             }
             StoreError::Sqlite(e) => {

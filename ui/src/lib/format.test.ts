@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAccount, formatDate, formatKr, formatKrInput, formatOrgNumber, parseKr } from "./format";
+import { formatAccount, formatDate, formatKr, formatKrInput, formatOrgNumber, parseDate, parseKr } from "./format";
 
 describe("formatKr", () => {
   it("formats øre as Norwegian kroner", () => {
@@ -55,5 +55,20 @@ describe("other formats", () => {
     expect(formatOrgNumber("974760673")).toBe("974 760 673");
     expect(formatOrgNumber("97476")).toBe("97476");
     expect(formatAccount("86011117947")).toBe("8601 11 17947");
+  });
+});
+
+describe("parseDate", () => {
+  it("reads Norwegian and ISO dates", () => {
+    expect(parseDate("31.01.2026")).toBe("2026-01-31");
+    expect(parseDate("1.2.2026")).toBe("2026-02-01");
+    expect(parseDate("2026-12-31")).toBe("2026-12-31");
+  });
+
+  it("refuses impossible and ambiguous dates", () => {
+    expect(parseDate("31.02.2026")).toBeNull();
+    expect(parseDate("01.02.26")).toBeNull();
+    expect(parseDate("02/01/2026")).toBeNull();
+    expect(parseDate("")).toBeNull();
   });
 });

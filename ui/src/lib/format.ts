@@ -67,3 +67,20 @@ export function formatAccount(value: string): string {
   const d = value.replace(/[\s.]/g, "");
   return /^\d{11}$/.test(d) ? `${d.slice(0, 4)} ${d.slice(4, 6)} ${d.slice(6)}` : value;
 }
+
+/** "31.01.2025", "1.2.2025" or ISO "2025-01-31" → "2025-01-31"; null when it is not a real date. */
+export function parseDate(text: string): string | null {
+  const s = text.trim();
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const iso = s.includes("-");
+  const [y, mo, d] = iso ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

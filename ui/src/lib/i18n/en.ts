@@ -181,7 +181,7 @@ export const en: Record<MessageKey, string> = {
   "io.drop": "Drop the CSV file here",
   "io.choose": "Choose CSV file …",
   "io.result": "{created} new venues, {updated} updated, {agreements} agreements saved",
-  "io.nothingSaved": "Nothing was saved.",
+  "date.invalid": "Write the date as dd.mm.yyyy",
   "io.row": "Row",
   "io.column": "Column",
   "io.problem": "Problem",

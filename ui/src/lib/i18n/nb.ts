@@ -179,7 +179,7 @@ export const nb = {
   "io.drop": "Slipp CSV-filen her",
   "io.choose": "Velg CSV-fil …",
   "io.result": "{created} nye brukersteder, {updated} oppdatert, {agreements} avtaler lagret",
-  "io.nothingSaved": "Ingenting ble lagret.",
+  "date.invalid": "Skriv datoen som dd.mm.åååå",
   "io.row": "Rad",
   "io.column": "Kolonne",
   "io.problem": "Feil",
