@@ -70,6 +70,39 @@ pub enum Problem {
     VenueDiffers {
         first_row: usize,
     },
+    BirthDate,
+    AgeOutside {
+        age: i32,
+        min: u8,
+        max: u8,
+    },
+    QuotaFull {
+        quota: u32,
+    },
+    FamilyCap {
+        cap: u32,
+    },
+    AlreadyHasCard {
+        number: String,
+    },
+    CardNumberFormat,
+    CardNumberCheckDigit,
+    UnknownCard,
+    CardNotActive {
+        status: String,
+    },
+    PasswordTooShort,
+    UsernameTaken,
+    LoginFailed,
+    UsersExist,
+    VenueRequired,
+    ReasonRequired,
+    NoCardToReplace,
+    LastAdmin,
+    QuotaShort {
+        needed: u32,
+        left: u32,
+    },
 }
 
 impl Problem {
@@ -201,6 +234,102 @@ impl Problem {
                     format!("the same venue is in row {first_row} with different details")
                 }
             }
+            BirthDate => pick(
+                nb,
+                "fødselsdatoen er ikke mulig for en kortholder",
+                "the birth date is not possible for a card holder",
+            ),
+            AgeOutside { age, min, max } => {
+                if nb {
+                    format!("kortholderen fyller {age} år i programåret; aldersgruppen er {min}–{max} år. En administrator ved kulturkontoret kan overstyre med en begrunnelse.")
+                } else {
+                    format!("the holder turns {age} in the program year; the age range is {min}–{max}. A culture-office administrator can override with a reason.")
+                }
+            }
+            QuotaFull { quota } => {
+                if nb {
+                    format!("årets kvote på {quota} kort er brukt opp")
+                } else {
+                    format!("this year's quota of {quota} cards is used up")
+                }
+            }
+            FamilyCap { cap } => {
+                if nb {
+                    format!("familien har allerede {cap} kort i år, som er grensen per familie")
+                } else {
+                    format!("the family already has {cap} cards this year, the limit per family")
+                }
+            }
+            AlreadyHasCard { number } => {
+                if nb {
+                    format!("kortholderen har allerede kort {number} dette året")
+                } else {
+                    format!("the holder already has card {number} this year")
+                }
+            }
+            CardNumberFormat => pick(
+                nb,
+                "er ikke et kortnummer (skriv åååå-nnnn-k, f.eks. 2026-0042-7)",
+                "is not a card number (write yyyy-nnnn-c, e.g. 2026-0042-7)",
+            ),
+            CardNumberCheckDigit => pick(
+                nb,
+                "kontrollsifferet stemmer ikke – sjekk kortnummeret for skrivefeil",
+                "the check digit does not match – check the card number for typos",
+            ),
+            UnknownCard => pick(
+                nb,
+                "kortet finnes ikke i dette programmet",
+                "the card does not exist in this program",
+            ),
+            CardNotActive { status } => {
+                if nb {
+                    format!("kortet er ikke i bruk (status: {status})")
+                } else {
+                    format!("the card is not in use (status: {status})")
+                }
+            }
+            PasswordTooShort => pick(
+                nb,
+                "passordet må ha minst 8 tegn",
+                "the password needs at least 8 characters",
+            ),
+            UsernameTaken => pick(nb, "brukernavnet er tatt", "the user name is taken"),
+            LoginFailed => pick(
+                nb,
+                "feil brukernavn eller passord",
+                "wrong user name or password",
+            ),
+            UsersExist => pick(
+                nb,
+                "arbeidsfilen har allerede brukere – logg inn",
+                "the workspace already has users – log in",
+            ),
+            VenueRequired => pick(
+                nb,
+                "en brukerstedsbruker må knyttes til et brukersted",
+                "a venue user must be bound to a venue",
+            ),
+            ReasonRequired => pick(nb, "skriv en begrunnelse", "write a reason"),
+            NoCardToReplace => pick(
+                nb,
+                "bare et kort som er i bruk kan meldes tapt",
+                "only a card in use can be reported lost",
+            ),
+            QuotaShort { needed, left } => {
+                if nb {
+                    format!("{needed} kort trengs, men bare {left} er igjen av årets kvote")
+                } else {
+                    format!(
+                        "{needed} cards are needed, but only {left} are left of this year's quota"
+                    )
+                }
+            }
+            LastAdmin => pick(
+                nb,
+                "den siste aktive administratoren kan ikke fjernes",
+                "the last active administrator cannot be removed",
+            ),
             YearExists => pick(
                 nb,
                 "dette programåret finnes allerede",

@@ -1,11 +1,18 @@
 //! Domain types and rules of Opplevelseskort. Knows nothing of storage, files or windows.
 
+pub mod access;
+pub mod card_number;
 pub mod checks;
 pub mod dates;
+pub mod holder;
 pub mod i18n;
 pub mod logo;
 pub mod model;
 pub mod money;
+pub mod qr;
 
+pub use access::{Action, Actor, Role};
+pub use card_number::CardNumber;
+pub use holder::{Holder, HolderInput, HolderSummary};
 pub use i18n::Lang;
 pub use model::*;

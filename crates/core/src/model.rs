@@ -72,8 +72,8 @@ impl ProgramInput {
         required(&mut out, "municipality", &self.municipality, 100);
         text(&mut out, "name", &self.name, 100);
         text(&mut out, "contactName", &self.contact_name, 100);
-        phone(&mut out, "contactPhone", &self.contact_phone);
-        email(&mut out, "contactEmail", &self.contact_email);
+        check_phone(&mut out, "contactPhone", &self.contact_phone);
+        check_email(&mut out, "contactEmail", &self.contact_email);
         colour(&mut out, "primaryColour", &self.primary_colour);
         colour(&mut out, "accentColour", &self.accent_colour);
         out
@@ -122,6 +122,8 @@ pub struct ProgramYear {
     /// Holder plus one companion (ledsager) enter free.
     pub companion_free: bool,
     pub status: YearStatus,
+    /// At most this many cards per family (holders sharing a guardian); `None` is no cap.
+    pub family_cap: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -136,6 +138,7 @@ pub struct ProgramYearInput {
     pub age_max: u8,
     pub companion_free: bool,
     pub status: YearStatus,
+    pub family_cap: Option<u32>,
 }
 
 impl ProgramYearInput {
@@ -151,6 +154,7 @@ impl ProgramYearInput {
             age_max: 18,
             companion_free: true,
             status: YearStatus::Planning,
+            family_cap: None,
         })
     }
 
@@ -167,6 +171,9 @@ impl ProgramYearInput {
         }
         if self.age_min > self.age_max || self.age_max > 25 {
             out.push(problem("ageMax", Problem::AgeRange));
+        }
+        if self.family_cap == Some(0) {
+            out.push(problem("familyCap", Problem::Quota));
         }
         out
     }
@@ -316,8 +323,8 @@ impl VenueInput {
         required(&mut out, "name", &self.name, 120);
         text(&mut out, "address", &self.address, 200);
         text(&mut out, "contactPerson", &self.contact_person, 100);
-        phone(&mut out, "phone", &self.phone);
-        email(&mut out, "email", &self.email);
+        check_phone(&mut out, "phone", &self.phone);
+        check_email(&mut out, "email", &self.email);
         if !self.org_number.is_empty() {
             if let Err(p) = check_org_number(&self.org_number) {
                 out.push(problem("orgNumber", Problem::OrgNumber(p)));
@@ -517,7 +524,7 @@ fn required(out: &mut Vec<FieldProblem>, field: &'static str, value: &str, max: 
     }
 }
 
-fn phone(out: &mut Vec<FieldProblem>, field: &'static str, value: &str) {
+pub(crate) fn check_phone(out: &mut Vec<FieldProblem>, field: &'static str, value: &str) {
     if value.is_empty() {
         return;
     }
@@ -530,7 +537,7 @@ fn phone(out: &mut Vec<FieldProblem>, field: &'static str, value: &str) {
     }
 }
 
-fn email(out: &mut Vec<FieldProblem>, field: &'static str, value: &str) {
+pub(crate) fn check_email(out: &mut Vec<FieldProblem>, field: &'static str, value: &str) {
     if value.is_empty() {
         return;
     }
@@ -592,6 +599,7 @@ mod tests {
             age_max: y.age_max,
             companion_free: y.companion_free,
             status: y.status,
+            family_cap: None,
         }
     }
 

@@ -5,8 +5,8 @@ use crate::{StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::checks::{complete_bank_account, complete_org_number};
 use okort_core::{
-    AgreementInput, CompensationModel, ProgramInput, ProgramYearInput, VenueCategory, VenueInput,
-    YearStatus,
+    AgreementInput, CompensationModel, HolderInput, ProgramInput, ProgramYearInput, Role,
+    VenueCategory, VenueInput, YearStatus,
 };
 
 use CompensationModel::{FullRefund, Share, VenueBearsCost};
@@ -279,6 +279,7 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
     )?;
 
     let mut years = Vec::new();
+    let mut kino_id = 0;
     for (year, quota, status) in [
         (2025, 60, YearStatus::Closed),
         (2026, 100, YearStatus::Active),
@@ -319,6 +320,9 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
             staff_note: "Kortholder og én ledsager går gratis. Kryss av ett felt per besøk.".into(),
         })?;
         ws.set_venue_logo(venue.id, Some(logo_svg(d.name, d.colour).as_bytes()))?;
+        if d.category == Cinema {
+            kino_id = venue.id;
+        }
         for (k, year) in years.iter().enumerate() {
             let price = d.price_kr * 100 + k as i64 * 500 * i64::from(d.price_kr > 0);
             ws.save_agreement(AgreementInput {
@@ -335,6 +339,105 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
                 period_to: None,
                 signed_on: Some(date(year.year - 1, 12, 1 + i as u32)?),
             })?;
+        }
+    }
+    fill_people(ws, kino_id, &years)
+}
+
+/// The demo's logins, all with the password [`DEMO_PASSWORD`].
+pub const DEMO_USERS: [(&str, Role); 3] = [
+    ("kultur", Role::Admin),
+    ("nav", Role::Nav),
+    ("kino", Role::Venue),
+];
+pub const DEMO_PASSWORD: &str = "demo1234";
+
+/// Holders in the scripts families write their names in: (first, last, born, language, family).
+const HOLDERS: [(&str, &str, (i32, u32, u32), &str, u8); 20] = [
+    ("Amina", "Hassan", (2014, 3, 12), "so", 1),
+    ("Yusuf", "Hassan", (2016, 8, 2), "so", 1),
+    ("مريم", "الحسن", (2013, 11, 30), "ar", 2),
+    ("ሰላም", "ተስፋይ", (2012, 6, 5), "ti", 3),
+    ("Олена", "Коваль", (2015, 1, 22), "uk", 4),
+    ("Dmytro", "Koval", (2011, 9, 14), "uk", 4),
+    ("Zofia", "Wiśniewska", (2017, 4, 9), "pl", 5),
+    ("Nguyễn", "Thị Hương", (2010, 12, 1), "vi", 6),
+    ("Jonas", "Petrauskas", (2014, 7, 19), "lt", 7),
+    ("Sara", "Ahmadi", (2016, 2, 28), "fa", 8),
+    ("Emil", "Johansen", (2019, 10, 3), "nb", 9),
+    ("Nora", "Johansen", (2017, 5, 17), "nb", 9),
+    ("Ali", "Rahimi", (2009, 3, 3), "prs", 10),
+    ("Ingrid", "Berg", (2012, 12, 24), "nb", 11),
+    ("Mohammed", "Yilmaz", (2013, 8, 8), "tr", 12),
+    ("Leah", "Mensah", (2015, 6, 6), "en", 13),
+    ("Aisha", "Khan", (2011, 1, 15), "ur", 14),
+    ("Tobias", "Nilsen", (2018, 9, 30), "nb", 15),
+    ("Mariam", "Tesfay", (2008, 2, 20), "ti", 16),
+    ("Kristian", "Lund", (2007, 11, 11), "nb", 17),
+];
+
+fn fill_people(
+    ws: &mut Workspace,
+    kino_id: i64,
+    years: &[okort_core::ProgramYear],
+) -> Result<(), StoreError> {
+    let admin = ws.create_first_admin(DEMO_USERS[0].0, DEMO_PASSWORD)?;
+    for (name, role) in &DEMO_USERS[1..] {
+        ws.save_user(
+            &admin,
+            crate::UserInput {
+                id: None,
+                username: (*name).into(),
+                role: *role,
+                venue_id: (*role == Role::Venue).then_some(kino_id),
+                active: true,
+                password: Some(DEMO_PASSWORD.into()),
+            },
+        )?;
+    }
+    let nav = ws.login("nav", DEMO_PASSWORD)?;
+    let created = date(2026, 1, 5)?;
+    let mut ids = Vec::new();
+    for (i, (first, last, (y, m, d), lang, family)) in HOLDERS.iter().enumerate() {
+        let h = ws.save_holder(
+            &nav,
+            HolderInput {
+                id: None,
+                first_name: (*first).into(),
+                last_name: (*last).into(),
+                birth_date: date(*y, *m, *d)?,
+                language: (*lang).into(),
+                guardian_name: format!("Foresatt {family}"),
+                guardian_phone: format!("+47 4{:07}", 1_234_500 + u32::from(*family) * 7),
+                guardian_email: String::new(),
+                address: format!("Boligveien {}, 9999 Eksempelby", 10 + i),
+                nav_contact: if i % 2 == 0 {
+                    "Veileder A"
+                } else {
+                    "Veileder B"
+                }
+                .into(),
+                nav_note: String::new(),
+            },
+            created,
+        )?;
+        ids.push(h.id);
+    }
+    let (y2025, y2026) = (&years[0], &years[1]);
+    // Last year: the first twelve holders, all handed out.
+    for &id in &ids[..12] {
+        let card = ws.assign_card(&nav, id, y2025.id, None, date(2025, 1, 10)?)?;
+        ws.hand_out(&nav, card.id, date(2025, 1, 20)?)?;
+    }
+    // This year: eighteen holders; most handed out, one lost and replaced, a few not yet out.
+    for (i, &id) in ids[..18].iter().enumerate() {
+        let card = ws.assign_card(&nav, id, y2026.id, None, date(2026, 1, 12)?)?;
+        ws.mark_printed(&admin, &[card.id])?;
+        if i < 15 {
+            ws.hand_out(&nav, card.id, date(2026, 1, 26)?)?;
+        }
+        if i == 3 {
+            ws.replace_lost(&nav, card.id, date(2026, 3, 2)?)?;
         }
     }
     Ok(())

@@ -2,16 +2,27 @@
 //! register with agreements, and the images they use. Every query the app makes lives here.
 
 mod agreements;
+mod audit;
+mod cards;
 pub mod demo;
+mod holder_csv;
+mod holders;
 mod images;
 pub mod migrations;
 mod program;
+mod users;
 pub mod venue_csv;
 mod venues;
 mod years;
 
+pub use audit::AuditEntry;
+pub use cards::{
+    Card, CardLookup, CardRow, CardStatus, LookupState, QuotaStatus, ReassessRow, VenueAllowance,
+};
+pub use holder_csv::HolderImportReport;
 pub use images::StoredImage;
 pub use program::ProgramImage;
+pub use users::{User, UserInput};
 pub use venue_csv::{ImportReport, RowProblem};
 
 use okort_core::i18n::Problem;
@@ -47,6 +58,12 @@ pub enum StoreError {
     Missing { what: &'static str, id: i64 },
     #[error("the file could not be read as CSV: {0}")]
     Csv(String),
+    #[error("not allowed for role {0:?}")]
+    Denied(okort_core::Role),
+    #[error("refused: {0:?}")]
+    Refused(Problem),
+    #[error("could not get randomness from the system: {0}")]
+    Random(String),
 }
 
 impl StoreError {
@@ -127,6 +144,15 @@ impl StoreError {
                     format!("The file could not be read as CSV: {e}. Nothing was saved.")
                 }
             }
+            StoreError::Denied(role) => okort_core::access::denied_message(*role, lang),
+            StoreError::Refused(p) => {
+                let m = p.message(lang);
+                let mut c = m.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or(m)
+            }
+            StoreError::Random(e) => format!("{e}"),
             StoreError::Sqlite(e) => {
                 if nb {
                     format!("Databasefeil: {e}")
@@ -151,6 +177,22 @@ pub(crate) fn invalid(problems: Vec<FieldProblem>) -> Result<(), StoreError> {
     } else {
         Err(StoreError::Invalid(problems))
     }
+}
+
+/// Refuses unless `actor` may do `action`.
+pub(crate) fn require(
+    actor: &okort_core::Actor,
+    action: okort_core::Action,
+) -> Result<(), StoreError> {
+    if actor.may(action) {
+        Ok(())
+    } else {
+        Err(StoreError::Denied(actor.role))
+    }
+}
+
+pub(crate) fn refuse<T>(problem: Problem) -> Result<T, StoreError> {
+    Err(StoreError::Refused(problem))
 }
 
 pub(crate) fn field_problem(field: &'static str, problem: Problem) -> StoreError {

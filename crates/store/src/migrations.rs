@@ -5,10 +5,16 @@ use crate::StoreError;
 use rusqlite::Connection;
 
 /// Every migration in order; index + 1 is the schema version it produces.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_program_and_venues",
-    include_str!("migrations/0001_program_and_venues.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_program_and_venues",
+        include_str!("migrations/0001_program_and_venues.sql"),
+    ),
+    (
+        "0002_holders_cards_users",
+        include_str!("migrations/0002_holders_cards_users.sql"),
+    ),
+];
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.len() as u32
@@ -47,10 +53,16 @@ mod tests {
 
     /// The SHA-256 of every shipped migration. A changed checksum means a shipped migration
     /// was edited: add a new migration instead.
-    const SHIPPED: &[(&str, &str)] = &[(
-        "0001_program_and_venues",
-        "fbfe5545563790b7181dace35e7306cb503893b5b67171f20b3082b2998dfafb",
-    )];
+    const SHIPPED: &[(&str, &str)] = &[
+        (
+            "0001_program_and_venues",
+            "fbfe5545563790b7181dace35e7306cb503893b5b67171f20b3082b2998dfafb",
+        ),
+        (
+            "0002_holders_cards_users",
+            "f6f69229e61eaafab639beae6a16e6a05ef2f2e70ada16559267da9dadc4a788",
+        ),
+    ];
 
     #[test]
     fn shipped_migrations_are_never_edited() {

@@ -154,7 +154,7 @@ impl Col {
     }
 }
 
-fn header_key(h: &str) -> String {
+pub(crate) fn header_key(h: &str) -> String {
     h.trim()
         .trim_start_matches('\u{feff}')
         .to_lowercase()
@@ -408,6 +408,7 @@ fn stand_in_year(year: i32) -> ProgramYear {
         age_max: 18,
         companion_free: true,
         status: okort_core::YearStatus::Planning,
+        family_cap: None,
     }
 }
 

@@ -5,8 +5,8 @@ use okort_core::i18n::Problem;
 use okort_core::{AgreementInput, ProgramYear, ProgramYearInput, YearStatus};
 use rusqlite::{params, OptionalExtension, Row};
 
-const COLUMNS: &str =
-    "id, year, valid_from, valid_to, card_quota, age_min, age_max, companion_free, status";
+const COLUMNS: &str = "id, year, valid_from, valid_to, card_quota, age_min, age_max,
+    companion_free, status, family_cap";
 
 fn from_row(r: &Row) -> rusqlite::Result<ProgramYear> {
     let status: String = r.get(8)?;
@@ -20,6 +20,7 @@ fn from_row(r: &Row) -> rusqlite::Result<ProgramYear> {
         age_max: r.get(6)?,
         companion_free: r.get(7)?,
         status: YearStatus::parse(&status).unwrap_or(YearStatus::Planning),
+        family_cap: r.get(9)?,
     })
 }
 
@@ -71,12 +72,13 @@ impl Workspace {
         }
         self.conn.execute(
             "INSERT INTO program_years (id, year, valid_from, valid_to, card_quota, age_min,
-                age_max, companion_free, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                age_max, companion_free, status, family_cap)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO UPDATE SET year = excluded.year,
                 valid_from = excluded.valid_from, valid_to = excluded.valid_to,
                 card_quota = excluded.card_quota, age_min = excluded.age_min,
                 age_max = excluded.age_max, companion_free = excluded.companion_free,
-                status = excluded.status",
+                status = excluded.status, family_cap = excluded.family_cap",
             params![
                 input.id,
                 input.year,
@@ -86,7 +88,8 @@ impl Workspace {
                 input.age_min,
                 input.age_max,
                 input.companion_free,
-                input.status.as_str()
+                input.status.as_str(),
+                input.family_cap
             ],
         )?;
         let id = input.id.unwrap_or_else(|| self.conn.last_insert_rowid());

@@ -1,0 +1,168 @@
+//! Who may do what. Every operation of the store checks the actor's role here, so the rules
+//! hold for the app, the CLI and any future front end alike.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The three kinds of user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// The culture office (Kultur): program, venues, cards, printing; of holders only what
+    /// printing and statistics need.
+    Admin,
+    /// NAV: holders, assignment, re-assessment, hand-out, replacement.
+    Nav,
+    /// A venue's desk: looks up a card and sees first name, validity and visits left.
+    Venue,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Nav => "nav",
+            Role::Venue => "venue",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "admin" => Some(Role::Admin),
+            "nav" => Some(Role::Nav),
+            "venue" => Some(Role::Venue),
+            _ => None,
+        }
+    }
+}
+
+/// What an operation needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ManageProgram,
+    ManageVenues,
+    ReadVenues,
+    /// Name, card number and birth year of holders: for printing and statistics.
+    ReadHolderSummaries,
+    /// Everything NAV keeps about holders, NAV-only note included.
+    ManageHolders,
+    AssignCards,
+    /// Assign a card outside the year's age range, with a logged reason.
+    OverrideAge,
+    MarkCardsPrinted,
+    HandOutCards,
+    ReplaceCards,
+    RevokeCards,
+    LookupCard,
+    ManageUsers,
+    ReadAudit,
+}
+
+/// The logged-in user an operation is done for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: i64,
+    pub role: Role,
+    /// The venue a venue user is bound to.
+    pub venue_id: Option<i64>,
+}
+
+impl Actor {
+    /// The command line acts as the culture-office administrator (user id 0 in the audit log).
+    pub fn command_line() -> Actor {
+        Actor {
+            user_id: 0,
+            role: Role::Admin,
+            venue_id: None,
+        }
+    }
+
+    pub fn may(&self, action: Action) -> bool {
+        use Action::*;
+        match self.role {
+            Role::Admin => matches!(
+                action,
+                ManageProgram
+                    | ManageVenues
+                    | ReadVenues
+                    | ReadHolderSummaries
+                    | AssignCards
+                    | OverrideAge
+                    | MarkCardsPrinted
+                    | RevokeCards
+                    | LookupCard
+                    | ManageUsers
+                    | ReadAudit
+            ),
+            Role::Nav => matches!(
+                action,
+                ReadVenues
+                    | ReadHolderSummaries
+                    | ManageHolders
+                    | AssignCards
+                    | HandOutCards
+                    | ReplaceCards
+                    | RevokeCards
+                    | LookupCard
+            ),
+            Role::Venue => matches!(action, LookupCard),
+        }
+    }
+}
+
+/// The sentence shown when a role is refused.
+pub fn denied_message(role: Role, lang: Lang) -> String {
+    let who = match (role, lang) {
+        (Role::Admin, Lang::Nb) => "kulturkontoret",
+        (Role::Nav, Lang::Nb) => "NAV",
+        (Role::Venue, Lang::Nb) => "brukersteder",
+        (Role::Admin, Lang::En) => "the culture office",
+        (Role::Nav, Lang::En) => "NAV",
+        (Role::Venue, Lang::En) => "venues",
+    };
+    match lang {
+        Lang::Nb => format!("Dette er ikke tilgjengelig for {who}."),
+        Lang::En => format!("This is not available to {who}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role) -> Actor {
+        Actor {
+            user_id: 1,
+            role,
+            venue_id: None,
+        }
+    }
+
+    #[test]
+    fn only_nav_manages_holders() {
+        assert!(actor(Role::Nav).may(Action::ManageHolders));
+        assert!(!actor(Role::Admin).may(Action::ManageHolders));
+        assert!(!actor(Role::Venue).may(Action::ManageHolders));
+    }
+
+    #[test]
+    fn a_venue_can_only_look_up_cards() {
+        let v = actor(Role::Venue);
+        assert!(v.may(Action::LookupCard));
+        for a in [
+            Action::ReadVenues,
+            Action::ReadHolderSummaries,
+            Action::AssignCards,
+        ] {
+            assert!(!v.may(a), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_culture_office_overrides_age_and_manages_users() {
+        assert!(actor(Role::Admin).may(Action::OverrideAge));
+        assert!(!actor(Role::Nav).may(Action::OverrideAge));
+        assert!(!actor(Role::Nav).may(Action::ManageUsers));
+    }
+}

@@ -1,0 +1,636 @@
+//! Cards: NAV assigns one per holder and year within the quota; lost cards are replaced with a
+//! new number; a venue looks a card up by typed number or scanned QR code.
+
+use crate::audit::log;
+use crate::holders::holder_by_id;
+use crate::users::random_bytes;
+use crate::{refuse, require, StoreError, Workspace};
+use chrono::NaiveDate;
+use okort_core::card_number::CardNumberProblem;
+use okort_core::holder::age_in_year;
+use okort_core::i18n::Problem;
+use okort_core::qr::{self, Scanned};
+use okort_core::{Action, Actor, CardNumber, Holder, HolderSummary, ProgramYear};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CardStatus {
+    Assigned,
+    Printed,
+    HandedOut,
+    /// Reported lost and replaced by a new card: blocked.
+    Lost,
+    /// Withdrawn, with a reason: blocked.
+    Revoked,
+}
+
+impl CardStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            CardStatus::Assigned => "assigned",
+            CardStatus::Printed => "printed",
+            CardStatus::HandedOut => "handedOut",
+            CardStatus::Lost => "lost",
+            CardStatus::Revoked => "revoked",
+        }
+    }
+
+    fn parse(s: &str) -> CardStatus {
+        match s {
+            "printed" => CardStatus::Printed,
+            "handedOut" => CardStatus::HandedOut,
+            "lost" => CardStatus::Lost,
+            "revoked" => CardStatus::Revoked,
+            _ => CardStatus::Assigned,
+        }
+    }
+
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            CardStatus::Assigned | CardStatus::Printed | CardStatus::HandedOut
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    pub id: i64,
+    pub number: String,
+    pub year_id: i64,
+    pub year: i32,
+    pub holder_id: i64,
+    pub status: CardStatus,
+    pub handed_out_on: Option<NaiveDate>,
+    pub revoked_reason: String,
+    pub replaces_card_id: Option<i64>,
+    pub created_on: NaiveDate,
+}
+
+/// A card with what the culture office and NAV may see of its holder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardRow {
+    pub card: Card,
+    pub holder: HolderSummary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuotaStatus {
+    pub quota: u32,
+    pub used: u32,
+    pub left: u32,
+}
+
+/// One of this year's holders, as NAV re-assesses them for the next year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReassessRow {
+    pub holder: HolderSummary,
+    pub current_card: String,
+    pub age_next_year: i32,
+    /// Outside next year's age range: cannot be renewed.
+    pub ages_out: bool,
+    pub has_card_next_year: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LookupState {
+    Valid,
+    Expired,
+    NotYetValid,
+    /// Lost or revoked.
+    Blocked,
+    /// A QR code whose signature does not match: not issued by this program.
+    Forged,
+}
+
+/// What a card lookup shows: a venue sees the holder's first name and nothing more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardLookup {
+    pub state: LookupState,
+    pub number: String,
+    /// True when a QR code was scanned and its signature checked.
+    pub scanned: bool,
+    pub status: Option<CardStatus>,
+    pub first_name: Option<String>,
+    pub valid_to: Option<NaiveDate>,
+    /// For a venue user: the venue's agreement for the card's year.
+    pub venue: Option<VenueAllowance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VenueAllowance {
+    pub venue_name: String,
+    pub has_agreement: bool,
+    /// Visits per card this year at this venue; `None` is free entry all year.
+    pub visits_per_card: Option<u8>,
+}
+
+const SELECT: &str = "SELECT c.id, c.number, c.year_id, y.year, c.holder_id, c.status,
+    c.handed_out_on, c.revoked_reason, c.replaces_card_id, c.created_on
+    FROM cards c JOIN program_years y ON y.id = c.year_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<Card> {
+    let status: String = r.get(5)?;
+    Ok(Card {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        year_id: r.get(2)?,
+        year: r.get(3)?,
+        holder_id: r.get(4)?,
+        status: CardStatus::parse(&status),
+        handed_out_on: r.get(6)?,
+        revoked_reason: r.get(7)?,
+        replaces_card_id: r.get(8)?,
+        created_on: r.get(9)?,
+    })
+}
+
+fn card_by_id(conn: &Connection, id: i64) -> Result<Card, StoreError> {
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(StoreError::Missing { what: "card", id })
+}
+
+fn active_card(
+    conn: &Connection,
+    holder_id: i64,
+    year_id: i64,
+) -> Result<Option<Card>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "{SELECT} WHERE c.holder_id = ?1 AND c.year_id = ?2
+                 AND c.status IN ('assigned', 'printed', 'handedOut')"
+            ),
+            [holder_id, year_id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Holders with a card this year count against the quota; a revoked card frees its place,
+/// a lost-and-replaced card does not take a second one.
+fn quota_of(conn: &Connection, year: &ProgramYear) -> Result<QuotaStatus, StoreError> {
+    let used: u32 = conn.query_row(
+        "SELECT COUNT(DISTINCT holder_id) FROM cards WHERE year_id = ?1 AND status <> 'revoked'",
+        [year.id],
+        |r| r.get(0),
+    )?;
+    Ok(QuotaStatus {
+        quota: year.card_quota,
+        used,
+        left: year.card_quota.saturating_sub(used),
+    })
+}
+
+fn family_cards(conn: &Connection, year_id: i64, key: &str) -> Result<u32, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT holder_id FROM cards WHERE year_id = ?1 AND status <> 'revoked'",
+    )?;
+    let ids: Vec<i64> = stmt
+        .query_map([year_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut n = 0;
+    for id in ids {
+        if holder_by_id(conn, id)?.family_key().as_deref() == Some(key) {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Creates a new card for `holder` in `year` with the next serial; returns its id.
+fn insert_card(
+    conn: &Connection,
+    holder_id: i64,
+    year: &ProgramYear,
+    replaces: Option<i64>,
+    today: NaiveDate,
+) -> Result<i64, StoreError> {
+    let serial: u32 = conn.query_row(
+        "SELECT COALESCE(MAX(serial), 0) + 1 FROM cards WHERE year_id = ?1",
+        [year.id],
+        |r| r.get(0),
+    )?;
+    let number = CardNumber::new(year.year, serial).to_string();
+    conn.execute(
+        "INSERT INTO cards (year_id, serial, number, holder_id, status, replaces_card_id, created_on)
+         VALUES (?1, ?2, ?3, ?4, 'assigned', ?5, ?6)",
+        params![year.id, serial, number, holder_id, replaces, today],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Every rule of assignment: one active card, age range (or a logged override), quota, family cap.
+fn assign_in(
+    conn: &Connection,
+    actor: &Actor,
+    holder: &Holder,
+    year: &ProgramYear,
+    override_reason: Option<&str>,
+    today: NaiveDate,
+) -> Result<i64, StoreError> {
+    if let Some(card) = active_card(conn, holder.id, year.id)? {
+        return refuse(Problem::AlreadyHasCard {
+            number: card.number,
+        });
+    }
+    let age = age_in_year(holder.birth_date, year.year);
+    let mut override_note = None;
+    if age < i32::from(year.age_min) || age > i32::from(year.age_max) {
+        let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
+        match reason {
+            Some(r) if actor.may(Action::OverrideAge) => {
+                override_note = Some(format!("age {age}: {r}"))
+            }
+            _ => {
+                return refuse(Problem::AgeOutside {
+                    age,
+                    min: year.age_min,
+                    max: year.age_max,
+                })
+            }
+        }
+    }
+    if quota_of(conn, year)?.left == 0 {
+        return refuse(Problem::QuotaFull {
+            quota: year.card_quota,
+        });
+    }
+    if let (Some(cap), Some(key)) = (year.family_cap, holder.family_key()) {
+        if family_cards(conn, year.id, &key)? >= cap {
+            return refuse(Problem::FamilyCap { cap });
+        }
+    }
+    let id = insert_card(conn, holder.id, year, None, today)?;
+    log(
+        conn,
+        actor,
+        "card.assign",
+        "card",
+        Some(id),
+        &format!("holder {}", holder.id),
+    )?;
+    if let Some(note) = override_note {
+        log(conn, actor, "card.age_override", "card", Some(id), &note)?;
+    }
+    Ok(id)
+}
+
+fn card_problem(p: CardNumberProblem) -> StoreError {
+    StoreError::Refused(match p {
+        CardNumberProblem::Format => Problem::CardNumberFormat,
+        CardNumberProblem::CheckDigit => Problem::CardNumberCheckDigit,
+    })
+}
+
+impl Workspace {
+    /// The secret that signs card QR codes; made on first use and kept in the workspace.
+    pub(crate) fn card_secret(&self) -> Result<Vec<u8>, StoreError> {
+        let existing: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT value FROM secrets WHERE name = 'card-hmac'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(secret) = existing {
+            return Ok(secret);
+        }
+        let secret = random_bytes::<32>()?.to_vec();
+        self.conn.execute(
+            "INSERT INTO secrets (name, value) VALUES ('card-hmac', ?1)",
+            [&secret],
+        )?;
+        Ok(secret)
+    }
+
+    pub fn quota_status(&self, actor: &Actor, year_id: i64) -> Result<QuotaStatus, StoreError> {
+        require(actor, Action::ReadHolderSummaries)?;
+        quota_of(&self.conn, &self.year(year_id)?)
+    }
+
+    /// Assigns a card for the year. Outside the age range only an administrator may assign,
+    /// with a written reason that is logged.
+    pub fn assign_card(
+        &mut self,
+        actor: &Actor,
+        holder_id: i64,
+        year_id: i64,
+        override_reason: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<Card, StoreError> {
+        require(actor, Action::AssignCards)?;
+        let year = self.year(year_id)?;
+        let tx = self.conn.transaction()?;
+        let holder = holder_by_id(&tx, holder_id)?;
+        let id = assign_in(&tx, actor, &holder, &year, override_reason, today)?;
+        tx.commit()?;
+        card_by_id(&self.conn, id)
+    }
+
+    pub fn list_cards(&self, actor: &Actor, year_id: i64) -> Result<Vec<CardRow>, StoreError> {
+        require(actor, Action::ReadHolderSummaries)?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{SELECT} WHERE c.year_id = ?1 ORDER BY c.serial"))?;
+        let cards: Vec<Card> = stmt
+            .query_map([year_id], from_row)?
+            .collect::<Result<_, _>>()?;
+        cards
+            .into_iter()
+            .map(|card| {
+                let holder = holder_by_id(&self.conn, card.holder_id)?.summary();
+                Ok(CardRow { card, holder })
+            })
+            .collect()
+    }
+
+    pub fn cards_of_holder(&self, actor: &Actor, holder_id: i64) -> Result<Vec<Card>, StoreError> {
+        require(actor, Action::ReadHolderSummaries)?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{SELECT} WHERE c.holder_id = ?1 ORDER BY y.year DESC, c.serial DESC"
+        ))?;
+        let cards = stmt
+            .query_map([holder_id], from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(cards)
+    }
+
+    fn set_status(
+        &mut self,
+        actor: &Actor,
+        card_id: i64,
+        from: &[CardStatus],
+        to: CardStatus,
+        detail: &str,
+        handed_out_on: Option<NaiveDate>,
+    ) -> Result<Card, StoreError> {
+        let card = card_by_id(&self.conn, card_id)?;
+        if !from.contains(&card.status) {
+            return refuse(Problem::CardNotActive {
+                status: card.status.code().into(),
+            });
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE cards SET status = ?1, handed_out_on = COALESCE(?2, handed_out_on),
+                revoked_reason = CASE WHEN ?1 = 'revoked' THEN ?3 ELSE revoked_reason END
+             WHERE id = ?4",
+            params![to.code(), handed_out_on, detail, card_id],
+        )?;
+        log(
+            &tx,
+            actor,
+            &format!("card.{}", to.code()),
+            "card",
+            Some(card_id),
+            detail,
+        )?;
+        tx.commit()?;
+        card_by_id(&self.conn, card_id)
+    }
+
+    /// Marks cards as printed (the culture office, after printing).
+    pub fn mark_printed(
+        &mut self,
+        actor: &Actor,
+        card_ids: &[i64],
+    ) -> Result<Vec<Card>, StoreError> {
+        require(actor, Action::MarkCardsPrinted)?;
+        let mut out = Vec::new();
+        for &id in card_ids {
+            let card = card_by_id(&self.conn, id)?;
+            if card.status == CardStatus::Assigned {
+                out.push(self.set_status(
+                    actor,
+                    id,
+                    &[CardStatus::Assigned],
+                    CardStatus::Printed,
+                    "",
+                    None,
+                )?);
+            } else {
+                out.push(card);
+            }
+        }
+        Ok(out)
+    }
+
+    /// NAV hands the card to the family.
+    pub fn hand_out(
+        &mut self,
+        actor: &Actor,
+        card_id: i64,
+        on: NaiveDate,
+    ) -> Result<Card, StoreError> {
+        require(actor, Action::HandOutCards)?;
+        let from = [CardStatus::Assigned, CardStatus::Printed];
+        self.set_status(actor, card_id, &from, CardStatus::HandedOut, "", Some(on))
+    }
+
+    /// A lost card is blocked and the holder gets a new number the same year. Visits count per
+    /// holder and year, so what was used on the old card carries over.
+    pub fn replace_lost(
+        &mut self,
+        actor: &Actor,
+        card_id: i64,
+        today: NaiveDate,
+    ) -> Result<Card, StoreError> {
+        require(actor, Action::ReplaceCards)?;
+        let old = card_by_id(&self.conn, card_id)?;
+        if !old.status.is_active() {
+            return refuse(Problem::NoCardToReplace);
+        }
+        let year = self.year(old.year_id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE cards SET status = 'lost' WHERE id = ?1", [card_id])?;
+        log(&tx, actor, "card.lost", "card", Some(card_id), "")?;
+        let id = insert_card(&tx, old.holder_id, &year, Some(card_id), today)?;
+        log(
+            &tx,
+            actor,
+            "card.replace",
+            "card",
+            Some(id),
+            &format!("replaces card {card_id}"),
+        )?;
+        tx.commit()?;
+        card_by_id(&self.conn, id)
+    }
+
+    /// Withdraws a card with a reason; its place in the quota is freed.
+    pub fn revoke(
+        &mut self,
+        actor: &Actor,
+        card_id: i64,
+        reason: &str,
+    ) -> Result<Card, StoreError> {
+        require(actor, Action::RevokeCards)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(crate::field_problem("reason", Problem::ReasonRequired));
+        }
+        let from = [
+            CardStatus::Assigned,
+            CardStatus::Printed,
+            CardStatus::HandedOut,
+        ];
+        self.set_status(actor, card_id, &from, CardStatus::Revoked, reason, None)
+    }
+
+    /// The text of a card's QR code.
+    pub fn card_qr(&self, actor: &Actor, card_id: i64) -> Result<String, StoreError> {
+        require(actor, Action::ReadHolderSummaries)?;
+        let card = card_by_id(&self.conn, card_id)?;
+        let year = self.year(card.year_id)?;
+        let number = CardNumber::parse(&card.number).map_err(card_problem)?;
+        Ok(qr::sign(&self.card_secret()?, &number, year.valid_to))
+    }
+
+    /// Looks up a typed card number or a scanned QR code.
+    pub fn lookup_card(
+        &self,
+        actor: &Actor,
+        code: &str,
+        today: NaiveDate,
+    ) -> Result<CardLookup, StoreError> {
+        require(actor, Action::LookupCard)?;
+        let scanned = qr::is_qr_payload(code);
+        let number = if scanned {
+            match qr::verify(&self.card_secret()?, code) {
+                Scanned::Genuine { number, .. } => number,
+                Scanned::Forged { number } => {
+                    return Ok(CardLookup {
+                        state: LookupState::Forged,
+                        number: number.to_string(),
+                        scanned,
+                        status: None,
+                        first_name: None,
+                        valid_to: None,
+                        venue: None,
+                    })
+                }
+                Scanned::Unreadable => return refuse(Problem::CardNumberFormat),
+            }
+        } else {
+            CardNumber::parse(code).map_err(card_problem)?
+        };
+        let card = self
+            .conn
+            .query_row(
+                &format!("{SELECT} WHERE c.number = ?1"),
+                [number.to_string()],
+                from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::Refused(Problem::UnknownCard))?;
+        let year = self.year(card.year_id)?;
+        let state = if !card.status.is_active() {
+            LookupState::Blocked
+        } else if today > year.valid_to {
+            LookupState::Expired
+        } else if today < year.valid_from {
+            LookupState::NotYetValid
+        } else {
+            LookupState::Valid
+        };
+        let venue = match actor.venue_id {
+            Some(venue_id) => {
+                let v = self.venue(venue_id)?;
+                let agreement = self
+                    .agreements_for_venue(venue_id)?
+                    .into_iter()
+                    .find(|a| a.year_id == year.id);
+                Some(VenueAllowance {
+                    venue_name: v.name,
+                    has_agreement: agreement.is_some(),
+                    visits_per_card: agreement.and_then(|a| a.visits_per_card),
+                })
+            }
+            None => None,
+        };
+        let first_name = holder_by_id(&self.conn, card.holder_id)?.first_name;
+        Ok(CardLookup {
+            state,
+            number: card.number,
+            scanned,
+            status: Some(card.status),
+            first_name: Some(first_name),
+            valid_to: Some(year.valid_to),
+            venue,
+        })
+    }
+
+    /// This year's holders with a card, for NAV to renew or end for the next year.
+    pub fn reassessment(
+        &self,
+        actor: &Actor,
+        from_year_id: i64,
+        to_year_id: i64,
+    ) -> Result<Vec<ReassessRow>, StoreError> {
+        require(actor, Action::AssignCards)?;
+        let next = self.year(to_year_id)?;
+        let mut rows = Vec::new();
+        for row in self.list_cards(actor, from_year_id)? {
+            if !row.card.status.is_active() {
+                continue;
+            }
+            let holder = holder_by_id(&self.conn, row.holder.id)?;
+            let age = age_in_year(holder.birth_date, next.year);
+            rows.push(ReassessRow {
+                holder: row.holder,
+                current_card: row.card.number,
+                age_next_year: age,
+                ages_out: age < i32::from(next.age_min) || age > i32::from(next.age_max),
+                has_card_next_year: active_card(&self.conn, holder.id, next.id)?.is_some(),
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Creates next year's cards for the renewed holders in one step, all or nothing.
+    pub fn renew_cards(
+        &mut self,
+        actor: &Actor,
+        to_year_id: i64,
+        holder_ids: &[i64],
+        today: NaiveDate,
+    ) -> Result<Vec<Card>, StoreError> {
+        require(actor, Action::AssignCards)?;
+        let year = self.year(to_year_id)?;
+        let tx = self.conn.transaction()?;
+        let mut todo = Vec::new();
+        for &id in holder_ids {
+            if active_card(&tx, id, year.id)?.is_none() {
+                todo.push(holder_by_id(&tx, id)?);
+            }
+        }
+        let left = quota_of(&tx, &year)?.left;
+        if todo.len() as u32 > left {
+            return refuse(Problem::QuotaShort {
+                needed: todo.len() as u32,
+                left,
+            });
+        }
+        let mut ids = Vec::new();
+        for holder in &todo {
+            ids.push(assign_in(&tx, actor, holder, &year, None, today)?);
+        }
+        tx.commit()?;
+        ids.into_iter()
+            .map(|id| card_by_id(&self.conn, id))
+            .collect()
+    }
+}

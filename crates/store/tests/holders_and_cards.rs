@@ -1,0 +1,463 @@
+//! NAV's yearly round against a real workspace file: holders, assignment within quota and age,
+//! lost cards, QR verification, re-assessment, and what each role is refused.
+
+use chrono::NaiveDate;
+use okort_core::i18n::Problem;
+use okort_core::{Actor, HolderInput, ProgramYearInput, Role, VenueCategory, VenueInput};
+use okort_store::{demo, CardStatus, LookupState, StoreError, UserInput, Workspace};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    ws: Workspace,
+    admin: Actor,
+    nav: Actor,
+    venue: Actor,
+    year: i64,
+}
+
+fn setup(quota: u32) -> Setup {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::create(&dir.path().join("ws.okort")).expect("create");
+    let admin = ws
+        .create_first_admin("kultur", "hemmelig-passord")
+        .expect("admin");
+    let year = ws
+        .save_year(ProgramYearInput {
+            card_quota: quota,
+            ..ProgramYearInput::new_for(2026).expect("y")
+        })
+        .expect("year")
+        .id;
+    let kino = ws
+        .save_venue(VenueInput {
+            id: None,
+            name: "Kino".into(),
+            category: VenueCategory::Cinema,
+            address: String::new(),
+            contact_person: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            org_number: String::new(),
+            bank_account: String::new(),
+            active: true,
+            staff_note: String::new(),
+        })
+        .expect("venue");
+    let mut user = |name: &str, role, venue_id| {
+        let u = ws
+            .save_user(
+                &admin,
+                UserInput {
+                    id: None,
+                    username: name.into(),
+                    role,
+                    venue_id,
+                    active: true,
+                    password: Some("hemmelig-passord".into()),
+                },
+            )
+            .expect("user");
+        Actor {
+            user_id: u.id,
+            role,
+            venue_id,
+        }
+    };
+    let nav = user("nav", Role::Nav, None);
+    let venue = user("kino", Role::Venue, Some(kino.id));
+    Setup {
+        _dir: dir,
+        ws,
+        admin,
+        nav,
+        venue,
+        year,
+    }
+}
+
+fn holder(first: &str, born: NaiveDate, phone: &str) -> HolderInput {
+    HolderInput {
+        id: None,
+        first_name: first.into(),
+        last_name: "Hansen".into(),
+        birth_date: born,
+        language: "nb".into(),
+        guardian_name: String::new(),
+        guardian_phone: phone.into(),
+        guardian_email: String::new(),
+        address: String::new(),
+        nav_contact: String::new(),
+        nav_note: "Hemmelig".into(),
+    }
+}
+
+fn add(s: &Setup, first: &str, born: NaiveDate) -> i64 {
+    s.ws.save_holder(&s.nav, holder(first, born, ""), d(2026, 1, 2))
+        .expect("holder")
+        .id
+}
+
+#[test]
+fn nav_assigns_within_the_quota_and_is_refused_beyond_it() {
+    let mut s = setup(2);
+    let a = add(&s, "A", d(2015, 1, 1));
+    let b = add(&s, "B", d(2015, 1, 1));
+    let c = add(&s, "C", d(2015, 1, 1));
+    let first =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect("a");
+    assert!(first.number.starts_with("2026-0001-"));
+    assert_eq!(s.ws.quota_status(&s.nav, s.year).expect("quota").left, 1);
+    s.ws.assign_card(&s.nav, b, s.year, None, d(2026, 1, 5))
+        .expect("b");
+    let err =
+        s.ws.assign_card(&s.nav, c, s.year, None, d(2026, 1, 5))
+            .expect_err("quota");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::QuotaFull { quota: 2 })
+    ));
+    let err =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect_err("twice");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::AlreadyHasCard { .. })
+    ));
+}
+
+#[test]
+fn a_holder_outside_the_age_range_needs_an_administrators_logged_override() {
+    let mut s = setup(10);
+    let old = add(&s, "Gammel", d(2006, 6, 1));
+    let err =
+        s.ws.assign_card(&s.nav, old, s.year, Some("vil gjerne"), d(2026, 1, 5))
+            .expect_err("age");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::AgeOutside {
+            age: 20,
+            min: 5,
+            max: 18
+        })
+    ));
+    let err =
+        s.ws.assign_card(&s.admin, old, s.year, None, d(2026, 1, 5))
+            .expect_err("no reason");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::AgeOutside { .. })
+    ));
+    let card =
+        s.ws.assign_card(
+            &s.admin,
+            old,
+            s.year,
+            Some("Vedtak i NAV 12.01."),
+            d(2026, 1, 5),
+        )
+        .expect("override");
+    let log = s.ws.audit_log(&s.admin, 5).expect("log");
+    assert_eq!(log[0].action, "card.age_override");
+    assert_eq!(log[0].entity_id, Some(card.id));
+    assert_eq!(log[0].user_id, s.admin.user_id);
+}
+
+#[test]
+fn a_lost_card_is_blocked_and_replaced_without_using_more_quota() {
+    let mut s = setup(1);
+    let a = add(&s, "A", d(2015, 1, 1));
+    let old =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect("card");
+    let new =
+        s.ws.replace_lost(&s.nav, old.id, d(2026, 2, 1))
+            .expect("replace");
+    assert_ne!(new.number, old.number);
+    assert_eq!(new.replaces_card_id, Some(old.id));
+    let looked =
+        s.ws.lookup_card(&s.venue, &old.number, d(2026, 3, 1))
+            .expect("lookup");
+    assert_eq!(looked.state, LookupState::Blocked);
+    let looked =
+        s.ws.lookup_card(&s.venue, &new.number, d(2026, 3, 1))
+            .expect("lookup");
+    assert_eq!(looked.state, LookupState::Valid);
+    assert_eq!(s.ws.quota_status(&s.nav, s.year).expect("quota").used, 1);
+}
+
+#[test]
+fn the_family_cap_stops_a_third_card_to_the_same_guardian() {
+    let mut s = setup(10);
+    let mut y = s.ws.list_years().expect("years")[0].clone();
+    y.family_cap = Some(2);
+    s.ws.save_year(ProgramYearInput {
+        id: Some(y.id),
+        year: y.year,
+        valid_from: y.valid_from,
+        valid_to: y.valid_to,
+        card_quota: y.card_quota,
+        age_min: y.age_min,
+        age_max: y.age_max,
+        companion_free: y.companion_free,
+        status: y.status,
+        family_cap: y.family_cap,
+    })
+    .expect("cap");
+    for (i, name) in ["A", "B", "C"].iter().enumerate() {
+        let h =
+            s.ws.save_holder(
+                &s.nav,
+                holder(name, d(2015, 1, 1), "+47 912 34 567"),
+                d(2026, 1, 2),
+            )
+            .expect("h");
+        let res = s.ws.assign_card(&s.nav, h.id, s.year, None, d(2026, 1, 5));
+        if i < 2 {
+            res.expect("within cap");
+        } else {
+            assert!(matches!(
+                res,
+                Err(StoreError::Refused(Problem::FamilyCap { cap: 2 }))
+            ));
+        }
+    }
+}
+
+#[test]
+fn a_scanned_qr_is_genuine_and_one_from_another_workspace_is_forged() {
+    let mut s = setup(5);
+    let a = add(&s, "Amina", d(2015, 1, 1));
+    let card =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect("card");
+    let code = s.ws.card_qr(&s.admin, card.id).expect("qr");
+    let seen =
+        s.ws.lookup_card(&s.venue, &code, d(2026, 6, 1))
+            .expect("lookup");
+    assert_eq!(seen.state, LookupState::Valid);
+    assert!(seen.scanned);
+    assert_eq!(seen.first_name.as_deref(), Some("Amina"));
+    assert_eq!(seen.venue.expect("venue view").venue_name, "Kino");
+
+    let other = setup(5);
+    let forged = other
+        .ws
+        .lookup_card(&other.venue, &code, d(2026, 6, 1))
+        .expect("lookup");
+    assert_eq!(forged.state, LookupState::Forged);
+    assert_eq!(
+        forged.first_name, None,
+        "nothing about a forged card's holder is shown"
+    );
+
+    let expired =
+        s.ws.lookup_card(&s.venue, &card.number, d(2027, 1, 1))
+            .expect("lookup");
+    assert_eq!(expired.state, LookupState::Expired);
+}
+
+#[test]
+fn a_typed_card_number_with_a_wrong_check_digit_is_refused() {
+    let mut s = setup(5);
+    let a = add(&s, "A", d(2015, 1, 1));
+    let card =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect("card");
+    let mut typo: Vec<char> = card.number.chars().collect();
+    let last = typo.len() - 1;
+    typo[last] = if typo[last] == '0' { '1' } else { '0' };
+    let typo: String = typo.into_iter().collect();
+    let err =
+        s.ws.lookup_card(&s.venue, &typo, d(2026, 6, 1))
+            .expect_err("typo");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::CardNumberCheckDigit)
+    ));
+}
+
+#[test]
+fn reassessment_flags_those_who_age_out_and_renews_the_rest_in_one_step() {
+    let mut s = setup(5);
+    let next =
+        s.ws.save_year(ProgramYearInput {
+            card_quota: 1,
+            ..ProgramYearInput::new_for(2027).expect("y")
+        })
+        .expect("2027")
+        .id;
+    let young = add(&s, "Ung", d(2015, 1, 1));
+    let old = add(&s, "Eldst", d(2008, 1, 1));
+    let young2 = add(&s, "Ung2", d(2016, 1, 1));
+    for h in [young, old, young2] {
+        s.ws.assign_card(&s.nav, h, s.year, None, d(2026, 1, 5))
+            .expect("card");
+    }
+    let rows = s.ws.reassessment(&s.nav, s.year, next).expect("rows");
+    let aged_out: Vec<bool> = rows.iter().map(|r| r.ages_out).collect();
+    assert_eq!(aged_out, [false, true, false]);
+    let err =
+        s.ws.renew_cards(&s.nav, next, &[young, young2], d(2026, 12, 1))
+            .expect_err("quota");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::QuotaShort { needed: 2, left: 1 })
+    ));
+    assert!(
+        s.ws.list_cards(&s.nav, next).expect("none").is_empty(),
+        "all or nothing"
+    );
+    let cards =
+        s.ws.renew_cards(&s.nav, next, &[young], d(2026, 12, 1))
+            .expect("renew");
+    assert_eq!(cards.len(), 1);
+    assert!(cards[0].number.starts_with("2027-"));
+    assert_eq!(cards[0].status, CardStatus::Assigned);
+}
+
+#[test]
+fn each_role_is_refused_what_its_job_does_not_need() {
+    let mut s = setup(5);
+    let a = add(&s, "A", d(2015, 1, 1));
+    let card =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect("card");
+    let denied = |r: Result<(), StoreError>, role: Role| {
+        assert!(
+            matches!(r, Err(StoreError::Denied(x)) if x == role),
+            "{role:?} was not refused"
+        );
+    };
+    // A venue: no holders, no cards list, no assignment, no users, no audit.
+    denied(s.ws.list_holders(&s.venue).map(drop), Role::Venue);
+    denied(s.ws.holder_summaries(&s.venue).map(drop), Role::Venue);
+    denied(s.ws.list_cards(&s.venue, s.year).map(drop), Role::Venue);
+    denied(
+        s.ws.assign_card(&s.venue, a, s.year, None, d(2026, 1, 5))
+            .map(drop),
+        Role::Venue,
+    );
+    denied(s.ws.audit_log(&s.venue, 5).map(drop), Role::Venue);
+    denied(s.ws.list_users(&s.venue).map(drop), Role::Venue);
+    // The culture office: no full holder records, no NAV-only changes.
+    denied(s.ws.list_holders(&s.admin).map(drop), Role::Admin);
+    denied(s.ws.holder(&s.admin, a).map(drop), Role::Admin);
+    denied(
+        s.ws.save_holder(&s.admin, holder("X", d(2015, 1, 1), ""), d(2026, 1, 1))
+            .map(drop),
+        Role::Admin,
+    );
+    denied(
+        s.ws.hand_out(&s.admin, card.id, d(2026, 1, 9)).map(drop),
+        Role::Admin,
+    );
+    denied(
+        s.ws.replace_lost(&s.admin, card.id, d(2026, 1, 9))
+            .map(drop),
+        Role::Admin,
+    );
+    // NAV: no users, no audit log, no printing marks.
+    denied(s.ws.list_users(&s.nav).map(drop), Role::Nav);
+    denied(s.ws.audit_log(&s.nav, 5).map(drop), Role::Nav);
+    denied(s.ws.mark_printed(&s.nav, &[card.id]).map(drop), Role::Nav);
+    let csv = s.ws.export_holders_csv(&s.admin).expect("summary export");
+    let text = String::from_utf8_lossy(&csv);
+    assert!(
+        !text.contains("Hemmelig"),
+        "the NAV note never reaches the culture office"
+    );
+    assert!(text.contains("fødselsår"));
+}
+
+#[test]
+fn holders_import_lists_bad_rows_and_a_reimport_updates_instead_of_duplicating() {
+    let mut s = setup(5);
+    let bad =
+        "fornavn;etternavn;fødselsdato;språk\nOla;Hansen;01.02.2015;nb\n;Hansen;2015-02-30;xx\n";
+    let Err(StoreError::Import(rows)) =
+        s.ws.import_holders_csv(&s.nav, bad.as_bytes(), d(2026, 1, 1))
+    else {
+        panic!("refused");
+    };
+    let cells: Vec<(usize, &str)> = rows.iter().map(|r| (r.row, r.column.as_str())).collect();
+    assert_eq!(cells, [(3, "fødselsdato"), (3, "fornavn"), (3, "språk")]);
+    let good = "first_name,last_name,birth_date\nOla,Hansen,01.02.2015\nمريم,الحسن,2013-11-30\n";
+    let r =
+        s.ws.import_holders_csv(&s.nav, good.as_bytes(), d(2026, 1, 1))
+            .expect("import");
+    assert_eq!((r.created, r.updated), (2, 0));
+    let r =
+        s.ws.import_holders_csv(&s.nav, good.as_bytes(), d(2026, 1, 1))
+            .expect("again");
+    assert_eq!((r.created, r.updated), (0, 2));
+    let export = s.ws.export_holders_csv(&s.nav).expect("export");
+    let mut fresh = setup(5);
+    let r = fresh
+        .ws
+        .import_holders_csv(&fresh.nav, &export, d(2026, 1, 1))
+        .expect("round trip");
+    assert_eq!(r.created, 2);
+    assert_eq!(
+        fresh.ws.list_holders(&fresh.nav).expect("list"),
+        s.ws.list_holders(&s.nav).expect("list")
+    );
+}
+
+#[test]
+fn the_demo_has_users_for_each_role_holders_and_cards() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav login");
+    assert_eq!(nav.role, Role::Nav);
+    let venue = ws.login("kino", demo::DEMO_PASSWORD).expect("venue login");
+    assert!(venue.venue_id.is_some());
+    assert_eq!(ws.list_holders(&nav).expect("holders").len(), 20);
+    let years = ws.list_years().expect("years");
+    let this_year = years.iter().find(|y| y.year == 2026).expect("2026");
+    let cards = ws.list_cards(&nav, this_year.id).expect("cards");
+    assert_eq!(cards.len(), 19, "18 cards and one replacement");
+    assert!(cards.iter().any(|c| c.card.status == CardStatus::Lost));
+}
+
+#[test]
+fn a_workspace_from_schema_one_upgrades_with_its_venues_intact() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.okort");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.pragma_update(None, "application_id", 0x4F4B_5254)
+            .expect("id");
+        conn.execute_batch(okort_store::migrations::MIGRATIONS[0].1)
+            .expect("schema 1");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+        conn.execute(
+            "INSERT INTO program_years (year, valid_from, valid_to, card_quota, age_min, age_max,
+                companion_free, status) VALUES (2025, '2025-01-01', '2025-12-31', 30, 5, 18, 1, 'active')",
+            [],
+        )
+        .expect("year");
+        conn.execute(
+            "INSERT INTO venues (name, category) VALUES ('Gamle kino', 'cinema')",
+            [],
+        )
+        .expect("venue");
+    }
+    let ws = Workspace::open(&path).expect("upgrade");
+    assert_eq!(
+        ws.schema_version().expect("v"),
+        okort_store::migrations::latest_version()
+    );
+    assert_eq!(ws.list_venues().expect("venues")[0].name, "Gamle kino");
+    let y = &ws.list_years().expect("years")[0];
+    assert_eq!((y.year, y.family_cap), (2025, None));
+    assert!(
+        !ws.has_users().expect("users"),
+        "the first start then creates the administrator"
+    );
+}
