@@ -5,10 +5,14 @@
 #[cfg(test)]
 mod tests {
     use crate::commands::program::ProgramImageKind;
+    use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::workspace::WorkspaceInfo;
     use crate::error::{ApiError, ErrorCode, FieldError, RowError};
     use okort_core::*;
-    use okort_store::ImportReport;
+    use okort_store::{
+        AuditEntry, Card, CardLookup, CardRow, CardStatus, HolderImportReport, ImportReport,
+        LookupState, QuotaStatus, ReassessRow, User, UserInput, VenueAllowance,
+    };
     use ts_rs::{Config, TS};
 
     fn decl<T: TS>(cfg: &Config) -> String {
@@ -32,6 +36,24 @@ mod tests {
             decl::<Agreement>(&cfg),
             decl::<AgreementInput>(&cfg),
             decl::<ImportReport>(&cfg),
+            decl::<Role>(&cfg),
+            decl::<Holder>(&cfg),
+            decl::<HolderInput>(&cfg),
+            decl::<HolderSummary>(&cfg),
+            decl::<HolderImportReport>(&cfg),
+            decl::<CardStatus>(&cfg),
+            decl::<Card>(&cfg),
+            decl::<CardRow>(&cfg),
+            decl::<QuotaStatus>(&cfg),
+            decl::<ReassessRow>(&cfg),
+            decl::<LookupState>(&cfg),
+            decl::<VenueAllowance>(&cfg),
+            decl::<CardLookup>(&cfg),
+            decl::<User>(&cfg),
+            decl::<UserInput>(&cfg),
+            decl::<AuditEntry>(&cfg),
+            decl::<SessionUser>(&cfg),
+            decl::<SessionInfo>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),

@@ -19,6 +19,12 @@ pub enum ErrorCode {
     NotAWorkspace,
     Exists,
     NoWorkspace,
+    /// No one is logged in: show the login screen.
+    NotLoggedIn,
+    /// The role may not do this.
+    Denied,
+    /// A rule refused it (quota, age range, wrong password …); the message says which.
+    Refused,
     Internal,
 }
 
@@ -74,7 +80,11 @@ impl ApiError {
             StoreError::TooNew { .. } => ErrorCode::TooNew,
             StoreError::NotAWorkspace(_) => ErrorCode::NotAWorkspace,
             StoreError::AlreadyExists(_) => ErrorCode::Exists,
-            StoreError::Sqlite(_) | StoreError::Io(_) => ErrorCode::Internal,
+            StoreError::Denied(_) => ErrorCode::Denied,
+            StoreError::Refused(_) => ErrorCode::Refused,
+            StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Random(_) => {
+                ErrorCode::Internal
+            }
         };
         let fields = match &e {
             StoreError::Invalid(problems) => problems

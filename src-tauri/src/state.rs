@@ -1,8 +1,8 @@
 //! What the app keeps between commands: the open workspace, the UI language and the settings
 //! file that remembers both across starts.
 
-use crate::error::{ApiError, ApiResult};
-use okort_core::Lang;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use okort_core::{Action, Actor, Lang};
 use okort_store::{StoreError, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -17,6 +17,8 @@ struct Settings {
 
 pub struct AppState {
     workspace: Mutex<Option<Workspace>>,
+    /// Who is logged in to the open workspace; cleared when the workspace changes.
+    session: Mutex<Option<Actor>>,
     /// Why the workspace of the last start could not be opened, shown on the first screen.
     startup_error: Mutex<Option<ApiError>>,
     lang: Mutex<Lang>,
@@ -44,11 +46,56 @@ impl AppState {
         };
         AppState {
             workspace: Mutex::new(workspace),
+            session: Mutex::new(None),
             startup_error: Mutex::new(startup_error),
             lang: Mutex::new(lang),
             data_dir,
             settings_file,
         }
+    }
+
+    /// An app state on `path` alone, for tests of the command layer.
+    #[cfg(test)]
+    pub fn for_tests(path: &Path, dir: &Path) -> Self {
+        AppState {
+            workspace: Mutex::new(Some(Workspace::open_or_create(path).expect("workspace"))),
+            session: Mutex::new(None),
+            startup_error: Mutex::new(None),
+            lang: Mutex::new(Lang::Nb),
+            data_dir: dir.to_path_buf(),
+            settings_file: dir.join("settings.json"),
+        }
+    }
+
+    pub fn session(&self) -> Option<Actor> {
+        self.session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn set_session(&self, actor: Option<Actor>) {
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = actor;
+    }
+
+    /// Runs `f` for the logged-in user, after checking that the role may do `action`.
+    pub fn act<T>(
+        &self,
+        action: Action,
+        f: impl FnOnce(&mut Workspace, &Actor) -> Result<T, StoreError>,
+    ) -> ApiResult<T> {
+        let lang = self.lang();
+        let actor = self.session().ok_or_else(|| {
+            let msg = match lang {
+                Lang::Nb => "Du er ikke logget inn.",
+                Lang::En => "You are not logged in.",
+            };
+            ApiError::new(ErrorCode::NotLoggedIn, msg)
+        })?;
+        if !actor.may(action) {
+            return Err(ApiError::from_store(StoreError::Denied(actor.role), lang));
+        }
+        self.with(|ws| f(ws, &actor))
     }
 
     pub fn lang(&self) -> Lang {
@@ -84,6 +131,7 @@ impl AppState {
         let lang = self.lang();
         let ws = open().map_err(|e| ApiError::from_store(e, lang))?;
         *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(ws);
+        self.set_session(None);
         self.save_settings();
         Ok(())
     }

@@ -40,6 +40,8 @@ impl Role {
 /// What an operation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// The program's name, colours, years and images: every role sees them.
+    ReadProgram,
     ManageProgram,
     ManageVenues,
     ReadVenues,
@@ -80,6 +82,9 @@ impl Actor {
 
     pub fn may(&self, action: Action) -> bool {
         use Action::*;
+        if action == ReadProgram {
+            return true;
+        }
         match self.role {
             Role::Admin => matches!(
                 action,

@@ -1,12 +1,13 @@
-//! Workspaces (File → New, Open, demo) and the UI language.
+//! Workspaces (File → New, Open, demo) and the UI language. These need no login: the file's
+//! own users then decide who sees what.
 
+use super::commands;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use okort_core::Lang;
 use okort_store::{demo, Workspace};
 use serde::Serialize;
 use std::path::PathBuf;
-use tauri::State;
 use ts_rs::TS;
 
 /// Which workspace is open and whether it still needs setting up.
@@ -28,46 +29,36 @@ fn info(state: &AppState) -> ApiResult<WorkspaceInfo> {
     })
 }
 
-#[tauri::command]
-pub fn workspace_info(state: State<'_, AppState>) -> ApiResult<WorkspaceInfo> {
-    if let Some(e) = state.take_startup_error() {
-        return Err(e);
-    }
-    info(&state)
-}
-
-#[tauri::command]
-pub fn workspace_new(state: State<'_, AppState>, path: PathBuf) -> ApiResult<WorkspaceInfo> {
-    state.switch(|| Workspace::create(&path))?;
-    info(&state)
-}
-
-#[tauri::command]
-pub fn workspace_open(state: State<'_, AppState>, path: PathBuf) -> ApiResult<WorkspaceInfo> {
-    state.switch(|| Workspace::open(&path))?;
-    info(&state)
-}
-
-/// Opens the demo program, creating it in the app's data folder the first time.
-#[tauri::command]
-pub fn workspace_open_demo(state: State<'_, AppState>) -> ApiResult<WorkspaceInfo> {
-    let path = state.data_dir().join("eksempel-kommune-demo.okort");
-    state.switch(|| {
-        if path.exists() {
-            Workspace::open(&path)
-        } else {
-            demo::create(&path)
+commands! {
+    pub fn workspace_info(state) -> ApiResult<WorkspaceInfo> {
+        if let Some(e) = state.take_startup_error() {
+            return Err(e);
         }
-    })?;
-    info(&state)
-}
+        info(state)
+    }
 
-#[tauri::command]
-pub fn get_language(state: State<'_, AppState>) -> Lang {
-    state.lang()
-}
+    pub fn workspace_new(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
+        state.switch(|| Workspace::create(&path))?;
+        info(state)
+    }
 
-#[tauri::command]
-pub fn set_language(state: State<'_, AppState>, lang: Lang) {
-    state.set_lang(lang);
+    pub fn workspace_open(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
+        state.switch(|| Workspace::open(&path))?;
+        info(state)
+    }
+
+    /// Opens the demo program, creating it in the app's data folder the first time.
+    pub fn workspace_open_demo(state) -> ApiResult<WorkspaceInfo> {
+        let path = state.data_dir().join("eksempel-kommune-demo.okort");
+        state.switch(|| if path.exists() { Workspace::open(&path) } else { demo::create(&path) })?;
+        info(state)
+    }
+
+    pub fn get_language(state) -> Lang {
+        state.lang()
+    }
+
+    pub fn set_language(state, lang: Lang) -> () {
+        state.set_lang(lang);
+    }
 }

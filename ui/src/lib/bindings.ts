@@ -14,9 +14,13 @@ export type ProgramYear = { id: number, year: number, validFrom: string, validTo
 /**
  * Holder plus one companion (ledsager) enter free.
  */
-companionFree: boolean, status: YearStatus, };
+companionFree: boolean, status: YearStatus, 
+/**
+ * At most this many cards per family (holders sharing a guardian); `None` is no cap.
+ */
+familyCap: number | null, };
 
-export type ProgramYearInput = { id: number | null, year: number, validFrom: string, validTo: string, cardQuota: number, ageMin: number, ageMax: number, companionFree: boolean, status: YearStatus, };
+export type ProgramYearInput = { id: number | null, year: number, validFrom: string, validTo: string, cardQuota: number, ageMin: number, ageMax: number, companionFree: boolean, status: YearStatus, familyCap: number | null, };
 
 export type VenueCategory = "cinema" | "swimming" | "playLand" | "performance" | "courseDance" | "courseMusic" | "courseTheatre" | "courseSport" | "other";
 
@@ -48,9 +52,89 @@ export type AgreementInput = { venueId: number, yearId: number, visitsPerCard: n
 
 export type ImportReport = { venuesCreated: number, venuesUpdated: number, agreementsSaved: number, };
 
+export type Role = "admin" | "nav" | "venue";
+
+export type Holder = { id: number, firstName: string, lastName: string, birthDate: string, language: string, guardianName: string, guardianPhone: string, guardianEmail: string, address: string, 
+/**
+ * The person at NAV responsible for this holder.
+ */
+navContact: string, 
+/**
+ * Seen by NAV only.
+ */
+navNote: string, };
+
+export type HolderInput = { id: number | null, firstName: string, lastName: string, birthDate: string, language: string, guardianName: string, guardianPhone: string, guardianEmail: string, address: string, navContact: string, navNote: string, };
+
+export type HolderSummary = { id: number, firstName: string, lastName: string, birthYear: number, };
+
+export type HolderImportReport = { created: number, updated: number, };
+
+export type CardStatus = "assigned" | "printed" | "handedOut" | "lost" | "revoked";
+
+export type Card = { id: number, number: string, yearId: number, year: number, holderId: number, status: CardStatus, handedOutOn: string | null, revokedReason: string, replacesCardId: number | null, createdOn: string, };
+
+export type CardRow = { card: Card, holder: HolderSummary, };
+
+export type QuotaStatus = { quota: number, used: number, left: number, };
+
+export type ReassessRow = { holder: HolderSummary, currentCard: string, ageNextYear: number, 
+/**
+ * Outside next year's age range: cannot be renewed.
+ */
+agesOut: boolean, hasCardNextYear: boolean, };
+
+export type LookupState = "valid" | "expired" | "notYetValid" | "blocked" | "forged";
+
+export type VenueAllowance = { venueName: string, hasAgreement: boolean, 
+/**
+ * Visits per card this year at this venue; `None` is free entry all year.
+ */
+visitsPerCard: number | null, };
+
+export type CardLookup = { state: LookupState, number: string, 
+/**
+ * True when a QR code was scanned and its signature checked.
+ */
+scanned: boolean, status: CardStatus | null, firstName: string | null, validTo: string | null, 
+/**
+ * For a venue user: the venue's agreement for the card's year.
+ */
+venue: VenueAllowance | null, };
+
+export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
+
+export type UserInput = { id: number | null, username: string, role: Role, venueId: number | null, active: boolean, 
+/**
+ * A new password; `None` keeps the current one (required for a new user).
+ */
+password: string | null, };
+
+export type AuditEntry = { id: number, 
+/**
+ * UTC time, RFC 3339.
+ */
+at: string, 
+/**
+ * 0 is the command line.
+ */
+userId: number, action: string, entity: string, entityId: number | null, detail: string, };
+
+export type SessionUser = { userId: number, username: string, role: Role, venueId: number | null, venueName: string | null, };
+
+export type SessionInfo = { 
+/**
+ * False on a new workspace: the first screen creates the administrator.
+ */
+hasUsers: boolean, user: SessionUser | null, 
+/**
+ * The demo program: the login screen shows its logins.
+ */
+isDemo: boolean, };
+
 export type WorkspaceInfo = { path: string, isNew: boolean, schemaVersion: number, };
 
-export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "internal";
+export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";
 
 export type FieldError = { field: string, message: string, };
 

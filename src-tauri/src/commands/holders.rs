@@ -1,0 +1,38 @@
+//! NAV's holder register; the culture office sees summaries.
+
+use super::{commands, decode_upload, today};
+use crate::error::ApiResult;
+use okort_core::{Action, Holder, HolderInput, HolderSummary};
+use okort_store::HolderImportReport;
+use std::path::PathBuf;
+
+commands! {
+    pub fn list_holders(state) -> ApiResult<Vec<Holder>> {
+        state.act(Action::ManageHolders, |ws, actor| ws.list_holders(actor))
+    }
+
+    pub fn holder_summaries(state) -> ApiResult<Vec<HolderSummary>> {
+        state.act(Action::ReadHolderSummaries, |ws, actor| ws.holder_summaries(actor))
+    }
+
+    /// Holders with the same name and birth date, to show before saving.
+    pub fn possible_duplicates(state, input: HolderInput) -> ApiResult<Vec<HolderSummary>> {
+        state.act(Action::ManageHolders, |ws, actor| ws.possible_duplicates(actor, input))
+    }
+
+    pub fn save_holder(state, input: HolderInput) -> ApiResult<Holder> {
+        state.act(Action::ManageHolders, |ws, actor| ws.save_holder(actor, input, today()))
+    }
+
+    pub fn import_holders_csv(state, data: String) -> ApiResult<HolderImportReport> {
+        let bytes = decode_upload(&data)?;
+        state.act(Action::ManageHolders, |ws, actor| ws.import_holders_csv(actor, &bytes, today()))
+    }
+
+    pub fn export_holders_csv(state, path: PathBuf) -> ApiResult<()> {
+        state.act(Action::ReadHolderSummaries, |ws, actor| {
+            std::fs::write(&path, ws.export_holders_csv(actor)?)?;
+            Ok(())
+        })
+    }
+}

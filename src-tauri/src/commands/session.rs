@@ -1,0 +1,94 @@
+//! Logging in and out, the first administrator, users, and the audit log.
+
+use super::commands;
+use crate::error::ApiResult;
+use crate::state::AppState;
+use okort_core::{Action, Actor, Role};
+use okort_store::{AuditEntry, StoreError, User, UserInput, Workspace};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Who is logged in, and what the login screen should offer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionInfo {
+    /// False on a new workspace: the first screen creates the administrator.
+    pub has_users: bool,
+    pub user: Option<SessionUser>,
+    /// The demo program: the login screen shows its logins.
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionUser {
+    pub user_id: i64,
+    pub username: String,
+    pub role: Role,
+    pub venue_id: Option<i64>,
+    pub venue_name: Option<String>,
+}
+
+fn describe(ws: &Workspace, actor: Option<&Actor>) -> Result<SessionInfo, StoreError> {
+    let user = match actor {
+        Some(a) => {
+            let u = ws.user(a.user_id)?;
+            let venue_name = a.venue_id.map(|v| ws.venue(v)).transpose()?.map(|v| v.name);
+            Some(SessionUser {
+                user_id: u.id,
+                username: u.username,
+                role: u.role,
+                venue_id: u.venue_id,
+                venue_name,
+            })
+        }
+        None => None,
+    };
+    Ok(SessionInfo {
+        has_users: ws.has_users()?,
+        user,
+        is_demo: ws.program()?.municipality == "Eksempel kommune",
+    })
+}
+
+fn session_of(state: &AppState) -> ApiResult<SessionInfo> {
+    let actor = state.session();
+    state.with(|ws| describe(ws, actor.as_ref()))
+}
+
+commands! {
+    pub fn session_info(state) -> ApiResult<SessionInfo> {
+        session_of(state)
+    }
+
+    /// On a workspace without users: creates the administrator and logs them in.
+    pub fn create_first_admin(state, username: String, password: String) -> ApiResult<SessionInfo> {
+        let actor = state.with(|ws| ws.create_first_admin(&username, &password))?;
+        state.set_session(Some(actor));
+        session_of(state)
+    }
+
+    pub fn login(state, username: String, password: String) -> ApiResult<SessionInfo> {
+        let actor = state.with(|ws| ws.login(&username, &password))?;
+        state.set_session(Some(actor));
+        session_of(state)
+    }
+
+    pub fn logout(state) -> ApiResult<SessionInfo> {
+        state.set_session(None);
+        session_of(state)
+    }
+
+    pub fn list_users(state) -> ApiResult<Vec<User>> {
+        state.act(Action::ManageUsers, |ws, actor| ws.list_users(actor))
+    }
+
+    pub fn save_user(state, input: UserInput) -> ApiResult<User> {
+        state.act(Action::ManageUsers, |ws, actor| ws.save_user(actor, input))
+    }
+
+    /// The newest 500 entries.
+    pub fn audit_log(state) -> ApiResult<Vec<AuditEntry>> {
+        state.act(Action::ReadAudit, |ws, actor| ws.audit_log(actor, 500))
+    }
+}

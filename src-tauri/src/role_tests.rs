@@ -1,0 +1,117 @@
+//! The command layer refuses each role what its job does not need, whatever the UI shows.
+
+use crate::commands::{cards, holders, program, session, venues};
+use crate::error::ErrorCode;
+use crate::state::AppState;
+use okort_store::demo;
+
+fn logged_in(user: &str) -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.okort");
+    drop(demo::create(&path).expect("demo"));
+    let state = AppState::for_tests(&path, dir.path());
+    session::login(&state, user.into(), demo::DEMO_PASSWORD.into()).expect("login");
+    (dir, state)
+}
+
+fn denied<T: std::fmt::Debug>(result: crate::error::ApiResult<T>, what: &str) {
+    match result {
+        Err(e) => assert_eq!(e.code, ErrorCode::Denied, "{what}: {}", e.message),
+        Ok(v) => panic!("{what} was allowed: {v:?}"),
+    }
+}
+
+#[test]
+fn nobody_logged_in_gets_nothing_but_the_login() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.okort");
+    drop(demo::create(&path).expect("demo"));
+    let state = AppState::for_tests(&path, dir.path());
+    let err = venues::list_venues(&state).expect_err("not logged in");
+    assert_eq!(err.code, ErrorCode::NotLoggedIn);
+    let err = session::login(&state, "nav".into(), "feil-passord".into()).expect_err("wrong");
+    assert_eq!(err.code, ErrorCode::Refused);
+    assert_eq!(err.message, "Feil brukernavn eller passord");
+}
+
+#[test]
+fn a_venue_user_is_refused_holders_cards_venues_and_users() {
+    let (_dir, state) = logged_in("kino");
+    denied(holders::list_holders(&state), "holder list");
+    denied(holders::holder_summaries(&state), "holder summaries");
+    denied(cards::list_cards(&state, 1), "card list");
+    denied(cards::assign_card(&state, 1, 1, None), "assign");
+    denied(venues::list_venues(&state), "venue list");
+    denied(venues::save_agreement(&state, agreement()), "agreement");
+    denied(session::list_users(&state), "users");
+    denied(session::audit_log(&state), "audit");
+    assert!(
+        program::get_program(&state).is_ok(),
+        "the program's name and colours are shown"
+    );
+}
+
+#[test]
+fn nav_is_refused_the_culture_offices_work() {
+    let (_dir, state) = logged_in("nav");
+    assert!(holders::list_holders(&state).is_ok());
+    denied(session::list_users(&state), "users");
+    denied(session::audit_log(&state), "audit");
+    denied(cards::mark_printed(&state, vec![1]), "printing");
+    denied(venues::save_agreement(&state, agreement()), "agreements");
+    denied(
+        program::save_year(
+            &state,
+            okort_core::ProgramYearInput::new_for(2030).expect("y"),
+        ),
+        "years",
+    );
+}
+
+#[test]
+fn the_culture_office_sees_summaries_but_not_navs_records() {
+    let (_dir, state) = logged_in("kultur");
+    let summaries = holders::holder_summaries(&state).expect("summaries");
+    assert_eq!(summaries.len(), 20);
+    denied(holders::list_holders(&state), "full holder records");
+    denied(holders::save_holder(&state, holder()), "holder changes");
+    denied(
+        cards::hand_out_card(&state, 1, chrono::NaiveDate::default()),
+        "hand-out",
+    );
+    denied(cards::replace_lost_card(&state, 1), "replacement");
+    assert!(session::audit_log(&state).expect("audit").len() > 20);
+}
+
+fn agreement() -> okort_core::AgreementInput {
+    okort_core::AgreementInput {
+        venue_id: 1,
+        year_id: 1,
+        visits_per_card: Some(5),
+        companion_free: true,
+        not_covered: String::new(),
+        compensation: okort_core::CompensationModel::FullRefund,
+        share_percent: 100,
+        holder_price_ore: 0,
+        companion_price_ore: 0,
+        period_from: None,
+        period_to: None,
+        signed_on: None,
+    }
+}
+
+fn holder() -> okort_core::HolderInput {
+    okort_core::HolderInput {
+        id: None,
+        first_name: "Ny".into(),
+        last_name: "Holder".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("date"),
+        language: "nb".into(),
+        guardian_name: String::new(),
+        guardian_phone: String::new(),
+        guardian_email: String::new(),
+        address: String::new(),
+        nav_contact: String::new(),
+        nav_note: String::new(),
+    }
+}
