@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 mod tests {
+    use crate::commands::holders::LanguageOption;
     use crate::commands::program::ProgramImageKind;
     use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::workspace::WorkspaceInfo;
@@ -41,6 +42,7 @@ mod tests {
             decl::<HolderInput>(&cfg),
             decl::<HolderSummary>(&cfg),
             decl::<HolderImportReport>(&cfg),
+            decl::<LanguageOption>(&cfg),
             decl::<CardStatus>(&cfg),
             decl::<Card>(&cfg),
             decl::<CardRow>(&cfg),

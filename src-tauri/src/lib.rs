@@ -50,6 +50,7 @@ pub fn run() {
             commands::venues::tauri_commands::delete_agreement,
             commands::venues::tauri_commands::import_venues_csv,
             commands::venues::tauri_commands::export_venues_csv,
+            commands::holders::tauri_commands::list_languages,
             commands::holders::tauri_commands::list_holders,
             commands::holders::tauri_commands::holder_summaries,
             commands::holders::tauri_commands::possible_duplicates,

@@ -4,9 +4,27 @@ use super::{commands, decode_upload, today};
 use crate::error::ApiResult;
 use okort_core::{Action, Holder, HolderInput, HolderSummary};
 use okort_store::HolderImportReport;
+use serde::Serialize;
 use std::path::PathBuf;
+use ts_rs::TS;
+
+/// A language families may prefer for information, with its name in that language.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageOption {
+    pub code: String,
+    pub name: String,
+}
 
 commands! {
+    pub fn list_languages(state) -> Vec<LanguageOption> {
+        let _ = state;
+        okort_core::holder::LANGUAGES
+            .iter()
+            .map(|(code, name)| LanguageOption { code: (*code).into(), name: (*name).into() })
+            .collect()
+    }
+
     pub fn list_holders(state) -> ApiResult<Vec<Holder>> {
         state.act(Action::ManageHolders, |ws, actor| ws.list_holders(actor))
     }

@@ -5,6 +5,20 @@ import type {
   Agreement,
   AgreementInput,
   ApiError,
+  AuditEntry,
+  Card,
+  CardLookup,
+  CardRow,
+  Holder,
+  HolderImportReport,
+  HolderInput,
+  HolderSummary,
+  LanguageOption,
+  QuotaStatus,
+  ReassessRow,
+  SessionInfo,
+  User,
+  UserInput,
   ImportReport,
   Lang,
   Program,
@@ -38,6 +52,17 @@ export const api = {
   getLanguage: () => invoke<Lang>("get_language"),
   setLanguage: (lang: Lang) => invoke<void>("set_language", { lang }),
 
+  sessionInfo: () => invoke<SessionInfo>("session_info"),
+  /** Only on a workspace without users; logs the new administrator in. */
+  createFirstAdmin: (username: string, password: string) =>
+    invoke<SessionInfo>("create_first_admin", { username, password }),
+  login: (username: string, password: string) =>
+    invoke<SessionInfo>("login", { username, password }),
+  logout: () => invoke<SessionInfo>("logout"),
+  listUsers: () => invoke<User[]>("list_users"),
+  saveUser: (input: UserInput) => invoke<User>("save_user", { input }),
+  auditLog: () => invoke<AuditEntry[]>("audit_log"),
+
   getProgram: () => invoke<Program>("get_program"),
   saveProgram: (input: ProgramInput) => invoke<Program>("save_program", { input }),
   /** `data` is a file as base64 or a data: URL; null removes the image. */
@@ -62,6 +87,34 @@ export const api = {
   saveAgreement: (input: AgreementInput) => invoke<Agreement>("save_agreement", { input }),
   deleteAgreement: (venueId: number, yearId: number) =>
     invoke<void>("delete_agreement", { venueId, yearId }),
+
+  listLanguages: () => invoke<LanguageOption[]>("list_languages"),
+  listHolders: () => invoke<Holder[]>("list_holders"),
+  holderSummaries: () => invoke<HolderSummary[]>("holder_summaries"),
+  possibleDuplicates: (input: HolderInput) =>
+    invoke<HolderSummary[]>("possible_duplicates", { input }),
+  saveHolder: (input: HolderInput) => invoke<Holder>("save_holder", { input }),
+  importHoldersCsv: (data: string) => invoke<HolderImportReport>("import_holders_csv", { data }),
+  exportHoldersCsv: (path: string) => invoke<void>("export_holders_csv", { path }),
+
+  quotaStatus: (yearId: number) => invoke<QuotaStatus>("quota_status", { yearId }),
+  listCards: (yearId: number) => invoke<CardRow[]>("list_cards", { yearId }),
+  cardsOfHolder: (holderId: number) => invoke<Card[]>("cards_of_holder", { holderId }),
+  /** `overrideReason`: an administrator's written reason to assign outside the age range. */
+  assignCard: (holderId: number, yearId: number, overrideReason: string | null) =>
+    invoke<Card>("assign_card", { holderId, yearId, overrideReason }),
+  markPrinted: (cardIds: number[]) => invoke<Card[]>("mark_printed", { cardIds }),
+  /** `on` is an ISO date. */
+  handOutCard: (cardId: number, on: string) => invoke<Card>("hand_out_card", { cardId, on }),
+  replaceLostCard: (cardId: number) => invoke<Card>("replace_lost_card", { cardId }),
+  revokeCard: (cardId: number, reason: string) => invoke<Card>("revoke_card", { cardId, reason }),
+  /** A typed card number or a scanned QR text. */
+  lookupCard: (code: string) => invoke<CardLookup>("lookup_card", { code }),
+  cardQr: (cardId: number) => invoke<string>("card_qr", { cardId }),
+  reassessment: (fromYearId: number, toYearId: number) =>
+    invoke<ReassessRow[]>("reassessment", { fromYearId, toYearId }),
+  renewCards: (toYearId: number, holderIds: number[]) =>
+    invoke<Card[]>("renew_cards", { toYearId, holderIds }),
 
   /** `data` is the CSV file as base64; refused whole with ApiError.rows on any bad row. */
   importVenuesCsv: (data: string) => invoke<ImportReport>("import_venues_csv", { data }),

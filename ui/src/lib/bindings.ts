@@ -70,6 +70,8 @@ export type HolderSummary = { id: number, firstName: string, lastName: string, b
 
 export type HolderImportReport = { created: number, updated: number, };
 
+export type LanguageOption = { code: string, name: string, };
+
 export type CardStatus = "assigned" | "printed" | "handedOut" | "lost" | "revoked";
 
 export type Card = { id: number, number: string, yearId: number, year: number, holderId: number, status: CardStatus, handedOutOn: string | null, revokedReason: string, replacesCardId: number | null, createdOn: string, };
