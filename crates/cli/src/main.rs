@@ -2,8 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use okort_core::checks::format_org_number;
-use okort_core::Lang;
-use okort_store::{demo, StoreError, Workspace};
+use okort_core::i18n::Problem;
+use okort_core::{Actor, Lang};
+use okort_store::{demo, LookupState, StoreError, Workspace};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,6 +31,52 @@ enum Command {
     Venues {
         #[command(subcommand)]
         command: VenueCommand,
+    },
+    /// Card holders (the command line sees what the culture office sees).
+    Holders {
+        #[command(subcommand)]
+        command: HolderCommand,
+    },
+    /// Cards.
+    Cards {
+        #[command(subcommand)]
+        command: CardCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum HolderCommand {
+    /// Import holders from CSV; nothing is saved if any row is bad.
+    Import { file: PathBuf },
+    /// Export holders' names and birth years to CSV (never NAV-only fields).
+    Export { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum CardCommand {
+    /// Assign a card to a holder for a program year.
+    Assign {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        holder: i64,
+        /// Reason for assigning outside the year's age range (logged).
+        #[arg(long)]
+        override_reason: Option<String>,
+    },
+    /// List a year's cards.
+    List {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a scanned QR code or a typed card number: genuine, and valid today?
+    Verify {
+        code: String,
+        /// Check validity on this date (dd.mm.åååå) instead of today.
+        #[arg(long, value_parser = parse_day)]
+        on: Option<chrono::NaiveDate>,
     },
 }
 
@@ -82,6 +129,124 @@ fn main() -> ExitCode {
     }
 }
 
+fn year_id(ws: &Workspace, year: i32) -> Result<i64, StoreError> {
+    ws.year_by_number(year)?
+        .map(|y| y.id)
+        .ok_or(StoreError::Refused(Problem::UnknownYear { year }))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string_pretty(value).map_err(|e| StoreError::Csv(e.to_string()))
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    okort_core::dates::parse_date(s).ok_or_else(|| format!("«{s}» er ikke en dato (dd.mm.åååå)"))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(), StoreError> {
+    let actor = Actor::command_line();
+    match command {
+        HolderCommand::Import { file } => {
+            let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
+            if nb {
+                println!(
+                    "Importert: {} nye kortholdere, {} oppdatert.",
+                    r.created, r.updated
+                );
+            } else {
+                println!(
+                    "Imported: {} new holders, {} updated.",
+                    r.created, r.updated
+                );
+            }
+        }
+        HolderCommand::Export { file } => {
+            std::fs::write(&file, ws.export_holders_csv(&actor)?)?;
+            let what = if nb {
+                "Kortholdere eksportert til"
+            } else {
+                "Holders exported to"
+            };
+            println!("{what} {}", file.display());
+        }
+    }
+    Ok(())
+}
+
+/// Returns whether the outcome was good (a verified card that is valid today).
+fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool, StoreError> {
+    let actor = Actor::command_line();
+    match command {
+        CardCommand::Assign {
+            year,
+            holder,
+            override_reason,
+        } => {
+            let id = year_id(ws, year)?;
+            let card = ws.assign_card(&actor, holder, id, override_reason.as_deref(), today())?;
+            let left = ws.quota_status(&actor, id)?.left;
+            if nb {
+                println!("Kort {} tildelt. {left} kort igjen av kvoten.", card.number);
+            } else {
+                println!(
+                    "Card {} assigned. {left} cards left of the quota.",
+                    card.number
+                );
+            }
+        }
+        CardCommand::List { year, json } => {
+            let cards = ws.list_cards(&actor, year_id(ws, year)?)?;
+            if json {
+                println!("{}", to_json(&cards)?);
+            } else {
+                for row in cards {
+                    println!(
+                        "{}  {:<10} {} {} ({})",
+                        row.card.number,
+                        row.card.status.code(),
+                        row.holder.first_name,
+                        row.holder.last_name,
+                        row.holder.birth_year
+                    );
+                }
+            }
+        }
+        CardCommand::Verify { code, on } => {
+            let found = ws.lookup_card(&actor, &code, on.unwrap_or_else(today))?;
+            let state = match (found.state, nb) {
+                (LookupState::Valid, true) => "gyldig",
+                (LookupState::Expired, true) => "utløpt",
+                (LookupState::NotYetValid, true) => "ikke gyldig ennå",
+                (LookupState::Blocked, true) => "sperret (tapt eller trukket tilbake)",
+                (LookupState::Forged, true) => "FALSKT – signaturen stemmer ikke",
+                (LookupState::Valid, false) => "valid",
+                (LookupState::Expired, false) => "expired",
+                (LookupState::NotYetValid, false) => "not yet valid",
+                (LookupState::Blocked, false) => "blocked (lost or revoked)",
+                (LookupState::Forged, false) => "FORGED – the signature does not match",
+            };
+            let origin = match (found.scanned, found.state == LookupState::Forged, nb) {
+                (true, false, true) => "ekte QR-kode, ",
+                (true, false, false) => "genuine QR code, ",
+                (false, _, true) => "skrevet nummer, ",
+                (false, _, false) => "typed number, ",
+                (true, true, _) => "",
+            };
+            let until = found
+                .valid_to
+                .map(|d| okort_core::dates::format_date(d))
+                .unwrap_or_default();
+            println!("{}: {origin}{state} {until}", found.number);
+            return Ok(found.state == LookupState::Valid);
+        }
+    }
+    Ok(true)
+}
+
 fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
     let nb = lang == Lang::Nb;
     match command {
@@ -101,6 +266,12 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 "The demo program is in"
             };
             println!("{what} {}", path.display());
+        }
+        Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
+        Command::Cards { command } => {
+            if !run_cards(&mut Workspace::open(path)?, command, nb)? {
+                return Err(StoreError::Refused(Problem::CardNotValid));
+            }
         }
         Command::Venues { command } => {
             let mut ws = Workspace::open(path)?;

@@ -108,3 +108,100 @@ fn opening_a_missing_workspace_fails_with_a_message_and_exit_code() {
     let twice = okort(&dir.path().join("x.okort"), &["init"]);
     assert!(stderr(&twice).contains("finnes allerede"));
 }
+
+fn first_card(ws: &Path) -> serde_json::Value {
+    let out = okort(ws, &["cards", "list", "--year", "2026", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    cards[0].clone()
+}
+
+#[test]
+fn cards_are_listed_without_nav_only_fields_and_verify_by_number() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let out = okort(&ws, &["cards", "list", "--year", "2026", "--json"]);
+    let text = stdout(&out);
+    assert!(
+        !text.contains("navNote") && !text.contains("guardian"),
+        "{text}"
+    );
+    let number = first_card(&ws)["card"]["number"]
+        .as_str()
+        .expect("number")
+        .to_string();
+    let ok = okort(&ws, &["cards", "verify", &number, "--on", "15.06.2026"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("gyldig"), "{}", stdout(&ok));
+    let later = okort(&ws, &["cards", "verify", &number, "--on", "02.01.2027"]);
+    assert_eq!(
+        later.status.code(),
+        Some(1),
+        "an expired card is not a good outcome"
+    );
+    assert!(stdout(&later).contains("utløpt"), "{}", stdout(&later));
+
+    let mut typo: Vec<char> = number.chars().collect();
+    typo.swap(5, 6);
+    let typo: String = typo.into_iter().collect();
+    if typo != number {
+        let bad = okort(&ws, &["cards", "verify", &typo, "--on", "15.06.2026"]);
+        assert_eq!(bad.status.code(), Some(1));
+        assert!(
+            stderr(&bad).contains("kontrollsifferet"),
+            "{}",
+            stderr(&bad)
+        );
+    }
+}
+
+#[test]
+fn a_holder_past_the_age_range_needs_a_reason_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    // Demo holder 20 was born in 2007: 19 in 2026.
+    let refused = okort(
+        &ws,
+        &["cards", "assign", "--year", "2026", "--holder", "20"],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("fyller 19 år"),
+        "{}",
+        stderr(&refused)
+    );
+    let ok = okort(
+        &ws,
+        &[
+            "cards",
+            "assign",
+            "--year",
+            "2026",
+            "--holder",
+            "20",
+            "--override-reason",
+            "Vedtak",
+        ],
+    );
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("tildelt"));
+}
+
+#[test]
+fn holders_export_from_the_command_line_has_names_and_birth_years_only() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    let csv = dir.path().join("holders.csv");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let out = okort(&ws, &["holders", "export", csv.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).expect("read");
+    assert!(text.starts_with("\u{feff}fornavn;etternavn;fødselsår"));
+    assert!(text.contains("مريم;الحسن;2013"));
+    assert!(
+        !text.contains("Boligveien") && !text.contains("Foresatt"),
+        "no NAV-only data"
+    );
+}

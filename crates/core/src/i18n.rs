@@ -103,6 +103,7 @@ pub enum Problem {
         needed: u32,
         left: u32,
     },
+    CardNotValid,
 }
 
 impl Problem {
@@ -325,6 +326,11 @@ impl Problem {
                     )
                 }
             }
+            CardNotValid => pick(
+                nb,
+                "kortet kan ikke brukes nå",
+                "the card cannot be used now",
+            ),
             LastAdmin => pick(
                 nb,
                 "den siste aktive administratoren kan ikke fjernes",
