@@ -27,5 +27,5 @@ step "Vitest"
 (cd ui && npm test)
 
 step "End-to-end tests of the app (tauri-driver + WebKitWebDriver under Xvfb)"
-cargo build -p opplevelseskort
+cargo build -p opplevelseskort -p okort
 xvfb-run -a --server-args="-screen 0 1280x900x24" node --test --test-concurrency=1 tests/e2e/

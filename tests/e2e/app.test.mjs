@@ -1,7 +1,7 @@
 // End-to-end: the real built app, driven through WebDriver as a user would use it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch } from "./webdriver.mjs";
+import { launch, okort } from "./webdriver.mjs";
 
 const LOGO_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60"><circle cx="30" cy="30" r="25" fill="#b3262e"/></svg>';
@@ -19,6 +19,7 @@ async function createYear(app, year) {
 test("a venue created with a logo and an agreement is found in the venue list", async () => {
   const app = await launch();
   try {
+    await app.createAdmin();
     await app.find('[data-testid="welcome"]');
     await createYear(app, 2026);
 
@@ -59,6 +60,7 @@ test("a venue created with a logo and an agreement is found in the venue list", 
 test("a mistyped organisation number is shown on its field and nothing is saved", async () => {
   const app = await launch();
   try {
+    await app.createAdmin();
     await app.click("nav-venues");
     await app.click("venue-new");
     await app.type("venue-name", "Feilskrevet AS");
@@ -76,6 +78,7 @@ test("a mistyped organisation number is shown on its field and nothing is saved"
 test("importing a CSV with bad rows lists every bad row and saves nothing", async () => {
   const app = await launch();
   try {
+    await app.createAdmin();
     await createYear(app, 2026);
     const csv =
       "navn;kategori;orgnr;år;besøk_per_kort;kompensasjon;pris_kortholder\n" +
@@ -111,6 +114,7 @@ test("importing a CSV with bad rows lists every bad row and saves nothing", asyn
 test("the user can switch the app to English and back", async () => {
   const app = await launch();
   try {
+    await app.createAdmin();
     await app.waitText('[data-testid="nav-venues"]', "Brukersteder");
     await app.click("lang-en");
     await app.waitText('[data-testid="nav-venues"]', "Venues");
@@ -130,12 +134,76 @@ test("the user can switch the app to English and back", async () => {
 test("the demo program opens from the first screen with its fifteen venues", async () => {
   const app = await launch();
   try {
+    await app.createAdmin();
     await app.click("open-demo");
+    await app.find('[data-testid="login-demo-hint"]');
+    await app.login("kultur");
     await app.click("nav-venues");
     await app.waitText('[data-testid="venue-list"]', "Eksempel Kino");
     const rows = await app.findAll('[data-testid="venue-row"]');
     assert.equal(rows.length, 15);
     await app.screenshot("demo-venues");
+  } finally {
+    await app.close();
+  }
+});
+
+test("a NAV login assigns a card within the year's quota", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.login("nav");
+    await app.click("nav-holders");
+    await app.type("holder-search", "Tesfay");
+    await app.waitText('[data-testid="holder-row"]', "Mariam");
+    await app.click("holder-row");
+    await app.find('[data-testid="holder-cards"]');
+    await app.setValue("assign-year", String(await yearId(app, 2026)));
+    await app.waitText('[data-testid="quota-left"]', "av 100");
+    const before = await app.text('[data-testid="quota-left"]');
+    await app.click("assign-card");
+    await app.waitText('[data-testid="toast"]', "2026-0020-");
+    await app.waitText('[data-testid="holder-cards"]', "2026-0020-");
+    const after = await app.waitText('[data-testid="quota-left"]', "av 100");
+    assert.notEqual(after, before, "the quota left goes down");
+    await app.screenshot("nav-assign");
+    const listed = JSON.parse(okort(app.workspace, "cards", "list", "--year", "2026", "--json"));
+    assert.ok(listed.some((c) => c.card.number.startsWith("2026-0020-") && c.holder.firstName === "Mariam"));
+  } finally {
+    await app.close();
+  }
+});
+
+async function yearId(app, year) {
+  const years = await app.invokeRaw("list_years");
+  return years.value.find((y) => y.year === year).id;
+}
+
+test("a venue login is refused the holder list and checks a card by number", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.login("kino");
+    assert.equal((await app.findAll('[data-testid="nav-holders"]')).length, 0, "no holder menu");
+    assert.equal((await app.findAll('[data-testid="nav-venues"]')).length, 0, "no venue menu");
+    const refused = await app.invokeRaw("list_holders");
+    assert.equal(refused.ok, false);
+    assert.equal(refused.error.code, "denied", "the backend refuses, not only the UI");
+    const summaries = await app.invokeRaw("holder_summaries");
+    assert.equal(summaries.error.code, "denied");
+
+    const cards = JSON.parse(okort(app.workspace, "cards", "list", "--year", "2026", "--json"));
+    const card = cards.find((c) => c.card.status === "handedOut");
+    await app.click("nav-lookup");
+    await app.type("lookup-code", card.card.number);
+    await app.click("lookup-submit");
+    await app.waitText('[data-testid="lookup-first-name"]', card.holder.firstName);
+    const result = await app.text('[data-testid="lookup-result"]');
+    assert.ok(!result.includes(card.holder.lastName), "a venue sees the first name only");
+    await app.waitText('[data-testid="lookup-venue"]', "Eksempel Kino");
+    await app.screenshot("venue-lookup");
+
+    await app.type("lookup-code", card.card.number.slice(0, -1) + ((+card.card.number.slice(-1) + 1) % 10));
+    await app.click("lookup-submit");
+    await app.waitText('[data-testid="lookup-error"]', "kontrollsiffer");
   } finally {
     await app.close();
   }

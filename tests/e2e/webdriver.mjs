@@ -1,25 +1,38 @@
 // A small W3C WebDriver client over fetch, and a harness that starts tauri-driver with the
 // real built app on a fresh workspace. Used by the end-to-end tests in this folder.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const APP = join(ROOT, "target/debug/opplevelseskort");
+const OKORT = join(ROOT, "target/debug/okort");
+
+/** Runs the okort command line against a workspace; returns stdout. */
+export function okort(workspace, ...args) {
+  const r = spawnSync(OKORT, ["--workspace", workspace, ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`okort ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let nextPort = 4444 + Math.floor(Math.random() * 200) * 2;
 
-/** Starts tauri-driver and the app on a new, empty workspace. */
-export async function launch() {
+/**
+ * Starts tauri-driver and the app on a new, empty workspace, or with `{ demo: true }` on a
+ * workspace holding the demo program (made with the okort command line).
+ */
+export async function launch({ demo = false } = {}) {
   const home = mkdtempSync(join(tmpdir(), "okort-e2e-"));
+  const workspace = join(home, "test.okort");
+  if (demo) okort(workspace, "demo");
   const port = nextPort;
   nextPort += 2;
   const env = {
     ...process.env,
-    OKORT_WORKSPACE: join(home, "test.okort"),
+    OKORT_WORKSPACE: workspace,
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_DATA_HOME: join(home, "data"),
   };
@@ -46,7 +59,8 @@ export async function launch() {
     capabilities: { alwaysMatch: { "tauri:options": { application: APP } } },
   });
   const session = new Session(base, res.sessionId, driver, home);
-  await session.find('[data-testid="nav-venues"]', 30_000);
+  session.workspace = workspace;
+  await session.find(demo ? '[data-testid="login"]' : '[data-testid="first-admin"]', 30_000);
   return session;
 }
 
@@ -165,6 +179,32 @@ export class Session {
       type,
       Buffer.from(bytes).toString("base64"),
     );
+  }
+
+  /** On a new workspace: creates the culture office's administrator, who is then logged in. */
+  async createAdmin() {
+    await this.type("admin-username", "kultur");
+    await this.type("admin-password", "hemmelig-passord");
+    await this.type("admin-password2", "hemmelig-passord");
+    await this.click("admin-create");
+    await this.find('[data-testid="logout"]');
+  }
+
+  async login(user, password = "demo1234") {
+    await this.type("login-username", user);
+    await this.type("login-password", password);
+    await this.click("login-submit");
+    await this.find('[data-testid="logout"]');
+  }
+
+  /** Calls a backend command directly, as a tampered UI could: returns {ok, value|error}. */
+  async invokeRaw(command, args = {}) {
+    return this.cmd("POST", "/execute/async", {
+      script: `const [cmd, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(cmd, args)
+          .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));`,
+      args: [command, args],
+    });
   }
 
   async screenshot(name) {

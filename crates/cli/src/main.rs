@@ -238,7 +238,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             };
             let until = found
                 .valid_to
-                .map(|d| okort_core::dates::format_date(d))
+                .map(okort_core::dates::format_date)
                 .unwrap_or_default();
             println!("{}: {origin}{state} {until}", found.number);
             return Ok(found.state == LookupState::Valid);

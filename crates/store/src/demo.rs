@@ -352,8 +352,17 @@ pub const DEMO_USERS: [(&str, Role); 3] = [
 ];
 pub const DEMO_PASSWORD: &str = "demo1234";
 
-/// Holders in the scripts families write their names in: (first, last, born, language, family).
-const HOLDERS: [(&str, &str, (i32, u32, u32), &str, u8); 20] = [
+/// (first name, last name, born (y, m, d), language, family number)
+type DemoHolder = (
+    &'static str,
+    &'static str,
+    (i32, u32, u32),
+    &'static str,
+    u8,
+);
+
+/// Holders in the scripts families write their names in.
+const HOLDERS: [DemoHolder; 20] = [
     ("Amina", "Hassan", (2014, 3, 12), "so", 1),
     ("Yusuf", "Hassan", (2016, 8, 2), "so", 1),
     ("مريم", "الحسن", (2013, 11, 30), "ar", 2),

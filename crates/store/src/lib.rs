@@ -152,7 +152,7 @@ impl StoreError {
                     .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
                     .unwrap_or(m)
             }
-            StoreError::Random(e) => format!("{e}"),
+            StoreError::Random(e) => e.to_string(),
             StoreError::Sqlite(e) => {
                 if nb {
                     format!("Databasefeil: {e}")
