@@ -118,6 +118,11 @@ export class Session {
     await this.cmd("POST", `/element/${el}/click`, {});
   }
 
+  async clickCss(css) {
+    const el = await this.find(css);
+    await this.cmd("POST", `/element/${el}/click`, {});
+  }
+
   async type(testid, text) {
     const el = await this.find(this.testid(testid));
     await this.cmd("POST", `/element/${el}/clear`, {});

@@ -2,14 +2,26 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Agreement, ApiError, Program, ProgramYear, Venue } from "./lib/api";
+import type { Agreement, ApiError, Program, ProgramYear, Role, SessionInfo, Venue } from "./lib/api";
 import { i18n } from "./lib/i18n/index.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
 /** A small in-memory backend. */
-function fakeBackend(opts: { isNew?: boolean; infoError?: ApiError } = {}) {
+function fakeBackend(
+  opts: { isNew?: boolean; infoError?: ApiError; role?: Role | null; hasUsers?: boolean; isDemo?: boolean } = {},
+) {
   const calls: Call[] = [];
+  const userOf = (role: Role) => ({
+    userId: 1,
+    username: role === "admin" ? "kultur" : role,
+    role,
+    venueId: role === "venue" ? 3 : null,
+    venueName: role === "venue" ? "Eksempel Kino" : null,
+  });
+  let role: Role | null = opts.role === undefined ? "admin" : opts.role;
+  let hasUsers = opts.hasUsers ?? true;
+  const session = (): SessionInfo => ({ hasUsers, user: role ? userOf(role) : null, isDemo: opts.isDemo ?? false });
   let lang = "nb";
   let nextId = 100;
   let program: Program = {
@@ -24,8 +36,8 @@ function fakeBackend(opts: { isNew?: boolean; infoError?: ApiError } = {}) {
     accentColour: "#f2a900",
   };
   const years: ProgramYear[] = [
-    { id: 1, year: 2024, validFrom: "2024-01-01", validTo: "2024-12-31", cardQuota: 300, ageMin: 6, ageMax: 17, companionFree: true, status: "closed" },
-    { id: 2, year: 2025, validFrom: "2025-01-01", validTo: "2025-12-31", cardQuota: 350, ageMin: 6, ageMax: 17, companionFree: false, status: "active" },
+    { id: 1, year: 2024, validFrom: "2024-01-01", validTo: "2024-12-31", cardQuota: 300, ageMin: 6, ageMax: 17, companionFree: true, status: "closed", familyCap: null },
+    { id: 2, year: 2025, validFrom: "2025-01-01", validTo: "2025-12-31", cardQuota: 350, ageMin: 6, ageMax: 17, companionFree: false, status: "active", familyCap: null },
   ];
   const venues: Venue[] = [];
   const agreements: Agreement[] = [];
@@ -38,6 +50,31 @@ function fakeBackend(opts: { isNew?: boolean; infoError?: ApiError } = {}) {
       case "set_language":
         lang = args.lang as string;
         return null;
+      case "session_info":
+        return session();
+      case "login": {
+        const known: Record<string, Role> = { kultur: "admin", nav: "nav", kino: "venue" };
+        if (args.password !== "demo1234" || !known[args.username as string]) {
+          const err: ApiError = { code: "refused", message: "Feil brukernavn eller passord.", fields: [], rows: [] };
+          throw err;
+        }
+        role = known[args.username as string];
+        return session();
+      }
+      case "logout":
+        role = null;
+        return session();
+      case "create_first_admin":
+        hasUsers = true;
+        role = "admin";
+        return session();
+      case "list_holders":
+      case "list_cards":
+      case "holder_summaries":
+      case "list_languages":
+        return [];
+      case "quota_status":
+        return { quota: 100, used: 0, left: 100 };
       case "workspace_info":
         if (opts.infoError) throw opts.infoError;
         return { path: "/tmp/test.okort", isNew: opts.isNew ?? false, schemaVersion: 1 };
@@ -204,5 +241,66 @@ describe("App", () => {
     expect(saved.visitsPerCard).toBeNull();
     expect(saved.holderPriceOre).toBe(123450);
     expect(saved.yearId).toBe(2);
+  });
+
+  it("shows the menu items of each role", async () => {
+    fakeBackend({ role: null, isDemo: true });
+    render(App);
+    expect(await screen.findByTestId("login")).toBeTruthy();
+    expect(screen.getByTestId("login-demo-hint").textContent).toContain("demo1234");
+    expect(screen.queryByTestId("nav-program")).toBeNull();
+    expect(screen.getByTestId("menu-file")).toBeTruthy();
+
+    const navIds = () => Array.from(document.querySelectorAll(".nav [data-testid]")).map((e) => e.getAttribute("data-testid"));
+    async function loginAs(username: string) {
+      await fireEvent.input(screen.getByTestId("login-username"), { target: { value: username } });
+      await fireEvent.input(screen.getByTestId("login-password"), { target: { value: "demo1234" } });
+      await fireEvent.click(screen.getByTestId("login-submit"));
+      await screen.findByTestId("session-user");
+    }
+
+    await loginAs("kino");
+    expect(await screen.findByTestId("lookup")).toBeTruthy();
+    expect(navIds()).toEqual(["nav-lookup"]);
+    expect(screen.getByTestId("session-user").textContent).toContain("Brukersted");
+
+    await fireEvent.click(screen.getByTestId("logout"));
+    expect(await screen.findByTestId("login")).toBeTruthy();
+    await loginAs("nav");
+    expect(await screen.findByTestId("holders")).toBeTruthy();
+    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup"]);
+
+    await fireEvent.click(screen.getByTestId("logout"));
+    await loginAs("kultur");
+    await screen.findByTestId("venue-list");
+    expect(navIds()).toEqual([
+      "nav-program",
+      "nav-years",
+      "nav-venues",
+      "nav-import",
+      "nav-cards",
+      "nav-lookup",
+      "nav-users",
+      "nav-audit",
+    ]);
+  });
+
+  it("creates the first administrator on a workspace without users", async () => {
+    const { calls } = fakeBackend({ role: null, hasUsers: false, isNew: true });
+    render(App);
+    expect(await screen.findByTestId("first-admin")).toBeTruthy();
+    await fireEvent.input(screen.getByTestId("admin-username"), { target: { value: "kari" } });
+    await fireEvent.input(screen.getByTestId("admin-password"), { target: { value: "kort" } });
+    await fireEvent.input(screen.getByTestId("admin-password2"), { target: { value: "annet" } });
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    expect(screen.getByTestId("error-password")).toBeTruthy();
+    expect(screen.getByTestId("error-password2")).toBeTruthy();
+    expect(calls.some((c) => c.cmd === "create_first_admin")).toBe(false);
+
+    await fireEvent.input(screen.getByTestId("admin-password"), { target: { value: "hemmelig1" } });
+    await fireEvent.input(screen.getByTestId("admin-password2"), { target: { value: "hemmelig1" } });
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    expect(await screen.findByTestId("welcome")).toBeTruthy();
+    expect(calls.find((c) => c.cmd === "create_first_admin")?.args).toEqual({ username: "kari", password: "hemmelig1" });
   });
 });

@@ -15,7 +15,24 @@ export function showToast(message: string): void {
   toastTimer = setTimeout(() => (notices.toast = null), 4000);
 }
 
+let sessionLostHandler: (() => void) | null = null;
+
+/** Registers what happens when a command says the user is no longer logged in. */
+export function onSessionLost(handler: (() => void) | null): void {
+  sessionLostHandler = handler;
+}
+
+/** True (and the login screen is shown) when `e` says the user is not logged in. */
+export function sessionLost(e: unknown): boolean {
+  if (isApiError(e) && e.code === "notLoggedIn") {
+    sessionLostHandler?.();
+    return true;
+  }
+  return false;
+}
+
 export function showError(e: unknown): void {
+  if (sessionLost(e)) return;
   notices.error = errorMessage(e);
   notices.toast = null;
 }

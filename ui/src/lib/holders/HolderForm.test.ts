@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import type { Holder, HolderInput, ProgramYear } from "../api";
+import HolderForm from "./HolderForm.svelte";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+const years: ProgramYear[] = [
+  { id: 7, year: 2026, validFrom: "2026-01-01", validTo: "2026-12-31", cardQuota: 100, ageMin: 5, ageMax: 18, companionFree: true, status: "active", familyCap: null },
+];
+const languages = [
+  { code: "nb", name: "Norsk bokmål" },
+  { code: "ar", name: "العربية" },
+  { code: "ti", name: "ትግርኛ" },
+];
+
+describe("HolderForm", () => {
+  it("warns about possible duplicates before saving a new holder", async () => {
+    const calls: string[] = [];
+    let saved: HolderInput | null = null;
+    mockIPC((cmd, payload) => {
+      calls.push(cmd);
+      const args = payload as Record<string, unknown>;
+      switch (cmd) {
+        case "possible_duplicates":
+          return [{ id: 3, firstName: "Selam", lastName: "Tesfay", birthYear: 2015 }];
+        case "save_holder": {
+          saved = args.input as HolderInput;
+          const h: Holder = { ...(args.input as HolderInput), id: 44 };
+          return h;
+        }
+        case "cards_of_holder":
+          return [];
+        case "quota_status":
+          return { quota: 100, used: 88, left: 12 };
+        default:
+          return null;
+      }
+    });
+    const onSaved = vi.fn();
+    render(HolderForm, { props: { holder: null, languages, years, onSaved, onBack: () => {} } });
+
+    await fireEvent.input(screen.getByTestId("holder-first"), { target: { value: "Selam" } });
+    await fireEvent.input(screen.getByTestId("holder-last"), { target: { value: "Tesfay" } });
+    await fireEvent.input(screen.getByTestId("holder-birth"), { target: { value: "03.04.2015" } });
+    await fireEvent.change(screen.getByTestId("holder-language"), { target: { value: "ti" } });
+    expect(screen.getByTestId("holder-first").getAttribute("dir")).toBe("auto");
+    await fireEvent.click(screen.getByTestId("holder-save"));
+
+    const warning = await screen.findByTestId("holder-duplicates");
+    expect(warning.textContent).toContain("Selam Tesfay");
+    expect(warning.textContent).toContain("2015");
+    expect(calls).not.toContain("save_holder");
+
+    await fireEvent.click(screen.getByTestId("holder-save-anyway"));
+    expect(await screen.findByTestId("holder-cards")).toBeTruthy();
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 44 }));
+    expect(saved).toMatchObject({ id: null, firstName: "Selam", lastName: "Tesfay", birthDate: "2015-04-03", language: "ti" });
+    expect(screen.queryByTestId("holder-duplicates")).toBeNull();
+    expect((await screen.findByTestId("quota-left")).textContent).toContain("12 av 100 kort igjen");
+    expect((screen.getByTestId("assign-card") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("shows required fields without asking the backend", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return null;
+    });
+    render(HolderForm, { props: { holder: null, languages, years, onSaved: () => {}, onBack: () => {} } });
+    await fireEvent.click(screen.getByTestId("holder-save"));
+    expect(screen.getByTestId("error-firstName")).toBeTruthy();
+    expect(screen.getByTestId("error-birthDate")).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+// What each role sees in the main menu. The backend enforces the roles; this only hides
+// what a role cannot use.
+import type { Role } from "./api";
+import type { MessageKey } from "./i18n/index.svelte";
+
+export type View =
+  | "welcome"
+  | "program"
+  | "years"
+  | "venues"
+  | "venue"
+  | "import"
+  | "holders"
+  | "cards"
+  | "reassess"
+  | "lookup"
+  | "users"
+  | "audit";
+
+export type NavItem = { view: View; key: MessageKey; testid: string };
+
+const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
+  program: { view: "program", key: "nav.program", testid: "nav-program" },
+  years: { view: "years", key: "nav.years", testid: "nav-years" },
+  venues: { view: "venues", key: "nav.venues", testid: "nav-venues" },
+  import: { view: "import", key: "nav.import", testid: "nav-import" },
+  holders: { view: "holders", key: "nav.holders", testid: "nav-holders" },
+  cards: { view: "cards", key: "nav.cards", testid: "nav-cards" },
+  reassess: { view: "reassess", key: "nav.reassess", testid: "nav-reassess" },
+  lookup: { view: "lookup", key: "nav.lookup", testid: "nav-lookup" },
+  users: { view: "users", key: "nav.users", testid: "nav-users" },
+  audit: { view: "audit", key: "nav.audit", testid: "nav-audit" },
+};
+
+const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
+  admin: ["program", "years", "venues", "import", "cards", "lookup", "users", "audit"],
+  nav: ["holders", "cards", "reassess", "lookup"],
+  venue: ["lookup"],
+};
+
+/** The menu items for `role`, in menu order. */
+export function navFor(role: Role | null | undefined): NavItem[] {
+  return role ? BY_ROLE[role].map((v) => ITEMS[v]) : [];
+}
+
+/** The screen a role starts on. */
+export function startView(role: Role): View {
+  return role === "admin" ? "venues" : role === "nav" ? "holders" : "lookup";
+}
+
+/** True when `role` may see `view` (the welcome page and the venue form belong to admin). */
+export function canSee(role: Role | null | undefined, view: View): boolean {
+  if (!role) return false;
+  if (view === "welcome" || view === "venue") return role === "admin";
+  return (BY_ROLE[role] as View[]).includes(view);
+}
