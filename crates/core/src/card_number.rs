@@ -105,6 +105,11 @@ mod tests {
     }
 
     #[test]
+    fn the_example_number_in_help_texts_is_a_valid_one() {
+        assert_eq!(CardNumber::new(2026, 42).to_string(), "2026-0042-9");
+    }
+
+    #[test]
     fn a_card_number_reads_back_from_its_printed_form() {
         let n = CardNumber::new(2026, 42);
         let printed = n.to_string();

@@ -270,8 +270,8 @@ impl Problem {
             }
             CardNumberFormat => pick(
                 nb,
-                "er ikke et kortnummer (skriv åååå-nnnn-k, f.eks. 2026-0042-7)",
-                "is not a card number (write yyyy-nnnn-c, e.g. 2026-0042-7)",
+                "er ikke et kortnummer (skriv åååå-nnnn-k, f.eks. 2026-0042-9)",
+                "is not a card number (write yyyy-nnnn-c, e.g. 2026-0042-9)",
             ),
             CardNumberCheckDigit => pick(
                 nb,

@@ -29,7 +29,7 @@ async function scan(code: string) {
 
 const base: CardLookup = {
   state: "valid",
-  number: "2026-0042-7",
+  number: "2026-0042-9",
   scanned: false,
   status: "handedOut",
   firstName: "Amira",
@@ -43,10 +43,10 @@ describe("Lookup", () => {
     render(Lookup);
     const input = screen.getByTestId("lookup-code") as HTMLInputElement;
     expect(document.activeElement).toBe(input);
-    await scan("OK1:2026-0042-7:xxxx");
+    await scan("OK1:2026-0042-9:xxxx");
     expect((await screen.findByTestId("lookup-state")).textContent).toBe("Falskt kort");
     expect(screen.getByTestId("lookup-result").classList.contains("tone-bad")).toBe(true);
-    expect(codes).toEqual(["OK1:2026-0042-7:xxxx"]);
+    expect(codes).toEqual(["OK1:2026-0042-9:xxxx"]);
     await waitFor(() => expect(input.value).toBe(""));
     expect(document.activeElement).toBe(input);
   });
@@ -60,7 +60,7 @@ describe("Lookup", () => {
         : { venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: null },
     }));
     render(Lookup);
-    await scan("2026-0042-7");
+    await scan("2026-0042-9");
     expect((await screen.findByTestId("lookup-state")).textContent).toBe("Gyldig");
     expect(screen.getByTestId("lookup-first-name").textContent).toBe("Amira");
     expect(screen.getByTestId("lookup-result").textContent).toContain("31.12.2026");

@@ -319,7 +319,7 @@ export const en: Record<MessageKey, string> = {
   "lookup.title": "Card check",
   "lookup.intro": "Scan the QR code on the card or type the card number.",
   "lookup.label": "Card number or QR code",
-  "lookup.placeholder": "2026-0042-7",
+  "lookup.placeholder": "2026-0042-9",
   "lookup.submit": "Check card",
   "lookup.waiting": "Ready to scan.",
   "lookup.errorTitle": "The card cannot be checked",

@@ -317,7 +317,7 @@ export const nb = {
   "lookup.title": "Kortsjekk",
   "lookup.intro": "Skann QR-koden på kortet eller skriv kortnummeret.",
   "lookup.label": "Kortnummer eller QR-kode",
-  "lookup.placeholder": "2026-0042-7",
+  "lookup.placeholder": "2026-0042-9",
   "lookup.submit": "Sjekk kort",
   "lookup.waiting": "Klar til å skanne.",
   "lookup.errorTitle": "Kortet kan ikke sjekkes",
