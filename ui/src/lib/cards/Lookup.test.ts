@@ -55,7 +55,7 @@ describe("Lookup", () => {
     backend((code) => ({
       ...base,
       number: code,
-      venue: code.endsWith("7")
+      venue: code.endsWith("9")
         ? { venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: 5 }
         : { venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: null },
     }));
