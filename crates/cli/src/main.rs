@@ -71,6 +71,19 @@ enum CardCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print a year's cards (all active ones, or those given) into one PDF; marks them printed.
+    Print {
+        #[arg(long)]
+        year: i32,
+        /// a4 (one card per page) or cr80 (card printer, front and back)
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Card ids to print, comma separated (a reprint); default: every active card.
+        #[arg(long, value_delimiter = ',')]
+        cards: Option<Vec<i64>>,
+    },
     /// Check a scanned QR code or a typed card number: genuine, and valid today?
     Verify {
         code: String,
@@ -126,6 +139,13 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+fn print_error(e: okort_print::PrintError) -> StoreError {
+    match e {
+        okort_print::PrintError::Store(e) => e,
+        other => StoreError::Csv(other.to_string()),
     }
 }
 
@@ -197,6 +217,31 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                     card.number
                 );
             }
+        }
+        CardCommand::Print {
+            year,
+            layout,
+            out,
+            cards,
+        } => {
+            let id = year_id(ws, year)?;
+            let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
+                StoreError::Refused(Problem::Unknown {
+                    value: layout.clone(),
+                    allowed: "a4, cr80",
+                })
+            })?;
+            let (pdf, printed) =
+                okort_print::cards::print_year(ws, &actor, id, layout, cards.as_deref())
+                    .map_err(print_error)?;
+            std::fs::write(&out, pdf)?;
+            ws.mark_printed(&actor, &printed)?;
+            let what = if nb {
+                "kort skrevet til"
+            } else {
+                "cards written to"
+            };
+            println!("{} {what} {}", printed.len(), out.display());
         }
         CardCommand::List { year, json } => {
             let cards = ws.list_cards(&actor, year_id(ws, year)?)?;

@@ -205,3 +205,58 @@ fn holders_export_from_the_command_line_has_names_and_birth_years_only() {
         "no NAV-only data"
     );
 }
+
+#[test]
+fn printing_a_years_cards_writes_a_pdf_and_marks_them_printed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    let pdf = dir.path().join("kort.pdf");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let out = okort(
+        &ws,
+        &[
+            "cards",
+            "print",
+            "--year",
+            "2026",
+            "--layout",
+            "cr80",
+            "--out",
+            pdf.to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("18 kort skrevet til"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+    let list = okort(&ws, &["cards", "list", "--year", "2026", "--json"]);
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let statuses: Vec<&str> = cards
+        .as_array()
+        .expect("a")
+        .iter()
+        .filter_map(|c| c["card"]["status"].as_str())
+        .collect();
+    assert!(
+        !statuses.contains(&"assigned"),
+        "every printed card is marked printed: {statuses:?}"
+    );
+    let bad = okort(
+        &ws,
+        &[
+            "cards",
+            "print",
+            "--year",
+            "2026",
+            "--layout",
+            "a5",
+            "--out",
+            pdf.to_str().expect("p"),
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("«a5»"), "{}", stderr(&bad));
+}

@@ -1,0 +1,112 @@
+//! A year's cards from the workspace, printed: the default design drawn from the program and
+//! the year's agreements, and a PDF of the chosen cards.
+
+use crate::layout::{CardFace, Design, Layout, VenueLine};
+use crate::{Job, Logo, PrintError, Rgb};
+use okort_core::dates::format_date;
+use okort_core::Actor;
+use okort_store::{CardRow, Workspace};
+
+fn logo(ws: &Workspace, id: Option<i64>) -> Result<Option<Logo>, PrintError> {
+    Ok(id.map(|id| ws.image(id)).transpose()?.map(|img| Logo {
+        bytes: img.bytes,
+        mime: img.mime,
+    }))
+}
+
+/// The year's design: the program's name, colours, logo and coat of arms, and every active
+/// venue with an agreement that year, in name order.
+pub fn year_job(ws: &Workspace, year_id: i64) -> Result<Job, PrintError> {
+    let program = ws.program()?;
+    let year = ws.year(year_id)?;
+    let agreements = ws.agreements_for_year(year_id)?;
+    let mut venues = Vec::new();
+    let mut logos = Vec::new();
+    for v in ws.list_venues()?.into_iter().filter(|v| v.active) {
+        let Some(a) = agreements.iter().find(|a| a.venue_id == v.id) else {
+            continue;
+        };
+        let logo_index = match logo(ws, v.logo_id)? {
+            Some(l) => {
+                logos.push(l);
+                Some(logos.len() - 1)
+            }
+            None => None,
+        };
+        venues.push(VenueLine {
+            name: v.name,
+            visits: a.visits_per_card,
+            logo: logo_index,
+        });
+    }
+    let contact = [
+        program.contact_name.as_str(),
+        &program.contact_phone,
+        &program.contact_email,
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let rules = if year.companion_free {
+        "Kortet er personlig. Kortholder og én ledsager går gratis.".to_string()
+    } else {
+        "Kortet er personlig og gjelder kortholderen.".to_string()
+    };
+    let design = Design {
+        title: format!("{} {}", program.name, year.year),
+        municipality: program.municipality,
+        primary: Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b)),
+        accent: Rgb::parse(&program.accent_colour, Rgb(0xf2, 0xa9, 0x00)),
+        rules,
+        contact: if contact.is_empty() {
+            String::new()
+        } else {
+            format!("Spørsmål? {contact}")
+        },
+        venues,
+        show_venue_logos: true,
+        show_qr: true,
+    };
+    let program_logo = logo(ws, program.logo_id)?;
+    let arms = logo(ws, program.coat_of_arms_id)?;
+    Job::new(design, program_logo.as_ref(), arms.as_ref(), &logos)
+}
+
+/// What is printed on one card.
+pub fn card_face(ws: &Workspace, actor: &Actor, row: &CardRow) -> Result<CardFace, PrintError> {
+    let year = ws.year(row.card.year_id)?;
+    Ok(CardFace {
+        holder_name: format!("{} {}", row.holder.first_name, row.holder.last_name),
+        number: row.card.number.clone(),
+        valid_to: format_date(year.valid_to),
+        qr: ws.card_qr(actor, row.card.id)?,
+    })
+}
+
+/// Prints the year's active cards (or those in `only`) into one PDF; returns it and the ids
+/// of the cards printed.
+pub fn print_year(
+    ws: &Workspace,
+    actor: &Actor,
+    year_id: i64,
+    layout: Layout,
+    only: Option<&[i64]>,
+) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
+    let job = year_job(ws, year_id)?;
+    let mut pages = Vec::new();
+    let mut printed = Vec::new();
+    for row in ws.list_cards(actor, year_id)? {
+        let wanted = match only {
+            Some(ids) => ids.contains(&row.card.id),
+            None => row.card.status.is_active(),
+        };
+        if !wanted {
+            continue;
+        }
+        pages.extend(job.card_pages(layout, &card_face(ws, actor, &row)?)?);
+        printed.push(row.card.id);
+    }
+    let title = job.design().title.clone();
+    Ok((job.pdf(&pages, &title)?, printed))
+}

@@ -1,0 +1,91 @@
+//! Drawing operations: what a page is made of, in millimetres from the top-left corner.
+//! The PDF and the SVG preview are both renderings of these, so they cannot differ.
+
+use crate::fonts::ShapedText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub const WHITE: Rgb = Rgb(255, 255, 255);
+    pub const BLACK: Rgb = Rgb(0, 0, 0);
+    pub const INK: Rgb = Rgb(0x1d, 0x24, 0x30);
+    pub const GREY: Rgb = Rgb(0x6b, 0x72, 0x80);
+
+    /// Reads "#1f5f8b"; anything else gives `fallback`.
+    pub fn parse(hex: &str, fallback: Rgb) -> Rgb {
+        let h = hex.trim_start_matches('#');
+        let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
+        match (h.len(), byte(0), byte(2), byte(4)) {
+            (6, Some(r), Some(g), Some(b)) => Rgb(r, g, b),
+            _ => fallback,
+        }
+    }
+
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathEl {
+    Move(f32, f32),
+    Line(f32, f32),
+    Cubic(f32, f32, f32, f32, f32, f32),
+    Close,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub colour: Rgb,
+    /// Line width in millimetres.
+    pub width: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
+    Path {
+        els: Vec<PathEl>,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
+    /// Shaped text with its baseline starting at (x, y); `size` in points.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        colour: Rgb,
+        text: ShapedText,
+    },
+    /// A raster image (PNG/JPEG) by its index in the job's image list.
+    Image {
+        image: usize,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+}
+
+/// One page: its size in millimetres and what is drawn on it, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub ops: Vec<Op>,
+}
+
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Converts a size in points to millimetres.
+pub fn pt_to_mm(pt: f32) -> f32 {
+    pt / PT_PER_MM
+}

@@ -1,0 +1,282 @@
+//! Bundled Noto fonts (SIL OFL) and text shaping. printpdf does not shape text, so every line
+//! is split into script runs, each shaped with rustybuzz in the font made for that script:
+//! Arabic joins and runs right to left, Ethiopic and Cyrillic get their own glyphs.
+
+use rustybuzz::{Face, UnicodeBuffer};
+
+/// The scripts the bundled fonts cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin (æøå, Polish, Vietnamese), Cyrillic, Greek, digits and punctuation.
+    Latin,
+    Arabic,
+    Ethiopic,
+}
+
+/// A bundled font file.
+pub struct FontFile {
+    pub name: &'static str,
+    pub data: &'static [u8],
+    pub script: Script,
+    pub bold: bool,
+}
+
+pub const FONT_FILES: [FontFile; 6] = [
+    FontFile {
+        name: "NotoSans-Regular",
+        data: include_bytes!("../fonts/NotoSans-Regular.ttf"),
+        script: Script::Latin,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSans-Bold",
+        data: include_bytes!("../fonts/NotoSans-Bold.ttf"),
+        script: Script::Latin,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansArabic-Regular",
+        data: include_bytes!("../fonts/NotoSansArabic-Regular.ttf"),
+        script: Script::Arabic,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansArabic-Bold",
+        data: include_bytes!("../fonts/NotoSansArabic-Bold.ttf"),
+        script: Script::Arabic,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansEthiopic-Regular",
+        data: include_bytes!("../fonts/NotoSansEthiopic-Regular.ttf"),
+        script: Script::Ethiopic,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansEthiopic-Bold",
+        data: include_bytes!("../fonts/NotoSansEthiopic-Bold.ttf"),
+        script: Script::Ethiopic,
+        bold: true,
+    },
+];
+
+/// The script a character needs, or `None` for characters every font has (spaces, digits,
+/// common punctuation), which join the run around them.
+pub fn script_of(c: char) -> Option<Script> {
+    match c as u32 {
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Some(Script::Arabic)
+        }
+        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => Some(Script::Ethiopic),
+        _ if c.is_alphabetic() => Some(Script::Latin),
+        _ => None,
+    }
+}
+
+/// One glyph as placed by the shaper, in font units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub gid: u16,
+    pub x_advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+    /// The text this glyph stands for (first glyph of a cluster), for copy-paste.
+    pub text: Option<String>,
+}
+
+/// A run of glyphs in one font, in visual order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Index into [`FONT_FILES`].
+    pub font: usize,
+    pub glyphs: Vec<Glyph>,
+    pub units_per_em: u16,
+}
+
+impl Run {
+    /// Width of the run at `size` (any unit: the result is in the same unit).
+    pub fn width(&self, size: f32) -> f32 {
+        let adv: i32 = self.glyphs.iter().map(|g| g.x_advance).sum();
+        adv as f32 * size / f32::from(self.units_per_em)
+    }
+}
+
+/// A shaped line of text: runs in visual (left-to-right) order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedText {
+    pub text: String,
+    pub runs: Vec<Run>,
+}
+
+impl ShapedText {
+    pub fn width(&self, size: f32) -> f32 {
+        self.runs.iter().map(|r| r.width(size)).sum()
+    }
+}
+
+/// The bundled fonts, parsed once for a whole print job.
+pub struct Fonts {
+    faces: Vec<Face<'static>>,
+}
+
+impl Fonts {
+    pub fn load() -> Result<Fonts, crate::PrintError> {
+        let faces = FONT_FILES
+            .iter()
+            .map(|f| Face::from_slice(f.data, 0).ok_or(crate::PrintError::Font(f.name)))
+            .collect::<Result<_, _>>()?;
+        Ok(Fonts { faces })
+    }
+
+    pub fn face(&self, index: usize) -> &Face<'static> {
+        &self.faces[index]
+    }
+
+    fn font_for(script: Script, bold: bool) -> usize {
+        FONT_FILES
+            .iter()
+            .position(|f| f.script == script && f.bold == bold)
+            .unwrap_or(0)
+    }
+
+    /// Shapes one line. Runs follow the script of their characters; a line whose first
+    /// strong character is right-to-left has its runs in right-to-left order.
+    pub fn shape(&self, text: &str, bold: bool) -> ShapedText {
+        let mut pieces: Vec<(Script, String)> = Vec::new();
+        for c in text.chars() {
+            let script = script_of(c);
+            match (pieces.last_mut(), script) {
+                (Some((_, buf)), None) => buf.push(c),
+                (Some((s, buf)), Some(x)) if *s == x => buf.push(c),
+                (_, x) => pieces.push((x.unwrap_or(Script::Latin), c.to_string())),
+            }
+            // A neutral first character takes the script of what follows.
+            if let (Some(x), [(first, buf)]) = (script, pieces.as_mut_slice()) {
+                if *first != x && buf.chars().all(|c| script_of(c).is_none()) {
+                    *first = x;
+                }
+            }
+        }
+        let rtl_line = text
+            .chars()
+            .find_map(script_of)
+            .is_some_and(|s| s == Script::Arabic);
+        let mut runs: Vec<Run> = pieces
+            .into_iter()
+            .map(|(script, piece)| self.shape_run(&piece, Self::font_for(script, bold)))
+            .collect();
+        if rtl_line {
+            runs.reverse();
+        }
+        ShapedText {
+            text: text.to_string(),
+            runs,
+        }
+    }
+
+    fn shape_run(&self, text: &str, font: usize) -> Run {
+        let face = &self.faces[font];
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(face, &[], buffer);
+        let infos = shaped.glyph_infos();
+        let positions = shaped.glyph_positions();
+        // Cluster → its text, so copy-paste gives back what was written.
+        let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let cluster_text = |start: usize| {
+            let end = starts
+                .iter()
+                .find(|&&s| s > start)
+                .copied()
+                .unwrap_or(text.len());
+            text.get(start..end).unwrap_or("").to_string()
+        };
+        let mut seen = std::collections::HashSet::new();
+        let glyphs = infos
+            .iter()
+            .zip(positions)
+            .map(|(info, pos)| Glyph {
+                gid: info.glyph_id as u16,
+                x_advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+                text: seen
+                    .insert(info.cluster)
+                    .then(|| cluster_text(info.cluster as usize)),
+            })
+            .collect();
+        Run {
+            font,
+            glyphs,
+            units_per_em: face.units_per_em() as u16,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_script_gets_its_own_font() {
+        let fonts = Fonts::load().expect("fonts");
+        let latin = fonts.shape("Åse Ødegård", false);
+        assert_eq!(latin.runs.len(), 1);
+        assert_eq!(FONT_FILES[latin.runs[0].font].script, Script::Latin);
+        let arabic = fonts.shape("مريم الحسن", false);
+        assert_eq!(FONT_FILES[arabic.runs[0].font].script, Script::Arabic);
+        let ethiopic = fonts.shape("ሰላም ተስፋይ", true);
+        assert_eq!(
+            FONT_FILES[ethiopic.runs[0].font].name,
+            "NotoSansEthiopic-Bold"
+        );
+        let mixed = fonts.shape("Amina مريم", false);
+        assert_eq!(mixed.runs.len(), 2);
+    }
+
+    #[test]
+    fn no_character_of_a_name_falls_back_to_an_empty_glyph() {
+        let fonts = Fonts::load().expect("fonts");
+        for name in [
+            "Zofia Wiśniewska",
+            "Nguyễn Thị Hương",
+            "Олена Коваль",
+            "مريم الحسن",
+            "ሰላም ተስፋይ",
+        ] {
+            let shaped = fonts.shape(name, false);
+            let missing = shaped
+                .runs
+                .iter()
+                .flat_map(|r| &r.glyphs)
+                .filter(|g| g.gid == 0)
+                .count();
+            assert_eq!(missing, 0, "{name}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_are_joined_into_contextual_forms() {
+        let fonts = Fonts::load().expect("fonts");
+        let shaped = fonts.shape("مريم", false);
+        let isolated: Vec<u16> = "م ر ي م"
+            .split(' ')
+            .map(|c| fonts.shape(c, false).runs[0].glyphs[0].gid)
+            .collect();
+        let joined: Vec<u16> = shaped.runs[0].glyphs.iter().map(|g| g.gid).collect();
+        assert_ne!(
+            joined, isolated,
+            "joined forms differ from isolated letters"
+        );
+        let text: String = shaped.runs[0]
+            .glyphs
+            .iter()
+            .rev()
+            .filter_map(|g| g.text.clone())
+            .collect();
+        assert_eq!(text, "مريم", "every letter is kept for copy-paste");
+    }
+}

@@ -1,0 +1,414 @@
+//! The card layouts. Each turns one card's data into pages of drawing operations.
+
+use crate::art::{qr_ops, Art};
+use crate::draw::{pt_to_mm, Op, Page, Rgb, Stroke};
+use crate::fonts::Fonts;
+use crate::PrintError;
+
+/// A4 portrait, one card per page.
+pub const A4: (f32, f32) = (210.0, 297.0);
+/// ISO/IEC 7810 ID-1, the size of a bank card, for card printers.
+pub const CR80: (f32, f32) = (85.6, 54.0);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A4, one card per page.
+    A4,
+    /// CR80 front and back, for card printers.
+    Cr80,
+}
+
+impl Layout {
+    pub fn parse(s: &str) -> Option<Layout> {
+        match s.to_lowercase().as_str() {
+            "a4" => Some(Layout::A4),
+            "cr80" => Some(Layout::Cr80),
+            _ => None,
+        }
+    }
+}
+
+/// What the year's design says, shared by every card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Design {
+    pub title: String,
+    pub municipality: String,
+    pub primary: Rgb,
+    pub accent: Rgb,
+    /// The companion rule and other rules, printed on the card.
+    pub rules: String,
+    pub contact: String,
+    pub venues: Vec<VenueLine>,
+    pub show_venue_logos: bool,
+    pub show_qr: bool,
+}
+
+/// A venue as printed: its name, visits per card (`None` = free entry all year), its logo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VenueLine {
+    pub name: String,
+    pub visits: Option<u8>,
+    pub logo: Option<usize>,
+}
+
+/// One holder's card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardFace {
+    pub holder_name: String,
+    pub number: String,
+    /// Already formatted, e.g. "31.12.2026".
+    pub valid_to: String,
+    pub qr: String,
+}
+
+/// Logos prepared for the job: indexes refer to `logos`.
+pub struct Artwork {
+    pub program_logo: Option<Art>,
+    pub coat_of_arms: Option<Art>,
+    pub logos: Vec<Art>,
+}
+
+/// Mixes a colour with white: `amount` 0 is the colour, 1 is white.
+fn tint(c: Rgb, amount: f32) -> Rgb {
+    let m = |v: u8| (f32::from(v) + (255.0 - f32::from(v)) * amount).round() as u8;
+    Rgb(m(c.0), m(c.1), m(c.2))
+}
+
+struct Pen<'a> {
+    fonts: &'a Fonts,
+    ops: Vec<Op>,
+}
+
+impl Pen<'_> {
+    /// Writes a line of text, shrunk to fit `max_width` mm (never clipped); returns its width.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        colour: Rgb,
+        s: &str,
+        max_width: f32,
+    ) -> f32 {
+        if s.is_empty() {
+            return 0.0;
+        }
+        let shaped = self.fonts.shape(s, bold);
+        let natural = pt_to_mm(shaped.width(size));
+        let size = if natural > max_width {
+            size * max_width / natural
+        } else {
+            size
+        };
+        let width = pt_to_mm(shaped.width(size));
+        self.ops.push(Op::Text {
+            x,
+            y,
+            size,
+            colour,
+            text: shaped,
+        });
+        width
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
+        self.ops.push(Op::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+
+    fn tick_box(&mut self, x: f32, y: f32, size: f32, colour: Rgb) {
+        let stroke = Some(Stroke {
+            colour,
+            width: (size * 0.06).max(0.15),
+        });
+        self.ops.push(Op::Rect {
+            x,
+            y,
+            w: size,
+            h: size,
+            fill: Some(Rgb::WHITE),
+            stroke,
+        });
+    }
+}
+
+/// Lays out one card in the chosen layout.
+pub fn card_pages(
+    layout: Layout,
+    design: &Design,
+    art: &Artwork,
+    fonts: &Fonts,
+    card: &CardFace,
+) -> Result<Vec<Page>, PrintError> {
+    match layout {
+        Layout::A4 => Ok(vec![a4(design, art, fonts, card)?]),
+        Layout::Cr80 => Ok(vec![
+            cr80_front(design, art, fonts, card)?,
+            cr80_back(design, art, fonts),
+        ]),
+    }
+}
+
+fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<Page, PrintError> {
+    let (w, h) = A4;
+    let mut p = Pen {
+        fonts,
+        ops: Vec::new(),
+    };
+    let primary = design.primary;
+    // Header band.
+    p.rect(0.0, 0.0, w, 62.0, primary);
+    p.rect(0.0, 62.0, w, 3.0, design.accent);
+    if let Some(arms) = &art.coat_of_arms {
+        arms.place(15.0, 14.0, 22.0, 30.0, &mut p.ops);
+    }
+    p.text(44.0, 31.0, 26.0, true, Rgb::WHITE, &design.title, 100.0);
+    p.text(
+        44.0,
+        41.0,
+        12.0,
+        false,
+        tint(primary, 0.75),
+        &design.municipality,
+        100.0,
+    );
+    if let Some(logo) = &art.program_logo {
+        logo.place(150.0, 12.0, 45.0, 38.0, &mut p.ops);
+    }
+    // Holder panel.
+    p.rect(15.0, 74.0, 180.0, 50.0, tint(primary, 0.9));
+    p.text(22.0, 84.0, 8.0, true, Rgb::GREY, "KORTHOLDER", 60.0);
+    p.text(
+        22.0,
+        96.0,
+        24.0,
+        true,
+        Rgb::INK,
+        &card.holder_name,
+        if design.show_qr { 125.0 } else { 165.0 },
+    );
+    p.text(22.0, 108.0, 8.0, true, Rgb::GREY, "KORTNUMMER", 60.0);
+    p.text(22.0, 117.0, 15.0, true, primary, &card.number, 60.0);
+    p.text(88.0, 108.0, 8.0, true, Rgb::GREY, "GYLDIG TIL", 60.0);
+    p.text(88.0, 117.0, 15.0, true, primary, &card.valid_to, 60.0);
+    if design.show_qr {
+        qr_ops(&card.qr, 154.0, 77.0, 38.0, &mut p.ops)?;
+    }
+    // Venues with tick boxes.
+    p.text(
+        15.0,
+        140.0,
+        14.0,
+        true,
+        Rgb::INK,
+        "Her kan du bruke kortet",
+        180.0,
+    );
+    p.text(
+        15.0,
+        146.5,
+        8.5,
+        false,
+        Rgb::GREY,
+        "Brukerstedet krysser av én rute for hvert besøk.",
+        180.0,
+    );
+    let top = 152.0;
+    let bottom = 276.0;
+    let n = design.venues.len().max(1) as f32;
+    let row_h = ((bottom - top) / n).clamp(5.0, 11.0);
+    let scale = row_h / 11.0;
+    for (i, v) in design.venues.iter().enumerate() {
+        let y = top + i as f32 * row_h;
+        if i % 2 == 0 {
+            p.rect(15.0, y, 180.0, row_h, tint(primary, 0.95));
+        }
+        let mut name_x = 18.0;
+        if design.show_venue_logos {
+            if let Some(logo) = v.logo.and_then(|l| art.logos.get(l)) {
+                logo.place(18.0, y + row_h * 0.15, row_h * 0.7, row_h * 0.7, &mut p.ops);
+            }
+            name_x += row_h * 0.7 + 3.0;
+        }
+        let base = y + row_h * 0.65;
+        p.text(
+            name_x,
+            base,
+            11.0 * scale.max(0.7),
+            false,
+            Rgb::INK,
+            &v.name,
+            108.0 - name_x,
+        );
+        match v.visits {
+            None => {
+                p.text(
+                    110.0,
+                    base,
+                    10.0 * scale.max(0.7),
+                    true,
+                    primary,
+                    "Fri inngang hele året",
+                    82.0,
+                );
+            }
+            Some(visits) => {
+                let size = (4.6 * scale).max(3.0);
+                let per_row = (82.0 / (size + 1.0)).floor().max(1.0) as usize;
+                let rows = (usize::from(visits)).div_ceil(per_row).max(1);
+                let size = size.min((row_h - 2.0) / rows as f32 - 0.6).max(1.5);
+                for k in 0..usize::from(visits) {
+                    let bx = 110.0 + (k % per_row) as f32 * (size + 1.0);
+                    let by = y
+                        + (row_h - rows as f32 * (size + 0.6)) / 2.0
+                        + (k / per_row) as f32 * (size + 0.6);
+                    p.tick_box(bx, by, size, primary);
+                }
+            }
+        }
+    }
+    // Rules and contact.
+    p.rect(0.0, 281.0, w, 16.0, tint(primary, 0.9));
+    p.text(15.0, 288.0, 9.5, true, Rgb::INK, &design.rules, 180.0);
+    p.text(15.0, 293.5, 8.0, false, Rgb::GREY, &design.contact, 180.0);
+    Ok(Page {
+        width: w,
+        height: h,
+        ops: p.ops,
+    })
+}
+
+fn cr80_front(
+    design: &Design,
+    art: &Artwork,
+    fonts: &Fonts,
+    card: &CardFace,
+) -> Result<Page, PrintError> {
+    let (w, h) = CR80;
+    let mut p = Pen {
+        fonts,
+        ops: Vec::new(),
+    };
+    let primary = design.primary;
+    p.rect(0.0, 0.0, w, h, Rgb::WHITE);
+    p.rect(0.0, 0.0, w, 17.0, primary);
+    p.rect(0.0, 17.0, w, 1.2, design.accent);
+    if let Some(arms) = &art.coat_of_arms {
+        arms.place(3.0, 2.5, 9.0, 12.0, &mut p.ops);
+    }
+    p.text(14.0, 8.5, 9.5, true, Rgb::WHITE, &design.title, 46.0);
+    p.text(
+        14.0,
+        13.5,
+        6.0,
+        false,
+        tint(primary, 0.75),
+        &design.municipality,
+        46.0,
+    );
+    if let Some(logo) = &art.program_logo {
+        logo.place(62.0, 2.5, 21.0, 12.0, &mut p.ops);
+    }
+    let text_w = if design.show_qr { 52.0 } else { 77.0 };
+    p.text(5.0, 27.5, 12.0, true, Rgb::INK, &card.holder_name, text_w);
+    p.text(5.0, 33.5, 5.0, true, Rgb::GREY, "KORTNUMMER", 30.0);
+    p.text(5.0, 38.0, 8.5, true, primary, &card.number, 40.0);
+    p.text(5.0, 43.5, 5.0, true, Rgb::GREY, "GYLDIG TIL", 30.0);
+    p.text(5.0, 48.0, 8.5, true, primary, &card.valid_to, 40.0);
+    if design.show_qr {
+        qr_ops(&card.qr, 60.0, 20.5, 23.0, &mut p.ops)?;
+    }
+    p.rect(0.0, h - 2.5, w, 2.5, design.accent);
+    Ok(Page {
+        width: w,
+        height: h,
+        ops: p.ops,
+    })
+}
+
+fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
+    let (w, h) = CR80;
+    let mut p = Pen {
+        fonts,
+        ops: Vec::new(),
+    };
+    let primary = design.primary;
+    p.rect(0.0, 0.0, w, h, Rgb::WHITE);
+    p.text(
+        4.0,
+        5.5,
+        6.5,
+        true,
+        primary,
+        "Her kan du bruke kortet",
+        77.0,
+    );
+    let top = 7.5;
+    let bottom = 46.0;
+    let n = design.venues.len().max(1) as f32;
+    let row_h = ((bottom - top) / n).clamp(1.8, 4.0);
+    for (i, v) in design.venues.iter().enumerate() {
+        let y = top + i as f32 * row_h;
+        let mut name_x = 4.0;
+        if design.show_venue_logos {
+            if let Some(logo) = v.logo.and_then(|l| art.logos.get(l)) {
+                logo.place(4.0, y + row_h * 0.1, row_h * 0.8, row_h * 0.8, &mut p.ops);
+            }
+            name_x += row_h * 0.8 + 1.0;
+        }
+        let base = y + row_h * 0.75;
+        let size = (row_h * 1.9).min(6.0);
+        p.text(name_x, base, size, false, Rgb::INK, &v.name, 43.0 - name_x);
+        match v.visits {
+            None => {
+                p.text(
+                    44.0,
+                    base,
+                    size,
+                    true,
+                    primary,
+                    "Fri inngang hele året",
+                    38.0,
+                );
+            }
+            Some(visits) => {
+                let bs = (row_h * 0.7).min(2.4);
+                let per_row = (38.0 / (bs + 0.5)).floor().max(1.0) as usize;
+                for k in 0..usize::from(visits).min(per_row) {
+                    p.tick_box(
+                        44.0 + k as f32 * (bs + 0.5),
+                        y + (row_h - bs) / 2.0,
+                        bs,
+                        primary,
+                    );
+                }
+                if usize::from(visits) > per_row {
+                    p.text(
+                        44.0 + per_row as f32 * (bs + 0.5),
+                        base,
+                        size,
+                        true,
+                        primary,
+                        &format!("({visits})"),
+                        6.0,
+                    );
+                }
+            }
+        }
+    }
+    p.text(4.0, 49.5, 5.0, true, Rgb::INK, &design.rules, 77.6);
+    p.text(4.0, 52.5, 4.5, false, Rgb::GREY, &design.contact, 77.6);
+    Page {
+        width: w,
+        height: h,
+        ops: p.ops,
+    }
+}

@@ -1,0 +1,165 @@
+//! The card layout engine. A card is laid out once into drawing operations ([`draw::Page`]);
+//! the PDF for the printer ([`pdf`]) and the on-screen preview ([`svg`]) both render them.
+
+pub mod art;
+pub mod cards;
+pub mod draw;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod svg;
+
+pub use draw::{Page, Rgb};
+pub use layout::{CardFace, Design, Layout, VenueLine};
+
+use art::{svg_art, svg_options, Art};
+use fonts::Fonts;
+use layout::Artwork;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error("the bundled font {0} could not be read")]
+    Font(&'static str),
+    #[error("an image could not be used: {0}")]
+    Image(String),
+    #[error("the QR code could not be made: {0}")]
+    Qr(String),
+    #[error(transparent)]
+    Store(#[from] okort_store::StoreError),
+}
+
+/// A logo as stored: its bytes and MIME type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub bytes: Vec<u8>,
+    pub mime: String,
+}
+
+/// Everything a print run shares: fonts, the design and its logos, parsed once.
+pub struct Job {
+    fonts: Fonts,
+    design: Design,
+    art: Artwork,
+    /// Raster logos, referred to by index from the pages.
+    images: Vec<Vec<u8>>,
+    image_mimes: Vec<String>,
+}
+
+impl Job {
+    /// Prepares a job. `logos` are the venue logos `design.venues[i].logo` points into.
+    pub fn new(
+        design: Design,
+        program_logo: Option<&Logo>,
+        coat_of_arms: Option<&Logo>,
+        logos: &[Logo],
+    ) -> Result<Job, PrintError> {
+        let fonts = Fonts::load()?;
+        let opt = svg_options();
+        let mut images = Vec::new();
+        let mut image_mimes = Vec::new();
+        let mut prepare = |logo: &Logo| -> Result<Art, PrintError> {
+            if logo.mime == "image/svg+xml" {
+                svg_art(&logo.bytes, &opt)
+            } else {
+                let (w, h) = raster_size(&logo.bytes).unwrap_or((1, 1));
+                images.push(logo.bytes.clone());
+                image_mimes.push(logo.mime.clone());
+                Ok(Art::Raster {
+                    image: images.len() - 1,
+                    width: w,
+                    height: h,
+                })
+            }
+        };
+        let program_logo = program_logo.map(&mut prepare).transpose()?;
+        let coat_of_arms = coat_of_arms.map(&mut prepare).transpose()?;
+        let logos = logos.iter().map(&mut prepare).collect::<Result<_, _>>()?;
+        Ok(Job {
+            fonts,
+            design,
+            art: Artwork {
+                program_logo,
+                coat_of_arms,
+                logos,
+            },
+            images,
+            image_mimes,
+        })
+    }
+
+    pub fn design(&self) -> &Design {
+        &self.design
+    }
+
+    /// Lays out one card.
+    pub fn card_pages(&self, layout: Layout, card: &CardFace) -> Result<Vec<Page>, PrintError> {
+        layout::card_pages(layout, &self.design, &self.art, &self.fonts, card)
+    }
+
+    /// Renders pages to one PDF.
+    pub fn pdf(&self, pages: &[Page], title: &str) -> Result<Vec<u8>, PrintError> {
+        pdf::render_pdf(pages, &self.fonts, &self.images, title)
+    }
+
+    /// Renders a page to SVG for the preview.
+    pub fn svg(&self, page: &Page) -> String {
+        use std::fmt::Write;
+        let urls: Vec<String> = self
+            .images
+            .iter()
+            .zip(&self.image_mimes)
+            .map(|(bytes, mime)| {
+                let mut s = format!("data:{mime};base64,");
+                let _ = write!(s, "{}", base64_encode(bytes));
+                s
+            })
+            .collect();
+        svg::render_svg(page, &self.fonts, &urls)
+    }
+}
+
+/// Width and height of a PNG or JPEG, read from its header.
+fn raster_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.starts_with(b"\x89PNG") && bytes.len() > 24 {
+        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        return Some((w, h));
+    }
+    // JPEG: find a start-of-frame marker.
+    let mut i = 2;
+    while i + 9 < bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marker = bytes[i + 1];
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+            let h = u32::from(u16::from_be_bytes([bytes[i + 5], bytes[i + 6]]));
+            let w = u32::from(u16::from_be_bytes([bytes[i + 7], bytes[i + 8]]));
+            return Some((w, h));
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

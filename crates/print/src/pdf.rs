@@ -1,0 +1,233 @@
+//! Renders pages of drawing operations to a PDF with printpdf: fonts and images are added to
+//! the document once and reused by every page; text is written as the shaper's glyphs with
+//! their original text attached, so copying from the PDF gives the real name.
+
+use crate::draw::{Op, Page, PathEl, Rgb, PT_PER_MM};
+use crate::fonts::{Fonts, FONT_FILES};
+use crate::PrintError;
+use printpdf::{
+    Codepoint, Color, FontId, LinePoint, Mm, Op as PdfOp, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, TextItem,
+    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+};
+
+fn colour(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(c.0) / 255.0,
+        g: f32::from(c.1) / 255.0,
+        b: f32::from(c.2) / 255.0,
+        icc_profile: None,
+    })
+}
+
+struct Ctx {
+    height_pt: f32,
+}
+
+impl Ctx {
+    fn pt(&self, x: f32, y: f32) -> Point {
+        Point {
+            x: Pt(x * PT_PER_MM),
+            y: Pt(self.height_pt - y * PT_PER_MM),
+        }
+    }
+}
+
+fn path_ops(
+    ctx: &Ctx,
+    els: &[PathEl],
+    fill: Option<Rgb>,
+    stroke: Option<crate::draw::Stroke>,
+    out: &mut Vec<PdfOp>,
+) {
+    let mut rings: Vec<PolygonRing> = Vec::new();
+    let mut current: Vec<LinePoint> = Vec::new();
+    let point = |x, y, bezier| LinePoint {
+        p: ctx.pt(x, y),
+        bezier,
+    };
+    for el in els {
+        match *el {
+            PathEl::Move(x, y) => {
+                if current.len() > 1 {
+                    rings.push(PolygonRing {
+                        points: std::mem::take(&mut current),
+                    });
+                }
+                current.clear();
+                current.push(point(x, y, false));
+            }
+            PathEl::Line(x, y) => current.push(point(x, y, false)),
+            PathEl::Cubic(x1, y1, x2, y2, x, y) => {
+                current.push(point(x1, y1, true));
+                current.push(point(x2, y2, true));
+                current.push(point(x, y, false));
+            }
+            PathEl::Close => {}
+        }
+    }
+    if current.len() > 1 {
+        rings.push(PolygonRing { points: current });
+    }
+    if rings.is_empty() {
+        return;
+    }
+    let mode = match (fill, stroke) {
+        (Some(_), Some(_)) => PaintMode::FillStroke,
+        (None, Some(_)) => PaintMode::Stroke,
+        _ => PaintMode::Fill,
+    };
+    out.push(PdfOp::SaveGraphicsState);
+    if let Some(f) = fill {
+        out.push(PdfOp::SetFillColor { col: colour(f) });
+    }
+    if let Some(s) = stroke {
+        out.push(PdfOp::SetOutlineColor {
+            col: colour(s.colour),
+        });
+        out.push(PdfOp::SetOutlineThickness {
+            pt: Pt(s.width * PT_PER_MM),
+        });
+    }
+    out.push(PdfOp::DrawPolygon {
+        polygon: Polygon {
+            rings,
+            mode,
+            winding_order: WindingOrder::NonZero,
+        },
+    });
+    out.push(PdfOp::RestoreGraphicsState);
+}
+
+/// Renders `pages` into one PDF. `images` are the raster logos the pages refer to by index.
+pub fn render_pdf(
+    pages: &[Page],
+    fonts: &Fonts,
+    images: &[Vec<u8>],
+    title: &str,
+) -> Result<Vec<u8>, PrintError> {
+    let mut doc = PdfDocument::new(title);
+    let mut warnings = Vec::new();
+    let mut font_warnings = Vec::new();
+    // Fonts and images are added once, and only when some page uses them.
+    let mut font_ids: Vec<Option<FontId>> = vec![None; FONT_FILES.len()];
+    let mut image_ids: Vec<Option<(XObjectId, usize, usize)>> = vec![None; images.len()];
+    let mut pdf_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let ctx = Ctx {
+            height_pt: page.height * PT_PER_MM,
+        };
+        let mut ops = Vec::new();
+        for op in &page.ops {
+            match op {
+                Op::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill,
+                    stroke,
+                } => {
+                    let els = [
+                        PathEl::Move(*x, *y),
+                        PathEl::Line(x + w, *y),
+                        PathEl::Line(x + w, y + h),
+                        PathEl::Line(*x, y + h),
+                        PathEl::Close,
+                    ];
+                    path_ops(&ctx, &els, *fill, *stroke, &mut ops);
+                }
+                Op::Path { els, fill, stroke } => path_ops(&ctx, els, *fill, *stroke, &mut ops),
+                Op::Text {
+                    x,
+                    y,
+                    size,
+                    colour: c,
+                    text,
+                } => {
+                    let mut pen_x = *x;
+                    ops.push(PdfOp::StartTextSection);
+                    ops.push(PdfOp::SetFillColor { col: colour(*c) });
+                    for run in &text.runs {
+                        let id = match &font_ids[run.font] {
+                            Some(id) => id.clone(),
+                            None => {
+                                let file = &FONT_FILES[run.font];
+                                let parsed =
+                                    ParsedFont::from_bytes(file.data, 0, &mut font_warnings)
+                                        .ok_or(PrintError::Font(file.name))?;
+                                let id = doc.add_font(&parsed);
+                                font_ids[run.font] = Some(id.clone());
+                                id
+                            }
+                        };
+                        let face = fonts.face(run.font);
+                        let upem = f32::from(run.units_per_em);
+                        let glyphs = run
+                            .glyphs
+                            .iter()
+                            .map(|g| {
+                                let natural = face
+                                    .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
+                                    .map_or(0.0, f32::from);
+                                // TJ adjustments in thousandths of an em: positive moves left.
+                                let offset = (natural - g.x_advance as f32) * 1000.0 / upem;
+                                Codepoint {
+                                    gid: g.gid,
+                                    offset,
+                                    cid: g.text.clone(),
+                                }
+                            })
+                            .collect();
+                        let origin = ctx.pt(pen_x, *y);
+                        ops.push(PdfOp::SetFont {
+                            font: PdfFontHandle::External(id),
+                            size: Pt(*size),
+                        });
+                        ops.push(PdfOp::SetTextMatrix {
+                            matrix: TextMatrix::Translate(origin.x, origin.y),
+                        });
+                        ops.push(PdfOp::ShowText {
+                            items: vec![TextItem::GlyphIds(glyphs)],
+                        });
+                        pen_x += run.width(*size) / PT_PER_MM;
+                    }
+                    ops.push(PdfOp::EndTextSection);
+                }
+                Op::Image { image, x, y, w, h } => {
+                    let (id, pw, ph) = match &image_ids[*image] {
+                        Some(v) => v.clone(),
+                        None => {
+                            let raw = RawImage::decode_from_bytes(&images[*image], &mut warnings)
+                                .map_err(PrintError::Image)?;
+                            let (pw, ph) = (raw.width, raw.height);
+                            let id = doc.add_image(&raw);
+                            image_ids[*image] = Some((id.clone(), pw, ph));
+                            (id, pw, ph)
+                        }
+                    };
+                    // At 72 dpi one pixel is one point; scale to the box.
+                    let bottom_left = ctx.pt(*x, y + h);
+                    ops.push(PdfOp::UseXobject {
+                        id,
+                        transform: XObjectTransform {
+                            translate_x: Some(bottom_left.x),
+                            translate_y: Some(bottom_left.y),
+                            scale_x: Some(w * PT_PER_MM / pw.max(1) as f32),
+                            scale_y: Some(h * PT_PER_MM / ph.max(1) as f32),
+                            dpi: Some(72.0),
+                            ..Default::default()
+                        },
+                    });
+                }
+            }
+        }
+        pdf_pages.push(PdfPage::new(Mm(page.width), Mm(page.height), ops));
+    }
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        optimize: true,
+        ..Default::default()
+    };
+    Ok(doc.with_pages(pdf_pages).save(&opts, &mut warnings))
+}

@@ -1,0 +1,136 @@
+//! The printed PDF checked as a reader would: text extraction, fonts, structure, page size and
+//! the QR code, with poppler, qpdf and zbar.
+
+use okort_core::Actor;
+use okort_print::cards::print_year;
+use okort_print::Layout;
+use okort_store::{demo, Workspace};
+use std::path::Path;
+use std::process::Command;
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn demo_pdf(dir: &Path, layout: Layout) -> (Workspace, std::path::PathBuf, Vec<i64>) {
+    let ws = demo::create(&dir.join("demo.okort")).expect("demo");
+    let year = ws.year_by_number(2026).expect("year").expect("2026");
+    let (pdf, printed) =
+        print_year(&ws, &Actor::command_line(), year.id, layout, None).expect("print");
+    let path = dir.join("cards.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    (ws, path, printed)
+}
+
+#[test]
+fn every_name_in_every_script_and_every_number_can_be_copied_from_the_a4_pdf() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (ws, path, printed) = demo_pdf(dir.path(), Layout::A4);
+    let text = tool("pdftotext", &[path.to_str().expect("path"), "-"]);
+    let year = ws.year_by_number(2026).expect("y").expect("y");
+    let rows = ws
+        .list_cards(&Actor::command_line(), year.id)
+        .expect("cards");
+    assert_eq!(printed.len(), 18, "every active card, not the lost one");
+    for row in rows.iter().filter(|r| printed.contains(&r.card.id)) {
+        assert!(
+            text.contains(&row.card.number),
+            "number {}",
+            row.card.number
+        );
+        for part in [&row.holder.first_name, &row.holder.last_name] {
+            assert!(text.contains(part.as_str()), "name part {part} missing");
+        }
+    }
+    for name in [
+        "مريم",
+        "ሰላም",
+        "Олена",
+        "Wiśniewska",
+        "Nguyễn",
+        "Fri inngang hele året",
+    ] {
+        assert!(text.contains(name), "{name}");
+    }
+}
+
+#[test]
+fn the_a4_pdf_is_valid_with_embedded_font_subsets_and_one_a4_page_per_card() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_ws, path, printed) = demo_pdf(dir.path(), Layout::A4);
+    let p = path.to_str().expect("path");
+    tool("qpdf", &["--check", p]);
+    let info = tool("pdfinfo", &[p]);
+    assert!(
+        info.contains(&format!("Pages:           {}", printed.len())),
+        "{info}"
+    );
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    let fonts = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "{fonts}");
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap_or("");
+        assert!(name.contains('+'), "a subset has a tag: {row}");
+        assert!(
+            row.contains(" yes yes yes "),
+            "embedded, subset, unicode map: {row}"
+        );
+    }
+}
+
+#[test]
+fn the_cr80_pdf_has_a_front_and_a_back_of_card_size_per_card() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_ws, path, printed) = demo_pdf(dir.path(), Layout::Cr80);
+    let info = tool("pdfinfo", &[path.to_str().expect("path")]);
+    assert!(
+        info.contains(&format!("Pages:           {}", printed.len() * 2)),
+        "{info}"
+    );
+    assert!(
+        info.contains("242.646 x 153.071 pts"),
+        "85.6 × 54 mm: {info}"
+    );
+}
+
+#[test]
+fn the_qr_code_decodes_at_150_dpi_to_the_cards_signed_payload() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (ws, path, printed) = demo_pdf(dir.path(), Layout::A4);
+    let png = dir.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            "-singlefile",
+            path.to_str().expect("p"),
+            png.to_str().expect("p"),
+        ],
+    );
+    let decoded = tool(
+        "zbarimg",
+        &[
+            "-q",
+            "--raw",
+            dir.path().join("page.png").to_str().expect("p"),
+        ],
+    );
+    let expected = ws.card_qr(&Actor::command_line(), printed[0]).expect("qr");
+    assert_eq!(decoded.trim(), expected);
+}
