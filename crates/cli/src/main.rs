@@ -42,6 +42,25 @@ enum Command {
         #[command(subcommand)]
         command: CardCommand,
     },
+    /// Benchmarks (run a release build: cargo run --release -p okort -- bench print).
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Prints generated cards with the demo design and reports time, size and peak memory.
+    Print {
+        #[arg(long, default_value_t = 100)]
+        cards: usize,
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        /// Keep the PDF here to look at it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -140,6 +159,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The process's peak resident memory (VmHWM), in MB; 0 where /proc is not there.
+fn peak_memory_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
 }
 
 fn print_error(e: okort_print::PrintError) -> StoreError {
@@ -313,6 +345,35 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             println!("{what} {}", path.display());
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
+        Command::Bench {
+            command: BenchCommand::Print { cards, layout, out },
+        } => {
+            let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
+                StoreError::Refused(Problem::Unknown {
+                    value: layout.clone(),
+                    allowed: "a4, cr80",
+                })
+            })?;
+            let dir = std::env::temp_dir().join(format!("okort-bench-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let ws = demo::create(&dir.join("demo.okort"))?;
+            let year = year_id(&ws, 2026)?;
+            let (r, pdf) =
+                okort_print::cards::bench(&ws, year, layout, cards).map_err(print_error)?;
+            if let Some(out) = out {
+                std::fs::write(out, pdf)?;
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            println!(
+                "{} cards, {} pages: {:.3} s, {} bytes ({} bytes per card), peak memory {} MB",
+                r.cards,
+                r.pages,
+                r.seconds,
+                r.bytes,
+                r.bytes / r.cards.max(1),
+                peak_memory_mb()
+            );
+        }
         Command::Cards { command } => {
             if !run_cards(&mut Workspace::open(path)?, command, nb)? {
                 return Err(StoreError::Refused(Problem::CardNotValid));

@@ -1,15 +1,14 @@
 //! Logos and the QR code turned into drawing operations once per job, then placed on every card.
 
-use crate::draw::{Op, PathEl, Rgb};
+use crate::draw::{Op, PathEl, Rgb, VectorArt};
 use crate::PrintError;
 use std::sync::Arc;
 
-/// A logo ready to place: vector paths in a unit box (SVG), or a raster image.
-#[derive(Debug, Clone, PartialEq)]
+/// A logo ready to place: vector artwork or a raster image, by index into the job's lists.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Art {
-    /// Paths in coordinates where the artwork spans `width` × `height`.
     Vector {
-        ops: Vec<Op>,
+        art: usize,
         width: f32,
         height: f32,
     },
@@ -37,52 +36,22 @@ impl Art {
             (w, w / aspect)
         };
         let (ox, oy) = (x + (w - dw) / 2.0, y + (h - dh) / 2.0);
-        match self {
-            Art::Raster { image, .. } => out.push(Op::Image {
-                image: *image,
+        out.push(match *self {
+            Art::Raster { image, .. } => Op::Image {
+                image,
                 x: ox,
                 y: oy,
                 w: dw,
                 h: dh,
-            }),
-            Art::Vector { ops, width, .. } => {
-                let s = dw / width;
-                let tf = |px: f32, py: f32| (ox + px * s, oy + py * s);
-                for op in ops {
-                    if let Op::Path { els, fill, stroke } = op {
-                        let els = els
-                            .iter()
-                            .map(|e| match *e {
-                                PathEl::Move(a, b) => {
-                                    let (a, b) = tf(a, b);
-                                    PathEl::Move(a, b)
-                                }
-                                PathEl::Line(a, b) => {
-                                    let (a, b) = tf(a, b);
-                                    PathEl::Line(a, b)
-                                }
-                                PathEl::Cubic(a, b, c, d, e, f) => {
-                                    let (a, b) = tf(a, b);
-                                    let (c, d) = tf(c, d);
-                                    let (e, f) = tf(e, f);
-                                    PathEl::Cubic(a, b, c, d, e, f)
-                                }
-                                PathEl::Close => PathEl::Close,
-                            })
-                            .collect();
-                        let stroke = stroke.map(|mut s2| {
-                            s2.width *= s;
-                            s2
-                        });
-                        out.push(Op::Path {
-                            els,
-                            fill: *fill,
-                            stroke,
-                        });
-                    }
-                }
-            }
-        }
+            },
+            Art::Vector { art, .. } => Op::Symbol {
+                art,
+                x: ox,
+                y: oy,
+                w: dw,
+                h: dh,
+            },
+        });
     }
 }
 
@@ -102,12 +71,12 @@ pub fn svg_options() -> usvg::Options<'static> {
 }
 
 /// Parses an SVG into vector art (text becomes outlines in the bundled fonts).
-pub fn svg_art(bytes: &[u8], opt: &usvg::Options) -> Result<Art, PrintError> {
+pub fn svg_art(bytes: &[u8], opt: &usvg::Options) -> Result<VectorArt, PrintError> {
     let tree = usvg::Tree::from_data(bytes, opt).map_err(|e| PrintError::Image(e.to_string()))?;
     let mut ops = Vec::new();
     collect(tree.root(), &mut ops);
     let size = tree.size();
-    Ok(Art::Vector {
+    Ok(VectorArt {
         ops,
         width: size.width(),
         height: size.height(),
@@ -189,21 +158,13 @@ fn collect(group: &usvg::Group, out: &mut Vec<Op>) {
     }
 }
 
-/// The QR code as one vector path of dark modules, `size` millimetres square at (x, y).
-pub fn qr_ops(
-    payload: &str,
-    x: f32,
-    y: f32,
-    size: f32,
-    out: &mut Vec<Op>,
-) -> Result<(), PrintError> {
+/// The QR code as one drawing operation, `size` millimetres square at (x, y).
+pub fn qr_op(payload: &str, x: f32, y: f32, size: f32) -> Result<Op, PrintError> {
     let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
         .map_err(|e| PrintError::Qr(e.to_string()))?;
     let n = code.width();
-    let quiet = 2usize;
-    let m = size / (n + 2 * quiet) as f32;
     let colors = code.to_colors();
-    let mut els = Vec::new();
+    let mut runs = Vec::new();
     for row in 0..n {
         let mut col = 0;
         while col < n {
@@ -212,34 +173,18 @@ pub fn qr_ops(
                 while col < n && colors[row * n + col] == qrcode::Color::Dark {
                     col += 1;
                 }
-                let x0 = x + (start + quiet) as f32 * m;
-                let x1 = x + (col + quiet) as f32 * m;
-                let y0 = y + (row + quiet) as f32 * m;
-                let y1 = y0 + m;
-                els.extend([
-                    PathEl::Move(x0, y0),
-                    PathEl::Line(x1, y0),
-                    PathEl::Line(x1, y1),
-                    PathEl::Line(x0, y1),
-                    PathEl::Close,
-                ]);
+                runs.push((row as u16, start as u16, (col - start) as u16));
             } else {
                 col += 1;
             }
         }
     }
-    out.push(Op::Rect {
+    Ok(Op::Qr {
         x,
         y,
-        w: size,
-        h: size,
-        fill: Some(Rgb::WHITE),
-        stroke: None,
-    });
-    out.push(Op::Path {
-        els,
-        fill: Some(Rgb::BLACK),
-        stroke: None,
-    });
-    Ok(())
+        size,
+        n: n as u16,
+        quiet: 2,
+        runs,
+    })
 }

@@ -110,3 +110,67 @@ pub fn print_year(
     let title = job.design().title.clone();
     Ok((job.pdf(&pages, &title)?, printed))
 }
+
+/// What one benchmark run measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenchResult {
+    pub cards: usize,
+    pub pages: usize,
+    pub bytes: usize,
+    pub seconds: f64,
+}
+
+/// Lays out and renders `n` generated cards with the workspace's design for `year_id`: the
+/// print path alone (layout, shaping, PDF), as the printing targets are stated for it.
+pub fn bench(
+    ws: &Workspace,
+    year_id: i64,
+    layout: Layout,
+    n: usize,
+) -> Result<(BenchResult, Vec<u8>), PrintError> {
+    const FIRST: [&str; 8] = [
+        "Amina",
+        "Олена",
+        "مريم",
+        "ሰላም",
+        "Zofia",
+        "Nguyễn",
+        "Jonas",
+        "Åse",
+    ];
+    const LAST: [&str; 8] = [
+        "Hassan",
+        "Коваль",
+        "الحسن",
+        "ተስፋይ",
+        "Wiśniewska",
+        "Thị Hương",
+        "Berg",
+        "Ødegård",
+    ];
+    let started = std::time::Instant::now();
+    let job = year_job(ws, year_id)?;
+    let year = ws.year(year_id)?;
+    let mut pages = Vec::new();
+    for i in 0..n {
+        let number = okort_core::CardNumber::new(year.year, (i % 9999 + 1) as u32);
+        let face = CardFace {
+            holder_name: format!("{} {}", FIRST[i % 8], LAST[(i / 8) % 8]),
+            number: number.to_string(),
+            valid_to: format_date(year.valid_to),
+            qr: okort_core::qr::sign(b"benchmark", &number, year.valid_to),
+        };
+        pages.extend(job.card_pages(layout, &face)?);
+    }
+    let pdf = job.pdf(&pages, "benchmark")?;
+    let seconds = started.elapsed().as_secs_f64();
+    Ok((
+        BenchResult {
+            cards: n,
+            pages: pages.len(),
+            bytes: pdf.len(),
+            seconds,
+        },
+        pdf,
+    ))
+}

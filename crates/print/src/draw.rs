@@ -73,6 +73,33 @@ pub enum Op {
         w: f32,
         h: f32,
     },
+    /// A QR code `size` mm square at (x, y): `n` modules a side plus a quiet zone of `quiet`,
+    /// dark modules as horizontal runs (row, first column, length).
+    Qr {
+        x: f32,
+        y: f32,
+        size: f32,
+        n: u16,
+        quiet: u16,
+        runs: Vec<(u16, u16, u16)>,
+    },
+    /// Vector artwork (an SVG logo) by its index in the job's list, scaled into the box.
+    /// The PDF keeps it once and reuses it on every page.
+    Symbol {
+        art: usize,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+}
+
+/// Vector artwork: paths in its own coordinates, spanning `width` × `height`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VectorArt {
+    pub ops: Vec<Op>,
+    pub width: f32,
+    pub height: f32,
 }
 
 /// One page: its size in millimetres and what is drawn on it, in order.

@@ -1,6 +1,7 @@
 //! The card layouts. Each turns one card's data into pages of drawing operations.
 
-use crate::art::{qr_ops, Art};
+use crate::art::{qr_op, Art};
+use crate::draw::PathEl;
 use crate::draw::{pt_to_mm, Op, Page, Rgb, Stroke};
 use crate::fonts::Fonts;
 use crate::PrintError;
@@ -77,6 +78,9 @@ fn tint(c: Rgb, amount: f32) -> Rgb {
 struct Pen<'a> {
     fonts: &'a Fonts,
     ops: Vec<Op>,
+    /// Tick boxes, drawn together as one path: the PDF stays small.
+    boxes: Vec<PathEl>,
+    box_stroke: Option<Stroke>,
 }
 
 impl Pen<'_> {
@@ -125,18 +129,32 @@ impl Pen<'_> {
     }
 
     fn tick_box(&mut self, x: f32, y: f32, size: f32, colour: Rgb) {
-        let stroke = Some(Stroke {
+        self.box_stroke.get_or_insert(Stroke {
             colour,
             width: (size * 0.06).max(0.15),
         });
-        self.ops.push(Op::Rect {
-            x,
-            y,
-            w: size,
-            h: size,
-            fill: Some(Rgb::WHITE),
-            stroke,
-        });
+        self.boxes.extend([
+            PathEl::Move(x, y),
+            PathEl::Line(x + size, y),
+            PathEl::Line(x + size, y + size),
+            PathEl::Line(x, y + size),
+            PathEl::Close,
+        ]);
+    }
+
+    fn finish(mut self, width: f32, height: f32) -> Page {
+        if !self.boxes.is_empty() {
+            self.ops.push(Op::Path {
+                els: self.boxes,
+                fill: Some(Rgb::WHITE),
+                stroke: self.box_stroke,
+            });
+        }
+        Page {
+            width,
+            height,
+            ops: self.ops,
+        }
     }
 }
 
@@ -162,6 +180,8 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
     let mut p = Pen {
         fonts,
         ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
     };
     let primary = design.primary;
     // Header band.
@@ -200,7 +220,7 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
     p.text(88.0, 108.0, 8.0, true, Rgb::GREY, "GYLDIG TIL", 60.0);
     p.text(88.0, 117.0, 15.0, true, primary, &card.valid_to, 60.0);
     if design.show_qr {
-        qr_ops(&card.qr, 154.0, 77.0, 38.0, &mut p.ops)?;
+        p.ops.push(qr_op(&card.qr, 154.0, 77.0, 38.0)?);
     }
     // Venues with tick boxes.
     p.text(
@@ -279,11 +299,7 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
     p.rect(0.0, 281.0, w, 16.0, tint(primary, 0.9));
     p.text(15.0, 288.0, 9.5, true, Rgb::INK, &design.rules, 180.0);
     p.text(15.0, 293.5, 8.0, false, Rgb::GREY, &design.contact, 180.0);
-    Ok(Page {
-        width: w,
-        height: h,
-        ops: p.ops,
-    })
+    Ok(p.finish(w, h))
 }
 
 fn cr80_front(
@@ -296,6 +312,8 @@ fn cr80_front(
     let mut p = Pen {
         fonts,
         ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
     };
     let primary = design.primary;
     p.rect(0.0, 0.0, w, h, Rgb::WHITE);
@@ -324,14 +342,10 @@ fn cr80_front(
     p.text(5.0, 43.5, 5.0, true, Rgb::GREY, "GYLDIG TIL", 30.0);
     p.text(5.0, 48.0, 8.5, true, primary, &card.valid_to, 40.0);
     if design.show_qr {
-        qr_ops(&card.qr, 60.0, 20.5, 23.0, &mut p.ops)?;
+        p.ops.push(qr_op(&card.qr, 60.0, 20.5, 23.0)?);
     }
     p.rect(0.0, h - 2.5, w, 2.5, design.accent);
-    Ok(Page {
-        width: w,
-        height: h,
-        ops: p.ops,
-    })
+    Ok(p.finish(w, h))
 }
 
 fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
@@ -339,6 +353,8 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     let mut p = Pen {
         fonts,
         ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
     };
     let primary = design.primary;
     p.rect(0.0, 0.0, w, h, Rgb::WHITE);
@@ -406,9 +422,5 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     }
     p.text(4.0, 49.5, 5.0, true, Rgb::INK, &design.rules, 77.6);
     p.text(4.0, 52.5, 4.5, false, Rgb::GREY, &design.contact, 77.6);
-    Page {
-        width: w,
-        height: h,
-        ops: p.ops,
-    }
+    p.finish(w, h)
 }

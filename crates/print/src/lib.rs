@@ -40,6 +40,8 @@ pub struct Job {
     fonts: Fonts,
     design: Design,
     art: Artwork,
+    /// Vector logos, referred to by index from the pages.
+    vectors: Vec<draw::VectorArt>,
     /// Raster logos, referred to by index from the pages.
     images: Vec<Vec<u8>>,
     image_mimes: Vec<String>,
@@ -57,9 +59,17 @@ impl Job {
         let opt = svg_options();
         let mut images = Vec::new();
         let mut image_mimes = Vec::new();
+        let mut vectors = Vec::new();
         let mut prepare = |logo: &Logo| -> Result<Art, PrintError> {
             if logo.mime == "image/svg+xml" {
-                svg_art(&logo.bytes, &opt)
+                let v = svg_art(&logo.bytes, &opt)?;
+                let art = Art::Vector {
+                    art: vectors.len(),
+                    width: v.width,
+                    height: v.height,
+                };
+                vectors.push(v);
+                Ok(art)
             } else {
                 let (w, h) = raster_size(&logo.bytes).unwrap_or((1, 1));
                 images.push(logo.bytes.clone());
@@ -82,6 +92,7 @@ impl Job {
                 coat_of_arms,
                 logos,
             },
+            vectors,
             images,
             image_mimes,
         })
@@ -98,7 +109,7 @@ impl Job {
 
     /// Renders pages to one PDF.
     pub fn pdf(&self, pages: &[Page], title: &str) -> Result<Vec<u8>, PrintError> {
-        pdf::render_pdf(pages, &self.fonts, &self.images, title)
+        pdf::render_pdf(pages, &self.fonts, &self.vectors, &self.images, title)
     }
 
     /// Renders a page to SVG for the preview.
@@ -114,7 +125,7 @@ impl Job {
                 s
             })
             .collect();
-        svg::render_svg(page, &self.fonts, &urls)
+        svg::render_svg(page, &self.fonts, &self.vectors, &urls)
     }
 }
 

@@ -2,14 +2,17 @@
 //! the document once and reused by every page; text is written as the shaper's glyphs with
 //! their original text attached, so copying from the PDF gives the real name.
 
-use crate::draw::{Op, Page, PathEl, Rgb, PT_PER_MM};
+use crate::draw::{Op, Page, PathEl, Rgb, VectorArt, PT_PER_MM};
 use crate::fonts::{Fonts, FONT_FILES};
 use crate::PrintError;
 use printpdf::{
-    Codepoint, Color, FontId, LinePoint, Mm, Op as PdfOp, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, TextItem,
-    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    Codepoint, Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, LinePoint,
+    Mm, Op as PdfOp, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, RawImage, TextItem, TextMatrix, WindingOrder, XObjectId,
+    XObjectTransform,
 };
+use std::collections::BTreeMap;
+use std::fmt::Write;
 
 fn colour(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
@@ -99,10 +102,125 @@ fn path_ops(
     out.push(PdfOp::RestoreGraphicsState);
 }
 
-/// Renders `pages` into one PDF. `images` are the raster logos the pages refer to by index.
+/// A vector logo as a PDF form XObject in its own units (y up), to be placed with `cm`.
+fn form_xobject(art: &VectorArt) -> ExternalXObject {
+    let h = art.height;
+    let mut c = String::new();
+    let rgb = |c: Rgb| {
+        format!(
+            "{:.3} {:.3} {:.3}",
+            f32::from(c.0) / 255.0,
+            f32::from(c.1) / 255.0,
+            f32::from(c.2) / 255.0
+        )
+    };
+    for op in &art.ops {
+        let Op::Path { els, fill, stroke } = op else {
+            continue;
+        };
+        c.push_str("q\n");
+        if let Some(f) = fill {
+            let _ = writeln!(c, "{} rg", rgb(*f));
+        }
+        if let Some(s) = stroke {
+            let _ = writeln!(c, "{} RG {:.3} w", rgb(s.colour), s.width);
+        }
+        for el in els {
+            let _ = match *el {
+                PathEl::Move(x, y) => writeln!(c, "{x:.2} {:.2} m", h - y),
+                PathEl::Line(x, y) => writeln!(c, "{x:.2} {:.2} l", h - y),
+                PathEl::Cubic(a, b, d, e, x, y) => {
+                    writeln!(
+                        c,
+                        "{a:.2} {:.2} {d:.2} {:.2} {x:.2} {:.2} c",
+                        h - b,
+                        h - e,
+                        h - y
+                    )
+                }
+                PathEl::Close => writeln!(c, "h"),
+            };
+        }
+        c.push_str(match (fill, stroke) {
+            (Some(_), Some(_)) => "B\n",
+            (None, Some(_)) => "S\n",
+            _ => "f\n",
+        });
+        c.push_str("Q\n");
+    }
+    let mut dict = BTreeMap::new();
+    dict.insert("Type".to_string(), DictItem::Name(b"XObject".to_vec()));
+    dict.insert("Subtype".to_string(), DictItem::Name(b"Form".to_vec()));
+    dict.insert(
+        "BBox".to_string(),
+        DictItem::Array(vec![
+            DictItem::Real(0.0),
+            DictItem::Real(0.0),
+            DictItem::Real(art.width),
+            DictItem::Real(h),
+        ]),
+    );
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: c.into_bytes(),
+            compress: true,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    }
+}
+
+/// A QR code as a form XObject in module units (y up), with `re` per run of dark modules.
+fn qr_xobject(n: u16, quiet: u16, runs: &[(u16, u16, u16)]) -> ExternalXObject {
+    let side = f32::from(n + 2 * quiet);
+    let mut c = format!("1 g 0 0 {side} {side} re f 0 g\n");
+    for (row, col, len) in runs {
+        let _ = writeln!(c, "{} {} {} 1 re", col + quiet, n + quiet - 1 - row, len);
+    }
+    c.push_str("f\n");
+    let mut dict = BTreeMap::new();
+    dict.insert("Type".to_string(), DictItem::Name(b"XObject".to_vec()));
+    dict.insert("Subtype".to_string(), DictItem::Name(b"Form".to_vec()));
+    dict.insert(
+        "BBox".to_string(),
+        DictItem::Array(vec![
+            DictItem::Real(0.0),
+            DictItem::Real(0.0),
+            DictItem::Real(side),
+            DictItem::Real(side),
+        ]),
+    );
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: c.into_bytes(),
+            compress: true,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    }
+}
+
+fn place_xobject(ops: &mut Vec<PdfOp>, id: XObjectId, scale: f32, x: Pt, y: Pt) {
+    ops.push(PdfOp::SaveGraphicsState);
+    ops.push(PdfOp::SetTransformationMatrix {
+        matrix: CurTransMat::Raw([scale, 0.0, 0.0, scale, x.0, y.0]),
+    });
+    ops.push(PdfOp::UseXobject {
+        id,
+        transform: XObjectTransform::default(),
+    });
+    ops.push(PdfOp::RestoreGraphicsState);
+}
+
+/// Renders `pages` into one PDF. `vectors` and `images` are the logos the pages refer to.
 pub fn render_pdf(
     pages: &[Page],
     fonts: &Fonts,
+    vectors: &[VectorArt],
     images: &[Vec<u8>],
     title: &str,
 ) -> Result<Vec<u8>, PrintError> {
@@ -112,6 +230,7 @@ pub fn render_pdf(
     // Fonts and images are added once, and only when some page uses them.
     let mut font_ids: Vec<Option<FontId>> = vec![None; FONT_FILES.len()];
     let mut image_ids: Vec<Option<(XObjectId, usize, usize)>> = vec![None; images.len()];
+    let mut form_ids: Vec<Option<XObjectId>> = vec![None; vectors.len()];
     let mut pdf_pages = Vec::with_capacity(pages.len());
     for page in pages {
         let ctx = Ctx {
@@ -193,6 +312,32 @@ pub fn render_pdf(
                         pen_x += run.width(*size) / PT_PER_MM;
                     }
                     ops.push(PdfOp::EndTextSection);
+                }
+                Op::Symbol { art, x, y, w, h } => {
+                    let Some(v) = vectors.get(*art) else { continue };
+                    let id = match &form_ids[*art] {
+                        Some(id) => id.clone(),
+                        None => {
+                            let id = doc.add_xobject(&form_xobject(v));
+                            form_ids[*art] = Some(id.clone());
+                            id
+                        }
+                    };
+                    let origin = ctx.pt(*x, y + h);
+                    place_xobject(&mut ops, id, w * PT_PER_MM / v.width, origin.x, origin.y);
+                }
+                Op::Qr {
+                    x,
+                    y,
+                    size,
+                    n,
+                    quiet,
+                    runs,
+                } => {
+                    let id = doc.add_xobject(&qr_xobject(*n, *quiet, runs));
+                    let origin = ctx.pt(*x, y + size);
+                    let scale = size * PT_PER_MM / f32::from(n + 2 * quiet);
+                    place_xobject(&mut ops, id, scale, origin.x, origin.y);
                 }
                 Op::Image { image, x, y, w, h } => {
                     let (id, pw, ph) = match &image_ids[*image] {

@@ -1,7 +1,7 @@
 //! Renders a page of drawing operations to SVG for the on-screen preview. Text is drawn as
 //! the same shaped glyphs' outlines, so the preview matches the PDF glyph for glyph.
 
-use crate::draw::{pt_to_mm, Op, Page, PathEl, Rgb};
+use crate::draw::{pt_to_mm, Op, Page, PathEl, Rgb, VectorArt};
 use crate::fonts::Fonts;
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 use std::fmt::Write;
@@ -68,13 +68,25 @@ fn escape(s: &str) -> String {
 }
 
 /// One page as an SVG document in millimetres. `images` are data: URLs of the raster logos.
-pub fn render_svg(page: &Page, fonts: &Fonts, images: &[String]) -> String {
+pub fn render_svg(page: &Page, fonts: &Fonts, vectors: &[VectorArt], images: &[String]) -> String {
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}mm" height="{h}mm">"#,
         w = page.width,
         h = page.height
     );
-    for op in &page.ops {
+    render_ops(&page.ops, fonts, vectors, images, &mut out);
+    out.push_str("</svg>");
+    out
+}
+
+fn render_ops(
+    ops: &[Op],
+    fonts: &Fonts,
+    vectors: &[VectorArt],
+    images: &[String],
+    out: &mut String,
+) {
+    for op in ops {
         match op {
             Op::Rect {
                 x,
@@ -102,7 +114,7 @@ pub fn render_svg(page: &Page, fonts: &Fonts, images: &[String]) -> String {
                         PathEl::Close => write!(d, "Z"),
                     };
                 }
-                let _ = write!(out, r#"<path d="{d}"{}/>"#, paint(*fill, *stroke));
+                let _ = write!(*out, r#"<path d="{d}"{}/>"#, paint(*fill, *stroke));
             }
             Op::Text {
                 x,
@@ -129,7 +141,7 @@ pub fn render_svg(page: &Page, fonts: &Fonts, images: &[String]) -> String {
                     }
                 }
                 let _ = write!(
-                    out,
+                    *out,
                     r#"<path aria-label="{}" d="{d}" fill="{}"/>"#,
                     escape(&text.text),
                     colour.hex()
@@ -138,13 +150,47 @@ pub fn render_svg(page: &Page, fonts: &Fonts, images: &[String]) -> String {
             Op::Image { image, x, y, w, h } => {
                 if let Some(href) = images.get(*image) {
                     let _ = write!(
-                        out,
+                        *out,
                         r#"<image href="{href}" x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" preserveAspectRatio="none"/>"#
                     );
                 }
             }
+            Op::Qr {
+                x,
+                y,
+                size,
+                n,
+                quiet,
+                runs,
+            } => {
+                let m = size / f32::from(n + 2 * quiet);
+                let _ = write!(
+                    *out,
+                    r##"<rect x="{x:.2}" y="{y:.2}" width="{size:.2}" height="{size:.2}" fill="#ffffff"/><path fill="#000000" d=""##
+                );
+                for (row, col, len) in runs {
+                    let _ = write!(
+                        *out,
+                        "M{:.3} {:.3}h{:.3}v{m:.3}h-{:.3} Z",
+                        x + f32::from(col + quiet) * m,
+                        y + f32::from(row + quiet) * m,
+                        f32::from(*len) * m,
+                        f32::from(*len) * m
+                    );
+                }
+                out.push_str(r#""/>"#);
+            }
+            Op::Symbol { art, x, y, w, .. } => {
+                if let Some(v) = vectors.get(*art) {
+                    let s = w / v.width;
+                    let _ = write!(
+                        *out,
+                        r#"<g transform="translate({x:.3} {y:.3}) scale({s:.5})">"#
+                    );
+                    render_ops(&v.ops, fonts, vectors, images, out);
+                    out.push_str("</g>");
+                }
+            }
         }
     }
-    out.push_str("</svg>");
-    out
 }
