@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod tests {
     use crate::commands::holders::LanguageOption;
+    use crate::commands::printing::PrintReport;
     use crate::commands::program::ProgramImageKind;
     use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::workspace::WorkspaceInfo;
@@ -56,6 +57,7 @@ mod tests {
             decl::<AuditEntry>(&cfg),
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
+            decl::<PrintReport>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),

@@ -69,6 +69,8 @@ pub fn run() {
             commands::cards::tauri_commands::card_qr,
             commands::cards::tauri_commands::reassessment,
             commands::cards::tauri_commands::renew_cards,
+            commands::printing::tauri_commands::card_preview,
+            commands::printing::tauri_commands::print_cards,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

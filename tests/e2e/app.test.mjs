@@ -208,3 +208,36 @@ test("a venue login is refused the holder list and checks a card by number", asy
     await app.close();
   }
 });
+
+test("the culture office previews the year's card and prints every active card to PDF", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.login("kultur");
+    await app.click("nav-cards");
+    await app.find('[data-testid="print-preview"] img');
+    const shown = await app.run(
+      `return [...document.querySelectorAll('[data-testid="print-preview"] img')].map((i) => i.complete && i.naturalWidth > 0);`,
+    );
+    assert.deepEqual(shown, [true], "one A4 page, drawn");
+    await app.setValue("print-layout", "cr80");
+    for (let i = 0; i < 50; i++) {
+      const n = (await app.findAll('[data-testid="print-preview"] img')).length;
+      if (n === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal((await app.findAll('[data-testid="print-preview"] img')).length, 2, "CR80 front and back");
+    await app.screenshot("print-preview");
+
+    const pdf = `${app.home}/kort.pdf`;
+    const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
+    const report = await app.invokeRaw("print_cards", { yearId: year.id, layoutCode: "a4", path: pdf, cardIds: null });
+    assert.equal(report.ok, true, JSON.stringify(report.error));
+    assert.equal(report.value.printed, 18);
+    const { execFileSync } = await import("node:child_process");
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    assert.match(text, /Amina Hassan/);
+    assert.match(text, /ሰላም/);
+  } finally {
+    await app.close();
+  }
+});

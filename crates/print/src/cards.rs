@@ -174,3 +174,14 @@ pub fn bench(
         pdf,
     ))
 }
+
+/// A sample card for the preview of a year that has no cards yet.
+pub fn sample_face(year: &okort_core::ProgramYear) -> CardFace {
+    let number = okort_core::CardNumber::new(year.year, 42);
+    CardFace {
+        holder_name: "Ola Nordmann".into(),
+        number: number.to_string(),
+        valid_to: format_date(year.valid_to),
+        qr: okort_core::qr::sign(b"preview", &number, year.valid_to),
+    }
+}

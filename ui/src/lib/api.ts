@@ -14,6 +14,7 @@ import type {
   HolderInput,
   HolderSummary,
   LanguageOption,
+  PrintReport,
   QuotaStatus,
   ReassessRow,
   SessionInfo,
@@ -115,6 +116,13 @@ export const api = {
     invoke<ReassessRow[]>("reassessment", { fromYearId, toYearId }),
   renewCards: (toYearId: number, holderIds: number[]) =>
     invoke<Card[]>("renew_cards", { toYearId, holderIds }),
+
+  /** SVG data URLs of one card's pages: the same drawing the PDF is made of. */
+  cardPreview: (yearId: number, layoutCode: string) =>
+    invoke<string[]>("card_preview", { yearId, layoutCode }),
+  /** Prints the year's active cards (or `cardIds`) to `path` and marks them printed. */
+  printCards: (yearId: number, layoutCode: string, path: string, cardIds: number[] | null) =>
+    invoke<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds }),
 
   /** `data` is the CSV file as base64; refused whole with ApiError.rows on any bad row. */
   importVenuesCsv: (data: string) => invoke<ImportReport>("import_venues_csv", { data }),

@@ -134,6 +134,8 @@ hasUsers: boolean, user: SessionUser | null,
  */
 isDemo: boolean, };
 
+export type PrintReport = { printed: number, path: string, };
+
 export type WorkspaceInfo = { path: string, isNew: boolean, schemaVersion: number, };
 
 export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";

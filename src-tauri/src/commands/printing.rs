@@ -1,0 +1,97 @@
+//! Printing cards: a preview of the year's card as the printer will get it, and the PDF.
+
+use super::commands;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::state::AppState;
+use base64::Engine;
+use okort_core::Action;
+use okort_print::Layout;
+use okort_store::StoreError;
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintReport {
+    pub printed: usize,
+    pub path: String,
+}
+
+fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
+    Layout::parse(code).ok_or_else(|| {
+        let problem = okort_core::i18n::Problem::Unknown {
+            value: code.into(),
+            allowed: "a4, cr80",
+        };
+        ApiError::new(ErrorCode::Invalid, problem.message(state.lang()))
+    })
+}
+
+fn print_error(e: okort_print::PrintError) -> StoreError {
+    match e {
+        okort_print::PrintError::Store(e) => e,
+        other => StoreError::Csv(other.to_string()),
+    }
+}
+
+/// Opens a file in the system's viewer; a failure only means the user opens it by hand.
+fn open_in_viewer(path: &std::path::Path) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program).arg(path).spawn();
+}
+
+commands! {
+    /// The pages of one card of the year (the first active one, or a sample) as SVG data URLs:
+    /// the same drawing operations the PDF is made of.
+    pub fn card_preview(state, year_id: i64, layout_code: String) -> ApiResult<Vec<String>> {
+        let layout = layout(state, &layout_code)?;
+        state.act(Action::MarkCardsPrinted, |ws, actor| {
+            let job = okort_print::cards::year_job(ws, year_id).map_err(print_error)?;
+            let year = ws.year(year_id)?;
+            let rows = ws.list_cards(actor, year_id)?;
+            let face = match rows.iter().find(|r| r.card.status.is_active()) {
+                Some(row) => okort_print::cards::card_face(ws, actor, row).map_err(print_error)?,
+                None => okort_print::cards::sample_face(&year),
+            };
+            let pages = job.card_pages(layout, &face).map_err(print_error)?;
+            Ok(pages
+                .iter()
+                .map(|p| {
+                    let svg = job.svg(p);
+                    format!(
+                        "data:image/svg+xml;base64,{}",
+                        base64::engine::general_purpose::STANDARD.encode(svg)
+                    )
+                })
+                .collect())
+        })
+    }
+
+    /// Prints the year's active cards (or `card_ids`, for a reprint) to `path`, marks them
+    /// printed and opens the PDF in the system's viewer.
+    pub fn print_cards(
+        state,
+        year_id: i64,
+        layout_code: String,
+        path: PathBuf,
+        card_ids: Option<Vec<i64>>,
+    ) -> ApiResult<PrintReport> {
+        let layout = layout(state, &layout_code)?;
+        let printed = state.act(Action::MarkCardsPrinted, |ws, actor| {
+            let (pdf, printed) = okort_print::cards::print_year(ws, actor, year_id, layout, card_ids.as_deref())
+                .map_err(print_error)?;
+            std::fs::write(&path, pdf)?;
+            ws.mark_printed(actor, &printed)?;
+            Ok(printed.len())
+        })?;
+        open_in_viewer(&path);
+        Ok(PrintReport { printed, path: path.display().to_string() })
+    }
+}
