@@ -41,7 +41,8 @@ export async function launch({ demo = false } = {}) {
   const driver = spawn(
     "tauri-driver",
     ["--port", String(port), "--native-port", String(port + 1)],
-    { env, stdio: ["ignore", "ignore", "pipe"] },
+    // Its own process group, so closing ends the driver and the app it started.
+    { env, stdio: ["ignore", "ignore", "pipe"], detached: true },
   );
   let driverErr = "";
   driver.stderr.on("data", (d) => (driverErr += d));
@@ -224,7 +225,11 @@ export class Session {
     try {
       await this.cmd("DELETE", "");
     } finally {
-      this.driver.kill();
+      try {
+        process.kill(-this.driver.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
     }
   }
 }
