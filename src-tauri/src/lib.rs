@@ -71,6 +71,8 @@ pub fn run() {
             commands::cards::tauri_commands::renew_cards,
             commands::printing::tauri_commands::card_preview,
             commands::printing::tauri_commands::print_cards,
+            commands::printing::tauri_commands::print_handout_list,
+            commands::printing::tauri_commands::print_calibration_page,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

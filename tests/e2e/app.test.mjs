@@ -168,6 +168,17 @@ test("a NAV login assigns a card within the year's quota", async () => {
     await app.screenshot("nav-assign");
     const listed = JSON.parse(okort(app.workspace, "cards", "list", "--year", "2026", "--json"));
     assert.ok(listed.some((c) => c.card.number.startsWith("2026-0020-") && c.holder.firstName === "Mariam"));
+
+    await app.click("nav-cards");
+    await app.find('[data-testid="cards-handout-list"]');
+    const list = `${app.home}/utlevering.pdf`;
+    const report = await app.invokeRaw("print_handout_list", { yearId: await yearId(app, 2026), path: list });
+    assert.equal(report.ok, true, JSON.stringify(report.error));
+    assert.equal(report.value.printed, 19, "18 cards and the new one");
+    const { execFileSync } = await import("node:child_process");
+    const text = execFileSync("pdftotext", ["-layout", list, "-"], { encoding: "utf8" });
+    assert.match(text, /Signatur/);
+    assert.match(text, /Mariam Tesfay/);
   } finally {
     await app.close();
   }

@@ -103,6 +103,20 @@ enum CardCommand {
         #[arg(long, value_delimiter = ',')]
         cards: Option<Vec<i64>>,
     },
+    /// NAV's hand-out list (card number, name, signature column) for a year's active cards.
+    Handout {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A calibration test page with millimetre rulers for a4 or cr80 paper.
+    Calibration {
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Check a scanned QR code or a typed card number: genuine, and valid today?
     Verify {
         code: String,
@@ -274,6 +288,35 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 "cards written to"
             };
             println!("{} {what} {}", printed.len(), out.display());
+        }
+        CardCommand::Handout { year, out } => {
+            let pdf = okort_print::cards::handout_list(ws, &actor, year_id(ws, year)?)
+                .map_err(print_error)?;
+            std::fs::write(&out, pdf)?;
+            let what = if nb {
+                "Utleveringslisten er skrevet til"
+            } else {
+                "The hand-out list is in"
+            };
+            println!("{what} {}", out.display());
+        }
+        CardCommand::Calibration { layout, out } => {
+            let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
+                StoreError::Refused(Problem::Unknown {
+                    value: layout.clone(),
+                    allowed: "a4, cr80",
+                })
+            })?;
+            std::fs::write(
+                &out,
+                okort_print::cards::calibration(layout).map_err(print_error)?,
+            )?;
+            let what = if nb {
+                "Kalibreringssiden er skrevet til"
+            } else {
+                "The calibration page is in"
+            };
+            println!("{what} {}", out.display());
         }
         CardCommand::List { year, json } => {
             let cards = ws.list_cards(&actor, year_id(ws, year)?)?;

@@ -1,7 +1,7 @@
 //! A year's cards from the workspace, printed: the default design drawn from the program and
 //! the year's agreements, and a PDF of the chosen cards.
 
-use crate::layout::{CardFace, Design, Layout, VenueLine};
+use crate::layout::{handout_pages, CardFace, Design, HandoutRow, Layout, VenueLine};
 use crate::{Job, Logo, PrintError, Rgb};
 use okort_core::dates::format_date;
 use okort_core::Actor;
@@ -184,4 +184,37 @@ pub fn sample_face(year: &okort_core::ProgramYear) -> CardFace {
         valid_to: format_date(year.valid_to),
         qr: okort_core::qr::sign(b"preview", &number, year.valid_to),
     }
+}
+
+/// NAV's hand-out list for the year's active cards, as a PDF.
+pub fn handout_list(ws: &Workspace, actor: &Actor, year_id: i64) -> Result<Vec<u8>, PrintError> {
+    let program = ws.program()?;
+    let year = ws.year(year_id)?;
+    let rows: Vec<HandoutRow> = ws
+        .list_cards(actor, year_id)?
+        .into_iter()
+        .filter(|r| r.card.status.is_active())
+        .map(|r| HandoutRow {
+            number: r.card.number,
+            name: format!("{} {}", r.holder.first_name, r.holder.last_name),
+            birth_year: r.holder.birth_year,
+            handed_out: r.card.handed_out_on.map(format_date).unwrap_or_default(),
+        })
+        .collect();
+    let fonts = crate::fonts::Fonts::load()?;
+    let title = format!("Utleveringsliste – {} {}", program.name, year.year);
+    let primary = Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b));
+    let pages = handout_pages(&title, primary, &rows, &fonts);
+    crate::pdf::render_pdf(&pages, &fonts, &[], &[], &title)
+}
+
+/// A calibration test page for the layout's paper size.
+pub fn calibration(layout: Layout) -> Result<Vec<u8>, PrintError> {
+    let fonts = crate::fonts::Fonts::load()?;
+    let size = match layout {
+        Layout::A4 => crate::layout::A4,
+        Layout::Cr80 => crate::layout::CR80,
+    };
+    let page = crate::layout::calibration_page(size, &fonts);
+    crate::pdf::render_pdf(&[page], &fonts, &[], &[], "Kalibrering")
 }

@@ -424,3 +424,171 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     p.text(4.0, 52.5, 4.5, false, Rgb::GREY, &design.contact, 77.6);
     p.finish(w, h)
 }
+
+/// One row of NAV's hand-out list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandoutRow {
+    pub number: String,
+    pub name: String,
+    pub birth_year: i32,
+    /// Already formatted, or empty when the card is not handed out yet.
+    pub handed_out: String,
+}
+
+/// NAV's hand-out list: card number, name, birth year, date and a signature column, A4 pages.
+pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fonts) -> Vec<Page> {
+    const PER_PAGE: usize = 22;
+    let (w, h) = A4;
+    let chunks: Vec<&[HandoutRow]> = if rows.is_empty() {
+        vec![&[]]
+    } else {
+        rows.chunks(PER_PAGE).collect()
+    };
+    let total = chunks.len();
+    let columns = [
+        (15.0, "Kortnummer"),
+        (45.0, "Navn"),
+        (110.0, "Født"),
+        (125.0, "Utlevert"),
+        (148.0, "Signatur"),
+    ];
+    let line = Stroke {
+        colour: Rgb::GREY,
+        width: 0.2,
+    };
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(page_no, chunk)| {
+            let mut p = Pen {
+                fonts,
+                ops: Vec::new(),
+                boxes: Vec::new(),
+                box_stroke: None,
+            };
+            p.text(15.0, 20.0, 16.0, true, primary, title, 180.0);
+            p.text(
+                15.0,
+                27.0,
+                9.0,
+                false,
+                Rgb::GREY,
+                "Kortholder eller foresatt signerer ved utlevering.",
+                180.0,
+            );
+            let top = 36.0;
+            p.rect(15.0, top, 180.0, 8.0, tint(primary, 0.85));
+            for (x, label) in columns {
+                p.text(x + 1.5, top + 5.5, 8.5, true, Rgb::INK, label, 60.0);
+            }
+            for (i, row) in chunk.iter().enumerate() {
+                let y = top + 8.0 + i as f32 * 10.5;
+                let base = y + 6.5;
+                p.text(16.5, base, 9.5, true, primary, &row.number, 28.0);
+                p.text(46.5, base, 10.0, false, Rgb::INK, &row.name, 62.0);
+                p.text(
+                    111.5,
+                    base,
+                    9.5,
+                    false,
+                    Rgb::INK,
+                    &row.birth_year.to_string(),
+                    12.0,
+                );
+                p.text(126.5, base, 9.5, false, Rgb::INK, &row.handed_out, 20.0);
+                p.ops.push(Op::Path {
+                    els: vec![PathEl::Move(15.0, y + 10.5), PathEl::Line(195.0, y + 10.5)],
+                    fill: None,
+                    stroke: Some(line),
+                });
+            }
+            let footer = format!("Side {} av {}", page_no + 1, total);
+            p.text(15.0, h - 12.0, 8.0, false, Rgb::GREY, &footer, 60.0);
+            p.finish(w, h)
+        })
+        .collect()
+}
+
+/// A calibration page: millimetre rulers along the edges and a frame at 10 mm from each edge,
+/// to measure how a printer shifts and scales, in the given page size.
+pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {
+    let (w, h) = size;
+    let mut p = Pen {
+        fonts,
+        ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
+    };
+    let thin = Stroke {
+        colour: Rgb::BLACK,
+        width: 0.15,
+    };
+    let mut els = Vec::new();
+    let mut mm = 0.0;
+    while mm <= w {
+        let len = if (mm as u32) % 10 == 0 {
+            5.0
+        } else if (mm as u32) % 5 == 0 {
+            3.5
+        } else {
+            2.0
+        };
+        els.extend([
+            PathEl::Move(mm, 0.0),
+            PathEl::Line(mm, len),
+            PathEl::Move(mm, h),
+            PathEl::Line(mm, h - len),
+        ]);
+        mm += 1.0;
+    }
+    let mut mm = 0.0;
+    while mm <= h {
+        let len = if (mm as u32) % 10 == 0 {
+            5.0
+        } else if (mm as u32) % 5 == 0 {
+            3.5
+        } else {
+            2.0
+        };
+        els.extend([
+            PathEl::Move(0.0, mm),
+            PathEl::Line(len, mm),
+            PathEl::Move(w, mm),
+            PathEl::Line(w - len, mm),
+        ]);
+        mm += 1.0;
+    }
+    p.ops.push(Op::Path {
+        els,
+        fill: None,
+        stroke: Some(thin),
+    });
+    p.ops.push(Op::Rect {
+        x: 10.0,
+        y: 10.0,
+        w: w - 20.0,
+        h: h - 20.0,
+        fill: None,
+        stroke: Some(thin),
+    });
+    let size_pt = if w < 100.0 { 5.0 } else { 10.0 };
+    p.text(
+        12.0,
+        18.0,
+        size_pt,
+        true,
+        Rgb::INK,
+        "Kalibrering: rammen skal ligge 10 mm fra hver kant.",
+        w - 24.0,
+    );
+    p.text(
+        12.0,
+        18.0 + size_pt * 0.6,
+        size_pt * 0.8,
+        false,
+        Rgb::GREY,
+        &format!("{w} × {h} mm"),
+        w - 24.0,
+    );
+    p.finish(w, h)
+}

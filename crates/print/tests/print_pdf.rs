@@ -134,3 +134,47 @@ fn the_qr_code_decodes_at_150_dpi_to_the_cards_signed_payload() {
     let expected = ws.card_qr(&Actor::command_line(), printed[0]).expect("qr");
     assert_eq!(decoded.trim(), expected);
 }
+
+#[test]
+fn the_hand_out_list_has_every_active_card_with_name_and_a_signature_column() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let year = ws.year_by_number(2026).expect("year").expect("2026");
+    let pdf = okort_print::cards::handout_list(&ws, &Actor::command_line(), year.id).expect("list");
+    let path = dir.path().join("liste.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let text = tool("pdftotext", &["-layout", path.to_str().expect("p"), "-"]);
+    assert!(text.contains("Signatur"), "{text}");
+    let rows = ws
+        .list_cards(&Actor::command_line(), year.id)
+        .expect("cards");
+    for row in rows.iter().filter(|r| r.card.status.is_active()) {
+        assert!(text.contains(&row.card.number), "{}", row.card.number);
+        assert!(
+            text.contains(&row.holder.last_name),
+            "{}",
+            row.holder.last_name
+        );
+    }
+    assert!(text.contains("26.01.2026"), "hand-out dates are shown");
+}
+
+#[test]
+fn the_calibration_page_has_the_paper_size_and_rulers() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (layout, size) in [
+        (Layout::A4, "595.276 x 841.89"),
+        (Layout::Cr80, "242.646 x 153.071"),
+    ] {
+        let path = dir.path().join("cal.pdf");
+        std::fs::write(
+            &path,
+            okort_print::cards::calibration(layout).expect("page"),
+        )
+        .expect("write");
+        let p = path.to_str().expect("p");
+        tool("qpdf", &["--check", p]);
+        assert!(tool("pdfinfo", &[p]).contains(size));
+        assert!(tool("pdftotext", &[p, "-"]).contains("10 mm fra hver kant"));
+    }
+}

@@ -94,4 +94,27 @@ commands! {
         open_in_viewer(&path);
         Ok(PrintReport { printed, path: path.display().to_string() })
     }
+
+    /// NAV's hand-out list of the year's active cards, written to `path` and opened.
+    pub fn print_handout_list(state, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
+        let printed = state.act(Action::ReadHolderSummaries, |ws, actor| {
+            let pdf = okort_print::cards::handout_list(ws, actor, year_id).map_err(print_error)?;
+            std::fs::write(&path, pdf)?;
+            Ok(ws.list_cards(actor, year_id)?.iter().filter(|r| r.card.status.is_active()).count())
+        })?;
+        open_in_viewer(&path);
+        Ok(PrintReport { printed, path: path.display().to_string() })
+    }
+
+    /// A calibration test page with rulers for the layout's paper, written to `path` and opened.
+    pub fn print_calibration_page(state, layout_code: String, path: PathBuf) -> ApiResult<PrintReport> {
+        let layout = layout(state, &layout_code)?;
+        state.act(Action::MarkCardsPrinted, |_, _| {
+            let pdf = okort_print::cards::calibration(layout).map_err(print_error)?;
+            std::fs::write(&path, pdf)?;
+            Ok(())
+        })?;
+        open_in_viewer(&path);
+        Ok(PrintReport { printed: 0, path: path.display().to_string() })
+    }
 }

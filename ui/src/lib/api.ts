@@ -124,6 +124,13 @@ export const api = {
   printCards: (yearId: number, layoutCode: string, path: string, cardIds: number[] | null) =>
     invoke<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds }),
 
+  /** NAV's hand-out list (number, name, signature column) of the year's active cards. */
+  printHandoutList: (yearId: number, path: string) =>
+    invoke<PrintReport>("print_handout_list", { yearId, path }),
+  /** A calibration test page with millimetre rulers for "a4" or "cr80" paper. */
+  printCalibrationPage: (layoutCode: string, path: string) =>
+    invoke<PrintReport>("print_calibration_page", { layoutCode, path }),
+
   /** `data` is the CSV file as base64; refused whole with ApiError.rows on any bad row. */
   importVenuesCsv: (data: string) => invoke<ImportReport>("import_venues_csv", { data }),
   exportVenuesCsv: (path: string) => invoke<void>("export_venues_csv", { path }),
