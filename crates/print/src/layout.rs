@@ -523,40 +523,30 @@ pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {
         colour: Rgb::BLACK,
         width: 0.15,
     };
+    // Ticks every millimetre, longer at 5 and 10, along all four edges.
+    let tick = |mm: u32| match (mm.is_multiple_of(10), mm.is_multiple_of(5)) {
+        (true, _) => 5.0,
+        (false, true) => 3.5,
+        _ => 2.0,
+    };
     let mut els = Vec::new();
-    let mut mm = 0.0;
-    while mm <= w {
-        let len = if (mm as u32) % 10 == 0 {
-            5.0
-        } else if (mm as u32) % 5 == 0 {
-            3.5
-        } else {
-            2.0
-        };
+    for mm in 0..=(w as u32) {
+        let (x, len) = (mm as f32, tick(mm));
         els.extend([
-            PathEl::Move(mm, 0.0),
-            PathEl::Line(mm, len),
-            PathEl::Move(mm, h),
-            PathEl::Line(mm, h - len),
+            PathEl::Move(x, 0.0),
+            PathEl::Line(x, len),
+            PathEl::Move(x, h),
+            PathEl::Line(x, h - len),
         ]);
-        mm += 1.0;
     }
-    let mut mm = 0.0;
-    while mm <= h {
-        let len = if (mm as u32) % 10 == 0 {
-            5.0
-        } else if (mm as u32) % 5 == 0 {
-            3.5
-        } else {
-            2.0
-        };
+    for mm in 0..=(h as u32) {
+        let (y, len) = (mm as f32, tick(mm));
         els.extend([
-            PathEl::Move(0.0, mm),
-            PathEl::Line(len, mm),
-            PathEl::Move(w, mm),
-            PathEl::Line(w - len, mm),
+            PathEl::Move(0.0, y),
+            PathEl::Line(len, y),
+            PathEl::Move(w, y),
+            PathEl::Line(w - len, y),
         ]);
-        mm += 1.0;
     }
     p.ops.push(Op::Path {
         els,
