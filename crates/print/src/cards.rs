@@ -94,7 +94,7 @@ pub fn print_year(
     only: Option<&[i64]>,
 ) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
     let job = year_job(ws, year_id)?;
-    let mut pages = Vec::new();
+    let mut faces = Vec::new();
     let mut printed = Vec::new();
     for row in ws.list_cards(actor, year_id)? {
         let wanted = match only {
@@ -104,9 +104,10 @@ pub fn print_year(
         if !wanted {
             continue;
         }
-        pages.extend(job.card_pages(layout, &card_face(ws, actor, &row)?)?);
+        faces.push(card_face(ws, actor, &row)?);
         printed.push(row.card.id);
     }
+    let pages = job.card_pages(layout, &faces)?;
     let title = job.design().title.clone();
     Ok((job.pdf(&pages, &title)?, printed))
 }
@@ -151,7 +152,7 @@ pub fn bench(
     let started = std::time::Instant::now();
     let job = year_job(ws, year_id)?;
     let year = ws.year(year_id)?;
-    let mut pages = Vec::new();
+    let mut faces = Vec::with_capacity(n);
     for i in 0..n {
         let number = okort_core::CardNumber::new(year.year, (i % 9999 + 1) as u32);
         let face = CardFace {
@@ -160,8 +161,9 @@ pub fn bench(
             valid_to: format_date(year.valid_to),
             qr: okort_core::qr::sign(b"benchmark", &number, year.valid_to),
         };
-        pages.extend(job.card_pages(layout, &face)?);
+        faces.push(face);
     }
+    let pages = job.card_pages(layout, &faces)?;
     let pdf = job.pdf(&pages, "benchmark")?;
     let seconds = started.elapsed().as_secs_f64();
     Ok((
@@ -214,6 +216,7 @@ pub fn calibration(layout: Layout) -> Result<Vec<u8>, PrintError> {
     let size = match layout {
         Layout::A4 => crate::layout::A4,
         Layout::Cr80 => crate::layout::CR80,
+        Layout::Sheet8 => crate::layout::A4,
     };
     let page = crate::layout::calibration_page(size, &fonts);
     crate::pdf::render_pdf(&[page], &fonts, &[], &[], "Kalibrering")

@@ -94,6 +94,42 @@ pub enum Op {
     },
 }
 
+impl PathEl {
+    fn translated(self, dx: f32, dy: f32) -> PathEl {
+        match self {
+            PathEl::Move(x, y) => PathEl::Move(x + dx, y + dy),
+            PathEl::Line(x, y) => PathEl::Line(x + dx, y + dy),
+            PathEl::Cubic(a, b, c, d, x, y) => {
+                PathEl::Cubic(a + dx, b + dy, c + dx, d + dy, x + dx, y + dy)
+            }
+            PathEl::Close => PathEl::Close,
+        }
+    }
+}
+
+impl Op {
+    /// The same operation moved by (dx, dy) millimetres: to place a card on a sheet.
+    pub fn translated(&self, dx: f32, dy: f32) -> Op {
+        let mut op = self.clone();
+        match &mut op {
+            Op::Rect { x, y, .. }
+            | Op::Text { x, y, .. }
+            | Op::Image { x, y, .. }
+            | Op::Qr { x, y, .. }
+            | Op::Symbol { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Op::Path { els, .. } => {
+                for el in els.iter_mut() {
+                    *el = el.translated(dx, dy);
+                }
+            }
+        }
+        op
+    }
+}
+
 /// Vector artwork: paths in its own coordinates, spanning `width` × `height`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VectorArt {

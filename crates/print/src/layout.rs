@@ -17,6 +17,9 @@ pub enum Layout {
     A4,
     /// CR80 front and back, for card printers.
     Cr80,
+    /// Eight CR80 cards on an A4 sheet with crop marks, for a print shop: a sheet of fronts,
+    /// then a sheet of backs placed for long-edge duplex.
+    Sheet8,
 }
 
 impl Layout {
@@ -24,6 +27,7 @@ impl Layout {
         match s.to_lowercase().as_str() {
             "a4" => Some(Layout::A4),
             "cr80" => Some(Layout::Cr80),
+            "sheet8" | "8-up" | "nup" => Some(Layout::Sheet8),
             _ => None,
         }
     }
@@ -164,14 +168,91 @@ pub fn card_pages(
     design: &Design,
     art: &Artwork,
     fonts: &Fonts,
-    card: &CardFace,
+    cards: &[CardFace],
 ) -> Result<Vec<Page>, PrintError> {
+    let mut pages = Vec::new();
     match layout {
-        Layout::A4 => Ok(vec![a4(design, art, fonts, card)?]),
-        Layout::Cr80 => Ok(vec![
-            cr80_front(design, art, fonts, card)?,
-            cr80_back(design, art, fonts),
-        ]),
+        Layout::A4 => {
+            for card in cards {
+                pages.push(a4(design, art, fonts, card)?);
+            }
+        }
+        Layout::Cr80 => {
+            for card in cards {
+                pages.push(cr80_front(design, art, fonts, card)?);
+                pages.push(cr80_back(design, art, fonts));
+            }
+        }
+        Layout::Sheet8 => {
+            let back = cr80_back(design, art, fonts);
+            for chunk in cards.chunks(SHEET_COLS * SHEET_ROWS) {
+                let fronts = chunk
+                    .iter()
+                    .map(|c| cr80_front(design, art, fonts, c))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let backs = vec![back.clone(); chunk.len()];
+                pages.push(sheet(&fronts, false));
+                pages.push(sheet(&backs, true));
+            }
+        }
+    }
+    Ok(pages)
+}
+
+const SHEET_COLS: usize = 2;
+const SHEET_ROWS: usize = 4;
+
+/// Where card `i` sits on an 8-up sheet; backs swap columns so that long-edge duplex puts
+/// each back behind its front.
+fn sheet_slot(i: usize, backs: bool) -> (f32, f32) {
+    let (cw, ch) = CR80;
+    let gap_x = (A4.0 - SHEET_COLS as f32 * cw) / (SHEET_COLS as f32 + 1.0);
+    let gap_y = (A4.1 - SHEET_ROWS as f32 * ch) / (SHEET_ROWS as f32 + 1.0);
+    let (row, mut col) = (i / SHEET_COLS, i % SHEET_COLS);
+    if backs {
+        col = SHEET_COLS - 1 - col;
+    }
+    (
+        gap_x + col as f32 * (cw + gap_x),
+        gap_y + row as f32 * (ch + gap_y),
+    )
+}
+
+/// An A4 sheet with the given card pages placed in their slots, each with crop marks.
+fn sheet(cards: &[Page], backs: bool) -> Page {
+    let (cw, ch) = CR80;
+    let mark = Stroke {
+        colour: Rgb::BLACK,
+        width: 0.1,
+    };
+    let mut ops = Vec::new();
+    let mut marks = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        let (x, y) = sheet_slot(i, backs);
+        ops.extend(card.ops.iter().map(|op| op.translated(x, y)));
+        for (cx, cy, dx, dy) in [
+            (x, y, -1.0, -1.0),
+            (x + cw, y, 1.0, -1.0),
+            (x, y + ch, -1.0, 1.0),
+            (x + cw, y + ch, 1.0, 1.0),
+        ] {
+            marks.extend([
+                PathEl::Move(cx + dx * 1.5, cy),
+                PathEl::Line(cx + dx * 5.0, cy),
+                PathEl::Move(cx, cy + dy * 1.5),
+                PathEl::Line(cx, cy + dy * 5.0),
+            ]);
+        }
+    }
+    ops.push(Op::Path {
+        els: marks,
+        fill: None,
+        stroke: Some(mark),
+    });
+    Page {
+        width: A4.0,
+        height: A4.1,
+        ops,
     }
 }
 
@@ -581,4 +662,46 @@ pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {
         w - 24.0,
     );
     p.finish(w, h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backs_swap_columns_so_long_edge_duplex_puts_each_back_behind_its_front() {
+        for i in 0..SHEET_COLS * SHEET_ROWS {
+            let (fx, fy) = sheet_slot(i, false);
+            let (bx, by) = sheet_slot(i, true);
+            assert_eq!(fy, by, "same row");
+            assert!(
+                (fx + CR80.0 / 2.0 + bx + CR80.0 / 2.0 - A4.0).abs() < 0.01,
+                "mirrored across the sheet"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_name_is_shrunk_to_fit_and_never_overflows() {
+        let fonts = Fonts::load().expect("fonts");
+        let mut p = Pen {
+            fonts: &fonts,
+            ops: Vec::new(),
+            boxes: Vec::new(),
+            box_stroke: None,
+        };
+        let name = "Maria-Magdalena Christina Wiśniewska-Andersen Ødegård";
+        let width = p.text(0.0, 0.0, 24.0, true, Rgb::INK, name, 60.0);
+        assert!(width <= 60.01, "{width}");
+        let Op::Text { size, .. } = &p.ops[0] else {
+            panic!("text")
+        };
+        assert!(*size < 24.0, "shrunk from 24 pt to {size}");
+        let short = p.text(0.0, 0.0, 24.0, true, Rgb::INK, "Ola", 60.0);
+        assert!(short < 60.0);
+        let Op::Text { size, .. } = &p.ops[1] else {
+            panic!("text")
+        };
+        assert_eq!(*size, 24.0, "a name that fits keeps its size");
+    }
 }

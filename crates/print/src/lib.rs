@@ -102,9 +102,9 @@ impl Job {
         &self.design
     }
 
-    /// Lays out one card.
-    pub fn card_pages(&self, layout: Layout, card: &CardFace) -> Result<Vec<Page>, PrintError> {
-        layout::card_pages(layout, &self.design, &self.art, &self.fonts, card)
+    /// Lays out cards in the layout (one card may take several pages; a sheet holds eight).
+    pub fn card_pages(&self, layout: Layout, cards: &[CardFace]) -> Result<Vec<Page>, PrintError> {
+        layout::card_pages(layout, &self.design, &self.art, &self.fonts, cards)
     }
 
     /// Renders pages to one PDF.

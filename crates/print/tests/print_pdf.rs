@@ -178,3 +178,29 @@ fn the_calibration_page_has_the_paper_size_and_rulers() {
         assert!(tool("pdftotext", &[p, "-"]).contains("10 mm fra hver kant"));
     }
 }
+
+#[test]
+fn the_print_shop_sheet_holds_eight_cards_with_a_sheet_of_backs_after_each_sheet_of_fronts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_ws, path, printed) = demo_pdf(dir.path(), Layout::Sheet8);
+    let p = path.to_str().expect("path");
+    let info = tool("pdfinfo", &[p]);
+    let sheets = printed.len().div_ceil(8);
+    assert!(
+        info.contains(&format!("Pages:           {}", sheets * 2)),
+        "{info}"
+    );
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    let first = tool("pdftotext", &["-f", "1", "-l", "1", p, "-"]);
+    assert_eq!(
+        first.matches("KORTNUMMER").count(),
+        8,
+        "eight fronts on the first sheet"
+    );
+    let backs = tool("pdftotext", &["-f", "2", "-l", "2", p, "-"]);
+    assert_eq!(
+        backs.matches("Her kan du bruke kortet").count(),
+        8,
+        "eight backs behind them"
+    );
+}

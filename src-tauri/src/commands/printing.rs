@@ -22,7 +22,7 @@ fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
     Layout::parse(code).ok_or_else(|| {
         let problem = okort_core::i18n::Problem::Unknown {
             value: code.into(),
-            allowed: "a4, cr80",
+            allowed: "a4, cr80, sheet8",
         };
         ApiError::new(ErrorCode::Invalid, problem.message(state.lang()))
     })
@@ -60,7 +60,7 @@ commands! {
                 Some(row) => okort_print::cards::card_face(ws, actor, row).map_err(print_error)?,
                 None => okort_print::cards::sample_face(&year),
             };
-            let pages = job.card_pages(layout, &face).map_err(print_error)?;
+            let pages = job.card_pages(layout, &[face]).map_err(print_error)?;
             Ok(pages
                 .iter()
                 .map(|p| {

@@ -294,6 +294,7 @@ export const nb = {
   "print.layout": "Format",
   "print.a4": "A4 – ett kort per side",
   "print.cr80": "Kortskriver (CR80, for- og bakside)",
+  "print.sheet8": "Trykkeri: 8 kort per A4-ark med skjæremerker",
   "print.all": "Skriv ut alle aktive kort",
   "print.selected": "Skriv ut valgte ({n})",
   "print.done": "{n} kort skrevet til {path}",
