@@ -58,6 +58,7 @@ mod tests {
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
             decl::<PrintReport>(&cfg),
+            decl::<CardDesign>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),

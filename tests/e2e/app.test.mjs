@@ -237,6 +237,22 @@ test("the culture office previews the year's card and prints every active card t
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal((await app.findAll('[data-testid="print-preview"] img')).length, 2, "CR80 front and back");
+
+    // The design is edited with a live preview, then saved; the PDF follows it.
+    const previewSrc = () =>
+      app.run(`return document.querySelector('[data-testid="print-preview"] img').getAttribute("src");`);
+    const before = await previewSrc();
+    await app.type("design-title", "Kulturkortet 2026");
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await previewSrc();
+    }
+    assert.notEqual(after, before, "the preview follows the edit");
+    const svg = Buffer.from(after.split(",")[1], "base64").toString("utf8");
+    assert.match(svg, /aria-label="Kulturkortet 2026"/);
+    await app.click("design-save");
+    await app.waitText('[data-testid="toast"]', "lagret");
     await app.screenshot("print-preview");
 
     const pdf = `${app.home}/kort.pdf`;
@@ -248,6 +264,7 @@ test("the culture office previews the year's card and prints every active card t
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
     assert.match(text, /Amina Hassan/);
     assert.match(text, /ሰላም/);
+    assert.match(text, /Kulturkortet 2026/, "the saved design is what prints");
   } finally {
     await app.close();
   }

@@ -4,6 +4,7 @@ pub mod access;
 pub mod card_number;
 pub mod checks;
 pub mod dates;
+pub mod design;
 pub mod holder;
 pub mod i18n;
 pub mod logo;
@@ -13,6 +14,7 @@ pub mod qr;
 
 pub use access::{Action, Actor, Role};
 pub use card_number::CardNumber;
+pub use design::CardDesign;
 pub use holder::{Holder, HolderInput, HolderSummary};
 pub use i18n::Lang;
 pub use model::*;

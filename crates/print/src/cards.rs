@@ -14,15 +14,29 @@ fn logo(ws: &Workspace, id: Option<i64>) -> Result<Option<Logo>, PrintError> {
     }))
 }
 
-/// The year's design: the program's name, colours, logo and coat of arms, and every active
-/// venue with an agreement that year, in name order.
+/// The year's job: its stored (or default) design with the program's colours, logo and coat
+/// of arms, and the venues it lists, in its order (default: every active venue with an
+/// agreement that year, by name).
 pub fn year_job(ws: &Workspace, year_id: i64) -> Result<Job, PrintError> {
+    job_for(ws, &ws.card_design(year_id)?)
+}
+
+/// The job for a design that may not be saved yet: the live preview while editing.
+pub fn job_for(ws: &Workspace, design: &okort_core::CardDesign) -> Result<Job, PrintError> {
     let program = ws.program()?;
-    let year = ws.year(year_id)?;
-    let agreements = ws.agreements_for_year(year_id)?;
+    let agreements = ws.agreements_for_year(design.year_id)?;
+    let venues_by_name: Vec<_> = ws.list_venues()?.into_iter().filter(|v| v.active).collect();
+    let chosen: Vec<_> = match &design.venue_ids {
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| venues_by_name.iter().find(|v| v.id == *id))
+            .cloned()
+            .collect(),
+        None => venues_by_name,
+    };
     let mut venues = Vec::new();
     let mut logos = Vec::new();
-    for v in ws.list_venues()?.into_iter().filter(|v| v.active) {
+    for v in chosen {
         let Some(a) = agreements.iter().find(|a| a.venue_id == v.id) else {
             continue;
         };
@@ -39,38 +53,20 @@ pub fn year_job(ws: &Workspace, year_id: i64) -> Result<Job, PrintError> {
             logo: logo_index,
         });
     }
-    let contact = [
-        program.contact_name.as_str(),
-        &program.contact_phone,
-        &program.contact_email,
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
-    let rules = if year.companion_free {
-        "Kortet er personlig. Kortholder og én ledsager går gratis.".to_string()
-    } else {
-        "Kortet er personlig og gjelder kortholderen.".to_string()
-    };
-    let design = Design {
-        title: format!("{} {}", program.name, year.year),
+    let layout_design = Design {
+        title: design.title.clone(),
         municipality: program.municipality,
         primary: Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b)),
         accent: Rgb::parse(&program.accent_colour, Rgb(0xf2, 0xa9, 0x00)),
-        rules,
-        contact: if contact.is_empty() {
-            String::new()
-        } else {
-            format!("Spørsmål? {contact}")
-        },
+        rules: design.rules.clone(),
+        contact: design.contact.clone(),
         venues,
-        show_venue_logos: true,
-        show_qr: true,
+        show_venue_logos: design.show_venue_logos,
+        show_qr: design.show_qr,
     };
     let program_logo = logo(ws, program.logo_id)?;
     let arms = logo(ws, program.coat_of_arms_id)?;
-    Job::new(design, program_logo.as_ref(), arms.as_ref(), &logos)
+    Job::new(layout_design, program_logo.as_ref(), arms.as_ref(), &logos)
 }
 
 /// What is printed on one card.

@@ -204,3 +204,78 @@ fn the_print_shop_sheet_holds_eight_cards_with_a_sheet_of_backs_after_each_sheet
         "eight backs behind them"
     );
 }
+
+#[test]
+fn the_saved_design_chooses_the_venues_their_order_and_whether_the_qr_is_printed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let year = ws.year_by_number(2026).expect("year").expect("2026");
+    let venues = ws.list_venues().expect("venues");
+    let kino = venues
+        .iter()
+        .find(|v| v.name == "Eksempel Kino")
+        .expect("kino")
+        .id;
+    let badet = venues
+        .iter()
+        .find(|v| v.name == "Eksempelbadet")
+        .expect("badet")
+        .id;
+    let design = okort_core::CardDesign {
+        title: "Kulturkortet 2026".into(),
+        show_qr: false,
+        venue_ids: Some(vec![badet, kino]),
+        ..ws.card_design(year.id).expect("design")
+    };
+    ws.save_card_design(design).expect("save");
+    let only = ws
+        .list_cards(&Actor::command_line(), year.id)
+        .expect("cards")[0]
+        .card
+        .id;
+    let (pdf, _) = print_year(
+        &ws,
+        &Actor::command_line(),
+        year.id,
+        Layout::A4,
+        Some(&[only]),
+    )
+    .expect("print");
+    let path = dir.path().join("one.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let text = tool("pdftotext", &[path.to_str().expect("p"), "-"]);
+    assert!(text.contains("Kulturkortet 2026"));
+    let (b, k) = (
+        text.find("Eksempelbadet").expect("badet"),
+        text.find("Eksempel Kino").expect("kino"),
+    );
+    assert!(b < k, "the chosen order");
+    assert!(
+        !text.contains("Bowlinghallen"),
+        "venues left out are not printed"
+    );
+    let png = dir.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            "-singlefile",
+            path.to_str().expect("p"),
+            png.to_str().expect("p"),
+        ],
+    );
+    let out = Command::new("zbarimg")
+        .args([
+            "-q",
+            "--raw",
+            dir.path().join("page.png").to_str().expect("p"),
+        ])
+        .output()
+        .expect("zbarimg");
+    assert!(
+        out.stdout.is_empty(),
+        "no QR code when the design turns it off"
+    );
+}

@@ -5,6 +5,7 @@ mod agreements;
 mod audit;
 mod cards;
 pub mod demo;
+mod designs;
 mod holder_csv;
 mod holders;
 mod images;

@@ -14,6 +14,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_holders_cards_users",
         include_str!("migrations/0002_holders_cards_users.sql"),
     ),
+    (
+        "0003_card_designs",
+        include_str!("migrations/0003_card_designs.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
@@ -61,6 +65,10 @@ mod tests {
         (
             "0002_holders_cards_users",
             "f6f69229e61eaafab639beae6a16e6a05ef2f2e70ada16559267da9dadc4a788",
+        ),
+        (
+            "0003_card_designs",
+            "9c3d33e48b3cb0b9391c6d3af1a32842865634c26ed678baf0bb5c33409157e6",
         ),
     ];
 

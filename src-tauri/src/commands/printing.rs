@@ -4,7 +4,7 @@ use super::commands;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use base64::Engine;
-use okort_core::Action;
+use okort_core::{Action, CardDesign};
 use okort_print::Layout;
 use okort_store::StoreError;
 use serde::Serialize;
@@ -48,12 +48,34 @@ fn open_in_viewer(path: &std::path::Path) {
 }
 
 commands! {
+    pub fn get_card_design(state, year_id: i64) -> ApiResult<CardDesign> {
+        state.act(Action::MarkCardsPrinted, |ws, _| ws.card_design(year_id))
+    }
+
+    pub fn save_card_design(state, design: CardDesign) -> ApiResult<CardDesign> {
+        state.act(Action::ManageProgram, |ws, _| ws.save_card_design(design))
+    }
+
+    /// "Copy from last year": the design of `from_year_id` saved for `to_year_id`.
+    pub fn copy_card_design(state, from_year_id: i64, to_year_id: i64) -> ApiResult<CardDesign> {
+        state.act(Action::ManageProgram, |ws, _| ws.copy_card_design(from_year_id, to_year_id))
+    }
+
     /// The pages of one card of the year (the first active one, or a sample) as SVG data URLs:
-    /// the same drawing operations the PDF is made of.
-    pub fn card_preview(state, year_id: i64, layout_code: String) -> ApiResult<Vec<String>> {
+    /// the same drawing operations the PDF is made of. `design` previews unsaved edits.
+    pub fn card_preview(
+        state,
+        year_id: i64,
+        layout_code: String,
+        design: Option<CardDesign>,
+    ) -> ApiResult<Vec<String>> {
         let layout = layout(state, &layout_code)?;
         state.act(Action::MarkCardsPrinted, |ws, actor| {
-            let job = okort_print::cards::year_job(ws, year_id).map_err(print_error)?;
+            let design = match design {
+                Some(d) => d.normalized(),
+                None => ws.card_design(year_id)?,
+            };
+            let job = okort_print::cards::job_for(ws, &design).map_err(print_error)?;
             let year = ws.year(year_id)?;
             let rows = ws.list_cards(actor, year_id)?;
             let face = match rows.iter().find(|r| r.card.status.is_active()) {

@@ -7,6 +7,7 @@ import type {
   ApiError,
   AuditEntry,
   Card,
+  CardDesign,
   CardLookup,
   CardRow,
   Holder,
@@ -117,9 +118,14 @@ export const api = {
   renewCards: (toYearId: number, holderIds: number[]) =>
     invoke<Card[]>("renew_cards", { toYearId, holderIds }),
 
-  /** SVG data URLs of one card's pages: the same drawing the PDF is made of. */
-  cardPreview: (yearId: number, layoutCode: string) =>
-    invoke<string[]>("card_preview", { yearId, layoutCode }),
+  getCardDesign: (yearId: number) => invoke<CardDesign>("get_card_design", { yearId }),
+  saveCardDesign: (design: CardDesign) => invoke<CardDesign>("save_card_design", { design }),
+  copyCardDesign: (fromYearId: number, toYearId: number) =>
+    invoke<CardDesign>("copy_card_design", { fromYearId, toYearId }),
+  /** SVG data URLs of one card's pages: the same drawing the PDF is made of. `design`
+   * previews unsaved edits. */
+  cardPreview: (yearId: number, layoutCode: string, design: CardDesign | null = null) =>
+    invoke<string[]>("card_preview", { yearId, layoutCode, design }),
   /** Prints the year's active cards (or `cardIds`) to `path` and marks them printed. */
   printCards: (yearId: number, layoutCode: string, path: string, cardIds: number[] | null) =>
     invoke<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds }),

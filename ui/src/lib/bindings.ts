@@ -136,6 +136,24 @@ isDemo: boolean, };
 
 export type PrintReport = { printed: number, path: string, };
 
+export type CardDesign = { yearId: number, 
+/**
+ * E.g. "Opplevelseskortet 2026".
+ */
+title: string, 
+/**
+ * The rules printed on the card, e.g. the companion rule.
+ */
+rules: string, 
+/**
+ * Who to ask, printed on the card.
+ */
+contact: string, showVenueLogos: boolean, showQr: boolean, 
+/**
+ * Venue ids in print order; `None` is every venue with an agreement that year, by name.
+ */
+venueIds: Array<number> | null, };
+
 export type WorkspaceInfo = { path: string, isNew: boolean, schemaVersion: number, };
 
 export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";

@@ -1,0 +1,142 @@
+//! The year's card design: stored once chosen, otherwise drawn from the program and the year.
+
+use crate::{invalid, StoreError, Workspace};
+use okort_core::CardDesign;
+use rusqlite::{params, OptionalExtension};
+
+impl Workspace {
+    /// The design that prints: the stored one, or the default for the year.
+    pub fn card_design(&self, year_id: i64) -> Result<CardDesign, StoreError> {
+        let stored = self
+            .conn
+            .query_row(
+                "SELECT title, rules, contact, show_venue_logos, show_qr, venue_order
+                 FROM card_designs WHERE year_id = ?1",
+                [year_id],
+                |r| {
+                    let order: String = r.get(5)?;
+                    Ok(CardDesign {
+                        year_id,
+                        title: r.get(0)?,
+                        rules: r.get(1)?,
+                        contact: r.get(2)?,
+                        show_venue_logos: r.get(3)?,
+                        show_qr: r.get(4)?,
+                        venue_ids: (!order.is_empty())
+                            .then(|| order.split(',').filter_map(|s| s.parse().ok()).collect()),
+                    })
+                },
+            )
+            .optional()?;
+        match stored {
+            Some(d) => Ok(d),
+            None => self.default_design(year_id),
+        }
+    }
+
+    fn default_design(&self, year_id: i64) -> Result<CardDesign, StoreError> {
+        let program = self.program()?;
+        let year = self.year(year_id)?;
+        let contact = [
+            program.contact_name.as_str(),
+            &program.contact_phone,
+            &program.contact_email,
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        Ok(CardDesign {
+            year_id,
+            title: format!("{} {}", program.name, year.year),
+            rules: if year.companion_free {
+                "Kortet er personlig. Kortholder og én ledsager går gratis.".into()
+            } else {
+                "Kortet er personlig og gjelder kortholderen.".into()
+            },
+            contact: if contact.is_empty() {
+                String::new()
+            } else {
+                format!("Spørsmål? {contact}")
+            },
+            show_venue_logos: true,
+            show_qr: true,
+            venue_ids: None,
+        })
+    }
+
+    pub fn save_card_design(&self, design: CardDesign) -> Result<CardDesign, StoreError> {
+        let d = design.normalized();
+        invalid(d.validate())?;
+        self.year(d.year_id)?;
+        let order = d
+            .venue_ids
+            .as_ref()
+            .map(|ids| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+            .unwrap_or_default();
+        self.conn.execute(
+            "INSERT INTO card_designs (year_id, title, rules, contact, show_venue_logos, show_qr,
+                venue_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (year_id) DO UPDATE SET title = excluded.title, rules = excluded.rules,
+                contact = excluded.contact, show_venue_logos = excluded.show_venue_logos,
+                show_qr = excluded.show_qr, venue_order = excluded.venue_order",
+            params![
+                d.year_id,
+                d.title,
+                d.rules,
+                d.contact,
+                d.show_venue_logos,
+                d.show_qr,
+                order
+            ],
+        )?;
+        self.card_design(d.year_id)
+    }
+
+    /// "Copy from last year": the design of `from` saved for `to`.
+    pub fn copy_card_design(
+        &self,
+        from_year_id: i64,
+        to_year_id: i64,
+    ) -> Result<CardDesign, StoreError> {
+        let from = self.year(from_year_id)?;
+        let to = self.year(to_year_id)?;
+        let design = self
+            .card_design(from_year_id)?
+            .for_year(from.year, to.year, to.id);
+        self.save_card_design(design)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::workspace;
+    use okort_core::ProgramYearInput;
+
+    #[test]
+    fn a_year_without_a_saved_design_gets_one_from_the_program_and_a_saved_one_is_kept() {
+        let (_dir, ws) = workspace();
+        let y = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .expect("year");
+        let d = ws.card_design(y.id).expect("default");
+        assert_eq!(d.title, "Opplevelseskortet 2026");
+        assert!(d.rules.contains("ledsager"));
+        let saved = ws
+            .save_card_design(okort_core::CardDesign {
+                show_qr: false,
+                venue_ids: Some(vec![2, 1]),
+                ..d
+            })
+            .expect("save");
+        assert_eq!(ws.card_design(y.id).expect("read"), saved);
+        assert_eq!(saved.venue_ids, Some(vec![2, 1]));
+
+        let next = ws
+            .save_year(ProgramYearInput::new_for(2027).expect("y"))
+            .expect("2027");
+        let copied = ws.copy_card_design(y.id, next.id).expect("copy");
+        assert_eq!(copied.title, "Opplevelseskortet 2027");
+        assert!(!copied.show_qr);
+    }
+}
