@@ -5,7 +5,7 @@
 #[cfg(test)]
 mod tests {
     use crate::commands::holders::LanguageOption;
-    use crate::commands::printing::PrintReport;
+    use crate::commands::printing::{PrintProgress, PrintReport};
     use crate::commands::program::ProgramImageKind;
     use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::workspace::WorkspaceInfo;
@@ -58,6 +58,7 @@ mod tests {
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
             decl::<PrintReport>(&cfg),
+            decl::<PrintProgress>(&cfg),
             decl::<CardDesign>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
             decl::<ErrorCode>(&cfg),

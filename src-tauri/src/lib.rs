@@ -73,7 +73,8 @@ pub fn run() {
             commands::printing::tauri_commands::save_card_design,
             commands::printing::tauri_commands::copy_card_design,
             commands::printing::tauri_commands::card_preview,
-            commands::printing::tauri_commands::print_cards,
+            commands::printing::print_cards,
+            commands::printing::tauri_commands::cancel_print,
             commands::printing::tauri_commands::print_handout_list,
             commands::printing::tauri_commands::print_calibration_page,
         ])

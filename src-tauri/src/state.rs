@@ -6,6 +6,7 @@ use okort_core::{Action, Actor, Lang};
 use okort_store::{StoreError, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -22,6 +23,8 @@ pub struct AppState {
     /// Why the workspace of the last start could not be opened, shown on the first screen.
     startup_error: Mutex<Option<ApiError>>,
     lang: Mutex<Lang>,
+    /// Set by "cancel" while a print run is going.
+    print_cancelled: AtomicBool,
     data_dir: PathBuf,
     settings_file: PathBuf,
 }
@@ -49,6 +52,7 @@ impl AppState {
             session: Mutex::new(None),
             startup_error: Mutex::new(startup_error),
             lang: Mutex::new(lang),
+            print_cancelled: AtomicBool::new(false),
             data_dir,
             settings_file,
         }
@@ -62,6 +66,7 @@ impl AppState {
             session: Mutex::new(None),
             startup_error: Mutex::new(None),
             lang: Mutex::new(Lang::Nb),
+            print_cancelled: AtomicBool::new(false),
             data_dir: dir.to_path_buf(),
             settings_file: dir.join("settings.json"),
         }
@@ -96,6 +101,14 @@ impl AppState {
             return Err(ApiError::from_store(StoreError::Denied(actor.role), lang));
         }
         self.with(|ws| f(ws, &actor))
+    }
+
+    pub fn cancel_print(&self, cancel: bool) {
+        self.print_cancelled.store(cancel, Ordering::SeqCst);
+    }
+
+    pub fn print_cancelled(&self) -> bool {
+        self.print_cancelled.load(Ordering::SeqCst)
     }
 
     pub fn lang(&self) -> Lang {

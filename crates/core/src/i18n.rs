@@ -104,6 +104,7 @@ pub enum Problem {
         left: u32,
     },
     CardNotValid,
+    PrintCancelled,
 }
 
 impl Problem {
@@ -326,6 +327,11 @@ impl Problem {
                     )
                 }
             }
+            PrintCancelled => pick(
+                nb,
+                "utskriften ble avbrutt; ingen kort er merket som skrevet ut",
+                "printing was cancelled; no card is marked printed",
+            ),
             CardNotValid => pick(
                 nb,
                 "kortet kan ikke brukes nå",

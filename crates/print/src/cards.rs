@@ -89,22 +89,39 @@ pub fn print_year(
     layout: Layout,
     only: Option<&[i64]>,
 ) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
+    print_year_with_progress(ws, actor, year_id, layout, only, &mut |_, _| true)
+}
+
+/// As [`print_year`], telling `progress(done, total)` after each card is laid out; when it
+/// returns false the run stops with [`PrintError::Cancelled`] and nothing is written.
+pub fn print_year_with_progress(
+    ws: &Workspace,
+    actor: &Actor,
+    year_id: i64,
+    layout: Layout,
+    only: Option<&[i64]>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
     let job = year_job(ws, year_id)?;
-    let mut faces = Vec::new();
-    let mut printed = Vec::new();
-    for row in ws.list_cards(actor, year_id)? {
-        let wanted = match only {
+    let rows: Vec<CardRow> = ws
+        .list_cards(actor, year_id)?
+        .into_iter()
+        .filter(|row| match only {
             Some(ids) => ids.contains(&row.card.id),
             None => row.card.status.is_active(),
-        };
-        if !wanted {
-            continue;
+        })
+        .collect();
+    let total = rows.len();
+    let mut faces = Vec::with_capacity(total);
+    for (i, row) in rows.iter().enumerate() {
+        faces.push(card_face(ws, actor, row)?);
+        if !progress(i + 1, total) {
+            return Err(PrintError::Cancelled);
         }
-        faces.push(card_face(ws, actor, &row)?);
-        printed.push(row.card.id);
     }
     let pages = job.card_pages(layout, &faces)?;
     let title = job.design().title.clone();
+    let printed = rows.iter().map(|r| r.card.id).collect();
     Ok((job.pdf(&pages, &title)?, printed))
 }
 

@@ -26,6 +26,8 @@ pub enum PrintError {
     Qr(String),
     #[error(transparent)]
     Store(#[from] okort_store::StoreError),
+    #[error("printing was cancelled")]
+    Cancelled,
 }
 
 /// A logo as stored: its bytes and MIME type.

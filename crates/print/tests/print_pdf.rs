@@ -279,3 +279,35 @@ fn the_saved_design_chooses_the_venues_their_order_and_whether_the_qr_is_printed
         "no QR code when the design turns it off"
     );
 }
+
+#[test]
+fn progress_is_told_per_card_and_a_cancelled_run_marks_nothing_printed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let year = ws.year_by_number(2026).expect("year").expect("2026");
+    let actor = Actor::command_line();
+    let mut seen = Vec::new();
+    let (_, printed) = okort_print::cards::print_year_with_progress(
+        &ws,
+        &actor,
+        year.id,
+        Layout::A4,
+        None,
+        &mut |done, total| {
+            seen.push((done, total));
+            true
+        },
+    )
+    .expect("print");
+    assert_eq!(seen.len(), printed.len());
+    assert_eq!(seen.last(), Some(&(18, 18)));
+    let res = okort_print::cards::print_year_with_progress(
+        &ws,
+        &actor,
+        year.id,
+        Layout::A4,
+        None,
+        &mut |done, _| done < 3,
+    );
+    assert!(matches!(res, Err(okort_print::PrintError::Cancelled)));
+}

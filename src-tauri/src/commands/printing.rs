@@ -31,8 +31,75 @@ fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
 fn print_error(e: okort_print::PrintError) -> StoreError {
     match e {
         okort_print::PrintError::Store(e) => e,
+        okort_print::PrintError::Cancelled => {
+            StoreError::Refused(okort_core::i18n::Problem::PrintCancelled)
+        }
         other => StoreError::Csv(other.to_string()),
     }
+}
+
+/// How far a print run has come; sent to the UI as the event `print-progress`.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Prints the year's active cards (or `card_ids`, for a reprint) to `path` and marks them
+/// printed, telling `progress` after each card; stops when the user cancels.
+pub fn print_cards_with(
+    state: &AppState,
+    year_id: i64,
+    layout_code: &str,
+    path: &std::path::Path,
+    card_ids: Option<Vec<i64>>,
+    progress: &mut dyn FnMut(PrintProgress),
+) -> ApiResult<PrintReport> {
+    let layout = layout(state, layout_code)?;
+    state.cancel_print(false);
+    let printed = state.act(Action::MarkCardsPrinted, |ws, actor| {
+        let (pdf, printed) = okort_print::cards::print_year_with_progress(
+            ws,
+            actor,
+            year_id,
+            layout,
+            card_ids.as_deref(),
+            &mut |done, total| {
+                progress(PrintProgress {
+                    done: done as u32,
+                    total: total as u32,
+                });
+                !state.print_cancelled()
+            },
+        )
+        .map_err(print_error)?;
+        std::fs::write(path, pdf)?;
+        ws.mark_printed(actor, &printed)?;
+        Ok(printed.len())
+    })?;
+    Ok(PrintReport {
+        printed,
+        path: path.display().to_string(),
+    })
+}
+
+/// Runs off the main thread so the window stays live and shows the progress.
+#[tauri::command(async)]
+pub fn print_cards(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    year_id: i64,
+    layout_code: String,
+    path: PathBuf,
+    card_ids: Option<Vec<i64>>,
+) -> ApiResult<PrintReport> {
+    use tauri::Emitter;
+    let report = print_cards_with(&state, year_id, &layout_code, &path, card_ids, &mut |p| {
+        let _ = app.emit("print-progress", p);
+    })?;
+    open_in_viewer(&path);
+    Ok(report)
 }
 
 /// Opens a file in the system's viewer; a failure only means the user opens it by hand.
@@ -96,25 +163,9 @@ commands! {
         })
     }
 
-    /// Prints the year's active cards (or `card_ids`, for a reprint) to `path`, marks them
-    /// printed and opens the PDF in the system's viewer.
-    pub fn print_cards(
-        state,
-        year_id: i64,
-        layout_code: String,
-        path: PathBuf,
-        card_ids: Option<Vec<i64>>,
-    ) -> ApiResult<PrintReport> {
-        let layout = layout(state, &layout_code)?;
-        let printed = state.act(Action::MarkCardsPrinted, |ws, actor| {
-            let (pdf, printed) = okort_print::cards::print_year(ws, actor, year_id, layout, card_ids.as_deref())
-                .map_err(print_error)?;
-            std::fs::write(&path, pdf)?;
-            ws.mark_printed(actor, &printed)?;
-            Ok(printed.len())
-        })?;
-        open_in_viewer(&path);
-        Ok(PrintReport { printed, path: path.display().to_string() })
+    /// Stops a print run after the card it is on; nothing is written or marked printed.
+    pub fn cancel_print(state) -> () {
+        state.cancel_print(true);
     }
 
     /// NAV's hand-out list of the year's active cards, written to `path` and opened.
@@ -138,5 +189,66 @@ commands! {
         })?;
         open_in_viewer(&path);
         Ok(PrintReport { printed: 0, path: path.display().to_string() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::session;
+    use okort_store::demo;
+
+    fn logged_in_admin() -> (tempfile::TempDir, AppState, i64) {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        let ws = demo::create(&path).expect("demo");
+        let year = ws.year_by_number(2026).expect("y").expect("2026").id;
+        drop(ws);
+        let state = AppState::for_tests(&path, dir.path());
+        session::login(&state, "kultur".into(), demo::DEMO_PASSWORD.into()).expect("login");
+        (dir, state, year)
+    }
+
+    #[test]
+    fn printing_reports_progress_per_card_and_writes_the_pdf() {
+        let (dir, state, year) = logged_in_admin();
+        let out = dir.path().join("kort.pdf");
+        let mut seen = Vec::new();
+        let report = print_cards_with(&state, year, "cr80", &out, None, &mut |p| seen.push(p.done))
+            .expect("print");
+        assert_eq!(report.printed, 18);
+        assert_eq!(seen, (1..=18).collect::<Vec<u32>>());
+        assert!(std::fs::read(&out).expect("pdf").starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn a_cancelled_print_writes_nothing_and_says_so() {
+        let (dir, state, year) = logged_in_admin();
+        let out = dir.path().join("kort.pdf");
+        let err = print_cards_with(&state, year, "a4", &out, None, &mut |p| {
+            if p.done == 2 {
+                state.cancel_print(true);
+            }
+        })
+        .expect_err("cancelled");
+        assert_eq!(err.code, ErrorCode::Refused);
+        assert!(err.message.contains("avbrutt"), "{}", err.message);
+        assert!(!out.exists(), "no file is written");
+    }
+
+    #[test]
+    fn nav_cannot_print_cards() {
+        let (dir, state, year) = logged_in_admin();
+        session::login(&state, "nav".into(), demo::DEMO_PASSWORD.into()).expect("nav");
+        let err = print_cards_with(
+            &state,
+            year,
+            "a4",
+            &dir.path().join("x.pdf"),
+            None,
+            &mut |_| {},
+        )
+        .expect_err("denied");
+        assert_eq!(err.code, ErrorCode::Denied);
     }
 }

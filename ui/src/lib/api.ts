@@ -1,6 +1,7 @@
 // The only module that talks to the Rust backend. Every command the UI uses is here, typed
 // with the generated bindings; errors arrive as ApiError ({ code, message, fields, rows }).
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   Agreement,
   AgreementInput,
@@ -15,6 +16,7 @@ import type {
   HolderInput,
   HolderSummary,
   LanguageOption,
+  PrintProgress,
   PrintReport,
   QuotaStatus,
   ReassessRow,
@@ -126,6 +128,11 @@ export const api = {
    * previews unsaved edits. */
   cardPreview: (yearId: number, layoutCode: string, design: CardDesign | null = null) =>
     invoke<string[]>("card_preview", { yearId, layoutCode, design }),
+  /** Stops a running print after the current card; nothing is written. */
+  cancelPrint: () => invoke<void>("cancel_print"),
+  /** Calls `cb` with each `print-progress` event; returns the function that stops listening. */
+  onPrintProgress: (cb: (p: PrintProgress) => void): Promise<UnlistenFn> =>
+    listen<PrintProgress>("print-progress", (e) => cb(e.payload)),
   /** Prints the year's active cards (or `cardIds`) to `path` and marks them printed. */
   printCards: (yearId: number, layoutCode: string, path: string, cardIds: number[] | null) =>
     invoke<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds }),

@@ -136,6 +136,8 @@ isDemo: boolean, };
 
 export type PrintReport = { printed: number, path: string, };
 
+export type PrintProgress = { done: number, total: number, };
+
 export type CardDesign = { yearId: number, 
 /**
  * E.g. "Opplevelseskortet 2026".

@@ -307,6 +307,8 @@ export const en: Record<MessageKey, string> = {
   "design.saved": "The design is saved",
   "design.copy": "Copy from {year}",
   "design.copied": "The design from {year} is copied",
+  "print.progress": "{done} of {total} cards",
+  "print.cancel": "Cancel",
   "print.title": "Print cards",
   "print.layout": "Format",
   "print.a4": "A4 – one card per page",

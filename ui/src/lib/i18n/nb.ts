@@ -305,6 +305,8 @@ export const nb = {
   "design.saved": "Designet er lagret",
   "design.copy": "Kopier fra {year}",
   "design.copied": "Designet fra {year} er kopiert",
+  "print.progress": "{done} av {total} kort",
+  "print.cancel": "Avbryt",
   "print.title": "Skriv ut kort",
   "print.layout": "Format",
   "print.a4": "A4 – ett kort per side",
