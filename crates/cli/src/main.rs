@@ -94,7 +94,7 @@ enum CardCommand {
     Print {
         #[arg(long)]
         year: i32,
-        /// a4 (one card per page), cr80 (card printer, front and back) or sheet8 (print shop)
+        /// a4 (one card per page), a6 (A4 folded to A6), cr80 (card printer) or sheet8 (print shop)
         #[arg(long, default_value = "a4")]
         layout: String,
         #[arg(long)]
@@ -274,7 +274,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
                 StoreError::Refused(Problem::Unknown {
                     value: layout.clone(),
-                    allowed: "a4, cr80, sheet8",
+                    allowed: "a4, a6, cr80, sheet8",
                 })
             })?;
             let (pdf, printed) =
@@ -304,7 +304,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
                 StoreError::Refused(Problem::Unknown {
                     value: layout.clone(),
-                    allowed: "a4, cr80, sheet8",
+                    allowed: "a4, a6, cr80, sheet8",
                 })
             })?;
             std::fs::write(
@@ -394,7 +394,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
                 StoreError::Refused(Problem::Unknown {
                     value: layout.clone(),
-                    allowed: "a4, cr80, sheet8",
+                    allowed: "a4, a6, cr80, sheet8",
                 })
             })?;
             let dir = std::env::temp_dir().join(format!("okort-bench-{}", std::process::id()));

@@ -230,6 +230,7 @@ pub fn calibration(layout: Layout) -> Result<Vec<u8>, PrintError> {
         Layout::A4 => crate::layout::A4,
         Layout::Cr80 => crate::layout::CR80,
         Layout::Sheet8 => crate::layout::A4,
+        Layout::A6Fold => (crate::layout::A4.1, crate::layout::A4.0),
     };
     let page = crate::layout::calibration_page(size, &fonts);
     crate::pdf::render_pdf(&[page], &fonts, &[], &[], "Kalibrering")

@@ -83,6 +83,9 @@ pub enum Op {
         quiet: u16,
         runs: Vec<(u16, u16, u16)>,
     },
+    /// Operations drawn through a transform (a b c d e f, in millimetres, y down): used to
+    /// enlarge a card onto a panel or turn a panel upside down for folding.
+    Group { matrix: [f32; 6], ops: Vec<Op> },
     /// Vector artwork (an SVG logo) by its index in the job's list, scaled into the box.
     /// The PDF keeps it once and reuses it on every page.
     Symbol {
@@ -124,6 +127,10 @@ impl Op {
                 for el in els.iter_mut() {
                     *el = el.translated(dx, dy);
                 }
+            }
+            Op::Group { matrix, .. } => {
+                matrix[4] += dx;
+                matrix[5] += dy;
             }
         }
         op

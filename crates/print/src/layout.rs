@@ -15,6 +15,8 @@ pub const CR80: (f32, f32) = (85.6, 54.0);
 pub enum Layout {
     /// A4, one card per page.
     A4,
+    /// A4 landscape folded twice to A6: front, inside venue list with tick boxes, back.
+    A6Fold,
     /// CR80 front and back, for card printers.
     Cr80,
     /// Eight CR80 cards on an A4 sheet with crop marks, for a print shop: a sheet of fronts,
@@ -27,6 +29,7 @@ impl Layout {
         match s.to_lowercase().as_str() {
             "a4" => Some(Layout::A4),
             "cr80" => Some(Layout::Cr80),
+            "a6" | "a6fold" => Some(Layout::A6Fold),
             "sheet8" | "8-up" | "nup" => Some(Layout::Sheet8),
             _ => None,
         }
@@ -177,6 +180,11 @@ pub fn card_pages(
                 pages.push(a4(design, art, fonts, card)?);
             }
         }
+        Layout::A6Fold => {
+            for card in cards {
+                pages.push(a6_fold(design, art, fonts, card)?);
+            }
+        }
         Layout::Cr80 => {
             for card in cards {
                 pages.push(cr80_front(design, art, fonts, card)?);
@@ -322,20 +330,51 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
         "Brukerstedet krysser av én rute for hvert besøk.",
         180.0,
     );
-    let top = 152.0;
-    let bottom = 276.0;
-    let n = design.venues.len().max(1) as f32;
+    venue_rows(
+        &mut p,
+        design,
+        art,
+        &design.venues,
+        (15.0, 152.0, 180.0, 276.0),
+    );
+    // Rules and contact.
+    p.rect(0.0, 281.0, w, 16.0, tint(primary, 0.9));
+    p.text(15.0, 288.0, 9.5, true, Rgb::INK, &design.rules, 180.0);
+    p.text(15.0, 293.5, 8.0, false, Rgb::GREY, &design.contact, 180.0);
+    Ok(p.finish(w, h))
+}
+
+/// The venues as rows with a name (and logo) and tick boxes or "free entry", filling the box
+/// (x, top, width, bottom) with row heights that fit them all.
+fn venue_rows(
+    p: &mut Pen,
+    design: &Design,
+    art: &Artwork,
+    venues: &[VenueLine],
+    area: (f32, f32, f32, f32),
+) {
+    let (x, top, w, bottom) = area;
+    let primary = design.primary;
+    let boxes_x = x + w * 0.53;
+    let boxes_w = w - w * 0.53 - 3.0;
+    let n = venues.len().max(1) as f32;
     let row_h = ((bottom - top) / n).clamp(5.0, 11.0);
     let scale = row_h / 11.0;
-    for (i, v) in design.venues.iter().enumerate() {
+    for (i, v) in venues.iter().enumerate() {
         let y = top + i as f32 * row_h;
         if i % 2 == 0 {
-            p.rect(15.0, y, 180.0, row_h, tint(primary, 0.95));
+            p.rect(x, y, w, row_h, tint(primary, 0.95));
         }
-        let mut name_x = 18.0;
+        let mut name_x = x + 3.0;
         if design.show_venue_logos {
             if let Some(logo) = v.logo.and_then(|l| art.logos.get(l)) {
-                logo.place(18.0, y + row_h * 0.15, row_h * 0.7, row_h * 0.7, &mut p.ops);
+                logo.place(
+                    name_x,
+                    y + row_h * 0.15,
+                    row_h * 0.7,
+                    row_h * 0.7,
+                    &mut p.ops,
+                );
             }
             name_x += row_h * 0.7 + 3.0;
         }
@@ -347,27 +386,28 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
             false,
             Rgb::INK,
             &v.name,
-            108.0 - name_x,
+            boxes_x - 2.0 - name_x,
         );
         match v.visits {
             None => {
+                let free = "Fri inngang hele året";
                 p.text(
-                    110.0,
+                    boxes_x,
                     base,
                     10.0 * scale.max(0.7),
                     true,
                     primary,
-                    "Fri inngang hele året",
-                    82.0,
+                    free,
+                    boxes_w,
                 );
             }
             Some(visits) => {
                 let size = (4.6 * scale).max(3.0);
-                let per_row = (82.0 / (size + 1.0)).floor().max(1.0) as usize;
-                let rows = (usize::from(visits)).div_ceil(per_row).max(1);
+                let per_row = (boxes_w / (size + 1.0)).floor().max(1.0) as usize;
+                let rows = usize::from(visits).div_ceil(per_row).max(1);
                 let size = size.min((row_h - 2.0) / rows as f32 - 0.6).max(1.5);
                 for k in 0..usize::from(visits) {
-                    let bx = 110.0 + (k % per_row) as f32 * (size + 1.0);
+                    let bx = boxes_x + (k % per_row) as f32 * (size + 1.0);
                     let by = y
                         + (row_h - rows as f32 * (size + 0.6)) / 2.0
                         + (k / per_row) as f32 * (size + 0.6);
@@ -376,10 +416,128 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
             }
         }
     }
-    // Rules and contact.
-    p.rect(0.0, 281.0, w, 16.0, tint(primary, 0.9));
-    p.text(15.0, 288.0, 9.5, true, Rgb::INK, &design.rules, 180.0);
-    p.text(15.0, 293.5, 8.0, false, Rgb::GREY, &design.contact, 180.0);
+}
+
+/// A4 landscape printed on one side and folded twice to A6: the front cover bottom right
+/// (the card itself, enlarged), the back cover bottom left (rules and contact), and the inside
+/// spread on the top half, upside down so it reads right once folded.
+fn a6_fold(
+    design: &Design,
+    art: &Artwork,
+    fonts: &Fonts,
+    card: &CardFace,
+) -> Result<Page, PrintError> {
+    let (w, h) = (A4.1, A4.0);
+    let (pw, ph) = (w / 2.0, h / 2.0);
+    let mut p = Pen {
+        fonts,
+        ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
+    };
+    let primary = design.primary;
+    // Front cover: the card, enlarged into the panel.
+    let front = cr80_front(design, art, fonts, card)?;
+    let scale = ((pw - 12.0) / CR80.0).min((ph - 12.0) / CR80.1);
+    let (fx, fy) = (
+        pw + (pw - CR80.0 * scale) / 2.0,
+        ph + (ph - CR80.1 * scale) / 2.0,
+    );
+    p.ops.push(Op::Group {
+        matrix: [scale, 0.0, 0.0, scale, fx, fy],
+        ops: front.ops,
+    });
+    // Back cover.
+    p.rect(0.0, ph, pw, ph, tint(primary, 0.92));
+    p.text(
+        10.0,
+        ph + 20.0,
+        13.0,
+        true,
+        primary,
+        &design.title,
+        pw - 20.0,
+    );
+    p.text(
+        10.0,
+        ph + 30.0,
+        9.0,
+        true,
+        Rgb::INK,
+        &design.rules,
+        pw - 20.0,
+    );
+    let how = "Vis kortet når du kommer. Brukerstedet krysser av for hvert besøk.";
+    p.text(10.0, ph + 37.0, 8.0, false, Rgb::INK, how, pw - 20.0);
+    p.text(
+        10.0,
+        h - 12.0,
+        7.5,
+        false,
+        Rgb::GREY,
+        &design.contact,
+        pw - 20.0,
+    );
+    if let Some(arms) = &art.coat_of_arms {
+        arms.place(pw / 2.0 - 8.0, ph + 50.0, 16.0, 22.0, &mut p.ops);
+    }
+    // Inside spread, drawn upright in its own box and turned half a circle into the top half.
+    let mut inside = Pen {
+        fonts,
+        ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
+    };
+    inside.text(
+        8.0,
+        10.0,
+        12.0,
+        true,
+        primary,
+        "Her kan du bruke kortet",
+        w - 16.0,
+    );
+    let half = design.venues.len().div_ceil(2);
+    let (left, right) = design.venues.split_at(half);
+    venue_rows(
+        &mut inside,
+        design,
+        art,
+        left,
+        (6.0, 15.0, pw - 10.0, ph - 5.0),
+    );
+    venue_rows(
+        &mut inside,
+        design,
+        art,
+        right,
+        (pw + 4.0, 15.0, pw - 10.0, ph - 5.0),
+    );
+    let inside = inside.finish(w, ph);
+    p.ops.push(Op::Group {
+        matrix: [-1.0, 0.0, 0.0, -1.0, w, ph],
+        ops: inside.ops,
+    });
+    // Fold marks on the edges.
+    let mark = Stroke {
+        colour: Rgb::GREY,
+        width: 0.2,
+    };
+    let els = vec![
+        PathEl::Move(pw, 0.0),
+        PathEl::Line(pw, 4.0),
+        PathEl::Move(pw, h - 4.0),
+        PathEl::Line(pw, h),
+        PathEl::Move(0.0, ph),
+        PathEl::Line(4.0, ph),
+        PathEl::Move(w - 4.0, ph),
+        PathEl::Line(w, ph),
+    ];
+    p.ops.push(Op::Path {
+        els,
+        fill: None,
+        stroke: Some(mark),
+    });
     Ok(p.finish(w, h))
 }
 

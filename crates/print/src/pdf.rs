@@ -216,6 +216,173 @@ fn place_xobject(ops: &mut Vec<PdfOp>, id: XObjectId, scale: f32, x: Pt, y: Pt) 
     ops.push(PdfOp::RestoreGraphicsState);
 }
 
+/// What a PDF being written shares across pages: fonts, images and logos added once.
+struct Renderer<'a> {
+    doc: PdfDocument,
+    fonts: &'a Fonts,
+    vectors: &'a [VectorArt],
+    images: &'a [Vec<u8>],
+    font_ids: Vec<Option<FontId>>,
+    image_ids: Vec<Option<(XObjectId, usize, usize)>>,
+    form_ids: Vec<Option<XObjectId>>,
+    warnings: Vec<printpdf::PdfWarnMsg>,
+    font_warnings: Vec<printpdf::PdfFontParseWarning>,
+}
+
+impl Renderer<'_> {
+    fn op(&mut self, ctx: &Ctx, op: &Op, out: &mut Vec<PdfOp>) -> Result<(), PrintError> {
+        match op {
+            Op::Group {
+                matrix: [a, b, c, d, e, f],
+                ops,
+            } => {
+                // The group's transform (mm, y down) as seen in PDF space (pt, y up).
+                let k = PT_PER_MM;
+                let h = ctx.height_pt;
+                let m = [*a, -b, -c, *d, c * h + k * e, h * (1.0 - d) - k * f];
+                out.push(PdfOp::SaveGraphicsState);
+                out.push(PdfOp::SetTransformationMatrix {
+                    matrix: CurTransMat::Raw(m),
+                });
+                for inner in ops {
+                    self.op(ctx, inner, out)?;
+                }
+                out.push(PdfOp::RestoreGraphicsState);
+            }
+            Op::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => {
+                let els = [
+                    PathEl::Move(*x, *y),
+                    PathEl::Line(x + w, *y),
+                    PathEl::Line(x + w, y + h),
+                    PathEl::Line(*x, y + h),
+                    PathEl::Close,
+                ];
+                path_ops(ctx, &els, *fill, *stroke, out);
+            }
+            Op::Path { els, fill, stroke } => path_ops(ctx, els, *fill, *stroke, out),
+            Op::Text {
+                x,
+                y,
+                size,
+                colour: c,
+                text,
+            } => {
+                let mut pen_x = *x;
+                out.push(PdfOp::StartTextSection);
+                out.push(PdfOp::SetFillColor { col: colour(*c) });
+                for run in &text.runs {
+                    let id = match &self.font_ids[run.font] {
+                        Some(id) => id.clone(),
+                        None => {
+                            let file = &FONT_FILES[run.font];
+                            let parsed =
+                                ParsedFont::from_bytes(file.data, 0, &mut self.font_warnings)
+                                    .ok_or(PrintError::Font(file.name))?;
+                            let id = self.doc.add_font(&parsed);
+                            self.font_ids[run.font] = Some(id.clone());
+                            id
+                        }
+                    };
+                    let face = self.fonts.face(run.font);
+                    let upem = f32::from(run.units_per_em);
+                    let glyphs = run
+                        .glyphs
+                        .iter()
+                        .map(|g| {
+                            let natural = face
+                                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
+                                .map_or(0.0, f32::from);
+                            // TJ adjustments in thousandths of an em: positive moves left.
+                            let offset = (natural - g.x_advance as f32) * 1000.0 / upem;
+                            Codepoint {
+                                gid: g.gid,
+                                offset,
+                                cid: g.text.clone(),
+                            }
+                        })
+                        .collect();
+                    let origin = ctx.pt(pen_x, *y);
+                    out.push(PdfOp::SetFont {
+                        font: PdfFontHandle::External(id),
+                        size: Pt(*size),
+                    });
+                    out.push(PdfOp::SetTextMatrix {
+                        matrix: TextMatrix::Translate(origin.x, origin.y),
+                    });
+                    out.push(PdfOp::ShowText {
+                        items: vec![TextItem::GlyphIds(glyphs)],
+                    });
+                    pen_x += run.width(*size) / PT_PER_MM;
+                }
+                out.push(PdfOp::EndTextSection);
+            }
+            Op::Symbol { art, x, y, w, h } => {
+                let Some(v) = self.vectors.get(*art) else {
+                    return Ok(());
+                };
+                let id = match &self.form_ids[*art] {
+                    Some(id) => id.clone(),
+                    None => {
+                        let id = self.doc.add_xobject(&form_xobject(v));
+                        self.form_ids[*art] = Some(id.clone());
+                        id
+                    }
+                };
+                let origin = ctx.pt(*x, y + h);
+                place_xobject(out, id, w * PT_PER_MM / v.width, origin.x, origin.y);
+            }
+            Op::Qr {
+                x,
+                y,
+                size,
+                n,
+                quiet,
+                runs,
+            } => {
+                let id = self.doc.add_xobject(&qr_xobject(*n, *quiet, runs));
+                let origin = ctx.pt(*x, y + size);
+                let scale = size * PT_PER_MM / f32::from(n + 2 * quiet);
+                place_xobject(out, id, scale, origin.x, origin.y);
+            }
+            Op::Image { image, x, y, w, h } => {
+                let (id, pw, ph) = match &self.image_ids[*image] {
+                    Some(v) => v.clone(),
+                    None => {
+                        let raw =
+                            RawImage::decode_from_bytes(&self.images[*image], &mut self.warnings)
+                                .map_err(PrintError::Image)?;
+                        let (pw, ph) = (raw.width, raw.height);
+                        let id = self.doc.add_image(&raw);
+                        self.image_ids[*image] = Some((id.clone(), pw, ph));
+                        (id, pw, ph)
+                    }
+                };
+                // At 72 dpi one pixel is one point; scale to the box.
+                let bottom_left = ctx.pt(*x, y + h);
+                out.push(PdfOp::UseXobject {
+                    id,
+                    transform: XObjectTransform {
+                        translate_x: Some(bottom_left.x),
+                        translate_y: Some(bottom_left.y),
+                        scale_x: Some(w * PT_PER_MM / pw.max(1) as f32),
+                        scale_y: Some(h * PT_PER_MM / ph.max(1) as f32),
+                        dpi: Some(72.0),
+                        ..Default::default()
+                    },
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Renders `pages` into one PDF. `vectors` and `images` are the logos the pages refer to.
 pub fn render_pdf(
     pages: &[Page],
@@ -224,13 +391,18 @@ pub fn render_pdf(
     images: &[Vec<u8>],
     title: &str,
 ) -> Result<Vec<u8>, PrintError> {
-    let mut doc = PdfDocument::new(title);
-    let mut warnings = Vec::new();
-    let mut font_warnings = Vec::new();
     // Fonts and images are added once, and only when some page uses them.
-    let mut font_ids: Vec<Option<FontId>> = vec![None; FONT_FILES.len()];
-    let mut image_ids: Vec<Option<(XObjectId, usize, usize)>> = vec![None; images.len()];
-    let mut form_ids: Vec<Option<XObjectId>> = vec![None; vectors.len()];
+    let mut r = Renderer {
+        doc: PdfDocument::new(title),
+        fonts,
+        vectors,
+        images,
+        font_ids: vec![None; FONT_FILES.len()],
+        image_ids: vec![None; images.len()],
+        form_ids: vec![None; vectors.len()],
+        warnings: Vec::new(),
+        font_warnings: Vec::new(),
+    };
     let mut pdf_pages = Vec::with_capacity(pages.len());
     for page in pages {
         let ctx = Ctx {
@@ -238,134 +410,7 @@ pub fn render_pdf(
         };
         let mut ops = Vec::new();
         for op in &page.ops {
-            match op {
-                Op::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill,
-                    stroke,
-                } => {
-                    let els = [
-                        PathEl::Move(*x, *y),
-                        PathEl::Line(x + w, *y),
-                        PathEl::Line(x + w, y + h),
-                        PathEl::Line(*x, y + h),
-                        PathEl::Close,
-                    ];
-                    path_ops(&ctx, &els, *fill, *stroke, &mut ops);
-                }
-                Op::Path { els, fill, stroke } => path_ops(&ctx, els, *fill, *stroke, &mut ops),
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    colour: c,
-                    text,
-                } => {
-                    let mut pen_x = *x;
-                    ops.push(PdfOp::StartTextSection);
-                    ops.push(PdfOp::SetFillColor { col: colour(*c) });
-                    for run in &text.runs {
-                        let id = match &font_ids[run.font] {
-                            Some(id) => id.clone(),
-                            None => {
-                                let file = &FONT_FILES[run.font];
-                                let parsed =
-                                    ParsedFont::from_bytes(file.data, 0, &mut font_warnings)
-                                        .ok_or(PrintError::Font(file.name))?;
-                                let id = doc.add_font(&parsed);
-                                font_ids[run.font] = Some(id.clone());
-                                id
-                            }
-                        };
-                        let face = fonts.face(run.font);
-                        let upem = f32::from(run.units_per_em);
-                        let glyphs = run
-                            .glyphs
-                            .iter()
-                            .map(|g| {
-                                let natural = face
-                                    .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-                                    .map_or(0.0, f32::from);
-                                // TJ adjustments in thousandths of an em: positive moves left.
-                                let offset = (natural - g.x_advance as f32) * 1000.0 / upem;
-                                Codepoint {
-                                    gid: g.gid,
-                                    offset,
-                                    cid: g.text.clone(),
-                                }
-                            })
-                            .collect();
-                        let origin = ctx.pt(pen_x, *y);
-                        ops.push(PdfOp::SetFont {
-                            font: PdfFontHandle::External(id),
-                            size: Pt(*size),
-                        });
-                        ops.push(PdfOp::SetTextMatrix {
-                            matrix: TextMatrix::Translate(origin.x, origin.y),
-                        });
-                        ops.push(PdfOp::ShowText {
-                            items: vec![TextItem::GlyphIds(glyphs)],
-                        });
-                        pen_x += run.width(*size) / PT_PER_MM;
-                    }
-                    ops.push(PdfOp::EndTextSection);
-                }
-                Op::Symbol { art, x, y, w, h } => {
-                    let Some(v) = vectors.get(*art) else { continue };
-                    let id = match &form_ids[*art] {
-                        Some(id) => id.clone(),
-                        None => {
-                            let id = doc.add_xobject(&form_xobject(v));
-                            form_ids[*art] = Some(id.clone());
-                            id
-                        }
-                    };
-                    let origin = ctx.pt(*x, y + h);
-                    place_xobject(&mut ops, id, w * PT_PER_MM / v.width, origin.x, origin.y);
-                }
-                Op::Qr {
-                    x,
-                    y,
-                    size,
-                    n,
-                    quiet,
-                    runs,
-                } => {
-                    let id = doc.add_xobject(&qr_xobject(*n, *quiet, runs));
-                    let origin = ctx.pt(*x, y + size);
-                    let scale = size * PT_PER_MM / f32::from(n + 2 * quiet);
-                    place_xobject(&mut ops, id, scale, origin.x, origin.y);
-                }
-                Op::Image { image, x, y, w, h } => {
-                    let (id, pw, ph) = match &image_ids[*image] {
-                        Some(v) => v.clone(),
-                        None => {
-                            let raw = RawImage::decode_from_bytes(&images[*image], &mut warnings)
-                                .map_err(PrintError::Image)?;
-                            let (pw, ph) = (raw.width, raw.height);
-                            let id = doc.add_image(&raw);
-                            image_ids[*image] = Some((id.clone(), pw, ph));
-                            (id, pw, ph)
-                        }
-                    };
-                    // At 72 dpi one pixel is one point; scale to the box.
-                    let bottom_left = ctx.pt(*x, y + h);
-                    ops.push(PdfOp::UseXobject {
-                        id,
-                        transform: XObjectTransform {
-                            translate_x: Some(bottom_left.x),
-                            translate_y: Some(bottom_left.y),
-                            scale_x: Some(w * PT_PER_MM / pw.max(1) as f32),
-                            scale_y: Some(h * PT_PER_MM / ph.max(1) as f32),
-                            dpi: Some(72.0),
-                            ..Default::default()
-                        },
-                    });
-                }
-            }
+            r.op(&ctx, op, &mut ops)?;
         }
         pdf_pages.push(PdfPage::new(Mm(page.width), Mm(page.height), ops));
     }
@@ -374,5 +419,10 @@ pub fn render_pdf(
         optimize: true,
         ..Default::default()
     };
+    let Renderer {
+        mut doc,
+        mut warnings,
+        ..
+    } = r;
     Ok(doc.with_pages(pdf_pages).save(&opts, &mut warnings))
 }

@@ -180,6 +180,14 @@ fn render_ops(
                 }
                 out.push_str(r#""/>"#);
             }
+            Op::Group {
+                matrix: [a, b, c, d, e, f],
+                ops,
+            } => {
+                let _ = write!(*out, r#"<g transform="matrix({a} {b} {c} {d} {e} {f})">"#);
+                render_ops(ops, fonts, vectors, images, out);
+                out.push_str("</g>");
+            }
             Op::Symbol { art, x, y, w, .. } => {
                 if let Some(v) = vectors.get(*art) {
                     let s = w / v.width;

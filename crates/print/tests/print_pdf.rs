@@ -311,3 +311,51 @@ fn progress_is_told_per_card_and_a_cancelled_run_marks_nothing_printed() {
     );
     assert!(matches!(res, Err(okort_print::PrintError::Cancelled)));
 }
+
+#[test]
+fn the_a6_folder_is_one_a4_landscape_page_per_card_with_the_inside_upside_down() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_ws, path, printed) = demo_pdf(dir.path(), Layout::A6Fold);
+    let p = path.to_str().expect("path");
+    tool("qpdf", &["--check", p]);
+    let info = tool("pdfinfo", &[p]);
+    assert!(
+        info.contains(&format!("Pages:           {}", printed.len())),
+        "{info}"
+    );
+    assert!(
+        info.contains("841.89 x 595.276 pts"),
+        "A4 landscape: {info}"
+    );
+    let text = tool("pdftotext", &["-f", "1", "-l", "1", p, "-"]);
+    for needed in [
+        "Amina Hassan",
+        "Her kan du bruke kortet",
+        "Eksempel Kino",
+        "Fri inngang hele året",
+    ] {
+        assert!(text.contains(needed), "{needed}");
+    }
+    // The QR of the front cover still decodes at 150 dpi.
+    let png = dir.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-singlefile",
+            "-png",
+            p,
+            png.to_str().expect("p"),
+        ],
+    );
+    let decoded = tool(
+        "zbarimg",
+        &[
+            "-q",
+            "--raw",
+            dir.path().join("page.png").to_str().expect("p"),
+        ],
+    );
+    assert!(decoded.starts_with("OKORT1;"), "{decoded}");
+}

@@ -22,7 +22,7 @@ fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
     Layout::parse(code).ok_or_else(|| {
         let problem = okort_core::i18n::Problem::Unknown {
             value: code.into(),
-            allowed: "a4, cr80, sheet8",
+            allowed: "a4, a6, cr80, sheet8",
         };
         ApiError::new(ErrorCode::Invalid, problem.message(state.lang()))
     })

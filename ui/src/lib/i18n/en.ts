@@ -314,6 +314,7 @@ export const en: Record<MessageKey, string> = {
   "print.a4": "A4 – one card per page",
   "print.cr80": "Card printer (CR80, front and back)",
   "print.sheet8": "Print shop: 8 cards per A4 sheet with crop marks",
+  "print.a6": "A4 folded to A6 (front, inside with tick boxes, back)",
   "print.all": "Print all active cards",
   "print.selected": "Print selected ({n})",
   "print.done": "{n} cards written to {path}",

@@ -312,6 +312,7 @@ export const nb = {
   "print.a4": "A4 – ett kort per side",
   "print.cr80": "Kortskriver (CR80, for- og bakside)",
   "print.sheet8": "Trykkeri: 8 kort per A4-ark med skjæremerker",
+  "print.a6": "A4 brettet til A6 (forside, innside med avkryssing, bakside)",
   "print.all": "Skriv ut alle aktive kort",
   "print.selected": "Skriv ut valgte ({n})",
   "print.done": "{n} kort skrevet til {path}",
