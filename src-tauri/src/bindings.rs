@@ -60,6 +60,7 @@ mod tests {
             decl::<PrintReport>(&cfg),
             decl::<PrintProgress>(&cfg),
             decl::<CardDesign>(&cfg),
+            decl::<PrinterProfile>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),

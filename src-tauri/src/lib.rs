@@ -75,6 +75,9 @@ pub fn run() {
             commands::printing::tauri_commands::card_preview,
             commands::printing::print_cards,
             commands::printing::tauri_commands::cancel_print,
+            commands::printing::tauri_commands::list_printer_profiles,
+            commands::printing::tauri_commands::save_printer_profile,
+            commands::printing::tauri_commands::delete_printer_profile,
             commands::printing::tauri_commands::print_handout_list,
             commands::printing::tauri_commands::print_calibration_page,
         ])

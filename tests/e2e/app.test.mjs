@@ -255,9 +255,25 @@ test("the culture office previews the year's card and prints every active card t
     await app.waitText('[data-testid="toast"]', "lagret");
     await app.screenshot("print-preview");
 
+    // A printer calibration profile is made in the app and used for the print.
+    await app.click("printer-new");
+    await app.type("printer-name", "Kortskriver");
+    await app.setValue("printer-x", "1.5");
+    await app.click("printer-save");
+    await app.waitText('[data-testid="toast"]', "Kortskriver");
+    await app.waitText('[data-testid="printer-profile"]', "Kortskriver");
+    const profiles = (await app.invokeRaw("list_printer_profiles")).value;
+    assert.equal(profiles[0].offsetXMm, 1.5);
+
     const pdf = `${app.home}/kort.pdf`;
     const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
-    const report = await app.invokeRaw("print_cards", { yearId: year.id, layoutCode: "a4", path: pdf, cardIds: null });
+    const report = await app.invokeRaw("print_cards", {
+      yearId: year.id,
+      layoutCode: "a4",
+      path: pdf,
+      cardIds: null,
+      profileId: profiles[0].id,
+    });
     assert.equal(report.ok, true, JSON.stringify(report.error));
     assert.equal(report.value.printed, 18);
     const { execFileSync } = await import("node:child_process");

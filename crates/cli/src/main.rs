@@ -42,10 +42,34 @@ enum Command {
         #[command(subcommand)]
         command: CardCommand,
     },
+    /// Printer calibration profiles.
+    Printers {
+        #[command(subcommand)]
+        command: PrinterCommand,
+    },
     /// Benchmarks (run a release build: cargo run --release -p okort -- bench print).
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PrinterCommand {
+    /// List the profiles.
+    List,
+    /// Create or change a profile from what the calibration page measured.
+    Set {
+        name: String,
+        /// Millimetres to move right (negative: left).
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        offset_x: f32,
+        /// Millimetres to move down (negative: up).
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        offset_y: f32,
+        /// Percent; 100 is true size.
+        #[arg(long, default_value_t = 100.0)]
+        scale: f32,
     },
 }
 
@@ -102,6 +126,9 @@ enum CardCommand {
         /// Card ids to print, comma separated (a reprint); default: every active card.
         #[arg(long, value_delimiter = ',')]
         cards: Option<Vec<i64>>,
+        /// A printer calibration profile (see `okort printers`).
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// NAV's hand-out list (card number, name, signature column) for a year's active cards.
     Handout {
@@ -116,6 +143,9 @@ enum CardCommand {
         layout: String,
         #[arg(long)]
         out: PathBuf,
+        /// Print it through a profile, to check the profile.
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// Check a scanned QR code or a typed card number: genuine, and valid today?
     Verify {
@@ -195,6 +225,30 @@ fn print_error(e: okort_print::PrintError) -> StoreError {
     }
 }
 
+fn parse_layout(s: &str) -> Result<okort_print::Layout, StoreError> {
+    okort_print::Layout::parse(s).ok_or_else(|| {
+        StoreError::Refused(Problem::Unknown {
+            value: s.to_string(),
+            allowed: "a4, a6, cr80, sheet8",
+        })
+    })
+}
+
+fn find_profile(
+    ws: &Workspace,
+    name: Option<&str>,
+) -> Result<Option<okort_core::PrinterProfile>, StoreError> {
+    match name {
+        None => Ok(None),
+        Some(n) => ws.printer_profile_by_name(n)?.map(Some).ok_or_else(|| {
+            StoreError::Refused(Problem::Unknown {
+                value: n.to_string(),
+                allowed: "okort printers list",
+            })
+        }),
+    }
+}
+
 fn year_id(ws: &Workspace, year: i32) -> Result<i64, StoreError> {
     ws.year_by_number(year)?
         .map(|y| y.id)
@@ -269,17 +323,21 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             layout,
             out,
             cards,
+            profile,
         } => {
             let id = year_id(ws, year)?;
-            let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
-                StoreError::Refused(Problem::Unknown {
-                    value: layout.clone(),
-                    allowed: "a4, a6, cr80, sheet8",
-                })
-            })?;
-            let (pdf, printed) =
-                okort_print::cards::print_year(ws, &actor, id, layout, cards.as_deref())
-                    .map_err(print_error)?;
+            let layout = parse_layout(&layout)?;
+            let profile = find_profile(ws, profile.as_deref())?;
+            let (pdf, printed) = okort_print::cards::print_year_with_progress(
+                ws,
+                &actor,
+                id,
+                layout,
+                cards.as_deref(),
+                profile.as_ref(),
+                &mut |_, _| true,
+            )
+            .map_err(print_error)?;
             std::fs::write(&out, pdf)?;
             ws.mark_printed(&actor, &printed)?;
             let what = if nb {
@@ -300,17 +358,16 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             };
             println!("{what} {}", out.display());
         }
-        CardCommand::Calibration { layout, out } => {
-            let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
-                StoreError::Refused(Problem::Unknown {
-                    value: layout.clone(),
-                    allowed: "a4, a6, cr80, sheet8",
-                })
-            })?;
-            std::fs::write(
-                &out,
-                okort_print::cards::calibration(layout).map_err(print_error)?,
-            )?;
+        CardCommand::Calibration {
+            layout,
+            out,
+            profile,
+        } => {
+            let layout = parse_layout(&layout)?;
+            let profile = find_profile(ws, profile.as_deref())?;
+            let pdf =
+                okort_print::cards::calibration(layout, profile.as_ref()).map_err(print_error)?;
+            std::fs::write(&out, pdf)?;
             let what = if nb {
                 "Kalibreringssiden er skrevet til"
             } else {
@@ -388,15 +445,44 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             println!("{what} {}", path.display());
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
+        Command::Printers { command } => {
+            let ws = Workspace::open(path)?;
+            match command {
+                PrinterCommand::List => {
+                    for p in ws.printer_profiles()? {
+                        println!(
+                            "{:<24} x {:+.1} mm, y {:+.1} mm, {:.1} %",
+                            p.name, p.offset_x_mm, p.offset_y_mm, p.scale_percent
+                        );
+                    }
+                }
+                PrinterCommand::Set {
+                    name,
+                    offset_x,
+                    offset_y,
+                    scale,
+                } => {
+                    let id = ws.printer_profile_by_name(&name)?.and_then(|p| p.id);
+                    let p = ws.save_printer_profile(okort_core::PrinterProfile {
+                        id,
+                        name,
+                        offset_x_mm: offset_x,
+                        offset_y_mm: offset_y,
+                        scale_percent: scale,
+                    })?;
+                    let what = if nb {
+                        "Lagret skriverprofil"
+                    } else {
+                        "Saved printer profile"
+                    };
+                    println!("{what} «{}»", p.name);
+                }
+            }
+        }
         Command::Bench {
             command: BenchCommand::Print { cards, layout, out },
         } => {
-            let layout = okort_print::Layout::parse(&layout).ok_or_else(|| {
-                StoreError::Refused(Problem::Unknown {
-                    value: layout.clone(),
-                    allowed: "a4, a6, cr80, sheet8",
-                })
-            })?;
+            let layout = parse_layout(&layout)?;
             let dir = std::env::temp_dir().join(format!("okort-bench-{}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
             let ws = demo::create(&dir.join("demo.okort"))?;

@@ -62,9 +62,74 @@ impl CardDesign {
     }
 }
 
+/// How a printer shifts and scales what it prints, measured on the calibration page; the PDF
+/// is moved and scaled the other way so the card lands where it should.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrinterProfile {
+    pub id: Option<i64>,
+    pub name: String,
+    /// Millimetres to move the print right (negative: left).
+    pub offset_x_mm: f32,
+    /// Millimetres to move the print down (negative: up).
+    pub offset_y_mm: f32,
+    /// 100 prints at true size.
+    pub scale_percent: f32,
+}
+
+impl PrinterProfile {
+    pub fn validate(&self) -> Vec<crate::FieldProblem> {
+        use crate::i18n::Problem;
+        let mut out = Vec::new();
+        if self.name.trim().is_empty() {
+            out.push(crate::FieldProblem {
+                field: "name",
+                problem: Problem::Required,
+            });
+        }
+        for (field, v) in [
+            ("offsetXMm", self.offset_x_mm),
+            ("offsetYMm", self.offset_y_mm),
+        ] {
+            if !(-20.0..=20.0).contains(&v) {
+                out.push(crate::FieldProblem {
+                    field,
+                    problem: Problem::Calibration,
+                });
+            }
+        }
+        if !(90.0..=110.0).contains(&self.scale_percent) {
+            out.push(crate::FieldProblem {
+                field: "scalePercent",
+                problem: Problem::Calibration,
+            });
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profile_must_stay_within_twenty_millimetres_and_ten_percent() {
+        let p = PrinterProfile {
+            id: None,
+            name: "Kortskriver".into(),
+            offset_x_mm: 1.5,
+            offset_y_mm: -0.5,
+            scale_percent: 99.5,
+        };
+        assert!(p.validate().is_empty());
+        let bad = PrinterProfile {
+            offset_x_mm: 25.0,
+            scale_percent: 120.0,
+            ..p
+        };
+        let fields: Vec<_> = bad.validate().iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["offsetXMm", "scalePercent"]);
+    }
 
     #[test]
     fn a_copied_design_takes_the_new_year_into_its_title() {

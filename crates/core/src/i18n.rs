@@ -105,6 +105,7 @@ pub enum Problem {
     },
     CardNotValid,
     PrintCancelled,
+    Calibration,
 }
 
 impl Problem {
@@ -327,6 +328,11 @@ impl Problem {
                     )
                 }
             }
+            Calibration => pick(
+                nb,
+                "må være innenfor ±20 mm, og skalering mellom 90 og 110 %",
+                "must be within ±20 mm, and scaling between 90 and 110 %",
+            ),
             PrintCancelled => pick(
                 nb,
                 "utskriften ble avbrutt; ingen kort er merket som skrevet ut",

@@ -14,7 +14,7 @@ pub mod qr;
 
 pub use access::{Action, Actor, Role};
 pub use card_number::CardNumber;
-pub use design::CardDesign;
+pub use design::{CardDesign, PrinterProfile};
 pub use holder::{Holder, HolderInput, HolderSummary};
 pub use i18n::Lang;
 pub use model::*;

@@ -89,7 +89,26 @@ pub fn print_year(
     layout: Layout,
     only: Option<&[i64]>,
 ) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
-    print_year_with_progress(ws, actor, year_id, layout, only, &mut |_, _| true)
+    print_year_with_progress(ws, actor, year_id, layout, only, None, &mut |_, _| true)
+}
+
+/// Moves and scales every page by a printer's calibration profile.
+pub fn calibrated(
+    pages: Vec<crate::Page>,
+    profile: Option<&okort_core::PrinterProfile>,
+) -> Vec<crate::Page> {
+    let Some(p) = profile else { return pages };
+    let s = p.scale_percent / 100.0;
+    pages
+        .into_iter()
+        .map(|page| crate::Page {
+            ops: vec![crate::draw::Op::Group {
+                matrix: [s, 0.0, 0.0, s, p.offset_x_mm, p.offset_y_mm],
+                ops: page.ops,
+            }],
+            ..page
+        })
+        .collect()
 }
 
 /// As [`print_year`], telling `progress(done, total)` after each card is laid out; when it
@@ -100,6 +119,7 @@ pub fn print_year_with_progress(
     year_id: i64,
     layout: Layout,
     only: Option<&[i64]>,
+    profile: Option<&okort_core::PrinterProfile>,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
     let job = year_job(ws, year_id)?;
@@ -119,7 +139,7 @@ pub fn print_year_with_progress(
             return Err(PrintError::Cancelled);
         }
     }
-    let pages = job.card_pages(layout, &faces)?;
+    let pages = calibrated(job.card_pages(layout, &faces)?, profile);
     let title = job.design().title.clone();
     let printed = rows.iter().map(|r| r.card.id).collect();
     Ok((job.pdf(&pages, &title)?, printed))
@@ -223,8 +243,12 @@ pub fn handout_list(ws: &Workspace, actor: &Actor, year_id: i64) -> Result<Vec<u
     crate::pdf::render_pdf(&pages, &fonts, &[], &[], &title)
 }
 
-/// A calibration test page for the layout's paper size.
-pub fn calibration(layout: Layout) -> Result<Vec<u8>, PrintError> {
+/// A calibration test page for the layout's paper size, through the profile if one is given
+/// (to check the profile: the frame then lands 10 mm from each edge).
+pub fn calibration(
+    layout: Layout,
+    profile: Option<&okort_core::PrinterProfile>,
+) -> Result<Vec<u8>, PrintError> {
     let fonts = crate::fonts::Fonts::load()?;
     let size = match layout {
         Layout::A4 => crate::layout::A4,
@@ -232,6 +256,6 @@ pub fn calibration(layout: Layout) -> Result<Vec<u8>, PrintError> {
         Layout::Sheet8 => crate::layout::A4,
         Layout::A6Fold => (crate::layout::A4.1, crate::layout::A4.0),
     };
-    let page = crate::layout::calibration_page(size, &fonts);
-    crate::pdf::render_pdf(&[page], &fonts, &[], &[], "Kalibrering")
+    let pages = calibrated(vec![crate::layout::calibration_page(size, &fonts)], profile);
+    crate::pdf::render_pdf(&pages, &fonts, &[], &[], "Kalibrering")
 }

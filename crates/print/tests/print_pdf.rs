@@ -169,7 +169,7 @@ fn the_calibration_page_has_the_paper_size_and_rulers() {
         let path = dir.path().join("cal.pdf");
         std::fs::write(
             &path,
-            okort_print::cards::calibration(layout).expect("page"),
+            okort_print::cards::calibration(layout, None).expect("page"),
         )
         .expect("write");
         let p = path.to_str().expect("p");
@@ -293,6 +293,7 @@ fn progress_is_told_per_card_and_a_cancelled_run_marks_nothing_printed() {
         year.id,
         Layout::A4,
         None,
+        None,
         &mut |done, total| {
             seen.push((done, total));
             true
@@ -306,6 +307,7 @@ fn progress_is_told_per_card_and_a_cancelled_run_marks_nothing_printed() {
         &actor,
         year.id,
         Layout::A4,
+        None,
         None,
         &mut |done, _| done < 3,
     );
@@ -358,4 +360,34 @@ fn the_a6_folder_is_one_a4_landscape_page_per_card_with_the_inside_upside_down()
         ],
     );
     assert!(decoded.starts_with("OKORT1;"), "{decoded}");
+}
+
+#[test]
+fn a_printer_profile_moves_and_scales_what_is_printed() {
+    use okort_print::draw::Op;
+    let profile = okort_core::PrinterProfile {
+        id: None,
+        name: "Skriver".into(),
+        offset_x_mm: 2.0,
+        offset_y_mm: -1.0,
+        scale_percent: 98.0,
+    };
+    let page = okort_print::Page {
+        width: 210.0,
+        height: 297.0,
+        ops: vec![],
+    };
+    let out = okort_print::cards::calibrated(vec![page], Some(&profile));
+    assert_eq!(
+        out[0].ops,
+        vec![Op::Group {
+            matrix: [0.98, 0.0, 0.0, 0.98, 2.0, -1.0],
+            ops: vec![]
+        }]
+    );
+    let pdf = okort_print::cards::calibration(Layout::A4, Some(&profile)).expect("page");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("cal.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    tool("qpdf", &["--check", path.to_str().expect("p")]);
 }

@@ -1,7 +1,7 @@
 //! The year's card design: stored once chosen, otherwise drawn from the program and the year.
 
 use crate::{invalid, StoreError, Workspace};
-use okort_core::CardDesign;
+use okort_core::{CardDesign, PrinterProfile};
 use rusqlite::{params, OptionalExtension};
 
 impl Workspace {
@@ -108,6 +108,86 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    pub fn printer_profiles(&self) -> Result<Vec<PrinterProfile>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, offset_x_mm, offset_y_mm, scale_percent FROM printer_profiles
+             ORDER BY name",
+        )?;
+        let list = stmt
+            .query_map([], |r| {
+                Ok(PrinterProfile {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    offset_x_mm: r.get(2)?,
+                    offset_y_mm: r.get(3)?,
+                    scale_percent: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(list)
+    }
+
+    pub fn printer_profile(&self, id: i64) -> Result<PrinterProfile, StoreError> {
+        self.printer_profiles()?
+            .into_iter()
+            .find(|p| p.id == Some(id))
+            .ok_or(StoreError::Missing {
+                what: "printer profile",
+                id,
+            })
+    }
+
+    pub fn printer_profile_by_name(
+        &self,
+        name: &str,
+    ) -> Result<Option<PrinterProfile>, StoreError> {
+        Ok(self
+            .printer_profiles()?
+            .into_iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name.trim())))
+    }
+
+    /// Creates or updates a profile; names are unique.
+    pub fn save_printer_profile(
+        &self,
+        mut profile: PrinterProfile,
+    ) -> Result<PrinterProfile, StoreError> {
+        profile.name = profile.name.trim().to_string();
+        invalid(profile.validate())?;
+        if let Some(other) = self.printer_profile_by_name(&profile.name)? {
+            if other.id != profile.id {
+                return Err(crate::field_problem(
+                    "name",
+                    okort_core::i18n::Problem::DuplicateVenueName,
+                ));
+            }
+        }
+        self.conn.execute(
+            "INSERT INTO printer_profiles (id, name, offset_x_mm, offset_y_mm, scale_percent)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                offset_x_mm = excluded.offset_x_mm, offset_y_mm = excluded.offset_y_mm,
+                scale_percent = excluded.scale_percent",
+            params![
+                profile.id,
+                profile.name,
+                profile.offset_x_mm,
+                profile.offset_y_mm,
+                profile.scale_percent
+            ],
+        )?;
+        let id = profile.id.unwrap_or_else(|| self.conn.last_insert_rowid());
+        self.printer_profile(id)
+    }
+
+    pub fn delete_printer_profile(&self, id: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM printer_profiles WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::workspace;
@@ -138,5 +218,37 @@ mod tests {
         let copied = ws.copy_card_design(y.id, next.id).expect("copy");
         assert_eq!(copied.title, "Opplevelseskortet 2027");
         assert!(!copied.show_qr);
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use crate::test_support::workspace;
+    use okort_core::PrinterProfile;
+
+    #[test]
+    fn printer_profiles_are_kept_by_name() {
+        let (_dir, ws) = workspace();
+        let p = ws
+            .save_printer_profile(PrinterProfile {
+                id: None,
+                name: "Kortskriver".into(),
+                offset_x_mm: 1.5,
+                offset_y_mm: -0.5,
+                scale_percent: 99.0,
+            })
+            .expect("save");
+        assert_eq!(
+            ws.printer_profile_by_name("kortskriver").expect("find"),
+            Some(p.clone())
+        );
+        let dup = PrinterProfile {
+            id: None,
+            ..p.clone()
+        };
+        assert!(ws.save_printer_profile(dup).is_err(), "names are unique");
+        ws.delete_printer_profile(p.id.expect("id"))
+            .expect("delete");
+        assert!(ws.printer_profiles().expect("list").is_empty());
     }
 }

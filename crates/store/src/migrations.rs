@@ -18,6 +18,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_card_designs",
         include_str!("migrations/0003_card_designs.sql"),
     ),
+    (
+        "0004_printer_profiles",
+        include_str!("migrations/0004_printer_profiles.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
@@ -69,6 +73,10 @@ mod tests {
         (
             "0003_card_designs",
             "9c3d33e48b3cb0b9391c6d3af1a32842865634c26ed678baf0bb5c33409157e6",
+        ),
+        (
+            "0004_printer_profiles",
+            "64aaf30c4d434b22d5cbc59b54435aca80b6910365d175886eddb111b3e35640",
         ),
     ];
 

@@ -4,7 +4,7 @@ use super::commands;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use base64::Engine;
-use okort_core::{Action, CardDesign};
+use okort_core::{Action, CardDesign, PrinterProfile};
 use okort_print::Layout;
 use okort_store::StoreError;
 use serde::Serialize;
@@ -54,17 +54,20 @@ pub fn print_cards_with(
     layout_code: &str,
     path: &std::path::Path,
     card_ids: Option<Vec<i64>>,
+    profile_id: Option<i64>,
     progress: &mut dyn FnMut(PrintProgress),
 ) -> ApiResult<PrintReport> {
     let layout = layout(state, layout_code)?;
     state.cancel_print(false);
     let printed = state.act(Action::MarkCardsPrinted, |ws, actor| {
+        let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
         let (pdf, printed) = okort_print::cards::print_year_with_progress(
             ws,
             actor,
             year_id,
             layout,
             card_ids.as_deref(),
+            profile.as_ref(),
             &mut |done, total| {
                 progress(PrintProgress {
                     done: done as u32,
@@ -93,11 +96,20 @@ pub fn print_cards(
     layout_code: String,
     path: PathBuf,
     card_ids: Option<Vec<i64>>,
+    profile_id: Option<i64>,
 ) -> ApiResult<PrintReport> {
     use tauri::Emitter;
-    let report = print_cards_with(&state, year_id, &layout_code, &path, card_ids, &mut |p| {
-        let _ = app.emit("print-progress", p);
-    })?;
+    let report = print_cards_with(
+        &state,
+        year_id,
+        &layout_code,
+        &path,
+        card_ids,
+        profile_id,
+        &mut |p| {
+            let _ = app.emit("print-progress", p);
+        },
+    )?;
     open_in_viewer(&path);
     Ok(report)
 }
@@ -163,6 +175,18 @@ commands! {
         })
     }
 
+    pub fn list_printer_profiles(state) -> ApiResult<Vec<PrinterProfile>> {
+        state.act(Action::MarkCardsPrinted, |ws, _| ws.printer_profiles())
+    }
+
+    pub fn save_printer_profile(state, profile: PrinterProfile) -> ApiResult<PrinterProfile> {
+        state.act(Action::MarkCardsPrinted, |ws, _| ws.save_printer_profile(profile))
+    }
+
+    pub fn delete_printer_profile(state, id: i64) -> ApiResult<()> {
+        state.act(Action::MarkCardsPrinted, |ws, _| ws.delete_printer_profile(id))
+    }
+
     /// Stops a print run after the card it is on; nothing is written or marked printed.
     pub fn cancel_print(state) -> () {
         state.cancel_print(true);
@@ -179,11 +203,18 @@ commands! {
         Ok(PrintReport { printed, path: path.display().to_string() })
     }
 
-    /// A calibration test page with rulers for the layout's paper, written to `path` and opened.
-    pub fn print_calibration_page(state, layout_code: String, path: PathBuf) -> ApiResult<PrintReport> {
+    /// A calibration test page with rulers for the layout's paper (through a profile, to check
+    /// it), written to `path` and opened.
+    pub fn print_calibration_page(
+        state,
+        layout_code: String,
+        path: PathBuf,
+        profile_id: Option<i64>,
+    ) -> ApiResult<PrintReport> {
         let layout = layout(state, &layout_code)?;
-        state.act(Action::MarkCardsPrinted, |_, _| {
-            let pdf = okort_print::cards::calibration(layout).map_err(print_error)?;
+        state.act(Action::MarkCardsPrinted, |ws, _| {
+            let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
+            let pdf = okort_print::cards::calibration(layout, profile.as_ref()).map_err(print_error)?;
             std::fs::write(&path, pdf)?;
             Ok(())
         })?;
@@ -214,8 +245,10 @@ mod tests {
         let (dir, state, year) = logged_in_admin();
         let out = dir.path().join("kort.pdf");
         let mut seen = Vec::new();
-        let report = print_cards_with(&state, year, "cr80", &out, None, &mut |p| seen.push(p.done))
-            .expect("print");
+        let report = print_cards_with(&state, year, "cr80", &out, None, None, &mut |p| {
+            seen.push(p.done)
+        })
+        .expect("print");
         assert_eq!(report.printed, 18);
         assert_eq!(seen, (1..=18).collect::<Vec<u32>>());
         assert!(std::fs::read(&out).expect("pdf").starts_with(b"%PDF"));
@@ -225,7 +258,7 @@ mod tests {
     fn a_cancelled_print_writes_nothing_and_says_so() {
         let (dir, state, year) = logged_in_admin();
         let out = dir.path().join("kort.pdf");
-        let err = print_cards_with(&state, year, "a4", &out, None, &mut |p| {
+        let err = print_cards_with(&state, year, "a4", &out, None, None, &mut |p| {
             if p.done == 2 {
                 state.cancel_print(true);
             }
@@ -245,6 +278,7 @@ mod tests {
             year,
             "a4",
             &dir.path().join("x.pdf"),
+            None,
             None,
             &mut |_| {},
         )

@@ -18,6 +18,7 @@ import type {
   LanguageOption,
   PrintProgress,
   PrintReport,
+  PrinterProfile,
   QuotaStatus,
   ReassessRow,
   SessionInfo,
@@ -134,15 +135,24 @@ export const api = {
   onPrintProgress: (cb: (p: PrintProgress) => void): Promise<UnlistenFn> =>
     listen<PrintProgress>("print-progress", (e) => cb(e.payload)),
   /** Prints the year's active cards (or `cardIds`) to `path` and marks them printed. */
-  printCards: (yearId: number, layoutCode: string, path: string, cardIds: number[] | null) =>
-    invoke<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds }),
+  printCards: (
+    yearId: number,
+    layoutCode: string,
+    path: string,
+    cardIds: number[] | null,
+    profileId: number | null,
+  ) => invoke<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds, profileId }),
+  listPrinterProfiles: () => invoke<PrinterProfile[]>("list_printer_profiles"),
+  savePrinterProfile: (profile: PrinterProfile) =>
+    invoke<PrinterProfile>("save_printer_profile", { profile }),
+  deletePrinterProfile: (id: number) => invoke<void>("delete_printer_profile", { id }),
 
   /** NAV's hand-out list (number, name, signature column) of the year's active cards. */
   printHandoutList: (yearId: number, path: string) =>
     invoke<PrintReport>("print_handout_list", { yearId, path }),
   /** A calibration test page with millimetre rulers for "a4" or "cr80" paper. */
-  printCalibrationPage: (layoutCode: string, path: string) =>
-    invoke<PrintReport>("print_calibration_page", { layoutCode, path }),
+  printCalibrationPage: (layoutCode: string, path: string, profileId: number | null) =>
+    invoke<PrintReport>("print_calibration_page", { layoutCode, path, profileId }),
 
   /** `data` is the CSV file as base64; refused whole with ApiError.rows on any bad row. */
   importVenuesCsv: (data: string) => invoke<ImportReport>("import_venues_csv", { data }),

@@ -156,6 +156,20 @@ contact: string, showVenueLogos: boolean, showQr: boolean,
  */
 venueIds: Array<number> | null, };
 
+export type PrinterProfile = { id: number | null, name: string, 
+/**
+ * Millimetres to move the print right (negative: left).
+ */
+offsetXMm: number, 
+/**
+ * Millimetres to move the print down (negative: up).
+ */
+offsetYMm: number, 
+/**
+ * 100 prints at true size.
+ */
+scalePercent: number, };
+
 export type WorkspaceInfo = { path: string, isNew: boolean, schemaVersion: number, };
 
 export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";
