@@ -494,10 +494,11 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             }
             let _ = std::fs::remove_dir_all(&dir);
             println!(
-                "{} cards, {} pages: {:.3} s, {} bytes ({} bytes per card), peak memory {} MB",
+                "{} cards, {} pages: {:.3} s (layout {:.3} s), {} bytes ({} bytes per card), peak memory {} MB",
                 r.cards,
                 r.pages,
                 r.seconds,
+                r.layout_seconds,
                 r.bytes,
                 r.bytes / r.cards.max(1),
                 peak_memory_mb()

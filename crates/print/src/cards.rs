@@ -152,6 +152,8 @@ pub struct BenchResult {
     pub pages: usize,
     pub bytes: usize,
     pub seconds: f64,
+    /// Of `seconds`, the time spent laying out (shaping, drawing operations).
+    pub layout_seconds: f64,
 }
 
 /// Lays out and renders `n` generated cards with the workspace's design for `year_id`: the
@@ -197,6 +199,7 @@ pub fn bench(
         faces.push(face);
     }
     let pages = job.card_pages(layout, &faces)?;
+    let layout_seconds = started.elapsed().as_secs_f64();
     let pdf = job.pdf(&pages, "benchmark")?;
     let seconds = started.elapsed().as_secs_f64();
     Ok((
@@ -205,6 +208,7 @@ pub fn bench(
             pages: pages.len(),
             bytes: pdf.len(),
             seconds,
+            layout_seconds,
         },
         pdf,
     ))

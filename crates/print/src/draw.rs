@@ -63,7 +63,7 @@ pub enum Op {
         y: f32,
         size: f32,
         colour: Rgb,
-        text: ShapedText,
+        text: std::rc::Rc<ShapedText>,
     },
     /// A raster image (PNG/JPEG) by its index in the job's image list.
     Image {

@@ -117,6 +117,8 @@ impl ShapedText {
 /// The bundled fonts, parsed once for a whole print job.
 pub struct Fonts {
     faces: Vec<Face<'static>>,
+    /// Lines already shaped: venue names and labels repeat on every card of a job.
+    cache: std::cell::RefCell<std::collections::HashMap<(String, bool), std::rc::Rc<ShapedText>>>,
 }
 
 impl Fonts {
@@ -125,7 +127,10 @@ impl Fonts {
             .iter()
             .map(|f| Face::from_slice(f.data, 0).ok_or(crate::PrintError::Font(f.name)))
             .collect::<Result<_, _>>()?;
-        Ok(Fonts { faces })
+        Ok(Fonts {
+            faces,
+            cache: Default::default(),
+        })
     }
 
     pub fn face(&self, index: usize) -> &Face<'static> {
@@ -141,7 +146,17 @@ impl Fonts {
 
     /// Shapes one line. Runs follow the script of their characters; a line whose first
     /// strong character is right-to-left has its runs in right-to-left order.
-    pub fn shape(&self, text: &str, bold: bool) -> ShapedText {
+    pub fn shape(&self, text: &str, bold: bool) -> std::rc::Rc<ShapedText> {
+        let key = (text.to_string(), bold);
+        if let Some(hit) = self.cache.borrow().get(&key) {
+            return hit.clone();
+        }
+        let shaped = std::rc::Rc::new(self.shape_uncached(text, bold));
+        self.cache.borrow_mut().insert(key, shaped.clone());
+        shaped
+    }
+
+    fn shape_uncached(&self, text: &str, bold: bool) -> ShapedText {
         let mut pieces: Vec<(Script, String)> = Vec::new();
         for c in text.chars() {
             let script = script_of(c);
