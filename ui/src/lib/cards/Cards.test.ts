@@ -90,7 +90,8 @@ describe("Cards", () => {
     expect(screen.queryByTestId("card-replace")).toBeNull();
     const mark = screen.getByTestId("cards-mark-printed") as HTMLButtonElement;
     expect(mark.disabled).toBe(true);
-    await fireEvent.click(screen.getByTestId("card-select"));
+    // Any card in use can be selected (a reprint); here the one not yet printed.
+    await fireEvent.click(screen.getByLabelText(/2026-0002-1/));
     await fireEvent.click(mark);
     await waitFor(() => expect(calls.find((c) => c.cmd === "mark_printed")?.args).toEqual({ cardIds: [2] }));
 
