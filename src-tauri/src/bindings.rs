@@ -13,7 +13,8 @@ mod tests {
     use okort_core::*;
     use okort_store::{
         AuditEntry, Card, CardLookup, CardRow, CardStatus, HolderImportReport, ImportReport,
-        LookupState, QuotaStatus, ReassessRow, User, UserInput, VenueAllowance,
+        LookupState, QuotaStatus, ReassessRow, User, UserInput, VenueAllowance, VisitReceipt,
+        VisitRow,
     };
     use ts_rs::{Config, TS};
 
@@ -52,6 +53,8 @@ mod tests {
             decl::<LookupState>(&cfg),
             decl::<VenueAllowance>(&cfg),
             decl::<CardLookup>(&cfg),
+            decl::<VisitReceipt>(&cfg),
+            decl::<VisitRow>(&cfg),
             decl::<User>(&cfg),
             decl::<UserInput>(&cfg),
             decl::<AuditEntry>(&cfg),

@@ -209,7 +209,14 @@ test("a venue login is refused the holder list and checks a card by number", asy
     await app.waitText('[data-testid="lookup-first-name"]', card.holder.firstName);
     const result = await app.text('[data-testid="lookup-result"]');
     assert.ok(!result.includes(card.holder.lastName), "a venue sees the first name only");
-    await app.waitText('[data-testid="lookup-venue"]', "Eksempel Kino");
+    await app.waitText('[data-testid="lookup-venue"]', "5 av 5 besøk igjen");
+
+    // The desk registers the visit, with a companion, on a day the card is valid.
+    await app.click("visit-companion");
+    await app.setValue("visit-date", "15.06.2026");
+    await app.click("visit-register");
+    await app.waitText('[data-testid="toast"]', "Besøk registrert");
+    await app.waitText('[data-testid="lookup-venue"]', "4 av 5 besøk igjen");
     await app.screenshot("venue-lookup");
 
     await app.type("lookup-code", card.card.number.slice(0, -1) + ((+card.card.number.slice(-1) + 1) % 10));

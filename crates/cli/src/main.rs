@@ -42,6 +42,11 @@ enum Command {
         #[command(subcommand)]
         command: CardCommand,
     },
+    /// Visits at venues.
+    Visits {
+        #[command(subcommand)]
+        command: VisitCommand,
+    },
     /// Printer calibration profiles.
     Printers {
         #[command(subcommand)]
@@ -51,6 +56,26 @@ enum Command {
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum VisitCommand {
+    /// Register one visit of a card (typed number or scanned QR text) at a venue.
+    Register {
+        #[arg(long)]
+        card: String,
+        #[arg(long)]
+        venue: i64,
+        /// A companion came too.
+        #[arg(long)]
+        companion: bool,
+        /// The day of the visit (dd.mm.åååå); default today.
+        #[arg(long, value_parser = parse_day)]
+        date: Option<chrono::NaiveDate>,
+        /// Register over a rule (limit, validity, blocked card) with this reason, logged.
+        #[arg(long)]
+        override_reason: Option<String>,
     },
 }
 
@@ -445,6 +470,38 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             println!("{what} {}", path.display());
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
+        Command::Visits {
+            command:
+                VisitCommand::Register {
+                    card,
+                    venue,
+                    companion,
+                    date,
+                    override_reason,
+                },
+        } => {
+            let mut ws = Workspace::open(path)?;
+            let r = ws.register_visit(
+                &Actor::command_line(),
+                &card,
+                Some(venue),
+                date.unwrap_or_else(today),
+                companion,
+                override_reason.as_deref(),
+            )?;
+            let left = match (r.visits_left, nb) {
+                (None, true) => "fri inngang".to_string(),
+                (None, false) => "free entry".to_string(),
+                (Some(n), true) => format!("{n} igjen"),
+                (Some(n), false) => format!("{n} left"),
+            };
+            let what = if nb {
+                "Besøk registrert"
+            } else {
+                "Visit registered"
+            };
+            println!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
+        }
         Command::Printers { command } => {
             let ws = Workspace::open(path)?;
             match command {

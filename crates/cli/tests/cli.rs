@@ -260,3 +260,55 @@ fn printing_a_years_cards_writes_a_pdf_and_marks_them_printed() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("«a5»"), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_visit_is_registered_from_the_command_line_and_the_limit_holds() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let number = first_card(&ws)["card"]["number"]
+        .as_str()
+        .expect("number")
+        .to_string();
+    let venues: serde_json::Value =
+        serde_json::from_str(&stdout(&okort(&ws, &["venues", "list", "--json"]))).expect("json");
+    let kino = venues
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|v| v["name"] == "Eksempel Kino")
+        .expect("kino")["id"]
+        .as_i64()
+        .expect("id")
+        .to_string();
+    for day in 1..=5 {
+        let date = format!("0{day}.03.2026");
+        let out = okort(
+            &ws,
+            &[
+                "visits", "register", "--card", &number, "--venue", &kino, "--date", &date,
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("{} igjen", 5 - day)),
+            "{}",
+            stdout(&out)
+        );
+    }
+    let over = okort(
+        &ws,
+        &[
+            "visits",
+            "register",
+            "--card",
+            &number,
+            "--venue",
+            &kino,
+            "--date",
+            "06.03.2026",
+        ],
+    );
+    assert_eq!(over.status.code(), Some(1));
+    assert!(stderr(&over).contains("brukt alle 5"), "{}", stderr(&over));
+}

@@ -57,6 +57,12 @@ pub enum Action {
     ReplaceCards,
     RevokeCards,
     LookupCard,
+    /// Register a visit at the desk: a venue at its own venue, the culture office anywhere.
+    RegisterVisits,
+    /// Register a visit the rules refuse (over the limit, expired, blocked), with a reason.
+    OverrideVisits,
+    /// Void a registered visit, with a reason.
+    VoidVisits,
     ManageUsers,
     ReadAudit,
 }
@@ -97,6 +103,9 @@ impl Actor {
                     | MarkCardsPrinted
                     | RevokeCards
                     | LookupCard
+                    | RegisterVisits
+                    | OverrideVisits
+                    | VoidVisits
                     | ManageUsers
                     | ReadAudit
             ),
@@ -111,7 +120,7 @@ impl Actor {
                     | RevokeCards
                     | LookupCard
             ),
-            Role::Venue => matches!(action, LookupCard),
+            Role::Venue => matches!(action, LookupCard | RegisterVisits | VoidVisits),
         }
     }
 }

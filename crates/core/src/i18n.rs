@@ -106,6 +106,17 @@ pub enum Problem {
     CardNotValid,
     PrintCancelled,
     Calibration,
+    VisitLimit {
+        allowed: u8,
+        used: u32,
+    },
+    NoAgreement,
+    CardExpired,
+    CardBlocked,
+    CardForged,
+    CompanionNotCovered,
+    OtherVenue,
+    VisitVoided,
 }
 
 impl Problem {
@@ -328,6 +339,48 @@ impl Problem {
                     )
                 }
             }
+            VisitLimit { allowed, used } => {
+                if nb {
+                    format!("kortet har brukt alle {allowed} besøkene her i år ({used} registrert). Kulturkontoret kan overstyre med en begrunnelse.")
+                } else {
+                    format!("the card has used all {allowed} visits here this year ({used} registered). The culture office can override with a reason.")
+                }
+            }
+            NoAgreement => pick(
+                nb,
+                "brukerstedet har ingen avtale for kortets år",
+                "the venue has no agreement for the card's year",
+            ),
+            CardExpired => pick(
+                nb,
+                "kortet gjelder ikke på denne datoen",
+                "the card is not valid on this date",
+            ),
+            CardBlocked => pick(
+                nb,
+                "kortet er sperret (meldt tapt eller trukket tilbake)",
+                "the card is blocked (reported lost or revoked)",
+            ),
+            CardForged => pick(
+                nb,
+                "QR-koden er ikke laget av dette programmet – kortet er falskt",
+                "the QR code was not made by this program – the card is forged",
+            ),
+            CompanionNotCovered => pick(
+                nb,
+                "avtalen dekker ikke ledsager hos dette brukerstedet",
+                "the agreement does not cover a companion at this venue",
+            ),
+            OtherVenue => pick(
+                nb,
+                "du kan bare registrere besøk ved ditt eget brukersted",
+                "you can only register visits at your own venue",
+            ),
+            VisitVoided => pick(
+                nb,
+                "besøket er allerede annullert",
+                "the visit is already voided",
+            ),
             Calibration => pick(
                 nb,
                 "må være innenfor ±20 mm, og skalering mellom 90 og 110 %",

@@ -129,10 +129,23 @@ pub struct CardLookup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VenueAllowance {
+    pub venue_id: i64,
     pub venue_name: String,
     pub has_agreement: bool,
     /// Visits per card this year at this venue; `None` is free entry all year.
     pub visits_per_card: Option<u8>,
+    /// Visits registered (not voided) for the holder at this venue this year, on any of
+    /// their cards: a replaced card carries its visits over.
+    pub visits_used: u32,
+    /// `None` when entry is free all year.
+    pub visits_left: Option<u32>,
+    pub companion_free: bool,
+}
+
+/// A card code, read.
+pub(crate) enum Resolved {
+    Card { card: Card, scanned: bool },
+    Forged(CardNumber),
 }
 
 const SELECT: &str = "SELECT c.id, c.number, c.year_id, y.year, c.holder_id, c.status,
@@ -155,7 +168,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Card> {
     })
 }
 
-fn card_by_id(conn: &Connection, id: i64) -> Result<Card, StoreError> {
+pub(crate) fn card_by_id(conn: &Connection, id: i64) -> Result<Card, StoreError> {
     conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
         .optional()?
         .ok_or(StoreError::Missing { what: "card", id })
@@ -506,22 +519,16 @@ impl Workspace {
         code: &str,
         today: NaiveDate,
     ) -> Result<CardLookup, StoreError> {
-        require(actor, Action::LookupCard)?;
+        self.lookup_card_at(actor, code, actor.venue_id, today)
+    }
+
+    /// Reads a typed card number or a scanned QR code: the card, or that it is forged.
+    pub(crate) fn resolve_card(&self, code: &str) -> Result<Resolved, StoreError> {
         let scanned = qr::is_qr_payload(code);
         let number = if scanned {
             match qr::verify(&self.card_secret()?, code) {
                 Scanned::Genuine { number, .. } => number,
-                Scanned::Forged { number } => {
-                    return Ok(CardLookup {
-                        state: LookupState::Forged,
-                        number: number.to_string(),
-                        scanned,
-                        status: None,
-                        first_name: None,
-                        valid_to: None,
-                        venue: None,
-                    })
-                }
+                Scanned::Forged { number } => return Ok(Resolved::Forged(number)),
                 Scanned::Unreadable => return refuse(Problem::CardNumberFormat),
             }
         } else {
@@ -536,6 +543,38 @@ impl Workspace {
             )
             .optional()?
             .ok_or(StoreError::Refused(Problem::UnknownCard))?;
+        Ok(Resolved::Card { card, scanned })
+    }
+
+    /// What a venue's desk is told about a card: `venue_id` is the desk's venue (a venue user's
+    /// own; the culture office may name one).
+    pub fn lookup_card_at(
+        &self,
+        actor: &Actor,
+        code: &str,
+        venue_id: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<CardLookup, StoreError> {
+        require(actor, Action::LookupCard)?;
+        let venue_id = if actor.role == okort_core::Role::Venue {
+            actor.venue_id
+        } else {
+            venue_id
+        };
+        let (card, scanned) = match self.resolve_card(code)? {
+            Resolved::Forged(number) => {
+                return Ok(CardLookup {
+                    state: LookupState::Forged,
+                    number: number.to_string(),
+                    scanned: true,
+                    status: None,
+                    first_name: None,
+                    valid_to: None,
+                    venue: None,
+                })
+            }
+            Resolved::Card { card, scanned } => (card, scanned),
+        };
         let year = self.year(card.year_id)?;
         let state = if !card.status.is_active() {
             LookupState::Blocked
@@ -546,19 +585,8 @@ impl Workspace {
         } else {
             LookupState::Valid
         };
-        let venue = match actor.venue_id {
-            Some(venue_id) => {
-                let v = self.venue(venue_id)?;
-                let agreement = self
-                    .agreements_for_venue(venue_id)?
-                    .into_iter()
-                    .find(|a| a.year_id == year.id);
-                Some(VenueAllowance {
-                    venue_name: v.name,
-                    has_agreement: agreement.is_some(),
-                    visits_per_card: agreement.and_then(|a| a.visits_per_card),
-                })
-            }
+        let venue = match venue_id {
+            Some(venue_id) => Some(self.allowance(card.holder_id, year.id, venue_id)?),
             None => None,
         };
         let first_name = holder_by_id(&self.conn, card.holder_id)?.first_name;
@@ -570,6 +598,35 @@ impl Workspace {
             first_name: Some(first_name),
             valid_to: Some(year.valid_to),
             venue,
+        })
+    }
+
+    /// A holder's allowance at a venue in a year: the agreement and the visits used.
+    pub(crate) fn allowance(
+        &self,
+        holder_id: i64,
+        year_id: i64,
+        venue_id: i64,
+    ) -> Result<VenueAllowance, StoreError> {
+        let v = self.venue(venue_id)?;
+        let agreement = self
+            .agreements_for_venue(venue_id)?
+            .into_iter()
+            .find(|a| a.year_id == year_id);
+        let used = self.visits_used(holder_id, year_id, venue_id)?;
+        let per_card = agreement.as_ref().and_then(|a| a.visits_per_card);
+        Ok(VenueAllowance {
+            venue_id,
+            venue_name: v.name,
+            has_agreement: agreement.is_some(),
+            visits_per_card: per_card,
+            visits_used: used,
+            visits_left: match (&agreement, per_card) {
+                (None, _) => Some(0),
+                (Some(_), None) => None,
+                (Some(_), Some(n)) => Some(u32::from(n).saturating_sub(used)),
+            },
+            companion_free: agreement.is_some_and(|a| a.companion_free),
         })
     }
 

@@ -14,6 +14,7 @@ mod program;
 mod users;
 pub mod venue_csv;
 mod venues;
+mod visits;
 mod years;
 
 pub use audit::AuditEntry;
@@ -25,6 +26,7 @@ pub use images::StoredImage;
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
 pub use venue_csv::{ImportReport, RowProblem};
+pub use visits::{VisitReceipt, VisitRow};
 
 use okort_core::i18n::Problem;
 use okort_core::logo::ImageProblem;

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_printer_profiles",
         include_str!("migrations/0004_printer_profiles.sql"),
     ),
+    ("0005_visits", include_str!("migrations/0005_visits.sql")),
 ];
 
 pub fn latest_version() -> u32 {
@@ -77,6 +78,10 @@ mod tests {
         (
             "0004_printer_profiles",
             "64aaf30c4d434b22d5cbc59b54435aca80b6910365d175886eddb111b3e35640",
+        ),
+        (
+            "0005_visits",
+            "0b359f53dd62a076d48ee70d362c8a0c42936cb0c5cc61f8036403a9c9993915",
         ),
     ];
 

@@ -50,8 +50,9 @@ commands! {
     }
 
     /// A typed card number or a scanned QR code (a USB scanner types it like a keyboard).
-    pub fn lookup_card(state, code: String) -> ApiResult<CardLookup> {
-        state.act(Action::LookupCard, |ws, actor| ws.lookup_card(actor, &code, today()))
+    /// `venue_id` is the desk's venue when the culture office checks for one.
+    pub fn lookup_card(state, code: String, venue_id: Option<i64>) -> ApiResult<CardLookup> {
+        state.act(Action::LookupCard, |ws, actor| ws.lookup_card_at(actor, &code, venue_id, today()))
     }
 
     pub fn card_qr(state, card_id: i64) -> ApiResult<String> {

@@ -10,6 +10,7 @@ pub mod printing;
 pub mod program;
 pub mod session;
 pub mod venues;
+pub mod visits;
 pub mod workspace;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};

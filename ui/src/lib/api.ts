@@ -24,6 +24,8 @@ import type {
   SessionInfo,
   User,
   UserInput,
+  VisitReceipt,
+  VisitRow,
   ImportReport,
   Lang,
   Program,
@@ -113,8 +115,20 @@ export const api = {
   handOutCard: (cardId: number, on: string) => invoke<Card>("hand_out_card", { cardId, on }),
   replaceLostCard: (cardId: number) => invoke<Card>("replace_lost_card", { cardId }),
   revokeCard: (cardId: number, reason: string) => invoke<Card>("revoke_card", { cardId, reason }),
-  /** A typed card number or a scanned QR text. */
-  lookupCard: (code: string) => invoke<CardLookup>("lookup_card", { code }),
+  /** A typed card number or a scanned QR text; `venueId`: the desk's venue (culture office). */
+  lookupCard: (code: string, venueId: number | null = null) =>
+    invoke<CardLookup>("lookup_card", { code, venueId }),
+  /** Registers a visit; `on` an ISO date or null for today. */
+  registerVisit: (
+    code: string,
+    venueId: number | null,
+    on: string | null,
+    companion: boolean,
+    overrideReason: string | null,
+  ) => invoke<VisitReceipt>("register_visit", { code, venueId, on, companion, overrideReason }),
+  voidVisit: (visitId: number, reason: string) => invoke<void>("void_visit", { visitId, reason }),
+  listVisits: (yearId: number, venueId: number | null) =>
+    invoke<VisitRow[]>("list_visits", { yearId, venueId }),
   cardQr: (cardId: number) => invoke<string>("card_qr", { cardId }),
   reassessment: (fromYearId: number, toYearId: number) =>
     invoke<ReassessRow[]>("reassessment", { fromYearId, toYearId }),

@@ -88,11 +88,20 @@ agesOut: boolean, hasCardNextYear: boolean, };
 
 export type LookupState = "valid" | "expired" | "notYetValid" | "blocked" | "forged";
 
-export type VenueAllowance = { venueName: string, hasAgreement: boolean, 
+export type VenueAllowance = { venueId: number, venueName: string, hasAgreement: boolean, 
 /**
  * Visits per card this year at this venue; `None` is free entry all year.
  */
-visitsPerCard: number | null, };
+visitsPerCard: number | null, 
+/**
+ * Visits registered (not voided) for the holder at this venue this year, on any of
+ * their cards: a replaced card carries its visits over.
+ */
+visitsUsed: number, 
+/**
+ * `None` when entry is free all year.
+ */
+visitsLeft: number | null, companionFree: boolean, };
 
 export type CardLookup = { state: LookupState, number: string, 
 /**
@@ -103,6 +112,18 @@ scanned: boolean, status: CardStatus | null, firstName: string | null, validTo: 
  * For a venue user: the venue's agreement for the card's year.
  */
 venue: VenueAllowance | null, };
+
+export type VisitReceipt = { visitId: number, cardNumber: string, firstName: string, venueName: string, visitsUsed: number, 
+/**
+ * `None` when entry is free all year.
+ */
+visitsLeft: number | null, 
+/**
+ * True when the culture office registered it over a rule, with a reason.
+ */
+overridden: boolean, };
+
+export type VisitRow = { id: number, cardNumber: string, firstName: string, venueId: number, venueName: string, visitedOn: string | null, companion: boolean, source: string, overrideReason: string, voidedReason: string | null, };
 
 export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
 

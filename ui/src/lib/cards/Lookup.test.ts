@@ -56,15 +56,15 @@ describe("Lookup", () => {
       ...base,
       number: code,
       venue: code.endsWith("9")
-        ? { venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: 5 }
-        : { venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: null },
+        ? { venueId: 1, venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: 5, visitsUsed: 2, visitsLeft: 3, companionFree: true }
+        : { venueId: 1, venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: null, visitsUsed: 0, visitsLeft: null, companionFree: true },
     }));
     render(Lookup);
     await scan("2026-0042-9");
     expect((await screen.findByTestId("lookup-state")).textContent).toBe("Gyldig");
     expect(screen.getByTestId("lookup-first-name").textContent).toBe("Amira");
     expect(screen.getByTestId("lookup-result").textContent).toContain("31.12.2026");
-    expect(screen.getByTestId("lookup-venue").textContent?.trim()).toBe("Hos Eksempel Kino: 5 besøk per kort");
+    expect(screen.getByTestId("lookup-venue").textContent?.trim()).toBe("Hos Eksempel Kino: 3 av 5 besøk igjen");
     await scan("2026-0043-5");
     await waitFor(() => expect(screen.getByTestId("lookup-venue").textContent).toContain("Fri inngang hele året"));
   });
@@ -81,5 +81,40 @@ describe("Lookup", () => {
     await scan("2026-0042-1");
     expect((await screen.findByTestId("lookup-error")).textContent).toContain("Kontrollsifferet stemmer ikke.");
     expect(screen.queryByTestId("lookup-result")).toBeNull();
+  });
+});
+
+describe("registering a visit", () => {
+  it("registers the card on screen with the companion and shows the refusal reason when over the limit", async () => {
+    const calls: Record<string, unknown>[] = [];
+    let left = 1;
+    mockIPC((cmd, payload) => {
+      if (cmd === "lookup_card") {
+        return {
+          ...base,
+          number: "2026-0042-9",
+          venue: { venueId: 1, venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: 5, visitsUsed: 5 - left, visitsLeft: left, companionFree: true },
+        };
+      }
+      if (cmd === "register_visit") {
+        calls.push(payload as Record<string, unknown>);
+        if (left === 0) {
+          const err: ApiError = { code: "refused", message: "Kortet har brukt alle 5 besøkene her i år", fields: [], rows: [] };
+          throw err;
+        }
+        left -= 1;
+        return { visitId: 7, cardNumber: "2026-0042-9", firstName: "Amira", venueName: "Eksempel Kino", visitsUsed: 5, visitsLeft: 0, overridden: false };
+      }
+      return null;
+    });
+    render(Lookup);
+    await scan("2026-0042-9");
+    await fireEvent.click(await screen.findByTestId("visit-companion"));
+    await fireEvent.click(screen.getByTestId("visit-register"));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toMatchObject({ code: "2026-0042-9", companion: true, venueId: null, overrideReason: null });
+    await waitFor(() => expect(screen.getByTestId("lookup-venue").textContent?.trim()).toBe("Hos Eksempel Kino: 0 av 5 besøk igjen"));
+    await fireEvent.click(screen.getByTestId("visit-register"));
+    expect((await screen.findByTestId("visit-error")).textContent).toContain("brukt alle 5");
   });
 });

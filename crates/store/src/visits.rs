@@ -1,0 +1,241 @@
+//! Visits: each use of a card at a venue, registered at the desk. The agreement's limit counts
+//! per holder, year and venue, so visits on a replaced card carry over. Nothing is deleted: a
+//! visit registered by mistake is voided with a reason.
+
+use crate::audit::log;
+use crate::cards::{card_by_id, Resolved};
+use crate::{field_problem, refuse, require, StoreError, Workspace};
+use chrono::NaiveDate;
+use okort_core::i18n::Problem;
+use okort_core::{Action, Actor, Role};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the desk is told after registering a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitReceipt {
+    pub visit_id: i64,
+    pub card_number: String,
+    pub first_name: String,
+    pub venue_name: String,
+    pub visits_used: u32,
+    /// `None` when entry is free all year.
+    pub visits_left: Option<u32>,
+    /// True when the culture office registered it over a rule, with a reason.
+    pub overridden: bool,
+}
+
+/// A registered visit, as listed for a venue or the culture office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitRow {
+    pub id: i64,
+    pub card_number: String,
+    pub first_name: String,
+    pub venue_id: i64,
+    pub venue_name: String,
+    pub visited_on: Option<NaiveDate>,
+    pub companion: bool,
+    pub source: String,
+    pub override_reason: String,
+    pub voided_reason: Option<String>,
+}
+
+/// The venue a desk registers for: a venue user's own; the culture office must name one.
+fn desk_venue(actor: &Actor, venue_id: Option<i64>) -> Result<i64, StoreError> {
+    match (actor.role, actor.venue_id, venue_id) {
+        (Role::Venue, Some(own), Some(asked)) if own != asked => refuse(Problem::OtherVenue),
+        (Role::Venue, Some(own), _) => Ok(own),
+        (_, _, Some(v)) => Ok(v),
+        _ => Err(field_problem("venueId", Problem::Required)),
+    }
+}
+
+impl Workspace {
+    /// Visits registered and not voided for a holder at a venue in a year.
+    pub fn visits_used(
+        &self,
+        holder_id: i64,
+        year_id: i64,
+        venue_id: i64,
+    ) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM visits WHERE holder_id = ?1 AND year_id = ?2 AND venue_id = ?3
+               AND voided_reason IS NULL",
+            [holder_id, year_id, venue_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Registers one visit of the card `code` (typed number or scanned QR) on `on`. Over the
+    /// limit, outside the card's validity or on a blocked card it is refused with the reason;
+    /// the culture office may register it anyway with a written reason, which is logged.
+    #[allow(clippy::too_many_arguments)]
+    pub fn register_visit(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        venue_id: Option<i64>,
+        on: NaiveDate,
+        companion: bool,
+        override_reason: Option<&str>,
+    ) -> Result<VisitReceipt, StoreError> {
+        require(actor, Action::RegisterVisits)?;
+        let venue_id = desk_venue(actor, venue_id)?;
+        let card = match self.resolve_card(code)? {
+            Resolved::Forged(_) => return refuse(Problem::CardForged),
+            Resolved::Card { card, .. } => card,
+        };
+        let year = self.year(card.year_id)?;
+        let allowance = self.allowance(card.holder_id, year.id, venue_id)?;
+        if !allowance.has_agreement {
+            return refuse(Problem::NoAgreement);
+        }
+        if companion && !allowance.companion_free {
+            return refuse(Problem::CompanionNotCovered);
+        }
+        let broken = if !card.status.is_active() {
+            Some(Problem::CardBlocked)
+        } else if on < year.valid_from || on > year.valid_to {
+            Some(Problem::CardExpired)
+        } else if allowance.visits_left == Some(0) {
+            Some(Problem::VisitLimit {
+                allowed: allowance.visits_per_card.unwrap_or(0),
+                used: allowance.visits_used,
+            })
+        } else {
+            None
+        };
+        let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
+        let overridden = match (broken, reason) {
+            (None, _) => None,
+            (Some(_), Some(r)) if actor.may(Action::OverrideVisits) => Some(r.to_string()),
+            (Some(problem), _) => return refuse(problem),
+        };
+        let tx = self.conn.transaction()?;
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        tx.execute(
+            "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on, companion,
+                source, override_reason, registered_by, registered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'desk', ?7, ?8, ?9)",
+            params![
+                card.id,
+                card.holder_id,
+                year.id,
+                venue_id,
+                on,
+                companion,
+                overridden.clone().unwrap_or_default(),
+                actor.user_id,
+                at
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let detail = format!("card {} venue {venue_id}", card.id);
+        log(&tx, actor, "visit.register", "visit", Some(id), &detail)?;
+        if let Some(r) = &overridden {
+            log(&tx, actor, "visit.override", "visit", Some(id), r)?;
+        }
+        tx.commit()?;
+        let after = self.allowance(card.holder_id, year.id, venue_id)?;
+        let first_name = crate::holders::holder_by_id(&self.conn, card.holder_id)?.first_name;
+        Ok(VisitReceipt {
+            visit_id: id,
+            card_number: card.number,
+            first_name,
+            venue_name: after.venue_name,
+            visits_used: after.visits_used,
+            visits_left: after.visits_left,
+            overridden: overridden.is_some(),
+        })
+    }
+
+    /// Voids a visit registered by mistake; it stays in the log with the reason.
+    pub fn void_visit(
+        &mut self,
+        actor: &Actor,
+        visit_id: i64,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        require(actor, Action::VoidVisits)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(field_problem("reason", Problem::ReasonRequired));
+        }
+        let (venue_id, voided): (i64, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT venue_id, voided_reason FROM visits WHERE id = ?1",
+                [visit_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                what: "visit",
+                id: visit_id,
+            })?;
+        if actor.role == Role::Venue && actor.venue_id != Some(venue_id) {
+            return refuse(Problem::OtherVenue);
+        }
+        if voided.is_some() {
+            return refuse(Problem::VisitVoided);
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE visits SET voided_reason = ?1 WHERE id = ?2",
+            params![reason, visit_id],
+        )?;
+        log(&tx, actor, "visit.void", "visit", Some(visit_id), reason)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A year's visits, newest first: a venue sees its own, the culture office all or one venue's.
+    pub fn list_visits(
+        &self,
+        actor: &Actor,
+        year_id: i64,
+        venue_id: Option<i64>,
+    ) -> Result<Vec<VisitRow>, StoreError> {
+        require(actor, Action::RegisterVisits)?;
+        let venue_id = if actor.role == Role::Venue {
+            actor.venue_id
+        } else {
+            venue_id
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT v.id, v.card_id, h.first_name, v.venue_id, ve.name, v.visited_on, v.companion,
+                    v.source, v.override_reason, v.voided_reason
+             FROM visits v JOIN holders h ON h.id = v.holder_id JOIN venues ve ON ve.id = v.venue_id
+             WHERE v.year_id = ?1 AND (?2 IS NULL OR v.venue_id = ?2)
+             ORDER BY v.visited_on DESC, v.id DESC",
+        )?;
+        let rows: Vec<(VisitRow, i64)> = stmt
+            .query_map(params![year_id, venue_id], |r| {
+                Ok((
+                    VisitRow {
+                        id: r.get(0)?,
+                        card_number: String::new(),
+                        first_name: r.get(2)?,
+                        venue_id: r.get(3)?,
+                        venue_name: r.get(4)?,
+                        visited_on: r.get(5)?,
+                        companion: r.get(6)?,
+                        source: r.get(7)?,
+                        override_reason: r.get(8)?,
+                        voided_reason: r.get(9)?,
+                    },
+                    r.get(1)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(mut row, card_id)| {
+                row.card_number = card_by_id(&self.conn, card_id)?.number;
+                Ok(row)
+            })
+            .collect()
+    }
+}

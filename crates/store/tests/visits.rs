@@ -1,0 +1,228 @@
+//! Visits at the desk against a real workspace: the agreement's limit, overrides, lost cards,
+//! voiding, and who may register where.
+
+use chrono::NaiveDate;
+use okort_core::i18n::Problem;
+use okort_core::{Actor, AgreementInput};
+use okort_store::{demo, StoreError, Workspace};
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).expect("date")
+}
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    ws: Workspace,
+    kino: Actor,
+    admin: Actor,
+    nav: Actor,
+    kino_id: i64,
+    card: String,
+}
+
+fn desk() -> Desk {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let kino = ws.login("kino", demo::DEMO_PASSWORD).expect("kino");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("kultur");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let year = ws.year_by_number(2026).expect("y").expect("2026");
+    let card = ws.list_cards(&admin, year.id).expect("cards")[0]
+        .card
+        .number
+        .clone();
+    let kino_id = kino.venue_id.expect("venue");
+    Desk {
+        _dir: dir,
+        ws,
+        kino,
+        admin,
+        nav,
+        kino_id,
+        card,
+    }
+}
+
+#[test]
+fn a_venue_registers_visits_up_to_the_agreements_limit_and_no_further() {
+    let mut s = desk();
+    for n in 1..=5u32 {
+        let r =
+            s.ws.register_visit(&s.kino, &s.card, None, d(3, n), n % 2 == 0, None)
+                .expect("visit");
+        assert_eq!((r.visits_used, r.visits_left), (n, Some(5 - n)));
+    }
+    let err =
+        s.ws.register_visit(
+            &s.kino,
+            &s.card,
+            None,
+            d(3, 9),
+            false,
+            Some("bare denne gangen"),
+        )
+        .expect_err("limit");
+    assert!(
+        matches!(
+            err,
+            StoreError::Refused(Problem::VisitLimit {
+                allowed: 5,
+                used: 5
+            })
+        ),
+        "{err:?}"
+    );
+    let r =
+        s.ws.register_visit(
+            &s.admin,
+            &s.card,
+            Some(s.kino_id),
+            d(3, 9),
+            false,
+            Some("Klassetur avtalt med kinoen"),
+        )
+        .expect("override");
+    assert!(r.overridden);
+    let log = s.ws.audit_log(&s.admin, 3).expect("log");
+    assert_eq!(log[0].action, "visit.override");
+}
+
+#[test]
+fn visits_on_a_lost_card_carry_over_to_the_new_card() {
+    let mut s = desk();
+    for n in 1..=3 {
+        s.ws.register_visit(&s.kino, &s.card, None, d(4, n), false, None)
+            .expect("visit");
+    }
+    let year = s.ws.year_by_number(2026).expect("y").expect("y");
+    let old = s.ws.list_cards(&s.admin, year.id).expect("cards")[0]
+        .card
+        .clone();
+    let new =
+        s.ws.replace_lost(&s.nav, old.id, d(4, 10))
+            .expect("replace");
+    let err =
+        s.ws.register_visit(&s.kino, &old.number, None, d(4, 11), false, None)
+            .expect_err("blocked");
+    assert!(matches!(err, StoreError::Refused(Problem::CardBlocked)));
+    let r =
+        s.ws.register_visit(&s.kino, &new.number, None, d(4, 11), false, None)
+            .expect("new card");
+    assert_eq!(
+        (r.visits_used, r.visits_left),
+        (4, Some(1)),
+        "the limit counts per holder and year"
+    );
+}
+
+#[test]
+fn a_date_outside_the_cards_year_is_refused() {
+    let mut s = desk();
+    let late = NaiveDate::from_ymd_opt(2027, 1, 2).expect("date");
+    let err =
+        s.ws.register_visit(&s.kino, &s.card, None, late, false, None)
+            .expect_err("expired");
+    assert!(matches!(err, StoreError::Refused(Problem::CardExpired)));
+}
+
+#[test]
+fn a_venue_cannot_register_at_another_venue_and_nav_cannot_register_at_all() {
+    let mut s = desk();
+    let other =
+        s.ws.list_venues()
+            .expect("v")
+            .into_iter()
+            .find(|v| v.id != s.kino_id)
+            .expect("other")
+            .id;
+    let err =
+        s.ws.register_visit(&s.kino, &s.card, Some(other), d(5, 1), false, None)
+            .expect_err("other");
+    assert!(matches!(err, StoreError::Refused(Problem::OtherVenue)));
+    let err =
+        s.ws.register_visit(&s.nav, &s.card, Some(s.kino_id), d(5, 1), false, None)
+            .expect_err("nav");
+    assert!(matches!(err, StoreError::Denied(_)));
+}
+
+#[test]
+fn a_companion_is_refused_where_the_agreement_does_not_cover_one() {
+    let mut s = desk();
+    let year = s.ws.year_by_number(2026).expect("y").expect("y");
+    let a =
+        s.ws.agreements_for_venue(s.kino_id)
+            .expect("a")
+            .into_iter()
+            .find(|a| a.year_id == year.id)
+            .expect("a");
+    s.ws.save_agreement(AgreementInput {
+        companion_free: false,
+        ..AgreementInput::from(&a)
+    })
+    .expect("save");
+    let err =
+        s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), true, None)
+            .expect_err("companion");
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::CompanionNotCovered)
+    ));
+    s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), false, None)
+        .expect("alone is fine");
+}
+
+#[test]
+fn a_voided_visit_no_longer_counts_and_stays_listed_with_its_reason() {
+    let mut s = desk();
+    let r =
+        s.ws.register_visit(&s.kino, &s.card, None, d(6, 1), false, None)
+            .expect("visit");
+    assert!(matches!(
+        s.ws.void_visit(&s.kino, r.visit_id, " "),
+        Err(StoreError::Invalid(_))
+    ));
+    s.ws.void_visit(&s.kino, r.visit_id, "Registrert på feil kort")
+        .expect("void");
+    assert!(matches!(
+        s.ws.void_visit(&s.kino, r.visit_id, "igjen"),
+        Err(StoreError::Refused(Problem::VisitVoided))
+    ));
+    let year = s.ws.year_by_number(2026).expect("y").expect("y");
+    let rows = s.ws.list_visits(&s.kino, year.id, None).expect("list");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].voided_reason.as_deref(),
+        Some("Registrert på feil kort")
+    );
+    let again =
+        s.ws.register_visit(&s.kino, &s.card, None, d(6, 2), false, None)
+            .expect("visit");
+    assert_eq!(again.visits_used, 1);
+}
+
+#[test]
+fn a_forged_qr_code_is_refused_and_a_free_entry_venue_has_no_limit() {
+    let mut s = desk();
+    let forged = okort_core::qr::sign(
+        b"someone else",
+        &okort_core::CardNumber::parse(&s.card).expect("n"),
+        d(12, 31),
+    );
+    let err =
+        s.ws.register_visit(&s.kino, &forged, None, d(7, 1), false, None)
+            .expect_err("forged");
+    assert!(matches!(err, StoreError::Refused(Problem::CardForged)));
+    let badet =
+        s.ws.list_venues()
+            .expect("v")
+            .into_iter()
+            .find(|v| v.name == "Eksempelbadet")
+            .expect("badet")
+            .id;
+    for n in 1..=12 {
+        let r =
+            s.ws.register_visit(&s.admin, &s.card, Some(badet), d(7, n), true, None)
+                .expect("free entry");
+        assert_eq!(r.visits_left, None);
+    }
+}
