@@ -47,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: VisitCommand,
     },
+    /// What each venue is owed.
+    Payouts {
+        #[command(subcommand)]
+        command: PayoutCommand,
+    },
     /// Printer calibration profiles.
     Printers {
         #[command(subcommand)]
@@ -76,6 +81,21 @@ enum VisitCommand {
         /// Register over a rule (limit, validity, blocked card) with this reason, logged.
         #[arg(long)]
         override_reason: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PayoutCommand {
+    /// Compute every venue's compensation for a year, or a period of it.
+    Compute {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = parse_day, requires = "to")]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long, value_parser = parse_day, requires = "from")]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -501,6 +521,36 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 "Visit registered"
             };
             println!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
+        }
+        Command::Payouts {
+            command:
+                PayoutCommand::Compute {
+                    year,
+                    from,
+                    to,
+                    json,
+                },
+        } => {
+            let ws = Workspace::open(path)?;
+            let period = from.zip(to);
+            let lines = ws.compute_payouts(&Actor::command_line(), year_id(&ws, year)?, period)?;
+            if json {
+                println!("{}", to_json(&lines)?);
+            } else {
+                let mut total = 0;
+                for l in &lines {
+                    total += l.total_ore;
+                    println!(
+                        "{:<28} {:>4} + {:>3} ledsager  {:>3} %  {:>16}",
+                        l.venue_name,
+                        l.holder_visits,
+                        l.companion_visits,
+                        l.share_percent,
+                        okort_core::money::format_nok(l.total_ore)
+                    );
+                }
+                println!("{:<28} {:>45}", "Sum", okort_core::money::format_nok(total));
+            }
         }
         Command::Printers { command } => {
             let ws = Workspace::open(path)?;

@@ -312,3 +312,66 @@ fn a_visit_is_registered_from_the_command_line_and_the_limit_holds() {
     assert_eq!(over.status.code(), Some(1));
     assert!(stderr(&over).contains("brukt alle 5"), "{}", stderr(&over));
 }
+
+#[test]
+fn payouts_are_computed_per_venue_in_ore_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let number = first_card(&ws)["card"]["number"]
+        .as_str()
+        .expect("number")
+        .to_string();
+    let venues: serde_json::Value =
+        serde_json::from_str(&stdout(&okort(&ws, &["venues", "list", "--json"]))).expect("json");
+    let kino = venues
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|v| v["name"] == "Eksempel Kino")
+        .expect("kino")["id"]
+        .as_i64()
+        .expect("id");
+    let args = [
+        "visits",
+        "register",
+        "--card",
+        &number,
+        "--venue",
+        &kino.to_string(),
+        "--date",
+        "02.03.2026",
+        "--companion",
+    ];
+    assert!(okort(&ws, &args).status.success());
+    let out = okort(&ws, &["payouts", "compute", "--year", "2026", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let line = lines
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|l| l["venueId"] == kino)
+        .expect("kino line");
+    assert_eq!(line["holderVisits"], 1);
+    assert_eq!(line["companionVisits"], 1);
+    let price = line["holderPriceOre"].as_i64().expect("price");
+    assert_eq!(line["totalOre"].as_i64(), Some(2 * price));
+    let table = stdout(&okort(
+        &ws,
+        &[
+            "payouts",
+            "compute",
+            "--year",
+            "2026",
+            "--from",
+            "01.04.2026",
+            "--to",
+            "30.04.2026",
+        ],
+    ));
+    assert!(
+        table.contains("Sum") && table.contains("kr\u{a0}0,00"),
+        "{table}"
+    );
+}

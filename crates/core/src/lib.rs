@@ -3,6 +3,7 @@
 pub mod access;
 pub mod card_number;
 pub mod checks;
+pub mod compensation;
 pub mod dates;
 pub mod design;
 pub mod holder;

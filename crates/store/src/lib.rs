@@ -10,6 +10,7 @@ mod holder_csv;
 mod holders;
 mod images;
 pub mod migrations;
+mod payouts;
 mod program;
 mod users;
 pub mod venue_csv;
@@ -23,6 +24,7 @@ pub use cards::{
 };
 pub use holder_csv::HolderImportReport;
 pub use images::StoredImage;
+pub use payouts::PayoutLine;
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
 pub use venue_csv::{ImportReport, RowProblem};

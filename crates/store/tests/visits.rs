@@ -226,3 +226,70 @@ fn a_forged_qr_code_is_refused_and_a_free_entry_venue_has_no_limit() {
         assert_eq!(r.visits_left, None);
     }
 }
+
+#[test]
+fn payouts_pay_each_venue_its_agreed_share_and_venues_bearing_the_cost_show_their_visits() {
+    let mut s = desk();
+    let year = s.ws.year_by_number(2026).expect("y").expect("y");
+    let venues = s.ws.list_venues().expect("v");
+    let id = |name: &str| venues.iter().find(|v| v.name == name).expect(name).id;
+    let (bowling, badet) = (id("Bowlinghallen"), id("Eksempelbadet"));
+    // Kino: full refund of 125 kr for holder and companion (2026 price).
+    s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), true, None)
+        .expect("kino 1");
+    s.ws.register_visit(&s.kino, &s.card, None, d(3, 2), false, None)
+        .expect("kino 2");
+    // Bowling: half of 125 kr.
+    s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 1), false, None)
+        .expect("bowling");
+    // The pool bears its own cost.
+    s.ws.register_visit(&s.admin, &s.card, Some(badet), d(4, 2), true, None)
+        .expect("badet");
+    let voided =
+        s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 3), false, None)
+            .expect("v");
+    s.ws.void_visit(&s.admin, voided.visit_id, "feil")
+        .expect("void");
+
+    let lines =
+        s.ws.compute_payouts(&s.admin, year.id, None)
+            .expect("payouts");
+    let line = |venue: i64| {
+        lines
+            .iter()
+            .find(|l| l.venue_id == venue)
+            .expect("line")
+            .clone()
+    };
+    let kino = line(s.kino_id);
+    assert_eq!((kino.holder_visits, kino.companion_visits), (2, 1));
+    assert_eq!(
+        kino.total_ore,
+        3 * kino.holder_price_ore,
+        "full refund, companion priced the same"
+    );
+    let bowl = line(bowling);
+    assert_eq!(bowl.holder_visits, 1, "a voided visit is never paid");
+    assert_eq!(bowl.total_ore, (bowl.holder_price_ore + 1) / 2);
+    let pool = line(badet);
+    assert_eq!(
+        (pool.holder_visits, pool.total_ore),
+        (1, 0),
+        "bears the cost: counted, not paid"
+    );
+    for l in &lines {
+        assert_eq!(l.total_ore, l.holder_amount_ore + l.companion_amount_ore);
+    }
+    let march =
+        s.ws.compute_payouts(&s.admin, year.id, Some((d(3, 1), d(3, 31))))
+            .expect("march");
+    assert_eq!(
+        march.iter().map(|l| l.holder_visits).sum::<u32>(),
+        2,
+        "only March's visits"
+    );
+    assert!(matches!(
+        s.ws.compute_payouts(&s.kino, year.id, None),
+        Err(StoreError::Denied(_))
+    ));
+}
