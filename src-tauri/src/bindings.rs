@@ -13,8 +13,8 @@ mod tests {
     use okort_core::*;
     use okort_store::{
         AuditEntry, Card, CardLookup, CardRow, CardStatus, HolderImportReport, ImportReport,
-        LookupState, QuotaStatus, ReassessRow, User, UserInput, VenueAllowance, VisitReceipt,
-        VisitRow,
+        LookupState, PayoutLine, QuotaStatus, ReassessRow, User, UserInput, VenueAllowance,
+        VisitReceipt, VisitRow,
     };
     use ts_rs::{Config, TS};
 
@@ -55,6 +55,7 @@ mod tests {
             decl::<CardLookup>(&cfg),
             decl::<VisitReceipt>(&cfg),
             decl::<VisitRow>(&cfg),
+            decl::<PayoutLine>(&cfg),
             decl::<User>(&cfg),
             decl::<UserInput>(&cfg),
             decl::<AuditEntry>(&cfg),

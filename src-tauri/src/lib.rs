@@ -41,6 +41,8 @@ pub fn run() {
             commands::program::tauri_commands::new_year_defaults,
             commands::program::tauri_commands::save_year,
             commands::program::tauri_commands::copy_agreements,
+            commands::payouts::tauri_commands::compute_payouts,
+            commands::payouts::tauri_commands::export_payouts_csv,
             commands::visits::tauri_commands::register_visit,
             commands::visits::tauri_commands::void_visit,
             commands::visits::tauri_commands::list_visits,

@@ -292,3 +292,34 @@ test("the culture office previews the year's card and prints every active card t
     await app.close();
   }
 });
+
+test("the culture office registers a visit for a venue and sees what the venue is owed", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.login("kultur");
+    const cards = JSON.parse(okort(app.workspace, "cards", "list", "--year", "2026", "--json"));
+    const venues = JSON.parse(okort(app.workspace, "venues", "list", "--json"));
+    const kino = venues.find((v) => v.name === "Eksempel Kino");
+    await app.click("nav-lookup");
+    await app.setValue("lookup-desk-venue", String(kino.id));
+    await app.type("lookup-code", cards[0].card.number);
+    await app.click("lookup-submit");
+    await app.waitText('[data-testid="lookup-venue"]', "5 av 5");
+    await app.setValue("visit-date", "10.03.2026");
+    await app.click("visit-register");
+    await app.waitText('[data-testid="lookup-venue"]', "4 av 5");
+
+    await app.click("nav-payouts");
+    const rows = await app.run(
+      `return [...document.querySelectorAll('[data-testid="payout-row"]')].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));`,
+    );
+    const row = rows.find((r) => r[0] === "Eksempel Kino");
+    assert.ok(row, JSON.stringify(rows));
+    assert.equal(row[2], "1", "one visit");
+    assert.match(row[4], /^kr\s?125,00$/, "full refund of the 2026 price");
+    await app.waitText('[data-testid="payouts-total"]', "125,00");
+    await app.screenshot("payouts");
+  } finally {
+    await app.close();
+  }
+});

@@ -280,6 +280,7 @@ describe("App", () => {
       "nav-import",
       "nav-cards",
       "nav-lookup",
+      "nav-payouts",
       "nav-users",
       "nav-audit",
     ]);

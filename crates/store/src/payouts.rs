@@ -76,3 +76,63 @@ impl Workspace {
         Ok(lines)
     }
 }
+
+/// The accounting file: one row per venue, amounts as kroner with decimal comma, UTF-8 with
+/// BOM and `;` as Norwegian Excel opens it, and a sum row.
+pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
+    use okort_core::checks::{format_bank_account, format_org_number};
+    use okort_core::money::format_amount;
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(&mut out);
+        let err = |e: csv::Error| StoreError::Csv(e.to_string());
+        w.write_record([
+            "brukersted",
+            "orgnr",
+            "kontonummer",
+            "kompensasjon",
+            "andel_prosent",
+            "besøk",
+            "ledsagerbesøk",
+            "beløp_kortholder",
+            "beløp_ledsager",
+            "sum",
+        ])
+        .map_err(err)?;
+        for l in lines {
+            w.write_record([
+                l.venue_name.clone(),
+                format_org_number(&l.org_number),
+                format_bank_account(&l.bank_account),
+                l.compensation.label_nb().to_string(),
+                l.share_percent.to_string(),
+                l.holder_visits.to_string(),
+                l.companion_visits.to_string(),
+                format_amount(l.holder_amount_ore),
+                format_amount(l.companion_amount_ore),
+                format_amount(l.total_ore),
+            ])
+            .map_err(err)?;
+        }
+        let total: i64 = lines.iter().map(|l| l.total_ore).sum();
+        let visits: u32 = lines.iter().map(|l| l.holder_visits).sum();
+        let companions: u32 = lines.iter().map(|l| l.companion_visits).sum();
+        w.write_record([
+            "Sum".to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            visits.to_string(),
+            companions.to_string(),
+            String::new(),
+            String::new(),
+            format_amount(total),
+        ])
+        .map_err(err)?;
+        w.flush()?;
+    }
+    Ok(out)
+}

@@ -16,6 +16,7 @@ import type {
   HolderInput,
   HolderSummary,
   LanguageOption,
+  PayoutLine,
   PrintProgress,
   PrintReport,
   PrinterProfile,
@@ -126,6 +127,11 @@ export const api = {
     companion: boolean,
     overrideReason: string | null,
   ) => invoke<VisitReceipt>("register_visit", { code, venueId, on, companion, overrideReason }),
+  /** `from`/`to` ISO dates, both or neither. */
+  computePayouts: (yearId: number, from: string | null, to: string | null) =>
+    invoke<PayoutLine[]>("compute_payouts", { yearId, from, to }),
+  exportPayoutsCsv: (yearId: number, from: string | null, to: string | null, path: string) =>
+    invoke<void>("export_payouts_csv", { yearId, from, to, path }),
   voidVisit: (visitId: number, reason: string) => invoke<void>("void_visit", { visitId, reason }),
   listVisits: (yearId: number, venueId: number | null) =>
     invoke<VisitRow[]>("list_visits", { yearId, venueId }),

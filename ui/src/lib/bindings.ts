@@ -125,6 +125,8 @@ overridden: boolean, };
 
 export type VisitRow = { id: number, cardNumber: string, firstName: string, venueId: number, venueName: string, visitedOn: string | null, companion: boolean, source: string, overrideReason: string, voidedReason: string | null, };
 
+export type PayoutLine = { venueId: number, venueName: string, orgNumber: string, bankAccount: string, compensation: CompensationModel, sharePercent: number, holderVisits: number, companionVisits: number, holderPriceOre: number, companionPriceOre: number, holderAmountOre: number, companionAmountOre: number, totalOre: number, };
+
 export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
 
 export type UserInput = { id: number | null, username: string, role: Role, venueId: number | null, active: boolean, 

@@ -15,7 +15,8 @@ export type View =
   | "reassess"
   | "lookup"
   | "users"
-  | "audit";
+  | "audit"
+  | "payouts";
 
 export type NavItem = { view: View; key: MessageKey; testid: string };
 
@@ -30,10 +31,11 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
   lookup: { view: "lookup", key: "nav.lookup", testid: "nav-lookup" },
   users: { view: "users", key: "nav.users", testid: "nav-users" },
   audit: { view: "audit", key: "nav.audit", testid: "nav-audit" },
+  payouts: { view: "payouts", key: "nav.payouts", testid: "nav-payouts" },
 };
 
 const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
-  admin: ["program", "years", "venues", "import", "cards", "lookup", "users", "audit"],
+  admin: ["program", "years", "venues", "import", "cards", "lookup", "payouts", "users", "audit"],
   nav: ["holders", "cards", "reassess", "lookup"],
   venue: ["lookup"],
 };
