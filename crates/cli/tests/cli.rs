@@ -266,21 +266,8 @@ fn a_visit_is_registered_from_the_command_line_and_the_limit_holds() {
     let dir = tempfile::tempdir().expect("dir");
     let ws = dir.path().join("demo.okort");
     assert!(okort(&ws, &["demo"]).status.success());
-    let number = first_card(&ws)["card"]["number"]
-        .as_str()
-        .expect("number")
-        .to_string();
-    let venues: serde_json::Value =
-        serde_json::from_str(&stdout(&okort(&ws, &["venues", "list", "--json"]))).expect("json");
-    let kino = venues
-        .as_array()
-        .expect("a")
-        .iter()
-        .find(|v| v["name"] == "Eksempel Kino")
-        .expect("kino")["id"]
-        .as_i64()
-        .expect("id")
-        .to_string();
+    let (number, kino) = first_card_and_kino(&ws);
+    let kino = kino.to_string();
     for day in 1..=5 {
         let date = format!("0{day}.03.2026");
         let out = okort(
@@ -318,20 +305,7 @@ fn payouts_are_computed_per_venue_in_ore_from_the_command_line() {
     let dir = tempfile::tempdir().expect("dir");
     let ws = dir.path().join("demo.okort");
     assert!(okort(&ws, &["demo"]).status.success());
-    let number = first_card(&ws)["card"]["number"]
-        .as_str()
-        .expect("number")
-        .to_string();
-    let venues: serde_json::Value =
-        serde_json::from_str(&stdout(&okort(&ws, &["venues", "list", "--json"]))).expect("json");
-    let kino = venues
-        .as_array()
-        .expect("a")
-        .iter()
-        .find(|v| v["name"] == "Eksempel Kino")
-        .expect("kino")["id"]
-        .as_i64()
-        .expect("id");
+    let (number, kino) = first_card_and_kino(&ws);
     let args = [
         "visits",
         "register",
@@ -374,4 +348,22 @@ fn payouts_are_computed_per_venue_in_ore_from_the_command_line() {
         table.contains("Sum") && table.contains("kr\u{a0}0,00"),
         "{table}"
     );
+}
+
+/// The demo's first card number of 2026 and the id of Eksempel Kino.
+fn first_card_and_kino(ws: &Path) -> (String, i64) {
+    let number = first_card(ws)["card"]["number"]
+        .as_str()
+        .expect("number")
+        .to_string();
+    let venues: serde_json::Value =
+        serde_json::from_str(&stdout(&okort(ws, &["venues", "list", "--json"]))).expect("json");
+    let kino = venues
+        .as_array()
+        .expect("venues")
+        .iter()
+        .find(|v| v["name"] == "Eksempel Kino")
+        .and_then(|v| v["id"].as_i64())
+        .expect("Eksempel Kino");
+    (number, kino)
 }
