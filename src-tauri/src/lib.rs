@@ -44,6 +44,7 @@ pub fn run() {
             commands::payouts::tauri_commands::compute_payouts,
             commands::payouts::tauri_commands::export_payouts_csv,
             commands::visits::tauri_commands::register_visit,
+            commands::visits::tauri_commands::register_returned_ticks,
             commands::visits::tauri_commands::void_visit,
             commands::visits::tauri_commands::list_visits,
             commands::venues::tauri_commands::list_venues,

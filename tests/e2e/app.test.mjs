@@ -309,15 +309,27 @@ test("the culture office registers a visit for a venue and sees what the venue i
     await app.click("visit-register");
     await app.waitText('[data-testid="lookup-venue"]', "4 av 5");
 
+    // The card comes back at year end with three ticks at the cinema: two are new.
+    await app.clickCss('[data-testid="returned"] summary');
+    await app.run(
+      `const label = [...document.querySelectorAll('.returned-row')].find((l) => l.textContent.includes(arguments[0]));
+       const input = label.querySelector("input");
+       input.value = "3";
+       input.dispatchEvent(new Event("input", { bubbles: true }));`,
+      "Eksempel Kino",
+    );
+    await app.click("returned-save");
+    await app.waitText('[data-testid="toast"]', "2 besøk lagt til");
+
     await app.click("nav-payouts");
     const rows = await app.run(
       `return [...document.querySelectorAll('[data-testid="payout-row"]')].map((tr) => [...tr.cells].map((c) => c.textContent.trim()));`,
     );
     const row = rows.find((r) => r[0] === "Eksempel Kino");
     assert.ok(row, JSON.stringify(rows));
-    assert.equal(row[2], "1", "one visit");
-    assert.match(row[4], /^kr\s?125,00$/, "full refund of the 2026 price");
-    await app.waitText('[data-testid="payouts-total"]', "125,00");
+    assert.equal(row[2], "3", "one registered visit and two from the returned card");
+    assert.match(row[4], /^kr\s?375,00$/, "full refund of the 2026 price");
+    await app.waitText('[data-testid="payouts-total"]', "375,00");
     await app.screenshot("payouts");
   } finally {
     await app.close();

@@ -66,6 +66,13 @@ enum Command {
 
 #[derive(Subcommand)]
 enum VisitCommand {
+    /// Ticks counted on a card handed back at year end: VENUE_ID=COUNT, comma separated.
+    Returned {
+        #[arg(long)]
+        card: String,
+        #[arg(long, value_delimiter = ',', value_parser = parse_ticks)]
+        ticks: Vec<(i64, u32)>,
+    },
     /// Register one visit of a card (typed number or scanned QR text) at a venue.
     Register {
         #[arg(long)]
@@ -304,6 +311,21 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string_pretty(value).map_err(|e| StoreError::Csv(e.to_string()))
 }
 
+fn parse_ticks(s: &str) -> Result<(i64, u32), String> {
+    let (venue, count) = s
+        .split_once('=')
+        .ok_or_else(|| format!("«{s}»: skriv VENUE_ID=ANTALL"))?;
+    let venue = venue
+        .trim()
+        .parse()
+        .map_err(|_| format!("«{venue}» er ikke et brukersted-id"))?;
+    let count = count
+        .trim()
+        .parse()
+        .map_err(|_| format!("«{count}» er ikke et antall"))?;
+    Ok((venue, count))
+}
+
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     okort_core::dates::parse_date(s).ok_or_else(|| format!("«{s}» er ikke en dato (dd.mm.åååå)"))
 }
@@ -490,6 +512,18 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             println!("{what} {}", path.display());
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
+        Command::Visits {
+            command: VisitCommand::Returned { card, ticks },
+        } => {
+            let mut ws = Workspace::open(path)?;
+            let added = ws.register_returned_ticks(&Actor::command_line(), &card, &ticks)?;
+            let what = if nb {
+                "besøk med ukjent dato lagt til"
+            } else {
+                "visits of unknown date added"
+            };
+            println!("{added} {what}");
+        }
         Command::Visits {
             command:
                 VisitCommand::Register {

@@ -367,3 +367,33 @@ fn first_card_and_kino(ws: &Path) -> (String, i64) {
         .expect("Eksempel Kino");
     (number, kino)
 }
+
+#[test]
+fn ticks_from_a_returned_card_are_entered_from_the_command_line_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let (number, kino) = first_card_and_kino(&ws);
+    let ticks = format!("{kino}=3");
+    let out = okort(
+        &ws,
+        &["visits", "returned", "--card", &number, "--ticks", &ticks],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("3 besøk med ukjent dato"),
+        "{}",
+        stdout(&out)
+    );
+    let again = okort(
+        &ws,
+        &["visits", "returned", "--card", &number, "--ticks", &ticks],
+    );
+    assert!(stdout(&again).starts_with("0 besøk"), "{}", stdout(&again));
+    let bad = okort(
+        &ws,
+        &["visits", "returned", "--card", &number, "--ticks", "kino"],
+    );
+    assert_eq!(bad.status.code(), Some(2), "clap refuses a malformed pair");
+    assert!(stderr(&bad).contains("VENUE_ID=ANTALL"), "{}", stderr(&bad));
+}

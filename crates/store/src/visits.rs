@@ -152,6 +152,57 @@ impl Workspace {
         })
     }
 
+    /// Ticks counted on a card handed back at year end, per venue: what the card shows beyond
+    /// the visits already registered for the holder at that venue that year is added as visits
+    /// of unknown date, so nothing is counted twice. Returns how many visits were added.
+    pub fn register_returned_ticks(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        ticks: &[(i64, u32)],
+    ) -> Result<u32, StoreError> {
+        require(actor, Action::OverrideVisits)?;
+        let card = match self.resolve_card(code)? {
+            Resolved::Forged(_) => return refuse(Problem::CardForged),
+            Resolved::Card { card, .. } => card,
+        };
+        let mut todo = Vec::new();
+        for &(venue_id, counted) in ticks {
+            let allowance = self.allowance(card.holder_id, card.year_id, venue_id)?;
+            if !allowance.has_agreement && counted > 0 {
+                return refuse(Problem::NoAgreement);
+            }
+            todo.push((venue_id, counted.saturating_sub(allowance.visits_used)));
+        }
+        let tx = self.conn.transaction()?;
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let mut added = 0;
+        for (venue_id, missing) in todo {
+            for _ in 0..missing {
+                tx.execute(
+                    "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on,
+                        companion, source, registered_by, registered_at)
+                     VALUES (?1, ?2, ?3, ?4, NULL, 0, 'returned', ?5, ?6)",
+                    params![
+                        card.id,
+                        card.holder_id,
+                        card.year_id,
+                        venue_id,
+                        actor.user_id,
+                        at
+                    ],
+                )?;
+                added += 1;
+            }
+            if missing > 0 {
+                let detail = format!("card {} venue {venue_id}: {missing} ticks", card.id);
+                log(&tx, actor, "visit.returned", "card", Some(card.id), &detail)?;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
     /// Voids a visit registered by mistake; it stays in the log with the reason.
     pub fn void_visit(
         &mut self,

@@ -293,3 +293,52 @@ fn payouts_pay_each_venue_its_agreed_share_and_venues_bearing_the_cost_show_thei
         Err(StoreError::Denied(_))
     ));
 }
+
+#[test]
+fn ticks_on_a_returned_card_add_only_what_was_not_registered_already() {
+    let mut s = desk();
+    for n in 1..=2 {
+        s.ws.register_visit(&s.kino, &s.card, None, d(8, n), false, None)
+            .expect("visit");
+    }
+    let badet =
+        s.ws.list_venues()
+            .expect("v")
+            .into_iter()
+            .find(|v| v.name == "Eksempelbadet")
+            .expect("b")
+            .id;
+    let added =
+        s.ws.register_returned_ticks(&s.admin, &s.card, &[(s.kino_id, 4), (badet, 3)])
+            .expect("ticks");
+    assert_eq!(added, 2 + 3, "two more at the cinema, three at the pool");
+    let again =
+        s.ws.register_returned_ticks(&s.admin, &s.card, &[(s.kino_id, 4), (badet, 3)])
+            .expect("again");
+    assert_eq!(again, 0, "the same card entered twice adds nothing");
+    let year = s.ws.year_by_number(2026).expect("y").expect("y");
+    let rows =
+        s.ws.list_visits(&s.admin, year.id, Some(s.kino_id))
+            .expect("rows");
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.visited_on.is_none() && r.source == "returned")
+            .count(),
+        2
+    );
+    assert!(matches!(
+        s.ws.register_returned_ticks(&s.kino, &s.card, &[(s.kino_id, 5)]),
+        Err(StoreError::Denied(_))
+    ));
+    let payouts =
+        s.ws.compute_payouts(&s.admin, year.id, None)
+            .expect("payouts");
+    let kino = payouts
+        .iter()
+        .find(|l| l.venue_id == s.kino_id)
+        .expect("kino");
+    assert_eq!(
+        kino.holder_visits, 4,
+        "the year's payout counts ticks of unknown date"
+    );
+}

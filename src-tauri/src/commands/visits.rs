@@ -24,6 +24,12 @@ commands! {
         })
     }
 
+    /// Ticks counted per venue on a card handed back at year end, as `[venueId, ticks]` pairs;
+    /// returns how many visits of unknown date were added.
+    pub fn register_returned_ticks(state, code: String, ticks: Vec<(i64, u32)>) -> ApiResult<u32> {
+        state.act(Action::OverrideVisits, |ws, actor| ws.register_returned_ticks(actor, &code, &ticks))
+    }
+
     pub fn void_visit(state, visit_id: i64, reason: String) -> ApiResult<()> {
         state.act(Action::VoidVisits, |ws, actor| ws.void_visit(actor, visit_id, &reason))
     }

@@ -132,6 +132,9 @@ export const api = {
     invoke<PayoutLine[]>("compute_payouts", { yearId, from, to }),
   exportPayoutsCsv: (yearId: number, from: string | null, to: string | null, path: string) =>
     invoke<void>("export_payouts_csv", { yearId, from, to, path }),
+  /** Ticks counted on a returned card, as [venueId, ticks] pairs; returns visits added. */
+  registerReturnedTicks: (code: string, ticks: [number, number][]) =>
+    invoke<number>("register_returned_ticks", { code, ticks }),
   voidVisit: (visitId: number, reason: string) => invoke<void>("void_visit", { visitId, reason }),
   listVisits: (yearId: number, venueId: number | null) =>
     invoke<VisitRow[]>("list_visits", { yearId, venueId }),
