@@ -43,6 +43,7 @@ pub fn run() {
             commands::program::tauri_commands::copy_agreements,
             commands::payouts::tauri_commands::compute_payouts,
             commands::payouts::tauri_commands::export_payouts_csv,
+            commands::payouts::tauri_commands::print_statement,
             commands::visits::tauri_commands::register_visit,
             commands::visits::tauri_commands::register_returned_ticks,
             commands::visits::tauri_commands::void_visit,

@@ -330,7 +330,17 @@ test("the culture office registers a visit for a venue and sees what the venue i
     assert.equal(row[2], "3", "one registered visit and two from the returned card");
     assert.match(row[4], /^kr\s?375,00$/, "full refund of the 2026 price");
     await app.waitText('[data-testid="payouts-total"]', "375,00");
+    await app.find('[data-testid="payout-statement"]');
     await app.screenshot("payouts");
+
+    const statement = `${app.home}/oppgjor.pdf`;
+    const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
+    const done = await app.invokeRaw("print_statement", { venueId: kino.id, yearId: year.id, path: statement });
+    assert.equal(done.ok, true, JSON.stringify(done.error));
+    const { execFileSync } = await import("node:child_process");
+    const text = execFileSync("pdftotext", ["-layout", statement, "-"], { encoding: "utf8" }).replaceAll("\u00a0", " ");
+    assert.match(text, /Til utbetaling\s+kr 375,00/);
+    assert.match(text, /Innleverte kort/);
   } finally {
     await app.close();
   }

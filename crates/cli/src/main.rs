@@ -93,6 +93,15 @@ enum VisitCommand {
 
 #[derive(Subcommand)]
 enum PayoutCommand {
+    /// A venue's settlement statement for a year as PDF.
+    Statement {
+        #[arg(long)]
+        venue: i64,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Compute every venue's compensation for a year, or a period of it.
     Compute {
         #[arg(long)]
@@ -555,6 +564,21 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 "Visit registered"
             };
             println!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
+        }
+        Command::Payouts {
+            command: PayoutCommand::Statement { venue, year, out },
+        } => {
+            let ws = Workspace::open(path)?;
+            let year = year_id(&ws, year)?;
+            let pdf = okort_print::cards::statement_pdf(&ws, &Actor::command_line(), venue, year)
+                .map_err(print_error)?;
+            std::fs::write(&out, pdf)?;
+            let what = if nb {
+                "Oppgjøret er skrevet til"
+            } else {
+                "The statement is in"
+            };
+            println!("{what} {}", out.display());
         }
         Command::Payouts {
             command:

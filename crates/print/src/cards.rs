@@ -263,3 +263,115 @@ pub fn calibration(
     let pages = calibrated(vec![crate::layout::calibration_page(size, &fonts)], profile);
     crate::pdf::render_pdf(&pages, &fonts, &[], &[], "Kalibrering")
 }
+
+/// A venue's settlement statement for a year as a PDF: program, period, venue, organisation
+/// number and account, visits by month, prices, share and the amount owed.
+pub fn statement_pdf(
+    ws: &Workspace,
+    actor: &Actor,
+    venue_id: i64,
+    year_id: i64,
+) -> Result<Vec<u8>, PrintError> {
+    use okort_core::checks::{format_bank_account, format_org_number};
+    use okort_core::money::format_nok;
+    let program = ws.program()?;
+    let year = ws.year(year_id)?;
+    let line = ws
+        .compute_payouts(actor, year_id, None)?
+        .into_iter()
+        .find(|l| l.venue_id == venue_id)
+        .ok_or(okort_store::StoreError::Refused(
+            okort_core::i18n::Problem::NoAgreement,
+        ))?;
+    let months = ws.visits_by_month(actor, venue_id, year_id)?;
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    let mut rows: Vec<[String; 3]> = months
+        .iter()
+        .map(|m| {
+            let name = m.month.and_then(|n| MONTHS.get(n as usize - 1)).map_or(
+                "Innleverte kort (ukjent dato)".into(),
+                |n| {
+                    let mut c = n.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                        .unwrap_or_default()
+                },
+            );
+            [
+                name,
+                m.holder_visits.to_string(),
+                m.companion_visits.to_string(),
+            ]
+        })
+        .collect();
+    rows.push([
+        "Sum".into(),
+        line.holder_visits.to_string(),
+        line.companion_visits.to_string(),
+    ]);
+    let model = match line.compensation {
+        okort_core::CompensationModel::VenueBearsCost => {
+            "Brukerstedet dekker kostnadene selv".to_string()
+        }
+        okort_core::CompensationModel::FullRefund => "Full refusjon".to_string(),
+        okort_core::CompensationModel::Share => format!("Kommunen dekker {} %", line.share_percent),
+    };
+    let facts = vec![
+        (
+            "Program".to_string(),
+            format!("{} – {}", program.name, program.municipality),
+        ),
+        (
+            "Periode".to_string(),
+            format!(
+                "{} – {}",
+                format_date(year.valid_from),
+                format_date(year.valid_to)
+            ),
+        ),
+        ("Brukersted".to_string(), line.venue_name.clone()),
+        ("Org.nr.".to_string(), format_org_number(&line.org_number)),
+        (
+            "Kontonummer".to_string(),
+            format_bank_account(&line.bank_account),
+        ),
+        ("Avtale".to_string(), model),
+        (
+            "Pris kortholder / ledsager".to_string(),
+            format!(
+                "{} / {}",
+                format_nok(line.holder_price_ore),
+                format_nok(line.companion_price_ore)
+            ),
+        ),
+    ];
+    let totals = vec![
+        (
+            "Kortholdere".to_string(),
+            format_nok(line.holder_amount_ore),
+        ),
+        (
+            "Ledsagere".to_string(),
+            format_nok(line.companion_amount_ore),
+        ),
+        ("Til utbetaling".to_string(), format_nok(line.total_ore)),
+    ];
+    let fonts = crate::fonts::Fonts::load()?;
+    let primary = Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b));
+    let title = format!("Oppgjør {} – {}", year.year, line.venue_name);
+    let page = crate::layout::statement_page(&title, primary, &facts, &rows, &totals, &fonts);
+    crate::pdf::render_pdf(&[page], &fonts, &[], &[], &title)
+}

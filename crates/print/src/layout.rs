@@ -748,6 +748,72 @@ pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fon
         .collect()
 }
 
+/// A settlement statement: title, facts (label, value), a table of visits by month
+/// (month, holder visits, companion visits) and the amounts.
+pub fn statement_page(
+    title: &str,
+    primary: Rgb,
+    facts: &[(String, String)],
+    months: &[[String; 3]],
+    totals: &[(String, String)],
+    fonts: &Fonts,
+) -> Page {
+    let (w, h) = A4;
+    let mut p = Pen {
+        fonts,
+        ops: Vec::new(),
+        boxes: Vec::new(),
+        box_stroke: None,
+    };
+    p.rect(0.0, 0.0, w, 28.0, primary);
+    p.text(15.0, 18.0, 18.0, true, Rgb::WHITE, title, 180.0);
+    let mut y = 42.0;
+    for (label, value) in facts {
+        p.text(15.0, y, 9.5, true, Rgb::GREY, label, 55.0);
+        p.text(72.0, y, 10.5, false, Rgb::INK, value, 123.0);
+        y += 7.0;
+    }
+    y += 6.0;
+    p.rect(15.0, y - 5.0, 180.0, 8.0, tint(primary, 0.85));
+    for (x, label) in [(17.0, "Måned"), (110.0, "Besøk"), (150.0, "Ledsagere")] {
+        p.text(x, y, 9.0, true, Rgb::INK, label, 40.0);
+    }
+    y += 8.0;
+    let line = Stroke {
+        colour: Rgb::GREY,
+        width: 0.15,
+    };
+    for (i, [month, visits, companions]) in months.iter().enumerate() {
+        let last = i + 1 == months.len();
+        p.text(17.0, y, 10.0, last, Rgb::INK, month, 85.0);
+        p.text(110.0, y, 10.0, last, Rgb::INK, visits, 30.0);
+        p.text(150.0, y, 10.0, last, Rgb::INK, companions, 30.0);
+        p.ops.push(Op::Path {
+            els: vec![PathEl::Move(15.0, y + 2.5), PathEl::Line(195.0, y + 2.5)],
+            fill: None,
+            stroke: Some(line),
+        });
+        y += 7.5;
+    }
+    y += 8.0;
+    for (i, (label, value)) in totals.iter().enumerate() {
+        let last = i + 1 == totals.len();
+        let size = if last { 13.0 } else { 10.5 };
+        p.text(110.0, y, size, last, Rgb::INK, label, 40.0);
+        p.text(
+            155.0,
+            y,
+            size,
+            true,
+            if last { primary } else { Rgb::INK },
+            value,
+            40.0,
+        );
+        y += 8.0;
+    }
+    p.finish(w, h)
+}
+
 /// A calibration page: millimetre rulers along the edges and a frame at 10 mm from each edge,
 /// to measure how a printer shifts and scales, in the given page size.
 pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {

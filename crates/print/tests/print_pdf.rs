@@ -391,3 +391,52 @@ fn a_printer_profile_moves_and_scales_what_is_printed() {
     std::fs::write(&path, pdf).expect("write");
     tool("qpdf", &["--check", path.to_str().expect("p")]);
 }
+
+#[test]
+fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let year = ws.year_by_number(2026).expect("year").expect("2026");
+    let kino = ws
+        .list_venues()
+        .expect("v")
+        .into_iter()
+        .find(|v| v.name == "Eksempel Kino")
+        .expect("kino");
+    let card = ws.list_cards(&admin, year.id).expect("cards")[0]
+        .card
+        .number
+        .clone();
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    ws.register_visit(&admin, &card, Some(kino.id), day(3, 2), true, None)
+        .expect("march");
+    ws.register_visit(&admin, &card, Some(kino.id), day(5, 9), false, None)
+        .expect("may");
+    ws.register_returned_ticks(&admin, &card, &[(kino.id, 3)])
+        .expect("ticks");
+    let pdf = okort_print::cards::statement_pdf(&ws, &admin, kino.id, year.id).expect("statement");
+    let path = dir.path().join("oppgjor.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let p = path.to_str().expect("p");
+    tool("qpdf", &["--check", p]);
+    let text = tool("pdftotext", &["-layout", p, "-"]);
+    let line = ws
+        .compute_payouts(&admin, year.id, None)
+        .expect("payouts")
+        .into_iter()
+        .find(|l| l.venue_id == kino.id)
+        .expect("line");
+    for needed in [
+        "Eksempel Kino".to_string(),
+        okort_core::checks::format_org_number(&kino.org_number),
+        okort_core::checks::format_bank_account(&kino.bank_account),
+        "Mars".into(),
+        "Mai".into(),
+        "Innleverte kort".into(),
+        okort_core::money::format_nok(line.total_ore).replace('\u{a0}', " "),
+    ] {
+        assert!(text.contains(&needed), "{needed} missing in:\n{text}");
+    }
+    assert_eq!(line.holder_visits, 3);
+}

@@ -24,7 +24,7 @@ pub use cards::{
 };
 pub use holder_csv::HolderImportReport;
 pub use images::StoredImage;
-pub use payouts::{payouts_csv, PayoutLine};
+pub use payouts::{payouts_csv, MonthCount, PayoutLine};
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
 pub use venue_csv::{ImportReport, RowProblem};

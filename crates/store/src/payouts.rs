@@ -136,3 +136,37 @@ pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
     }
     Ok(out)
 }
+
+/// A venue's visits in a year by month (1–12); `None` is ticks of unknown date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthCount {
+    pub month: Option<u32>,
+    pub holder_visits: u32,
+    pub companion_visits: u32,
+}
+
+impl Workspace {
+    pub fn visits_by_month(
+        &self,
+        actor: &Actor,
+        venue_id: i64,
+        year_id: i64,
+    ) -> Result<Vec<MonthCount>, StoreError> {
+        require(actor, Action::ManageVenues)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT CAST(strftime('%m', visited_on) AS INTEGER), COUNT(*), COALESCE(SUM(companion), 0)
+             FROM visits WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL
+             GROUP BY 1 ORDER BY 1 IS NULL, 1",
+        )?;
+        let rows = stmt
+            .query_map([venue_id, year_id], |r| {
+                Ok(MonthCount {
+                    month: r.get(0)?,
+                    holder_visits: r.get(1)?,
+                    companion_visits: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}

@@ -115,7 +115,7 @@ pub fn print_cards(
 }
 
 /// Opens a file in the system's viewer; a failure only means the user opens it by hand.
-fn open_in_viewer(path: &std::path::Path) {
+pub(crate) fn open_in_viewer(path: &std::path::Path) {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {

@@ -135,6 +135,9 @@ export const api = {
   /** Ticks counted on a returned card, as [venueId, ticks] pairs; returns visits added. */
   registerReturnedTicks: (code: string, ticks: [number, number][]) =>
     invoke<number>("register_returned_ticks", { code, ticks }),
+  /** A venue's settlement statement for the year as PDF at `path` (opened afterwards). */
+  printStatement: (venueId: number, yearId: number, path: string) =>
+    invoke<void>("print_statement", { venueId, yearId, path }),
   voidVisit: (visitId: number, reason: string) => invoke<void>("void_visit", { visitId, reason }),
   listVisits: (yearId: number, venueId: number | null) =>
     invoke<VisitRow[]>("list_visits", { yearId, venueId }),

@@ -391,6 +391,8 @@ export const en: Record<MessageKey, string> = {
   "returned.intro": "Enter the ticks on the card. What is not registered already is added as visits of unknown date.",
   "returned.save": "Register ticks",
   "returned.added": "{n} visits added from the returned card",
+  "payouts.statement": "Statement (PDF)",
+  "payouts.statementDone": "The statement is saved in {path}",
   "lookup.title": "Card check",
   "lookup.intro": "Scan the QR code on the card or type the card number.",
   "lookup.label": "Card number or QR code",

@@ -389,6 +389,8 @@ export const nb = {
   "returned.intro": "Skriv antall kryss på kortet. Det som ikke alt er registrert, legges til som besøk med ukjent dato.",
   "returned.save": "Registrer kryss",
   "returned.added": "{n} besøk lagt til fra det innleverte kortet",
+  "payouts.statement": "Oppgjør (PDF)",
+  "payouts.statementDone": "Oppgjøret er lagret i {path}",
   "lookup.title": "Kortsjekk",
   "lookup.intro": "Skann QR-koden på kortet eller skriv kortnummeret.",
   "lookup.label": "Kortnummer eller QR-kode",
