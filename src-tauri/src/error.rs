@@ -82,9 +82,10 @@ impl ApiError {
             StoreError::AlreadyExists(_) => ErrorCode::Exists,
             StoreError::Denied(_) => ErrorCode::Denied,
             StoreError::Refused(_) => ErrorCode::Refused,
-            StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Random(_) => {
-                ErrorCode::Internal
-            }
+            StoreError::Sqlite(_)
+            | StoreError::Io(_)
+            | StoreError::Random(_)
+            | StoreError::Output(_) => ErrorCode::Internal,
         };
         let fields = match &e {
             StoreError::Invalid(problems) => problems

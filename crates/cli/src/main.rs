@@ -279,13 +279,6 @@ fn peak_memory_mb() -> u64 {
         .map_or(0, |kb| kb / 1024)
 }
 
-fn print_error(e: okort_print::PrintError) -> StoreError {
-    match e {
-        okort_print::PrintError::Store(e) => e,
-        other => StoreError::Csv(other.to_string()),
-    }
-}
-
 fn parse_layout(s: &str) -> Result<okort_print::Layout, StoreError> {
     okort_print::Layout::parse(s).ok_or_else(|| {
         StoreError::Refused(Problem::Unknown {
@@ -412,8 +405,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 cards.as_deref(),
                 profile.as_ref(),
                 &mut |_, _| true,
-            )
-            .map_err(print_error)?;
+            )?;
             std::fs::write(&out, pdf)?;
             ws.mark_printed(&actor, &printed)?;
             let what = if nb {
@@ -424,8 +416,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             println!("{} {what} {}", printed.len(), out.display());
         }
         CardCommand::Handout { year, out } => {
-            let pdf = okort_print::cards::handout_list(ws, &actor, year_id(ws, year)?)
-                .map_err(print_error)?;
+            let pdf = okort_print::cards::handout_list(ws, &actor, year_id(ws, year)?)?;
             std::fs::write(&out, pdf)?;
             let what = if nb {
                 "Utleveringslisten er skrevet til"
@@ -441,8 +432,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
         } => {
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
-            let pdf =
-                okort_print::cards::calibration(layout, profile.as_ref()).map_err(print_error)?;
+            let pdf = okort_print::cards::calibration(layout, profile.as_ref())?;
             std::fs::write(&out, pdf)?;
             let what = if nb {
                 "Kalibreringssiden er skrevet til"
@@ -570,8 +560,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         } => {
             let ws = Workspace::open(path)?;
             let year = year_id(&ws, year)?;
-            let pdf = okort_print::cards::statement_pdf(&ws, &Actor::command_line(), venue, year)
-                .map_err(print_error)?;
+            let pdf = okort_print::cards::statement_pdf(&ws, &Actor::command_line(), venue, year)?;
             std::fs::write(&out, pdf)?;
             let what = if nb {
                 "Oppgjøret er skrevet til"
@@ -652,8 +641,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let _ = std::fs::remove_dir_all(&dir);
             let ws = demo::create(&dir.join("demo.okort"))?;
             let year = year_id(&ws, 2026)?;
-            let (r, pdf) =
-                okort_print::cards::bench(&ws, year, layout, cards).map_err(print_error)?;
+            let (r, pdf) = okort_print::cards::bench(&ws, year, layout, cards)?;
             if let Some(out) = out {
                 std::fs::write(out, pdf)?;
             }

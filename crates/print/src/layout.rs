@@ -90,7 +90,16 @@ struct Pen<'a> {
     box_stroke: Option<Stroke>,
 }
 
-impl Pen<'_> {
+impl<'a> Pen<'a> {
+    fn new(fonts: &'a Fonts) -> Self {
+        Pen {
+            fonts,
+            ops: Vec::new(),
+            boxes: Vec::new(),
+            box_stroke: None,
+        }
+    }
+
     /// Writes a line of text, shrunk to fit `max_width` mm (never clipped); returns its width.
     #[allow(clippy::too_many_arguments)]
     fn text(
@@ -266,12 +275,7 @@ fn sheet(cards: &[Page], backs: bool) -> Page {
 
 fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<Page, PrintError> {
     let (w, h) = A4;
-    let mut p = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut p = Pen::new(fonts);
     let primary = design.primary;
     // Header band.
     p.rect(0.0, 0.0, w, 62.0, primary);
@@ -429,12 +433,7 @@ fn a6_fold(
 ) -> Result<Page, PrintError> {
     let (w, h) = (A4.1, A4.0);
     let (pw, ph) = (w / 2.0, h / 2.0);
-    let mut p = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut p = Pen::new(fonts);
     let primary = design.primary;
     // Front cover: the card, enlarged into the panel.
     let front = cr80_front(design, art, fonts, card)?;
@@ -482,12 +481,7 @@ fn a6_fold(
         arms.place(pw / 2.0 - 8.0, ph + 50.0, 16.0, 22.0, &mut p.ops);
     }
     // Inside spread, drawn upright in its own box and turned half a circle into the top half.
-    let mut inside = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut inside = Pen::new(fonts);
     inside.text(
         8.0,
         10.0,
@@ -548,12 +542,7 @@ fn cr80_front(
     card: &CardFace,
 ) -> Result<Page, PrintError> {
     let (w, h) = CR80;
-    let mut p = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut p = Pen::new(fonts);
     let primary = design.primary;
     p.rect(0.0, 0.0, w, h, Rgb::WHITE);
     p.rect(0.0, 0.0, w, 17.0, primary);
@@ -589,12 +578,7 @@ fn cr80_front(
 
 fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     let (w, h) = CR80;
-    let mut p = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut p = Pen::new(fonts);
     let primary = design.primary;
     p.rect(0.0, 0.0, w, h, Rgb::WHITE);
     p.text(
@@ -699,12 +683,7 @@ pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fon
         .into_iter()
         .enumerate()
         .map(|(page_no, chunk)| {
-            let mut p = Pen {
-                fonts,
-                ops: Vec::new(),
-                boxes: Vec::new(),
-                box_stroke: None,
-            };
+            let mut p = Pen::new(fonts);
             p.text(15.0, 20.0, 16.0, true, primary, title, 180.0);
             p.text(
                 15.0,
@@ -759,12 +738,7 @@ pub fn statement_page(
     fonts: &Fonts,
 ) -> Page {
     let (w, h) = A4;
-    let mut p = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut p = Pen::new(fonts);
     p.rect(0.0, 0.0, w, 28.0, primary);
     p.text(15.0, 18.0, 18.0, true, Rgb::WHITE, title, 180.0);
     let mut y = 42.0;
@@ -818,12 +792,7 @@ pub fn statement_page(
 /// to measure how a printer shifts and scales, in the given page size.
 pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {
     let (w, h) = size;
-    let mut p = Pen {
-        fonts,
-        ops: Vec::new(),
-        boxes: Vec::new(),
-        box_stroke: None,
-    };
+    let mut p = Pen::new(fonts);
     let thin = Stroke {
         colour: Rgb::BLACK,
         width: 0.15,
@@ -908,12 +877,7 @@ mod tests {
     #[test]
     fn a_long_name_is_shrunk_to_fit_and_never_overflows() {
         let fonts = Fonts::load().expect("fonts");
-        let mut p = Pen {
-            fonts: &fonts,
-            ops: Vec::new(),
-            boxes: Vec::new(),
-            box_stroke: None,
-        };
+        let mut p = Pen::new(&fonts);
         let name = "Maria-Magdalena Christina Wiśniewska-Andersen Ødegård";
         let width = p.text(0.0, 0.0, 24.0, true, Rgb::INK, name, 60.0);
         assert!(width <= 60.01, "{width}");

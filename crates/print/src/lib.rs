@@ -30,6 +30,20 @@ pub enum PrintError {
     Cancelled,
 }
 
+/// Printing errors as the workspace's errors, so callers handle one kind: a cancelled run is a
+/// refusal the user caused, a broken font or image a file that could not be made.
+impl From<PrintError> for okort_store::StoreError {
+    fn from(e: PrintError) -> Self {
+        match e {
+            PrintError::Store(e) => e,
+            PrintError::Cancelled => {
+                okort_store::StoreError::Refused(okort_core::i18n::Problem::PrintCancelled)
+            }
+            other => okort_store::StoreError::Output(other.to_string()),
+        }
+    }
+}
+
 /// A logo as stored: its bytes and MIME type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Logo {

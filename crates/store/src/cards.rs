@@ -355,19 +355,33 @@ impl Workspace {
 
     pub fn list_cards(&self, actor: &Actor, year_id: i64) -> Result<Vec<CardRow>, StoreError> {
         require(actor, Action::ReadHolderSummaries)?;
+        // One query: the card columns, then the holder's summary.
+        let sql = SELECT
+            .replace(
+                "c.created_on",
+                "c.created_on, h.first_name, h.last_name,
+                 CAST(substr(h.birth_date, 1, 4) AS INTEGER)",
+            )
+            .replace(
+                "FROM cards c",
+                "FROM cards c JOIN holders h ON h.id = c.holder_id",
+            );
         let mut stmt = self
             .conn
-            .prepare(&format!("{SELECT} WHERE c.year_id = ?1 ORDER BY c.serial"))?;
-        let cards: Vec<Card> = stmt
-            .query_map([year_id], from_row)?
-            .collect::<Result<_, _>>()?;
-        cards
-            .into_iter()
-            .map(|card| {
-                let holder = holder_by_id(&self.conn, card.holder_id)?.summary();
+            .prepare(&format!("{sql} WHERE c.year_id = ?1 ORDER BY c.serial"))?;
+        let rows = stmt
+            .query_map([year_id], |r| {
+                let card = from_row(r)?;
+                let holder = HolderSummary {
+                    id: card.holder_id,
+                    first_name: r.get(10)?,
+                    last_name: r.get(11)?,
+                    birth_year: r.get(12)?,
+                };
                 Ok(CardRow { card, holder })
-            })
-            .collect()
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     pub fn cards_of_holder(&self, actor: &Actor, holder_id: i64) -> Result<Vec<Card>, StoreError> {

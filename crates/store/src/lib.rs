@@ -69,6 +69,9 @@ pub enum StoreError {
     Refused(Problem),
     #[error("could not get randomness from the system: {0}")]
     Random(String),
+    /// A printed file (PDF) could not be made.
+    #[error("the file could not be made: {0}")]
+    Output(String),
 }
 
 impl StoreError {
@@ -158,6 +161,13 @@ impl StoreError {
                     .unwrap_or(m)
             }
             StoreError::Random(e) => e.to_string(),
+            StoreError::Output(e) => {
+                if nb {
+                    format!("Filen kunne ikke lages: {e}")
+                } else {
+                    format!("The file could not be made: {e}")
+                }
+            }
             StoreError::Sqlite(e) => {
                 if nb {
                     format!("Databasefeil: {e}")

@@ -3,7 +3,7 @@
 //! visit registered by mistake is voided with a reason.
 
 use crate::audit::log;
-use crate::cards::{card_by_id, Resolved};
+use crate::cards::Resolved;
 use crate::{field_problem, refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::i18n::Problem;
@@ -257,36 +257,29 @@ impl Workspace {
             venue_id
         };
         let mut stmt = self.conn.prepare(
-            "SELECT v.id, v.card_id, h.first_name, v.venue_id, ve.name, v.visited_on, v.companion,
+            "SELECT v.id, c.number, h.first_name, v.venue_id, ve.name, v.visited_on, v.companion,
                     v.source, v.override_reason, v.voided_reason
              FROM visits v JOIN holders h ON h.id = v.holder_id JOIN venues ve ON ve.id = v.venue_id
+                  JOIN cards c ON c.id = v.card_id
              WHERE v.year_id = ?1 AND (?2 IS NULL OR v.venue_id = ?2)
              ORDER BY v.visited_on DESC, v.id DESC",
         )?;
-        let rows: Vec<(VisitRow, i64)> = stmt
+        let rows = stmt
             .query_map(params![year_id, venue_id], |r| {
-                Ok((
-                    VisitRow {
-                        id: r.get(0)?,
-                        card_number: String::new(),
-                        first_name: r.get(2)?,
-                        venue_id: r.get(3)?,
-                        venue_name: r.get(4)?,
-                        visited_on: r.get(5)?,
-                        companion: r.get(6)?,
-                        source: r.get(7)?,
-                        override_reason: r.get(8)?,
-                        voided_reason: r.get(9)?,
-                    },
-                    r.get(1)?,
-                ))
+                Ok(VisitRow {
+                    id: r.get(0)?,
+                    card_number: r.get(1)?,
+                    first_name: r.get(2)?,
+                    venue_id: r.get(3)?,
+                    venue_name: r.get(4)?,
+                    visited_on: r.get(5)?,
+                    companion: r.get(6)?,
+                    source: r.get(7)?,
+                    override_reason: r.get(8)?,
+                    voided_reason: r.get(9)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
-        rows.into_iter()
-            .map(|(mut row, card_id)| {
-                row.card_number = card_by_id(&self.conn, card_id)?.number;
-                Ok(row)
-            })
-            .collect()
+        Ok(rows)
     }
 }

@@ -35,10 +35,7 @@ commands! {
     /// A venue's settlement statement for the year, written to `path` and opened.
     pub fn print_statement(state, venue_id: i64, year_id: i64, path: PathBuf) -> ApiResult<()> {
         state.act(Action::ManageVenues, |ws, actor| {
-            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id).map_err(|e| match e {
-                okort_print::PrintError::Store(e) => e,
-                other => okort_store::StoreError::Csv(other.to_string()),
-            })?;
+            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id)?;
             std::fs::write(&path, pdf)?;
             Ok(())
         })?;

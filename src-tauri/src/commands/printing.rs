@@ -6,7 +6,6 @@ use crate::state::AppState;
 use base64::Engine;
 use okort_core::{Action, CardDesign, PrinterProfile};
 use okort_print::Layout;
-use okort_store::StoreError;
 use serde::Serialize;
 use std::path::PathBuf;
 use ts_rs::TS;
@@ -26,16 +25,6 @@ fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
         };
         ApiError::new(ErrorCode::Invalid, problem.message(state.lang()))
     })
-}
-
-fn print_error(e: okort_print::PrintError) -> StoreError {
-    match e {
-        okort_print::PrintError::Store(e) => e,
-        okort_print::PrintError::Cancelled => {
-            StoreError::Refused(okort_core::i18n::Problem::PrintCancelled)
-        }
-        other => StoreError::Csv(other.to_string()),
-    }
 }
 
 /// How far a print run has come; sent to the UI as the event `print-progress`.
@@ -75,8 +64,7 @@ pub fn print_cards_with(
                 });
                 !state.print_cancelled()
             },
-        )
-        .map_err(print_error)?;
+        )?;
         std::fs::write(path, pdf)?;
         ws.mark_printed(actor, &printed)?;
         Ok(printed.len())
@@ -154,14 +142,14 @@ commands! {
                 Some(d) => d.normalized(),
                 None => ws.card_design(year_id)?,
             };
-            let job = okort_print::cards::job_for(ws, &design).map_err(print_error)?;
+            let job = okort_print::cards::job_for(ws, &design)?;
             let year = ws.year(year_id)?;
             let rows = ws.list_cards(actor, year_id)?;
             let face = match rows.iter().find(|r| r.card.status.is_active()) {
-                Some(row) => okort_print::cards::card_face(ws, actor, row).map_err(print_error)?,
+                Some(row) => okort_print::cards::card_face(ws, actor, row)?,
                 None => okort_print::cards::sample_face(&year),
             };
-            let pages = job.card_pages(layout, &[face]).map_err(print_error)?;
+            let pages = job.card_pages(layout, &[face])?;
             Ok(pages
                 .iter()
                 .map(|p| {
@@ -195,7 +183,7 @@ commands! {
     /// NAV's hand-out list of the year's active cards, written to `path` and opened.
     pub fn print_handout_list(state, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
         let printed = state.act(Action::ReadHolderSummaries, |ws, actor| {
-            let pdf = okort_print::cards::handout_list(ws, actor, year_id).map_err(print_error)?;
+            let pdf = okort_print::cards::handout_list(ws, actor, year_id)?;
             std::fs::write(&path, pdf)?;
             Ok(ws.list_cards(actor, year_id)?.iter().filter(|r| r.card.status.is_active()).count())
         })?;
@@ -214,7 +202,7 @@ commands! {
         let layout = layout(state, &layout_code)?;
         state.act(Action::MarkCardsPrinted, |ws, _| {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
-            let pdf = okort_print::cards::calibration(layout, profile.as_ref()).map_err(print_error)?;
+            let pdf = okort_print::cards::calibration(layout, profile.as_ref())?;
             std::fs::write(&path, pdf)?;
             Ok(())
         })?;
