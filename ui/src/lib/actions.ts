@@ -18,3 +18,49 @@ export function rowClick(node: HTMLElement, handler: () => void) {
     },
   };
 }
+
+/**
+ * Makes an element a drop zone for one file: `onfile` gets the dropped file, `onhover` hears
+ * whether a file is held over it.
+ */
+export function fileDrop(
+  node: HTMLElement,
+  options: { onfile: (file: File) => void; onhover: (over: boolean) => void },
+) {
+  let opts = options;
+  const over = (e: DragEvent) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
+    opts.onhover(true);
+  };
+  const leave = () => opts.onhover(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    opts.onhover(false);
+    const file = e.dataTransfer?.files?.[0];
+    if (file) opts.onfile(file);
+  };
+  node.addEventListener("dragenter", over);
+  node.addEventListener("dragover", over);
+  node.addEventListener("dragleave", leave);
+  node.addEventListener("drop", drop);
+  return {
+    update(next: typeof options) {
+      opts = next;
+    },
+    destroy() {
+      node.removeEventListener("dragenter", over);
+      node.removeEventListener("dragover", over);
+      node.removeEventListener("dragleave", leave);
+      node.removeEventListener("drop", drop);
+    },
+  };
+}
+
+/** The file chosen in a file input; the input is cleared so the same file can be chosen again. */
+export function takeChosenFile(e: Event): File | undefined {
+  const input = e.currentTarget as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = "";
+  return file;
+}
