@@ -8,13 +8,14 @@ mod tests {
     use crate::commands::printing::{PrintProgress, PrintReport};
     use crate::commands::program::ProgramImageKind;
     use crate::commands::session::{SessionInfo, SessionUser};
+    use crate::commands::visits::VisitImportPreview;
     use crate::commands::workspace::WorkspaceInfo;
     use crate::error::{ApiError, ErrorCode, FieldError, RowError};
     use okort_core::*;
     use okort_store::{
         AuditEntry, Card, CardLookup, CardRow, CardStatus, HolderImportReport, ImportReport,
-        LookupState, PayoutLine, QuotaStatus, ReassessRow, User, UserInput, VenueAllowance,
-        VisitReceipt, VisitRow,
+        LookupState, PayoutLine, QuotaStatus, ReassessRow, Settlement, User, UserInput,
+        VenueAllowance, VisitImportReport, VisitReceipt, VisitRow,
     };
     use ts_rs::{Config, TS};
 
@@ -56,6 +57,9 @@ mod tests {
             decl::<VisitReceipt>(&cfg),
             decl::<VisitRow>(&cfg),
             decl::<PayoutLine>(&cfg),
+            decl::<Settlement>(&cfg),
+            decl::<VisitImportPreview>(&cfg),
+            decl::<VisitImportReport>(&cfg),
             decl::<User>(&cfg),
             decl::<UserInput>(&cfg),
             decl::<AuditEntry>(&cfg),

@@ -43,6 +43,16 @@ pub struct RowError {
     pub message: String,
 }
 
+impl RowError {
+    pub fn new(r: &okort_store::RowProblem, lang: Lang) -> Self {
+        RowError {
+            row: r.row as u32,
+            column: r.column.clone(),
+            message: r.message(lang),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {
@@ -98,14 +108,7 @@ impl ApiError {
             _ => Vec::new(),
         };
         let rows = match &e {
-            StoreError::Import(rows) => rows
-                .iter()
-                .map(|r| RowError {
-                    row: r.row as u32,
-                    column: r.column.clone(),
-                    message: r.message(lang),
-                })
-                .collect(),
+            StoreError::Import(rows) => rows.iter().map(|r| RowError::new(r, lang)).collect(),
             _ => Vec::new(),
         };
         ApiError {

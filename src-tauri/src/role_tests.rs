@@ -1,6 +1,6 @@
 //! The command layer refuses each role what its job does not need, whatever the UI shows.
 
-use crate::commands::{cards, holders, program, session, venues};
+use crate::commands::{cards, holders, payouts, program, session, venues, visits};
 use crate::error::ErrorCode;
 use crate::state::AppState;
 use okort_store::demo;
@@ -45,6 +45,18 @@ fn a_venue_user_is_refused_holders_cards_venues_and_users() {
     denied(venues::save_agreement(&state, agreement()), "agreement");
     denied(session::list_users(&state), "users");
     denied(session::audit_log(&state), "audit");
+    denied(payouts::list_settlements(&state, 1), "settlements");
+    denied(
+        payouts::approve_settlement(&state, 1, 1, None, None),
+        "approve",
+    );
+    denied(
+        payouts::mark_settlement_paid(&state, 1, chrono::NaiveDate::default()),
+        "paid",
+    );
+    let csv = base64_csv("kortnummer;dato\n");
+    let other = visits::check_visit_import(&state, Some(2), csv).expect_err("other venue");
+    assert_eq!(other.code, ErrorCode::Refused, "{}", other.message);
     assert!(
         program::get_program(&state).is_ok(),
         "the program's name and colours are shown"
@@ -58,6 +70,14 @@ fn nav_is_refused_the_culture_offices_work() {
     denied(session::list_users(&state), "users");
     denied(session::audit_log(&state), "audit");
     denied(cards::mark_printed(&state, vec![1]), "printing");
+    denied(
+        visits::import_visits(&state, Some(1), base64_csv("kortnummer;dato\n"), true),
+        "visit import",
+    );
+    denied(
+        payouts::withdraw_settlement(&state, 1, "x".into()),
+        "settlements",
+    );
     denied(venues::save_agreement(&state, agreement()), "agreements");
     denied(
         program::save_year(
@@ -81,6 +101,11 @@ fn the_culture_office_sees_summaries_but_not_navs_records() {
     );
     denied(cards::replace_lost_card(&state, 1), "replacement");
     assert!(session::audit_log(&state).expect("audit").len() > 20);
+}
+
+fn base64_csv(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(text)
 }
 
 fn agreement() -> okort_core::AgreementInput {

@@ -66,6 +66,16 @@ enum Command {
 
 #[derive(Subcommand)]
 enum VisitCommand {
+    /// Import a venue's report of visits (CSV or .xlsx: card number, date, companion).
+    /// With problem rows nothing is imported unless --accept-valid is given.
+    Import {
+        #[arg(long)]
+        venue: i64,
+        file: PathBuf,
+        /// Import the good rows and leave out the problem rows.
+        #[arg(long)]
+        accept_valid: bool,
+    },
     /// Ticks counted on a card handed back at year end: VENUE_ID=COUNT, comma separated.
     Returned {
         #[arg(long)]
@@ -93,7 +103,8 @@ enum VisitCommand {
 
 #[derive(Subcommand)]
 enum PayoutCommand {
-    /// A venue's settlement statement for a year as PDF.
+    /// A venue's settlement statement as PDF: an approved settlement (--settlement), or a draft
+    /// of the venue's visits not yet settled in the year or period.
     Statement {
         #[arg(long)]
         venue: i64,
@@ -101,6 +112,46 @@ enum PayoutCommand {
         year: i32,
         #[arg(long)]
         out: PathBuf,
+        #[arg(long)]
+        settlement: Option<i64>,
+        #[arg(long, value_parser = parse_day, requires = "to")]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long, value_parser = parse_day, requires = "from")]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// Approve a venue's settlement of its visits not yet settled in the year or period;
+    /// the visits are locked to it.
+    Approve {
+        #[arg(long)]
+        venue: i64,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = parse_day, requires = "to")]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long, value_parser = parse_day, requires = "from")]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// Record that an approved settlement was paid.
+    Paid {
+        #[arg(long)]
+        settlement: i64,
+        /// The payment date (dd.mm.åååå); default today.
+        #[arg(long, value_parser = parse_day)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Withdraw an approved settlement that is not paid; its visits are open again.
+    Withdraw {
+        #[arg(long)]
+        settlement: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The year's settlements.
+    Settlements {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        json: bool,
     },
     /// Compute every venue's compensation for a year, or a period of it.
     Compute {
@@ -336,6 +387,132 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(), StoreError> {
+    use okort_core::dates::format_date;
+    use okort_core::money::format_nok;
+    use okort_store::{Settlement, VisitScope};
+    let actor = Actor::command_line();
+    let say = |nb_text: String, en_text: String| println!("{}", if nb { nb_text } else { en_text });
+    let describe = |s: &Settlement| {
+        let period = match (s.period_from, s.period_to) {
+            (Some(f), Some(t)) => format!("{} – {}", format_date(f), format_date(t)),
+            _ => if nb { "hele året" } else { "whole year" }.to_string(),
+        };
+        let status = match (&s.paid_on, &s.withdrawn_reason) {
+            (_, Some(_)) => {
+                if nb {
+                    "trukket tilbake".into()
+                } else {
+                    "withdrawn".into()
+                }
+            }
+            (Some(d), None) => {
+                format!("{} {}", if nb { "betalt" } else { "paid" }, format_date(*d))
+            }
+            (None, None) => {
+                if nb {
+                    "godkjent".into()
+                } else {
+                    "approved".into()
+                }
+            }
+        };
+        format!(
+            "nr. {:<4} {:<28} {:<25} {:>4} + {:>3} {:>16}  {status}",
+            s.id,
+            s.line.venue_name,
+            period,
+            s.line.holder_visits,
+            s.line.companion_visits,
+            format_nok(s.line.total_ore)
+        )
+    };
+    match command {
+        PayoutCommand::Statement {
+            venue,
+            year,
+            out,
+            settlement,
+            from,
+            to,
+        } => {
+            let year = year_id(ws, year)?;
+            let scope = match settlement {
+                Some(id) => VisitScope::Settlement(id),
+                None => VisitScope::Open(from.zip(to)),
+            };
+            let pdf = okort_print::cards::statement_pdf(ws, &actor, venue, year, scope)?;
+            std::fs::write(&out, pdf)?;
+            say(
+                format!("Oppgjøret er skrevet til {}", out.display()),
+                format!("The statement is in {}", out.display()),
+            );
+        }
+        PayoutCommand::Compute {
+            year,
+            from,
+            to,
+            json,
+        } => {
+            let lines = ws.compute_payouts(&actor, year_id(ws, year)?, from.zip(to))?;
+            if json {
+                println!("{}", to_json(&lines)?);
+            } else {
+                let mut total = 0;
+                for l in &lines {
+                    total += l.total_ore;
+                    println!(
+                        "{:<28} {:>4} + {:>3} ledsager  {:>3} %  {:>16}",
+                        l.venue_name,
+                        l.holder_visits,
+                        l.companion_visits,
+                        l.share_percent,
+                        format_nok(l.total_ore)
+                    );
+                }
+                println!("{:<28} {:>45}", "Sum", format_nok(total));
+            }
+        }
+        PayoutCommand::Approve {
+            venue,
+            year,
+            from,
+            to,
+        } => {
+            let s = ws.approve_settlement(&actor, venue, year_id(ws, year)?, from.zip(to))?;
+            say(
+                format!("Godkjent: {}", describe(&s)),
+                format!("Approved: {}", describe(&s)),
+            );
+        }
+        PayoutCommand::Paid { settlement, date } => {
+            let s = ws.mark_settlement_paid(&actor, settlement, date.unwrap_or_else(today))?;
+            say(
+                format!("Betalt: {}", describe(&s)),
+                format!("Paid: {}", describe(&s)),
+            );
+        }
+        PayoutCommand::Withdraw { settlement, reason } => {
+            let s = ws.withdraw_settlement(&actor, settlement, &reason)?;
+            say(
+                format!("Trukket tilbake: {}", describe(&s)),
+                format!("Withdrawn: {}", describe(&s)),
+            );
+        }
+        PayoutCommand::Settlements { year, json } => {
+            let list = ws.list_settlements(&actor, year_id(ws, year)?)?;
+            if json {
+                println!("{}", to_json(&list)?);
+            } else {
+                for s in &list {
+                    println!("{}", describe(s));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(), StoreError> {
     let actor = Actor::command_line();
     match command {
@@ -555,50 +732,42 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             };
             println!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
         }
-        Command::Payouts {
-            command: PayoutCommand::Statement { venue, year, out },
-        } => {
-            let ws = Workspace::open(path)?;
-            let year = year_id(&ws, year)?;
-            let pdf = okort_print::cards::statement_pdf(&ws, &Actor::command_line(), venue, year)?;
-            std::fs::write(&out, pdf)?;
-            let what = if nb {
-                "Oppgjøret er skrevet til"
-            } else {
-                "The statement is in"
-            };
-            println!("{what} {}", out.display());
-        }
-        Command::Payouts {
+        Command::Visits {
             command:
-                PayoutCommand::Compute {
-                    year,
-                    from,
-                    to,
-                    json,
+                VisitCommand::Import {
+                    venue,
+                    file,
+                    accept_valid,
                 },
         } => {
-            let ws = Workspace::open(path)?;
-            let period = from.zip(to);
-            let lines = ws.compute_payouts(&Actor::command_line(), year_id(&ws, year)?, period)?;
-            if json {
-                println!("{}", to_json(&lines)?);
+            let mut ws = Workspace::open(path)?;
+            let bytes = std::fs::read(&file)?;
+            let actor = Actor::command_line();
+            let check = ws.check_visit_import(&actor, Some(venue), &bytes)?;
+            if !check.problems.is_empty() && !accept_valid && check.valid > 0 {
+                eprintln!(
+                    "{}",
+                    if nb {
+                        format!("{} av {} rader er gyldige. Bruk --accept-valid for å importere dem og utelate radene med feil.", check.valid, check.rows)
+                    } else {
+                        format!("{} of {} rows are valid. Use --accept-valid to import them and leave out the problem rows.", check.valid, check.rows)
+                    }
+                );
+            }
+            let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid)?;
+            if nb {
+                println!(
+                    "{} besøk importert, {} rader utelatt",
+                    r.imported, r.skipped
+                );
             } else {
-                let mut total = 0;
-                for l in &lines {
-                    total += l.total_ore;
-                    println!(
-                        "{:<28} {:>4} + {:>3} ledsager  {:>3} %  {:>16}",
-                        l.venue_name,
-                        l.holder_visits,
-                        l.companion_visits,
-                        l.share_percent,
-                        okort_core::money::format_nok(l.total_ore)
-                    );
-                }
-                println!("{:<28} {:>45}", "Sum", okort_core::money::format_nok(total));
+                println!(
+                    "{} visits imported, {} rows left out",
+                    r.imported, r.skipped
+                );
             }
         }
+        Command::Payouts { command } => run_payouts(&mut Workspace::open(path)?, command, nb)?,
         Command::Printers { command } => {
             let ws = Workspace::open(path)?;
             match command {

@@ -397,3 +397,143 @@ fn ticks_from_a_returned_card_are_entered_from_the_command_line_once() {
     assert_eq!(bad.status.code(), Some(2), "clap refuses a malformed pair");
     assert!(stderr(&bad).contains("VENUE_ID=ANTALL"), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_venue_report_is_imported_good_rows_only_when_asked_and_never_twice() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let (number, kino) = first_card_and_kino(&ws);
+    let kino = kino.to_string();
+    let file = dir.path().join("kino-mars.csv");
+    std::fs::write(
+        &file,
+        format!("kortnummer;dato;ledsager\n{number};03.03.2026;ja\n2026-0001-1;04.03.2026;nei\n{number};2026-03-10;\n"),
+    )
+    .expect("write");
+    let f = file.to_str().expect("path");
+    let refused = okort(&ws, &["visits", "import", "--venue", &kino, f]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(err.contains("2 av 3 rader er gyldige"), "{err}");
+    assert!(err.contains("rad 3, kolonne «kortnummer»"), "{err}");
+    assert!(err.contains("Ingenting er lagret"), "{err}");
+
+    let done = okort(
+        &ws,
+        &["visits", "import", "--venue", &kino, f, "--accept-valid"],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        stdout(&done).contains("2 besøk importert, 1 rader utelatt"),
+        "{}",
+        stdout(&done)
+    );
+    let again = okort(
+        &ws,
+        &["visits", "import", "--venue", &kino, f, "--accept-valid"],
+    );
+    assert_eq!(again.status.code(), Some(1), "nothing new to import");
+    assert!(
+        stderr(&again).contains("allerede registrert"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn a_settlement_is_approved_paid_and_printed_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    let (number, kino) = first_card_and_kino(&ws);
+    let kino = kino.to_string();
+    for date in ["02.11.2026", "09.11.2026"] {
+        let args = [
+            "visits", "register", "--card", &number, "--venue", &kino, "--date", date,
+        ];
+        assert!(okort(&ws, &args).status.success());
+    }
+    let period = ["--from", "01.11.2026", "--to", "30.11.2026"];
+    let mut approve = vec!["payouts", "approve", "--venue", &kino, "--year", "2026"];
+    approve.extend(period);
+    let out = okort(&ws, &approve);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("kr\u{a0}250,00"), "{}", stdout(&out));
+    let again = okort(&ws, &approve);
+    assert!(
+        stderr(&again).contains("ingen besøk å gjøre opp"),
+        "{}",
+        stderr(&again)
+    );
+
+    let list = okort(&ws, &["payouts", "settlements", "--year", "2026", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let id = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|s| s["periodFrom"] == "2026-11-01" && s["line"]["venueName"] == "Eksempel Kino")
+        .and_then(|s| s["id"].as_i64())
+        .expect("the November settlement")
+        .to_string();
+    let paid = okort(
+        &ws,
+        &[
+            "payouts",
+            "paid",
+            "--settlement",
+            &id,
+            "--date",
+            "26.11.2026",
+        ],
+    );
+    assert!(
+        stdout(&paid).contains("betalt 26.11.2026"),
+        "{}",
+        stdout(&paid)
+    );
+    let withdraw = okort(
+        &ws,
+        &[
+            "payouts",
+            "withdraw",
+            "--settlement",
+            &id,
+            "--reason",
+            "feil",
+        ],
+    );
+    assert!(
+        stderr(&withdraw).contains("allerede betalt"),
+        "{}",
+        stderr(&withdraw)
+    );
+
+    let pdf = dir.path().join("oppgjor.pdf");
+    let p = pdf.to_str().expect("p");
+    let out = okort(
+        &ws,
+        &[
+            "payouts",
+            "statement",
+            "--venue",
+            &kino,
+            "--year",
+            "2026",
+            "--settlement",
+            &id,
+            "--out",
+            p,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = Command::new("pdftotext")
+        .args(["-layout", p, "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
+    assert!(text.contains("01.11.2026 – 30.11.2026"), "{text}");
+    assert!(text.contains("betalt 26.11.2026"), "{text}");
+    assert!(text.contains("kr 250,00"), "{text}");
+}

@@ -63,6 +63,10 @@ pub enum Action {
     OverrideVisits,
     /// Void a registered visit, with a reason.
     VoidVisits,
+    /// Import a venue's report of visits: a venue its own, the culture office any venue's.
+    ImportVisits,
+    /// Approve a venue's settlement, mark it paid, or withdraw an unpaid one.
+    SettlePayouts,
     ManageUsers,
     ReadAudit,
 }
@@ -106,6 +110,8 @@ impl Actor {
                     | RegisterVisits
                     | OverrideVisits
                     | VoidVisits
+                    | ImportVisits
+                    | SettlePayouts
                     | ManageUsers
                     | ReadAudit
             ),
@@ -120,7 +126,10 @@ impl Actor {
                     | RevokeCards
                     | LookupCard
             ),
-            Role::Venue => matches!(action, LookupCard | RegisterVisits | VoidVisits),
+            Role::Venue => matches!(
+                action,
+                LookupCard | RegisterVisits | VoidVisits | ImportVisits
+            ),
         }
     }
 }

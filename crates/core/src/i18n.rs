@@ -117,6 +117,28 @@ pub enum Problem {
     CompanionNotCovered,
     OtherVenue,
     VisitVoided,
+    /// The same card and date is already in an earlier row of the same file.
+    SameVisitInFile {
+        first_row: usize,
+    },
+    /// A visit of this card's holder at this venue on this date is already registered.
+    VisitAlreadyRegistered,
+    /// Such a visit was registered and later voided: it is not added again by an import.
+    VisitVoidedEarlier,
+    /// The file is not a CSV file or an Excel workbook that can be read.
+    Spreadsheet {
+        detail: String,
+    },
+    /// An Excel file in the old .xls format.
+    OldExcel,
+    /// The visit belongs to an approved or paid settlement.
+    VisitSettled,
+    /// No visits to settle for the venue in the period.
+    NothingToSettle,
+    /// A paid settlement cannot be withdrawn or paid again.
+    SettlementPaid,
+    /// The settlement was withdrawn.
+    SettlementWithdrawn,
 }
 
 impl Problem {
@@ -375,6 +397,55 @@ impl Problem {
                 nb,
                 "du kan bare registrere besøk ved ditt eget brukersted",
                 "you can only register visits at your own venue",
+            ),
+            SameVisitInFile { first_row } => {
+                if nb {
+                    format!("samme kort og dato står allerede i rad {first_row}")
+                } else {
+                    format!("the same card and date is already in row {first_row}")
+                }
+            }
+            VisitAlreadyRegistered => pick(
+                nb,
+                "besøket er allerede registrert (samme kort, brukersted og dato)",
+                "the visit is already registered (same card, venue and date)",
+            ),
+            VisitVoidedEarlier => pick(
+                nb,
+                "et besøk med samme kort og dato ble registrert og senere annullert – registrer det i skranken om det er riktig",
+                "a visit with the same card and date was registered and later voided – register it at the desk if it is right",
+            ),
+            Spreadsheet { detail } => {
+                if nb {
+                    format!("filen kan ikke leses som CSV eller Excel (.xlsx): {detail}")
+                } else {
+                    format!("the file cannot be read as CSV or Excel (.xlsx): {detail}")
+                }
+            }
+            OldExcel => pick(
+                nb,
+                "filen er i det gamle Excel-formatet (.xls) – lagre den som .xlsx eller CSV og prøv igjen",
+                "the file is in the old Excel format (.xls) – save it as .xlsx or CSV and try again",
+            ),
+            VisitSettled => pick(
+                nb,
+                "besøket er med i et godkjent oppgjør og kan ikke endres – trekk tilbake oppgjøret først om det ikke er betalt",
+                "the visit is part of an approved settlement and cannot be changed – withdraw the settlement first if it is not paid",
+            ),
+            NothingToSettle => pick(
+                nb,
+                "det er ingen besøk å gjøre opp for dette brukerstedet i perioden",
+                "there are no visits to settle for this venue in the period",
+            ),
+            SettlementPaid => pick(
+                nb,
+                "oppgjøret er allerede betalt",
+                "the settlement is already paid",
+            ),
+            SettlementWithdrawn => pick(
+                nb,
+                "oppgjøret er trukket tilbake",
+                "the settlement was withdrawn",
             ),
             VisitVoided => pick(
                 nb,

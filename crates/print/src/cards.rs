@@ -5,7 +5,7 @@ use crate::layout::{handout_pages, CardFace, Design, HandoutRow, Layout, VenueLi
 use crate::{Job, Logo, PrintError, Rgb};
 use okort_core::dates::format_date;
 use okort_core::Actor;
-use okort_store::{CardRow, Workspace};
+use okort_store::{CardRow, VisitScope, Workspace};
 
 fn logo(ws: &Workspace, id: Option<i64>) -> Result<Option<Logo>, PrintError> {
     Ok(id.map(|id| ws.image(id)).transpose()?.map(|img| Logo {
@@ -264,26 +264,60 @@ pub fn calibration(
     crate::pdf::render_pdf(&pages, &fonts, &[], &[], "Kalibrering")
 }
 
-/// A venue's settlement statement for a year as a PDF: program, period, venue, organisation
-/// number and account, visits by month, prices, share and the amount owed.
+/// A venue's settlement statement as a PDF: program, period, venue, organisation number and
+/// account, visits by month, prices, share and the amount owed. `scope` is an approved
+/// settlement, or the venue's open visits (a draft, before approval).
 pub fn statement_pdf(
     ws: &Workspace,
     actor: &Actor,
     venue_id: i64,
     year_id: i64,
+    scope: VisitScope,
 ) -> Result<Vec<u8>, PrintError> {
     use okort_core::checks::{format_bank_account, format_org_number};
     use okort_core::money::format_nok;
     let program = ws.program()?;
+    let (line, period, status, venue_id, year_id) = match scope {
+        VisitScope::Settlement(id) => {
+            let s = ws.settlement(actor, id)?;
+            let status = match (&s.paid_on, &s.withdrawn_reason) {
+                (_, Some(reason)) => format!("Trukket tilbake: {reason}"),
+                (Some(paid), None) => format!(
+                    "Godkjent {}, betalt {}",
+                    approved_day(&s.approved_at),
+                    format_date(*paid)
+                ),
+                (None, None) => format!("Godkjent {}, ikke betalt", approved_day(&s.approved_at)),
+            };
+            let period = s.period_from.zip(s.period_to);
+            let (venue, year) = (s.line.venue_id, s.year_id);
+            (
+                s.line,
+                period,
+                format!("Nr. {} – {status}", s.id),
+                venue,
+                year,
+            )
+        }
+        VisitScope::Open(period) => {
+            let line = ws
+                .compute_payouts(actor, year_id, period)?
+                .into_iter()
+                .find(|l| l.venue_id == venue_id)
+                .ok_or(okort_store::StoreError::Refused(
+                    okort_core::i18n::Problem::NoAgreement,
+                ))?;
+            (
+                line,
+                period,
+                "Utkast – ikke godkjent".to_string(),
+                venue_id,
+                year_id,
+            )
+        }
+    };
     let year = ws.year(year_id)?;
-    let line = ws
-        .compute_payouts(actor, year_id, None)?
-        .into_iter()
-        .find(|l| l.venue_id == venue_id)
-        .ok_or(okort_store::StoreError::Refused(
-            okort_core::i18n::Problem::NoAgreement,
-        ))?;
-    let months = ws.visits_by_month(actor, venue_id, year_id)?;
+    let months = ws.visits_by_month(actor, venue_id, year_id, scope)?;
     const MONTHS: [&str; 12] = [
         "januar",
         "februar",
@@ -336,12 +370,17 @@ pub fn statement_pdf(
         ),
         (
             "Periode".to_string(),
-            format!(
-                "{} – {}",
-                format_date(year.valid_from),
-                format_date(year.valid_to)
-            ),
+            match period {
+                Some((from, to)) => format!("{} – {}", format_date(from), format_date(to)),
+                None => format!(
+                    "Hele {} ({} – {})",
+                    year.year,
+                    format_date(year.valid_from),
+                    format_date(year.valid_to)
+                ),
+            },
         ),
+        ("Oppgjør".to_string(), status),
         ("Brukersted".to_string(), line.venue_name.clone()),
         ("Org.nr.".to_string(), format_org_number(&line.org_number)),
         (
@@ -371,7 +410,18 @@ pub fn statement_pdf(
     ];
     let fonts = crate::fonts::Fonts::load()?;
     let primary = Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b));
-    let title = format!("Oppgjør {} – {}", year.year, line.venue_name);
+    let title = match scope {
+        VisitScope::Settlement(_) => format!("Oppgjør {} – {}", year.year, line.venue_name),
+        VisitScope::Open(_) => format!("Utkast til oppgjør {} – {}", year.year, line.venue_name),
+    };
     let page = crate::layout::statement_page(&title, primary, &facts, &rows, &totals, &fonts);
     crate::pdf::render_pdf(&[page], &fonts, &[], &[], &title)
+}
+
+/// dd.mm.åååå of an RFC 3339 time stamp.
+fn approved_day(at: &str) -> String {
+    at.get(..10)
+        .and_then(okort_core::dates::parse_date)
+        .map(format_date)
+        .unwrap_or_else(|| at.to_string())
 }

@@ -4,7 +4,7 @@
 use okort_core::Actor;
 use okort_print::cards::print_year;
 use okort_print::Layout;
-use okort_store::{demo, Workspace};
+use okort_store::{demo, VisitScope, Workspace};
 use std::path::Path;
 use std::process::Command;
 
@@ -415,7 +415,9 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         .expect("may");
     ws.register_returned_ticks(&admin, &card, &[(kino.id, 3)])
         .expect("ticks");
-    let pdf = okort_print::cards::statement_pdf(&ws, &admin, kino.id, year.id).expect("statement");
+    let pdf =
+        okort_print::cards::statement_pdf(&ws, &admin, kino.id, year.id, VisitScope::Open(None))
+            .expect("statement");
     let path = dir.path().join("oppgjor.pdf");
     std::fs::write(&path, pdf).expect("write");
     let p = path.to_str().expect("p");
@@ -439,4 +441,31 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         assert!(text.contains(&needed), "{needed} missing in:\n{text}");
     }
     assert_eq!(line.holder_visits, 3);
+    assert!(text.contains("Utkast"), "not approved yet:\n{text}");
+
+    // Approved and paid, the statement is the settlement's, with its number and payment date.
+    let s = ws
+        .approve_settlement(&admin, kino.id, year.id, None)
+        .expect("approve");
+    ws.mark_settlement_paid(&admin, s.id, day(11, 20))
+        .expect("paid");
+    let pdf = okort_print::cards::statement_pdf(
+        &ws,
+        &admin,
+        kino.id,
+        year.id,
+        VisitScope::Settlement(s.id),
+    )
+    .expect("statement");
+    std::fs::write(&path, pdf).expect("write");
+    let text = tool("pdftotext", &["-layout", p, "-"]);
+    assert!(text.contains(&format!("Nr. {}", s.id)), "{text}");
+    assert!(text.contains("betalt 20.11.2026"), "{text}");
+    assert!(text.contains("Hele 2026"), "{text}");
+    assert!(!text.contains("Utkast"), "{text}");
+    assert!(
+        text.contains(&okort_core::money::format_nok(s.line.total_ore).replace('\u{a0}', " ")),
+        "{text}"
+    );
+    assert_eq!(s.line.total_ore, line.total_ore, "approved as computed");
 }

@@ -168,6 +168,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Card> {
     })
 }
 
+/// The card with this (canonical) number, if there is one.
+pub(crate) fn card_by_number(conn: &Connection, number: &str) -> Result<Option<Card>, StoreError> {
+    Ok(conn
+        .query_row(&format!("{SELECT} WHERE c.number = ?1"), [number], from_row)
+        .optional()?)
+}
+
 pub(crate) fn card_by_id(conn: &Connection, id: i64) -> Result<Card, StoreError> {
     conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
         .optional()?
@@ -300,7 +307,7 @@ fn assign_in(
     Ok(id)
 }
 
-fn card_problem(p: CardNumberProblem) -> StoreError {
+pub(crate) fn card_problem(p: CardNumberProblem) -> StoreError {
     StoreError::Refused(match p {
         CardNumberProblem::Format => Problem::CardNumberFormat,
         CardNumberProblem::CheckDigit => Problem::CardNumberCheckDigit,

@@ -12,9 +12,11 @@ mod images;
 pub mod migrations;
 mod payouts;
 mod program;
+mod sheet;
 mod users;
 pub mod venue_csv;
 mod venues;
+mod visit_import;
 mod visits;
 mod years;
 
@@ -24,10 +26,11 @@ pub use cards::{
 };
 pub use holder_csv::HolderImportReport;
 pub use images::StoredImage;
-pub use payouts::{payouts_csv, MonthCount, PayoutLine};
+pub use payouts::{payouts_csv, MonthCount, PayoutLine, Settlement, VisitScope};
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
 pub use venue_csv::{ImportReport, RowProblem};
+pub use visit_import::{VisitImportCheck, VisitImportReport};
 pub use visits::{VisitReceipt, VisitRow};
 
 use okort_core::i18n::Problem;

@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0004_printer_profiles.sql"),
     ),
     ("0005_visits", include_str!("migrations/0005_visits.sql")),
+    (
+        "0006_settlements",
+        include_str!("migrations/0006_settlements.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
@@ -82,6 +86,10 @@ mod tests {
         (
             "0005_visits",
             "0b359f53dd62a076d48ee70d362c8a0c42936cb0c5cc61f8036403a9c9993915",
+        ),
+        (
+            "0006_settlements",
+            "ffd337267310df886751060abc03c698937a8739dcd2b50d5c1b4559ce58764d",
         ),
     ];
 

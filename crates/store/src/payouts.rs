@@ -1,10 +1,15 @@
 //! Payouts: what each venue is owed for a year or a period, from its registered visits and
-//! its agreement. Venues that bear the cost still appear, with their visit counts.
+//! its agreement, and settlements: the culture office approves a venue's amount for a period,
+//! which locks its visits, and later marks it paid. A visit belongs to at most one settlement,
+//! so no visit is paid twice. Venues that bear the cost still appear, with their visit counts.
 
-use crate::{require, StoreError, Workspace};
+use crate::audit::log;
+use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::compensation::{line_amount, share_percent};
-use okort_core::{Action, Actor, CompensationModel};
+use okort_core::i18n::Problem;
+use okort_core::{Action, Actor, Agreement, CompensationModel, Venue};
+use rusqlite::{named_params, params, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -24,11 +29,149 @@ pub struct PayoutLine {
     pub holder_amount_ore: i64,
     pub companion_amount_ore: i64,
     pub total_ore: i64,
+    /// Visits in the same year or period already in an approved or paid settlement (not
+    /// counted above).
+    pub settled_visits: u32,
+}
+
+/// Which visits a payout counts. Voided visits never count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitScope {
+    /// Not yet in a settlement; with a period only visits dated in it, without one the whole
+    /// year including ticks of unknown date.
+    Open(Option<(NaiveDate, NaiveDate)>),
+    /// The visits of one settlement.
+    Settlement(i64),
+}
+
+/// The visits of a venue and year that `scope` selects, as an SQL condition on `visits` with
+/// the named parameters `:sid`, `:from` and `:to`.
+const IN_SCOPE: &str = "voided_reason IS NULL AND CASE WHEN :sid IS NULL
+    THEN settlement_id IS NULL AND (:from IS NULL
+        OR (visited_on IS NOT NULL AND visited_on >= :from AND visited_on <= :to))
+    ELSE settlement_id = :sid END";
+
+fn scope_params(scope: VisitScope) -> (Option<i64>, Option<NaiveDate>, Option<NaiveDate>) {
+    match scope {
+        VisitScope::Open(None) => (None, None, None),
+        VisitScope::Open(Some((from, to))) => (None, Some(from), Some(to)),
+        VisitScope::Settlement(id) => (Some(id), None, None),
+    }
+}
+
+/// A venue's approved compensation for a period. `line` holds the prices and share as approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Settlement {
+    pub id: i64,
+    pub year_id: i64,
+    /// Both `None`: the whole year.
+    pub period_from: Option<NaiveDate>,
+    pub period_to: Option<NaiveDate>,
+    pub line: PayoutLine,
+    /// UTC time, RFC 3339.
+    pub approved_at: String,
+    pub paid_on: Option<NaiveDate>,
+    pub withdrawn_reason: Option<String>,
+}
+
+const SETTLEMENT: &str = "SELECT s.id, s.year_id, s.period_from, s.period_to, s.venue_id, v.name,
+    v.org_number, v.bank_account, s.compensation, s.share_percent, s.holder_visits,
+    s.companion_visits, s.holder_price_ore, s.companion_price_ore, s.holder_amount_ore,
+    s.companion_amount_ore, s.total_ore, s.approved_at, s.paid_on, s.withdrawn_reason
+    FROM settlements s JOIN venues v ON v.id = s.venue_id";
+
+fn settlement_from_row(r: &Row) -> rusqlite::Result<Settlement> {
+    let model: String = r.get(8)?;
+    Ok(Settlement {
+        id: r.get(0)?,
+        year_id: r.get(1)?,
+        period_from: r.get(2)?,
+        period_to: r.get(3)?,
+        line: PayoutLine {
+            venue_id: r.get(4)?,
+            venue_name: r.get(5)?,
+            org_number: r.get(6)?,
+            bank_account: r.get(7)?,
+            compensation: CompensationModel::parse(&model)
+                .unwrap_or(CompensationModel::VenueBearsCost),
+            share_percent: r.get(9)?,
+            holder_visits: r.get(10)?,
+            companion_visits: r.get(11)?,
+            holder_price_ore: r.get(12)?,
+            companion_price_ore: r.get(13)?,
+            holder_amount_ore: r.get(14)?,
+            companion_amount_ore: r.get(15)?,
+            total_ore: r.get(16)?,
+            settled_visits: 0,
+        },
+        approved_at: r.get(17)?,
+        paid_on: r.get(18)?,
+        withdrawn_reason: r.get(19)?,
+    })
 }
 
 impl Workspace {
-    /// One line per venue with an agreement in the year. With a period, only visits dated in it
-    /// count; without, the whole year including ticks of unknown date.
+    /// (holder visits, of which with a companion) of a venue and year in `scope`.
+    fn scope_counts(
+        &self,
+        venue_id: i64,
+        year_id: i64,
+        scope: VisitScope,
+    ) -> Result<(u32, u32), StoreError> {
+        let (sid, from, to) = scope_params(scope);
+        Ok(self.conn.query_row(
+            &format!(
+                "SELECT COUNT(*), COALESCE(SUM(companion), 0) FROM visits
+                 WHERE venue_id = :venue AND year_id = :year AND {IN_SCOPE}"
+            ),
+            named_params! {":venue": venue_id, ":year": year_id, ":sid": sid, ":from": from, ":to": to},
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// A venue's line for the open visits in `period`, priced by its agreement.
+    fn open_line(
+        &self,
+        venue: Venue,
+        a: &Agreement,
+        period: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<PayoutLine, StoreError> {
+        let (holder_visits, companion_visits) =
+            self.scope_counts(venue.id, a.year_id, VisitScope::Open(period))?;
+        let (from, to) = (period.map(|p| p.0), period.map(|p| p.1));
+        let settled_visits: u32 = self.conn.query_row(
+            "SELECT COUNT(*) FROM visits
+             WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL
+               AND settlement_id IS NOT NULL
+               AND (?3 IS NULL OR (visited_on IS NOT NULL AND visited_on >= ?3 AND visited_on <= ?4))",
+            params![venue.id, a.year_id, from, to],
+            |r| r.get(0),
+        )?;
+        let percent = share_percent(a.compensation, a.share_percent);
+        let holder_amount_ore = line_amount(holder_visits, a.holder_price_ore, percent);
+        let companion_amount_ore = line_amount(companion_visits, a.companion_price_ore, percent);
+        Ok(PayoutLine {
+            venue_id: venue.id,
+            venue_name: venue.name,
+            org_number: venue.org_number,
+            bank_account: venue.bank_account,
+            compensation: a.compensation,
+            share_percent: percent,
+            holder_visits,
+            companion_visits,
+            holder_price_ore: a.holder_price_ore,
+            companion_price_ore: a.companion_price_ore,
+            holder_amount_ore,
+            companion_amount_ore,
+            total_ore: holder_amount_ore + companion_amount_ore,
+            settled_visits,
+        })
+    }
+
+    /// One line per venue with an agreement in the year, over the visits not yet settled.
+    /// With a period, only visits dated in it count; without, the whole year including ticks
+    /// of unknown date.
     pub fn compute_payouts(
         &self,
         actor: &Actor,
@@ -39,41 +182,193 @@ impl Workspace {
         let agreements = self.agreements_for_year(year_id)?;
         let mut lines = Vec::new();
         for venue in self.list_venues()? {
-            let Some(a) = agreements.iter().find(|a| a.venue_id == venue.id) else {
-                continue;
-            };
-            let (from, to) = match period {
-                Some((f, t)) => (Some(f), Some(t)),
-                None => (None, None),
-            };
-            let (holder_visits, companion_visits): (u32, u32) = self.conn.query_row(
-                "SELECT COUNT(*), COALESCE(SUM(companion), 0) FROM visits
-                 WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL
-                   AND (?3 IS NULL OR (visited_on IS NOT NULL AND visited_on >= ?3 AND visited_on <= ?4))",
-                rusqlite::params![venue.id, year_id, from, to],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            let percent = share_percent(a.compensation, a.share_percent);
-            let holder_amount_ore = line_amount(holder_visits, a.holder_price_ore, percent);
-            let companion_amount_ore =
-                line_amount(companion_visits, a.companion_price_ore, percent);
-            lines.push(PayoutLine {
-                venue_id: venue.id,
-                venue_name: venue.name,
-                org_number: venue.org_number,
-                bank_account: venue.bank_account,
-                compensation: a.compensation,
-                share_percent: percent,
-                holder_visits,
-                companion_visits,
-                holder_price_ore: a.holder_price_ore,
-                companion_price_ore: a.companion_price_ore,
-                holder_amount_ore,
-                companion_amount_ore,
-                total_ore: holder_amount_ore + companion_amount_ore,
-            });
+            if let Some(a) = agreements.iter().find(|a| a.venue_id == venue.id) {
+                lines.push(self.open_line(venue, a, period)?);
+            }
         }
         Ok(lines)
+    }
+
+    /// Approves what a venue is owed for its open visits in `period` (or the whole year): the
+    /// amounts are fixed with today's agreement and the visits are locked to the settlement.
+    pub fn approve_settlement(
+        &mut self,
+        actor: &Actor,
+        venue_id: i64,
+        year_id: i64,
+        period: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Settlement, StoreError> {
+        require(actor, Action::SettlePayouts)?;
+        if let Some((from, to)) = period {
+            if to < from {
+                return refuse(Problem::EndBeforeStart);
+            }
+        }
+        let venue = self.venue(venue_id)?;
+        let agreement = self
+            .agreements_for_year(year_id)?
+            .into_iter()
+            .find(|a| a.venue_id == venue_id)
+            .ok_or(StoreError::Refused(Problem::NoAgreement))?;
+        let line = self.open_line(venue, &agreement, period)?;
+        if line.holder_visits == 0 {
+            return refuse(Problem::NothingToSettle);
+        }
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO settlements (venue_id, year_id, period_from, period_to, compensation,
+                share_percent, holder_price_ore, companion_price_ore, holder_visits,
+                companion_visits, holder_amount_ore, companion_amount_ore, total_ore,
+                approved_by, approved_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                venue_id,
+                year_id,
+                period.map(|p| p.0),
+                period.map(|p| p.1),
+                line.compensation.code(),
+                line.share_percent,
+                line.holder_price_ore,
+                line.companion_price_ore,
+                line.holder_visits,
+                line.companion_visits,
+                line.holder_amount_ore,
+                line.companion_amount_ore,
+                line.total_ore,
+                actor.user_id,
+                at
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let (_, from, to) = scope_params(VisitScope::Open(period));
+        let locked = tx.execute(
+            &format!(
+                "UPDATE visits SET settlement_id = :id
+                 WHERE venue_id = :venue AND year_id = :year AND {IN_SCOPE}"
+            ),
+            named_params! {
+                ":id": id, ":venue": venue_id, ":year": year_id,
+                ":sid": None::<i64>, ":from": from, ":to": to,
+            },
+        )?;
+        debug_assert_eq!(locked, line.holder_visits as usize);
+        let detail = format!("venue {venue_id}: {locked} visits, {} øre", line.total_ore);
+        log(
+            &tx,
+            actor,
+            "settlement.approve",
+            "settlement",
+            Some(id),
+            &detail,
+        )?;
+        tx.commit()?;
+        self.settlement(actor, id)
+    }
+
+    pub fn settlement(&self, actor: &Actor, id: i64) -> Result<Settlement, StoreError> {
+        require(actor, Action::ManageVenues)?;
+        self.conn
+            .query_row(
+                &format!("{SETTLEMENT} WHERE s.id = ?1"),
+                [id],
+                settlement_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                what: "settlement",
+                id,
+            })
+    }
+
+    /// The year's settlements, by venue and period; withdrawn ones included.
+    pub fn list_settlements(
+        &self,
+        actor: &Actor,
+        year_id: i64,
+    ) -> Result<Vec<Settlement>, StoreError> {
+        require(actor, Action::ManageVenues)?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{SETTLEMENT} WHERE s.year_id = ?1
+             ORDER BY v.name COLLATE NOCASE, s.period_from IS NULL, s.period_from, s.id"
+        ))?;
+        let rows = stmt
+            .query_map([year_id], settlement_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Records that an approved settlement was paid on `on`; its visits stay locked for good.
+    pub fn mark_settlement_paid(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        on: NaiveDate,
+    ) -> Result<Settlement, StoreError> {
+        require(actor, Action::SettlePayouts)?;
+        let s = self.settlement(actor, id)?;
+        if s.withdrawn_reason.is_some() {
+            return refuse(Problem::SettlementWithdrawn);
+        }
+        if s.paid_on.is_some() {
+            return refuse(Problem::SettlementPaid);
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE settlements SET paid_on = ?1 WHERE id = ?2",
+            params![on, id],
+        )?;
+        log(
+            &tx,
+            actor,
+            "settlement.paid",
+            "settlement",
+            Some(id),
+            &on.to_string(),
+        )?;
+        tx.commit()?;
+        self.settlement(actor, id)
+    }
+
+    /// Withdraws an approved settlement that is not paid, with a reason: its visits are open
+    /// again and can be voided or settled anew.
+    pub fn withdraw_settlement(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        reason: &str,
+    ) -> Result<Settlement, StoreError> {
+        require(actor, Action::SettlePayouts)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(crate::field_problem("reason", Problem::ReasonRequired));
+        }
+        let s = self.settlement(actor, id)?;
+        if s.paid_on.is_some() {
+            return refuse(Problem::SettlementPaid);
+        }
+        if s.withdrawn_reason.is_some() {
+            return refuse(Problem::SettlementWithdrawn);
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE settlements SET withdrawn_reason = ?1 WHERE id = ?2",
+            params![reason, id],
+        )?;
+        tx.execute(
+            "UPDATE visits SET settlement_id = NULL WHERE settlement_id = ?1",
+            [id],
+        )?;
+        log(
+            &tx,
+            actor,
+            "settlement.withdraw",
+            "settlement",
+            Some(id),
+            reason,
+        )?;
+        tx.commit()?;
+        self.settlement(actor, id)
     }
 }
 
@@ -146,26 +441,32 @@ pub struct MonthCount {
 }
 
 impl Workspace {
+    /// A venue's visits in a year by month, for the visits `scope` selects.
     pub fn visits_by_month(
         &self,
         actor: &Actor,
         venue_id: i64,
         year_id: i64,
+        scope: VisitScope,
     ) -> Result<Vec<MonthCount>, StoreError> {
         require(actor, Action::ManageVenues)?;
-        let mut stmt = self.conn.prepare(
+        let (sid, from, to) = scope_params(scope);
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT CAST(strftime('%m', visited_on) AS INTEGER), COUNT(*), COALESCE(SUM(companion), 0)
-             FROM visits WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL
-             GROUP BY 1 ORDER BY 1 IS NULL, 1",
-        )?;
+             FROM visits WHERE venue_id = :venue AND year_id = :year AND {IN_SCOPE}
+             GROUP BY 1 ORDER BY 1 IS NULL, 1"
+        ))?;
         let rows = stmt
-            .query_map([venue_id, year_id], |r| {
-                Ok(MonthCount {
-                    month: r.get(0)?,
-                    holder_visits: r.get(1)?,
-                    companion_visits: r.get(2)?,
-                })
-            })?
+            .query_map(
+                named_params! {":venue": venue_id, ":year": year_id, ":sid": sid, ":from": from, ":to": to},
+                |r| {
+                    Ok(MonthCount {
+                        month: r.get(0)?,
+                        holder_visits: r.get(1)?,
+                        companion_visits: r.get(2)?,
+                    })
+                },
+            )?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }

@@ -266,7 +266,7 @@ impl Reader<'_> {
     }
 }
 
-fn parse_yes_no(s: &str) -> Option<bool> {
+pub(crate) fn parse_yes_no(s: &str) -> Option<bool> {
     match s.trim().to_lowercase().as_str() {
         "ja" | "j" | "yes" | "y" | "true" | "1" | "x" | "sann" => Some(true),
         "nei" | "n" | "no" | "false" | "0" | "usann" => Some(false),

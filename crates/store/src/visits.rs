@@ -41,10 +41,12 @@ pub struct VisitRow {
     pub source: String,
     pub override_reason: String,
     pub voided_reason: Option<String>,
+    /// The approved or paid settlement the visit is locked to.
+    pub settlement_id: Option<i64>,
 }
 
 /// The venue a desk registers for: a venue user's own; the culture office must name one.
-fn desk_venue(actor: &Actor, venue_id: Option<i64>) -> Result<i64, StoreError> {
+pub(crate) fn desk_venue(actor: &Actor, venue_id: Option<i64>) -> Result<i64, StoreError> {
     match (actor.role, actor.venue_id, venue_id) {
         (Role::Venue, Some(own), Some(asked)) if own != asked => refuse(Problem::OtherVenue),
         (Role::Venue, Some(own), _) => Ok(own),
@@ -215,12 +217,12 @@ impl Workspace {
         if reason.is_empty() {
             return Err(field_problem("reason", Problem::ReasonRequired));
         }
-        let (venue_id, voided): (i64, Option<String>) = self
+        let (venue_id, voided, settlement): (i64, Option<String>, Option<i64>) = self
             .conn
             .query_row(
-                "SELECT venue_id, voided_reason FROM visits WHERE id = ?1",
+                "SELECT venue_id, voided_reason, settlement_id FROM visits WHERE id = ?1",
                 [visit_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
             .ok_or(StoreError::Missing {
@@ -232,6 +234,9 @@ impl Workspace {
         }
         if voided.is_some() {
             return refuse(Problem::VisitVoided);
+        }
+        if settlement.is_some() {
+            return refuse(Problem::VisitSettled);
         }
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -258,7 +263,7 @@ impl Workspace {
         };
         let mut stmt = self.conn.prepare(
             "SELECT v.id, c.number, h.first_name, v.venue_id, ve.name, v.visited_on, v.companion,
-                    v.source, v.override_reason, v.voided_reason
+                    v.source, v.override_reason, v.voided_reason, v.settlement_id
              FROM visits v JOIN holders h ON h.id = v.holder_id JOIN venues ve ON ve.id = v.venue_id
                   JOIN cards c ON c.id = v.card_id
              WHERE v.year_id = ?1 AND (?2 IS NULL OR v.venue_id = ?2)
@@ -277,6 +282,7 @@ impl Workspace {
                     source: r.get(7)?,
                     override_reason: r.get(8)?,
                     voided_reason: r.get(9)?,
+                    settlement_id: r.get(10)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

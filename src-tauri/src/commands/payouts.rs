@@ -4,7 +4,7 @@ use super::commands;
 use crate::error::ApiResult;
 use chrono::NaiveDate;
 use okort_core::Action;
-use okort_store::PayoutLine;
+use okort_store::{PayoutLine, Settlement, VisitScope};
 use std::path::PathBuf;
 
 commands! {
@@ -32,14 +32,53 @@ commands! {
         })
     }
 
-    /// A venue's settlement statement for the year, written to `path` and opened.
-    pub fn print_statement(state, venue_id: i64, year_id: i64, path: PathBuf) -> ApiResult<()> {
+    /// A venue's settlement statement, written to `path` and opened: an approved settlement,
+    /// or a draft of the venue's open visits in the year or period.
+    pub fn print_statement(
+        state,
+        venue_id: i64,
+        year_id: i64,
+        settlement_id: Option<i64>,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        path: PathBuf,
+    ) -> ApiResult<()> {
+        let scope = match settlement_id {
+            Some(id) => VisitScope::Settlement(id),
+            None => VisitScope::Open(from.zip(to)),
+        };
         state.act(Action::ManageVenues, |ws, actor| {
-            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id)?;
+            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id, scope)?;
             std::fs::write(&path, pdf)?;
             Ok(())
         })?;
         super::printing::open_in_viewer(&path);
         Ok(())
+    }
+
+    /// Approves a venue's open visits in the year or period as a settlement; they are locked.
+    pub fn approve_settlement(
+        state,
+        venue_id: i64,
+        year_id: i64,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> ApiResult<Settlement> {
+        state.act(Action::SettlePayouts, |ws, actor| {
+            ws.approve_settlement(actor, venue_id, year_id, from.zip(to))
+        })
+    }
+
+    pub fn list_settlements(state, year_id: i64) -> ApiResult<Vec<Settlement>> {
+        state.act(Action::ManageVenues, |ws, actor| ws.list_settlements(actor, year_id))
+    }
+
+    pub fn mark_settlement_paid(state, settlement_id: i64, on: NaiveDate) -> ApiResult<Settlement> {
+        state.act(Action::SettlePayouts, |ws, actor| ws.mark_settlement_paid(actor, settlement_id, on))
+    }
+
+    /// Withdraws an unpaid settlement with a reason; its visits are open again.
+    pub fn withdraw_settlement(state, settlement_id: i64, reason: String) -> ApiResult<Settlement> {
+        state.act(Action::SettlePayouts, |ws, actor| ws.withdraw_settlement(actor, settlement_id, &reason))
     }
 }

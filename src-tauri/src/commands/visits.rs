@@ -1,10 +1,22 @@
 //! Visits at the desk: register (typed number or scanned QR), void, list.
 
-use super::{commands, today};
-use crate::error::ApiResult;
+use super::{commands, decode_upload, today};
+use crate::error::{ApiResult, RowError};
 use chrono::NaiveDate;
 use okort_core::Action;
-use okort_store::{VisitReceipt, VisitRow};
+use okort_store::{VisitImportReport, VisitReceipt, VisitRow};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What a venue report holds, before anything is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitImportPreview {
+    pub venue_id: i64,
+    pub rows: u32,
+    pub valid: u32,
+    pub problems: Vec<RowError>,
+}
 
 commands! {
     /// Registers one visit. `venue_id` is the culture office's choice (a venue user is bound to
@@ -36,5 +48,37 @@ commands! {
 
     pub fn list_visits(state, year_id: i64, venue_id: Option<i64>) -> ApiResult<Vec<VisitRow>> {
         state.act(Action::RegisterVisits, |ws, actor| ws.list_visits(actor, year_id, venue_id))
+    }
+
+    /// Checks a venue report (CSV or .xlsx, as base64) without importing it.
+    pub fn check_visit_import(
+        state,
+        venue_id: Option<i64>,
+        data: String,
+    ) -> ApiResult<VisitImportPreview> {
+        let bytes = decode_upload(&data)?;
+        let lang = state.lang();
+        state.act(Action::ImportVisits, |ws, actor| {
+            let c = ws.check_visit_import(actor, venue_id, &bytes)?;
+            Ok(VisitImportPreview {
+                venue_id: c.venue_id,
+                rows: c.rows,
+                valid: c.valid,
+                problems: c.problems.iter().map(|r| RowError::new(r, lang)).collect(),
+            })
+        })
+    }
+
+    /// Imports a venue report: all rows, or with `accept_valid` the good rows only.
+    pub fn import_visits(
+        state,
+        venue_id: Option<i64>,
+        data: String,
+        accept_valid: bool,
+    ) -> ApiResult<VisitImportReport> {
+        let bytes = decode_upload(&data)?;
+        state.act(Action::ImportVisits, |ws, actor| {
+            ws.import_visits(actor, venue_id, &bytes, accept_valid)
+        })
     }
 }

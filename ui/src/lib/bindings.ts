@@ -123,9 +123,36 @@ visitsLeft: number | null,
  */
 overridden: boolean, };
 
-export type VisitRow = { id: number, cardNumber: string, firstName: string, venueId: number, venueName: string, visitedOn: string | null, companion: boolean, source: string, overrideReason: string, voidedReason: string | null, };
+export type VisitRow = { id: number, cardNumber: string, firstName: string, venueId: number, venueName: string, visitedOn: string | null, companion: boolean, source: string, overrideReason: string, voidedReason: string | null, 
+/**
+ * The approved or paid settlement the visit is locked to.
+ */
+settlementId: number | null, };
 
-export type PayoutLine = { venueId: number, venueName: string, orgNumber: string, bankAccount: string, compensation: CompensationModel, sharePercent: number, holderVisits: number, companionVisits: number, holderPriceOre: number, companionPriceOre: number, holderAmountOre: number, companionAmountOre: number, totalOre: number, };
+export type PayoutLine = { venueId: number, venueName: string, orgNumber: string, bankAccount: string, compensation: CompensationModel, sharePercent: number, holderVisits: number, companionVisits: number, holderPriceOre: number, companionPriceOre: number, holderAmountOre: number, companionAmountOre: number, totalOre: number, 
+/**
+ * Visits in the same year or period already in an approved or paid settlement (not
+ * counted above).
+ */
+settledVisits: number, };
+
+export type Settlement = { id: number, yearId: number, 
+/**
+ * Both `None`: the whole year.
+ */
+periodFrom: string | null, periodTo: string | null, line: PayoutLine, 
+/**
+ * UTC time, RFC 3339.
+ */
+approvedAt: string, paidOn: string | null, withdrawnReason: string | null, };
+
+export type VisitImportPreview = { venueId: number, rows: number, valid: number, problems: Array<RowError>, };
+
+export type VisitImportReport = { imported: number, 
+/**
+ * Problem rows left out (only with "import the good rows").
+ */
+skipped: number, };
 
 export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
 

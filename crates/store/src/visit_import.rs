@@ -1,0 +1,368 @@
+//! Venue reports: a venue's list of visits as CSV or Excel (.xlsx), with the card number, the
+//! date (dd.mm.åååå or ISO) and whether a companion came. Every row is checked against the
+//! workspace as the desk would check it; the user sees each problem row with its reason and
+//! imports the good rows or none. A row that matches a registered visit (same holder, venue
+//! and date) is never added again, so importing the same file twice adds nothing.
+
+use crate::audit::log;
+use crate::cards::{card_by_number, card_problem, Card, CardStatus};
+use crate::sheet::read_table;
+use crate::venue_csv::{header_key, parse_yes_no};
+use crate::visits::desk_venue;
+use crate::{require, RowProblem, StoreError, Workspace};
+use chrono::NaiveDate;
+use okort_core::dates::parse_date;
+use okort_core::i18n::Problem;
+use okort_core::{Action, Actor, CardNumber, ProgramYear};
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// What a venue report holds, before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitImportCheck {
+    pub venue_id: i64,
+    /// Data rows read (empty rows not counted).
+    pub rows: u32,
+    /// Rows that would be imported.
+    pub valid: u32,
+    /// Every row that would not, with its reason.
+    pub problems: Vec<RowProblem>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitImportReport {
+    pub imported: u32,
+    /// Problem rows left out (only with "import the good rows").
+    pub skipped: u32,
+}
+
+const CARD: &[&str] = &[
+    "kortnummer",
+    "card_number",
+    "kort",
+    "card",
+    "kortnr",
+    "nummer",
+    "number",
+];
+const DATE: &[&str] = &[
+    "dato",
+    "date",
+    "besøksdato",
+    "visit_date",
+    "besøkt",
+    "visited_on",
+];
+const COMPANION: &[&str] = &["ledsager", "companion", "med_ledsager", "with_companion"];
+
+/// A row that passed every check.
+struct Good {
+    card_id: i64,
+    holder_id: i64,
+    year_id: i64,
+    on: NaiveDate,
+    companion: bool,
+}
+
+/// Looks up what the rows need once per card and year, not once per row.
+#[derive(Default)]
+struct Cache {
+    cards: HashMap<String, Option<Card>>,
+    years: HashMap<i64, ProgramYear>,
+    replaced_on: HashMap<i64, Option<NaiveDate>>,
+}
+
+impl Workspace {
+    fn check_rows(
+        &self,
+        venue_id: i64,
+        bytes: &[u8],
+    ) -> Result<(u32, Vec<Good>, Vec<RowProblem>), StoreError> {
+        self.venue(venue_id)?;
+        let table = read_table(bytes)?;
+        let Some(header_row) = table.iter().position(|r| r.iter().any(|c| !c.is_empty())) else {
+            return Err(StoreError::Import(vec![RowProblem {
+                row: 1,
+                column: String::new(),
+                problem: Problem::EmptyFile,
+            }]));
+        };
+        let header = &table[header_row];
+        let find = |aliases: &[&str]| {
+            header.iter().position(|h| {
+                let key = header_key(h);
+                !key.is_empty() && aliases.iter().any(|a| header_key(a) == key)
+            })
+        };
+        let (card_col, date_col, companion_col) = (find(CARD), find(DATE), find(COMPANION));
+        let mut missing = Vec::new();
+        for (col, name) in [(card_col, CARD[0]), (date_col, DATE[0])] {
+            if col.is_none() {
+                missing.push(RowProblem {
+                    row: header_row + 1,
+                    column: name.to_string(),
+                    problem: Problem::MissingColumn,
+                });
+            }
+        }
+        let (Some(card_col), Some(date_col)) = (card_col, date_col) else {
+            return Err(StoreError::Import(missing));
+        };
+        let name_of = |i: usize| header[i].clone();
+
+        let mut cache = Cache::default();
+        let mut goods = Vec::new();
+        let mut problems = Vec::new();
+        let mut rows = 0;
+        // (holder, date) → first row; (holder, year) → visits used incl. good rows above.
+        let mut seen: HashMap<(i64, NaiveDate), usize> = HashMap::new();
+        let mut used: HashMap<(i64, i64), u32> = HashMap::new();
+        for (i, record) in table.iter().enumerate().skip(header_row + 1) {
+            if record.iter().all(String::is_empty) {
+                continue;
+            }
+            rows += 1;
+            let row = i + 1;
+            let cell = |c: usize| record.get(c).map(String::as_str).unwrap_or("");
+            let problem = |col: usize, problem: Problem| RowProblem {
+                row,
+                column: name_of(col),
+                problem,
+            };
+            let card = match self.import_card(&mut cache, cell(card_col))? {
+                Ok(c) => c,
+                Err(p) => {
+                    problems.push(problem(card_col, p));
+                    continue;
+                }
+            };
+            let on = match parse_date(cell(date_col)) {
+                Some(d) => d,
+                None if cell(date_col).is_empty() => {
+                    problems.push(problem(date_col, Problem::Required));
+                    continue;
+                }
+                None => {
+                    let value = cell(date_col).to_string();
+                    problems.push(problem(date_col, Problem::NotADate { value }));
+                    continue;
+                }
+            };
+            let companion = match companion_col.map(cell).unwrap_or("") {
+                "" => false,
+                text => match parse_yes_no(text) {
+                    Some(b) => b,
+                    None => {
+                        let col = companion_col.unwrap_or(0);
+                        let value = text.to_string();
+                        problems.push(problem(col, Problem::NotYesNo { value }));
+                        continue;
+                    }
+                },
+            };
+            let allowance = self.allowance(card.holder_id, card.year_id, venue_id)?;
+            let year = match cache.years.get(&card.year_id) {
+                Some(y) => y.clone(),
+                None => {
+                    let y = self.year(card.year_id)?;
+                    cache.years.insert(card.year_id, y.clone());
+                    y
+                }
+            };
+            let blocked = match card.status {
+                CardStatus::Revoked => true,
+                CardStatus::Lost => self
+                    .replaced_on(&mut cache, card.id)?
+                    .is_none_or(|replaced| on >= replaced),
+                _ => false,
+            };
+            let refused = if !allowance.has_agreement {
+                Some((card_col, Problem::NoAgreement))
+            } else if companion && !allowance.companion_free {
+                Some((companion_col.unwrap_or(0), Problem::CompanionNotCovered))
+            } else if on < year.valid_from || on > year.valid_to {
+                Some((date_col, Problem::CardExpired))
+            } else if blocked {
+                Some((card_col, Problem::CardBlocked))
+            } else if let Some(&first_row) = seen.get(&(card.holder_id, on)) {
+                Some((date_col, Problem::SameVisitInFile { first_row }))
+            } else if let Some(p) = self.registered_on(card.holder_id, venue_id, on)? {
+                Some((date_col, p))
+            } else {
+                let count = used
+                    .entry((card.holder_id, card.year_id))
+                    .or_insert(allowance.visits_used);
+                match allowance.visits_per_card {
+                    Some(allowed) if *count >= u32::from(allowed) => Some((
+                        card_col,
+                        Problem::VisitLimit {
+                            allowed,
+                            used: *count,
+                        },
+                    )),
+                    _ => {
+                        *count += 1;
+                        None
+                    }
+                }
+            };
+            if let Some((col, p)) = refused {
+                problems.push(problem(col, p));
+                continue;
+            }
+            seen.insert((card.holder_id, on), row);
+            goods.push(Good {
+                card_id: card.id,
+                holder_id: card.holder_id,
+                year_id: card.year_id,
+                on,
+                companion,
+            });
+        }
+        Ok((rows, goods, problems))
+    }
+
+    /// The card a row names, or why it names none.
+    fn import_card(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+    ) -> Result<Result<Card, Problem>, StoreError> {
+        if text.is_empty() {
+            return Ok(Err(Problem::Required));
+        }
+        let number = match CardNumber::parse(text) {
+            Ok(n) => n,
+            Err(p) => {
+                return Ok(Err(match card_problem(p) {
+                    StoreError::Refused(p) => p,
+                    _ => Problem::CardNumberFormat,
+                }))
+            }
+        };
+        let key = number.to_string();
+        if !cache.cards.contains_key(&key) {
+            let card = card_by_number(&self.conn, &key)?;
+            cache.cards.insert(key.clone(), card);
+        }
+        Ok(cache
+            .cards
+            .get(&key)
+            .cloned()
+            .flatten()
+            .ok_or(Problem::UnknownCard))
+    }
+
+    /// The day the replacement of a lost card was made: visits before it were on this card.
+    fn replaced_on(
+        &self,
+        cache: &mut Cache,
+        card_id: i64,
+    ) -> Result<Option<NaiveDate>, StoreError> {
+        if let Some(d) = cache.replaced_on.get(&card_id) {
+            return Ok(*d);
+        }
+        let d: Option<NaiveDate> = self.conn.query_row(
+            "SELECT MIN(created_on) FROM cards WHERE replaces_card_id = ?1",
+            [card_id],
+            |r| r.get(0),
+        )?;
+        cache.replaced_on.insert(card_id, d);
+        Ok(d)
+    }
+
+    /// Why a visit of the holder at the venue on the date is already known, if it is.
+    fn registered_on(
+        &self,
+        holder_id: i64,
+        venue_id: i64,
+        on: NaiveDate,
+    ) -> Result<Option<Problem>, StoreError> {
+        let (active, voided): (u32, u32) = self.conn.query_row(
+            "SELECT COUNT(*) FILTER (WHERE voided_reason IS NULL),
+                    COUNT(*) FILTER (WHERE voided_reason IS NOT NULL)
+             FROM visits WHERE holder_id = ?1 AND venue_id = ?2 AND visited_on = ?3",
+            params![holder_id, venue_id, on],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(if active > 0 {
+            Some(Problem::VisitAlreadyRegistered)
+        } else if voided > 0 {
+            Some(Problem::VisitVoidedEarlier)
+        } else {
+            None
+        })
+    }
+
+    /// Checks a venue report without writing anything. A venue user checks its own venue's;
+    /// the culture office names the venue.
+    pub fn check_visit_import(
+        &self,
+        actor: &Actor,
+        venue_id: Option<i64>,
+        bytes: &[u8],
+    ) -> Result<VisitImportCheck, StoreError> {
+        require(actor, Action::ImportVisits)?;
+        let venue_id = desk_venue(actor, venue_id)?;
+        let (rows, goods, problems) = self.check_rows(venue_id, bytes)?;
+        Ok(VisitImportCheck {
+            venue_id,
+            rows,
+            valid: goods.len() as u32,
+            problems,
+        })
+    }
+
+    /// Imports a venue report. With problem rows it imports nothing and lists them, unless
+    /// `accept_valid` says to import the good rows and leave the others out.
+    pub fn import_visits(
+        &mut self,
+        actor: &Actor,
+        venue_id: Option<i64>,
+        bytes: &[u8],
+        accept_valid: bool,
+    ) -> Result<VisitImportReport, StoreError> {
+        require(actor, Action::ImportVisits)?;
+        let venue_id = desk_venue(actor, venue_id)?;
+        let (_, goods, problems) = self.check_rows(venue_id, bytes)?;
+        if goods.is_empty() || (!problems.is_empty() && !accept_valid) {
+            return Err(StoreError::Import(problems));
+        }
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let tx = self.conn.transaction()?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on, companion,
+                    source, registered_by, registered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'import', ?7, ?8)",
+            )?;
+            for g in &goods {
+                insert.execute(params![
+                    g.card_id,
+                    g.holder_id,
+                    g.year_id,
+                    venue_id,
+                    g.on,
+                    g.companion,
+                    actor.user_id,
+                    at
+                ])?;
+            }
+        }
+        let detail = format!(
+            "venue {venue_id}: {} rows imported, {} left out",
+            goods.len(),
+            problems.len()
+        );
+        log(&tx, actor, "visit.import", "venue", Some(venue_id), &detail)?;
+        tx.commit()?;
+        Ok(VisitImportReport {
+            imported: goods.len() as u32,
+            skipped: problems.len() as u32,
+        })
+    }
+}
