@@ -329,18 +329,124 @@ test("the culture office registers a visit for a venue and sees what the venue i
     assert.ok(row, JSON.stringify(rows));
     assert.equal(row[2], "3", "one registered visit and two from the returned card");
     assert.match(row[4], /^kr\s?375,00$/, "full refund of the 2026 price");
-    await app.waitText('[data-testid="payouts-total"]', "375,00");
     await app.find('[data-testid="payout-statement"]');
     await app.screenshot("payouts");
 
     const statement = `${app.home}/oppgjor.pdf`;
     const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
-    const done = await app.invokeRaw("print_statement", { venueId: kino.id, yearId: year.id, path: statement });
+    const done = await app.invokeRaw("print_statement", {
+      venueId: kino.id,
+      yearId: year.id,
+      settlementId: null,
+      from: null,
+      to: null,
+      path: statement,
+    });
     assert.equal(done.ok, true, JSON.stringify(done.error));
     const { execFileSync } = await import("node:child_process");
     const text = execFileSync("pdftotext", ["-layout", statement, "-"], { encoding: "utf8" }).replaceAll("\u00a0", " ");
     assert.match(text, /Til utbetaling\s+kr 375,00/);
     assert.match(text, /Innleverte kort/);
+
+    // The office approves the cinema's open visits for the whole year, then records the payment.
+    const index = rows.indexOf(row) + 1;
+    await app.clickCss(`[data-testid="payouts-table"] tbody tr:nth-child(${index}) [data-testid="payout-approve"]`);
+    await app.waitText('[data-testid="toast"]', "godkjent for Eksempel Kino");
+    let settlement = null;
+    for (let i = 0; i < 50 && !settlement; i++) {
+      settlement = await app.run(
+        `const tr = [...document.querySelectorAll('[data-testid="settlement-row"]')].find(
+           (r) => r.textContent.includes("Eksempel Kino") && r.textContent.includes("hele året") && r.textContent.includes("375,00"));
+         return tr ? tr.dataset.settlementId : null;`,
+      );
+      if (!settlement) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(settlement, "the new settlement is listed for the whole year");
+    const settled = `[data-testid="settlement-row"][data-settlement-id="${settlement}"]`;
+    await app.waitText(settled, "Godkjent");
+    await app.run(
+      `const input = document.querySelector(arguments[0]);
+       input.value = arguments[1];
+       input.dispatchEvent(new Event("input", { bubbles: true }));
+       input.dispatchEvent(new Event("change", { bubbles: true }));`,
+      `${settled} [data-testid="settlement-paid-date"]`,
+      "30.11.2026",
+    );
+    await app.clickCss(`${settled} [data-testid="settlement-paid"]`);
+    const paid = await app.waitText(settled, "Betalt");
+    assert.match(paid, /Betalt 30\.11\.2026/);
+    assert.equal((await app.findAll(`${settled} [data-testid="settlement-paid"]`)).length, 0, "paid once only");
+    await app.run(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, settled);
+    await app.screenshot("settlements");
+  } finally {
+    await app.close();
+  }
+});
+
+test("a venue imports its report of visits, sees the bad rows and imports the good ones", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.login("kino");
+    const cards = JSON.parse(okort(app.workspace, "cards", "list", "--year", "2026", "--json"));
+    const number = cards[0].card.number;
+    // The check digit catches a typo in the card number.
+    const typo = number.slice(0, -1) + ((+number.slice(-1) + 1) % 10);
+    const csv =
+      "kortnummer;dato;ledsager\n" +
+      `${number};03.03.2026;ja\n` +
+      `${number};2026-03-10;\n` +
+      `${typo};12.03.2026;nei\n` +
+      `${number};31.02.2026;\n`;
+    const errorRows = () =>
+      app.run(
+        `return [...document.querySelectorAll('[data-testid="visit-import-error-row"]')]
+           .map((tr) => [...tr.cells].map((c) => c.textContent.trim()));`,
+      );
+
+    await app.click("nav-visits");
+    await app.dropFile("visit-import-drop", "kino-mars.csv", "text/csv", Buffer.from(csv, "utf8"));
+    await app.waitText('[data-testid="visit-import-summary"]', "2 gyldige");
+    const problems = await errorRows();
+    assert.equal(problems.length, 2, JSON.stringify(problems));
+    assert.deepEqual(
+      problems.map(([row]) => row),
+      ["4", "5"],
+      "the rows as the spreadsheet numbers them (the header is row 1)",
+    );
+    assert.match(problems[0][2], /kontrollsifferet/);
+    assert.match(problems[1][2], /31\.02\.2026/);
+    assert.equal((await app.findAll('[data-testid="visit-import-all"]')).length, 0, "not all rows can be imported");
+
+    await app.click("visit-import-valid");
+    await app.waitText('[data-testid="visit-import-result"]', "2 besøk importert");
+    await app.waitText('[data-testid="toast"]', "2 besøk importert");
+    const importedRows = () =>
+      app.run(
+        `return [...document.querySelectorAll('[data-testid="visit-row"]')]
+           .filter((tr) => tr.textContent.includes(arguments[0])
+             && tr.querySelector('[data-testid="visit-source"]').textContent.trim() === "import")
+           .map((tr) => tr.textContent);`,
+        number,
+      );
+    let imported = [];
+    for (let i = 0; i < 50 && imported.length < 2; i++) {
+      imported = await importedRows();
+      if (imported.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(imported.length, 2, JSON.stringify(imported));
+    assert.ok(imported.some((t) => t.includes("03.03.2026") && t.includes("Ja")), "with a companion on 03.03");
+    assert.ok(imported.some((t) => t.includes("10.03.2026")));
+
+    // The same file again: the good rows are registered now, so nothing can be imported.
+    await app.dropFile("visit-import-drop", "kino-mars.csv", "text/csv", Buffer.from(csv, "utf8"));
+    await app.waitText('[data-testid="visit-import-summary"]', "0 gyldige");
+    const again = await errorRows();
+    assert.equal(again.length, 4, JSON.stringify(again));
+    assert.ok(again.some(([row, , message]) => row === "2" && /allerede registrert/.test(message)));
+    assert.equal((await app.findAll('[data-testid="visit-import-valid"]')).length, 0);
+    assert.equal((await app.findAll('[data-testid="visit-import-all"]')).length, 0);
+    assert.equal((await importedRows()).length, 2, "nothing is added twice");
+    await app.screenshot("visit-import");
   } finally {
     await app.close();
   }

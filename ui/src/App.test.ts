@@ -261,7 +261,7 @@ describe("App", () => {
 
     await loginAs("kino");
     expect(await screen.findByTestId("lookup")).toBeTruthy();
-    expect(navIds()).toEqual(["nav-lookup"]);
+    expect(navIds()).toEqual(["nav-lookup", "nav-visits"]);
     expect(screen.getByTestId("session-user").textContent).toContain("Brukersted");
 
     await fireEvent.click(screen.getByTestId("logout"));
@@ -280,6 +280,7 @@ describe("App", () => {
       "nav-import",
       "nav-cards",
       "nav-lookup",
+      "nav-visits",
       "nav-payouts",
       "nav-users",
       "nav-audit",

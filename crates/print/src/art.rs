@@ -160,10 +160,20 @@ fn collect(group: &usvg::Group, out: &mut Vec<Op>) {
 
 /// The QR code as one drawing operation, `size` millimetres square at (x, y).
 pub fn qr_op(payload: &str, x: f32, y: f32, size: f32) -> Result<Op, PrintError> {
-    let code = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M)
-        .map_err(|e| PrintError::Qr(e.to_string()))?;
-    let n = code.width();
-    let colors = code.to_colors();
+    // The encoder's search for the mask with the lowest penalty took a third of the time of
+    // printing a card. Every reader decodes any of the eight masks, so one fixed mask is used.
+    let qr = |e: qrcode::types::QrError| PrintError::Qr(e.to_string());
+    let ec_level = qrcode::EcLevel::M;
+    let bits = qrcode::bits::encode_auto(payload.as_bytes(), ec_level).map_err(qr)?;
+    let version = bits.version();
+    let (data, ec) =
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level).map_err(qr)?;
+    let mut canvas = qrcode::canvas::Canvas::new(version, ec_level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&data, &ec);
+    canvas.apply_mask(qrcode::canvas::MaskPattern::Checkerboard);
+    let n = version.width() as usize;
+    let colors = canvas.into_colors();
     let mut runs = Vec::new();
     for row in 0..n {
         let mut col = 0;

@@ -131,18 +131,15 @@ pub fn print_year_with_progress(
             None => row.card.status.is_active(),
         })
         .collect();
-    let total = rows.len();
-    let mut faces = Vec::with_capacity(total);
-    for (i, row) in rows.iter().enumerate() {
-        faces.push(card_face(ws, actor, row)?);
-        if !progress(i + 1, total) {
-            return Err(PrintError::Cancelled);
-        }
-    }
-    let pages = calibrated(job.card_pages(layout, &faces)?, profile);
+    let faces = rows
+        .iter()
+        .map(|row| card_face(ws, actor, row))
+        .collect::<Result<Vec<_>, _>>()?;
     let title = job.design().title.clone();
+    let adjust = |pages| calibrated(pages, profile);
+    let done = job.write_cards(layout, &faces, &title, &adjust, progress)?;
     let printed = rows.iter().map(|r| r.card.id).collect();
-    Ok((job.pdf(&pages, &title)?, printed))
+    Ok((done.pdf, printed))
 }
 
 /// What one benchmark run measured.
@@ -198,19 +195,17 @@ pub fn bench(
         };
         faces.push(face);
     }
-    let pages = job.card_pages(layout, &faces)?;
-    let layout_seconds = started.elapsed().as_secs_f64();
-    let pdf = job.pdf(&pages, "benchmark")?;
+    let done = job.write_cards(layout, &faces, "benchmark", &|p| p, &mut |_, _| true)?;
     let seconds = started.elapsed().as_secs_f64();
     Ok((
         BenchResult {
             cards: n,
-            pages: pages.len(),
-            bytes: pdf.len(),
+            pages: done.pages,
+            bytes: done.pdf.len(),
             seconds,
-            layout_seconds,
+            layout_seconds: done.layout_seconds,
         },
-        pdf,
+        done.pdf,
     ))
 }
 

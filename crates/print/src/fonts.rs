@@ -1,4 +1,4 @@
-//! Bundled Noto fonts (SIL OFL) and text shaping. printpdf does not shape text, so every line
+//! Bundled Noto fonts (SIL OFL) and text shaping. PDF viewers do not shape text, so every line
 //! is split into script runs, each shaped with rustybuzz in the font made for that script:
 //! Arabic joins and runs right to left, Ethiopic and Cyrillic get their own glyphs.
 

@@ -128,6 +128,44 @@ impl Job {
         pdf::render_pdf(pages, &self.fonts, &self.vectors, &self.images, title)
     }
 
+    /// Lays out `cards` and writes them to one PDF a few sheets at a time, so memory stays
+    /// flat at any number of cards. `adjust` turns each chunk's pages into what is printed
+    /// (a printer's calibration); `progress(done, total)` is told after each chunk and stops
+    /// the run with [`PrintError::Cancelled`] when it returns false.
+    pub fn write_cards(
+        &self,
+        layout: Layout,
+        cards: &[CardFace],
+        title: &str,
+        adjust: &dyn Fn(Vec<Page>) -> Vec<Page>,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<PrintedCards, PrintError> {
+        // The eight cards of a print-shop sheet, so chunks fill whole sheets.
+        const CHUNK: usize = 8;
+        let mut w = pdf::PdfWriter::new(&self.fonts, &self.vectors, &self.images, title);
+        let mut pages = 0;
+        let mut layout_seconds = 0.0;
+        let mut done = 0;
+        for chunk in cards.chunks(CHUNK) {
+            let started = std::time::Instant::now();
+            let laid_out = adjust(self.card_pages(layout, chunk)?);
+            layout_seconds += started.elapsed().as_secs_f64();
+            for page in &laid_out {
+                w.page(page)?;
+            }
+            pages += laid_out.len();
+            done += chunk.len();
+            if !progress(done, cards.len()) {
+                return Err(PrintError::Cancelled);
+            }
+        }
+        Ok(PrintedCards {
+            pdf: w.finish()?,
+            pages,
+            layout_seconds,
+        })
+    }
+
     /// Renders a page to SVG for the preview.
     pub fn svg(&self, page: &Page) -> String {
         use std::fmt::Write;
@@ -143,6 +181,14 @@ impl Job {
             .collect();
         svg::render_svg(page, &self.fonts, &self.vectors, &urls)
     }
+}
+
+/// A written batch of cards.
+pub struct PrintedCards {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Of the time taken, the time spent laying out (shaping, drawing operations).
+    pub layout_seconds: f64,
 }
 
 /// Width and height of a PNG or JPEG, read from its header.

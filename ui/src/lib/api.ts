@@ -23,8 +23,11 @@ import type {
   QuotaStatus,
   ReassessRow,
   SessionInfo,
+  Settlement,
   User,
   UserInput,
+  VisitImportPreview,
+  VisitImportReport,
   VisitReceipt,
   VisitRow,
   ImportReport,
@@ -135,9 +138,37 @@ export const api = {
   /** Ticks counted on a returned card, as [venueId, ticks] pairs; returns visits added. */
   registerReturnedTicks: (code: string, ticks: [number, number][]) =>
     invoke<number>("register_returned_ticks", { code, ticks }),
-  /** A venue's settlement statement for the year as PDF at `path` (opened afterwards). */
-  printStatement: (venueId: number, yearId: number, path: string) =>
-    invoke<void>("print_statement", { venueId, yearId, path }),
+  /**
+   * A venue's statement as PDF at `path` (opened afterwards): of settlement `settlementId`, or
+   * with null a draft of the venue's open visits in the year or the period `from`–`to`.
+   */
+  printStatement: (
+    venueId: number,
+    yearId: number,
+    settlementId: number | null,
+    from: string | null,
+    to: string | null,
+    path: string,
+  ) => invoke<void>("print_statement", { venueId, yearId, settlementId, from, to, path }),
+  /** Approves the venue's open visits in the year or the period; they are locked. */
+  approveSettlement: (venueId: number, yearId: number, from: string | null, to: string | null) =>
+    invoke<Settlement>("approve_settlement", { venueId, yearId, from, to }),
+  listSettlements: (yearId: number) => invoke<Settlement[]>("list_settlements", { yearId }),
+  /** `on` is an ISO date. */
+  markSettlementPaid: (settlementId: number, on: string) =>
+    invoke<Settlement>("mark_settlement_paid", { settlementId, on }),
+  /** Only an unpaid settlement; its visits are open again. */
+  withdrawSettlement: (settlementId: number, reason: string) =>
+    invoke<Settlement>("withdraw_settlement", { settlementId, reason }),
+  /**
+   * Checks a venue's report of visits (CSV or .xlsx as a data: URL or base64); nothing is
+   * written. `venueId` null is the logged-in venue user's own venue.
+   */
+  checkVisitImport: (venueId: number | null, data: string) =>
+    invoke<VisitImportPreview>("check_visit_import", { venueId, data }),
+  /** Imports the report; with problem rows it is refused unless `acceptValid` (the good rows). */
+  importVisits: (venueId: number | null, data: string, acceptValid: boolean) =>
+    invoke<VisitImportReport>("import_visits", { venueId, data, acceptValid }),
   voidVisit: (visitId: number, reason: string) => invoke<void>("void_visit", { visitId, reason }),
   listVisits: (yearId: number, venueId: number | null) =>
     invoke<VisitRow[]>("list_visits", { yearId, venueId }),

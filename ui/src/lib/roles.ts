@@ -14,6 +14,7 @@ export type View =
   | "cards"
   | "reassess"
   | "lookup"
+  | "visits"
   | "users"
   | "audit"
   | "payouts";
@@ -29,15 +30,16 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
   cards: { view: "cards", key: "nav.cards", testid: "nav-cards" },
   reassess: { view: "reassess", key: "nav.reassess", testid: "nav-reassess" },
   lookup: { view: "lookup", key: "nav.lookup", testid: "nav-lookup" },
+  visits: { view: "visits", key: "nav.visits", testid: "nav-visits" },
   users: { view: "users", key: "nav.users", testid: "nav-users" },
   audit: { view: "audit", key: "nav.audit", testid: "nav-audit" },
   payouts: { view: "payouts", key: "nav.payouts", testid: "nav-payouts" },
 };
 
 const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
-  admin: ["program", "years", "venues", "import", "cards", "lookup", "payouts", "users", "audit"],
+  admin: ["program", "years", "venues", "import", "cards", "lookup", "visits", "payouts", "users", "audit"],
   nav: ["holders", "cards", "reassess", "lookup"],
-  venue: ["lookup"],
+  venue: ["lookup", "visits"],
 };
 
 /** The menu items for `role`, in menu order. */
