@@ -350,7 +350,10 @@ test("the culture office registers a visit for a venue and sees what the venue i
 
     // The office approves the cinema's open visits for the whole year, then records the payment.
     const index = rows.indexOf(row) + 1;
-    await app.clickCss(`[data-testid="payouts-table"] tbody tr:nth-child(${index}) [data-testid="payout-approve"]`);
+    const approve = `[data-testid="payouts-table"] tbody tr:nth-child(${index}) [data-testid="payout-approve"]`;
+    // Into the middle of the window, clear of the header and of the toast in the corner.
+    await app.run(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, approve);
+    await app.clickCss(approve);
     await app.waitText('[data-testid="toast"]', "godkjent for Eksempel Kino");
     let settlement = null;
     for (let i = 0; i < 50 && !settlement; i++) {
@@ -372,6 +375,7 @@ test("the culture office registers a visit for a venue and sees what the venue i
       `${settled} [data-testid="settlement-paid-date"]`,
       "30.11.2026",
     );
+    await app.run(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, settled);
     await app.clickCss(`${settled} [data-testid="settlement-paid"]`);
     const paid = await app.waitText(settled, "Betalt");
     assert.match(paid, /Betalt 30\.11\.2026/);
