@@ -46,6 +46,7 @@ pub fn run() {
             commands::payouts::tauri_commands::print_statement,
             commands::payouts::tauri_commands::approve_settlement,
             commands::payouts::tauri_commands::list_settlements,
+            commands::payouts::tauri_commands::export_settlements_csv,
             commands::payouts::tauri_commands::mark_settlement_paid,
             commands::payouts::tauri_commands::withdraw_settlement,
             commands::visits::tauri_commands::register_visit,

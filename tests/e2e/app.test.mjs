@@ -367,21 +367,35 @@ test("the culture office registers a visit for a venue and sees what the venue i
     assert.ok(settlement, "the new settlement is listed for the whole year");
     const settled = `[data-testid="settlement-row"][data-settlement-id="${settlement}"]`;
     await app.waitText(settled, "Godkjent");
+    // Approved today; paid a week later.
+    const week = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+    const payday = [week.getDate(), week.getMonth() + 1].map((n) => String(n).padStart(2, "0")).join(".") + `.${week.getFullYear()}`;
     await app.run(
       `const input = document.querySelector(arguments[0]);
        input.value = arguments[1];
        input.dispatchEvent(new Event("input", { bubbles: true }));
        input.dispatchEvent(new Event("change", { bubbles: true }));`,
       `${settled} [data-testid="settlement-paid-date"]`,
-      "30.11.2026",
+      payday,
     );
     await app.run(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, settled);
     await app.clickCss(`${settled} [data-testid="settlement-paid"]`);
     const paid = await app.waitText(settled, "Betalt");
-    assert.match(paid, /Betalt 30\.11\.2026/);
+    assert.ok(paid.includes(`Betalt ${payday}`), paid);
     assert.equal((await app.findAll(`${settled} [data-testid="settlement-paid"]`)).length, 0, "paid once only");
     await app.run(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, settled);
     await app.screenshot("settlements");
+
+    // The accounting file of the settlements has the paid one with its payment date.
+    const accounting = `${app.home}/oppgjor.csv`;
+    const exported = await app.invokeRaw("export_settlements_csv", { yearId: year.id, path: accounting });
+    assert.equal(exported.ok, true, JSON.stringify(exported.error));
+    const { readFileSync } = await import("node:fs");
+    const csv = readFileSync(accounting, "utf8");
+    assert.ok(
+      csv.split("\n").some((l) => l.startsWith(`${settlement};Eksempel Kino;`) && l.trim().endsWith(`;${payday}`)),
+      csv,
+    );
   } finally {
     await app.close();
   }

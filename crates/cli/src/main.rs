@@ -146,12 +146,14 @@ enum PayoutCommand {
         #[arg(long)]
         reason: String,
     },
-    /// The year's settlements.
+    /// The year's settlements; with --csv the accounting file of the approved and paid ones.
     Settlements {
         #[arg(long)]
         year: i32,
         #[arg(long)]
         json: bool,
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
     /// Compute every venue's compensation for a year, or a period of it.
     Compute {
@@ -479,7 +481,8 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
             from,
             to,
         } => {
-            let s = ws.approve_settlement(&actor, venue, year_id(ws, year)?, from.zip(to))?;
+            let s =
+                ws.approve_settlement(&actor, venue, year_id(ws, year)?, from.zip(to), today())?;
             say(
                 format!("Godkjent: {}", describe(&s)),
                 format!("Approved: {}", describe(&s)),
@@ -499,9 +502,15 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                 format!("Withdrawn: {}", describe(&s)),
             );
         }
-        PayoutCommand::Settlements { year, json } => {
+        PayoutCommand::Settlements { year, json, csv } => {
             let list = ws.list_settlements(&actor, year_id(ws, year)?)?;
-            if json {
+            if let Some(path) = csv {
+                std::fs::write(&path, okort_store::settlements_csv(&list)?)?;
+                say(
+                    format!("Regnskapsfilen er skrevet til {}", path.display()),
+                    format!("The accounting file is in {}", path.display()),
+                );
+            } else if json {
                 println!("{}", to_json(&list)?);
             } else {
                 for s in &list {
@@ -757,12 +766,12 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid)?;
             if nb {
                 println!(
-                    "{} besøk importert, {} rader utelatt",
+                    "{} besøk importert; rader utelatt: {}",
                     r.imported, r.skipped
                 );
             } else {
                 println!(
-                    "{} visits imported, {} rows left out",
+                    "{} visits imported; rows left out: {}",
                     r.imported, r.skipped
                 );
             }

@@ -1,6 +1,6 @@
 //! The `okort` binary as a script would use it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn okort(workspace: &Path, args: &[&str]) -> Output {
@@ -10,6 +10,14 @@ fn okort(workspace: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run okort")
+}
+
+/// A new demo workspace made by `okort demo`, in a folder removed when the test ends.
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("demo.okort");
+    assert!(okort(&ws, &["demo"]).status.success());
+    (dir, ws)
 }
 
 fn stdout(o: &Output) -> String {
@@ -22,9 +30,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn demo_then_list_as_json_shows_fifteen_venues() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (_dir, ws) = demo();
     let out = okort(&ws, &["venues", "list", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let venues: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
@@ -118,9 +124,7 @@ fn first_card(ws: &Path) -> serde_json::Value {
 
 #[test]
 fn cards_are_listed_without_nav_only_fields_and_verify_by_number() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (_dir, ws) = demo();
     let out = okort(&ws, &["cards", "list", "--year", "2026", "--json"]);
     let text = stdout(&out);
     assert!(
@@ -158,9 +162,7 @@ fn cards_are_listed_without_nav_only_fields_and_verify_by_number() {
 
 #[test]
 fn a_holder_past_the_age_range_needs_a_reason_from_the_command_line() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (_dir, ws) = demo();
     // Demo holder 20 was born in 2007: 19 in 2026.
     let refused = okort(
         &ws,
@@ -263,9 +265,7 @@ fn printing_a_years_cards_writes_a_pdf_and_marks_them_printed() {
 
 #[test]
 fn a_visit_is_registered_from_the_command_line_and_the_limit_holds() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (_dir, ws) = demo();
     let (number, kino) = first_card_and_kino(&ws);
     let kino = kino.to_string();
     for day in 1..=5 {
@@ -302,9 +302,7 @@ fn a_visit_is_registered_from_the_command_line_and_the_limit_holds() {
 
 #[test]
 fn payouts_are_computed_per_venue_in_ore_from_the_command_line() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (_dir, ws) = demo();
     let (number, kino) = first_card_and_kino(&ws);
     let args = [
         "visits",
@@ -370,9 +368,7 @@ fn first_card_and_kino(ws: &Path) -> (String, i64) {
 
 #[test]
 fn ticks_from_a_returned_card_are_entered_from_the_command_line_once() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (_dir, ws) = demo();
     let (number, kino) = first_card_and_kino(&ws);
     let ticks = format!("{kino}=3");
     let out = okort(
@@ -400,9 +396,7 @@ fn ticks_from_a_returned_card_are_entered_from_the_command_line_once() {
 
 #[test]
 fn a_venue_report_is_imported_good_rows_only_when_asked_and_never_twice() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (dir, ws) = demo();
     let (number, kino) = first_card_and_kino(&ws);
     let kino = kino.to_string();
     let file = dir.path().join("kino-mars.csv");
@@ -425,7 +419,7 @@ fn a_venue_report_is_imported_good_rows_only_when_asked_and_never_twice() {
     );
     assert!(done.status.success(), "{}", stderr(&done));
     assert!(
-        stdout(&done).contains("2 besøk importert, 1 rader utelatt"),
+        stdout(&done).contains("2 besøk importert; rader utelatt: 1"),
         "{}",
         stdout(&done)
     );
@@ -443,9 +437,7 @@ fn a_venue_report_is_imported_good_rows_only_when_asked_and_never_twice() {
 
 #[test]
 fn a_settlement_is_approved_paid_and_printed_from_the_command_line() {
-    let dir = tempfile::tempdir().expect("dir");
-    let ws = dir.path().join("demo.okort");
-    assert!(okort(&ws, &["demo"]).status.success());
+    let (dir, ws) = demo();
     let (number, kino) = first_card_and_kino(&ws);
     let kino = kino.to_string();
     for date in ["02.11.2026", "09.11.2026"] {
@@ -477,21 +469,32 @@ fn a_settlement_is_approved_paid_and_printed_from_the_command_line() {
         .and_then(|s| s["id"].as_i64())
         .expect("the November settlement")
         .to_string();
+    // Approved today (the command line's date); paid a week later.
+    let payday = (chrono::Local::now().date_naive() + chrono::Days::new(7))
+        .format("%d.%m.%Y")
+        .to_string();
     let paid = okort(
         &ws,
-        &[
-            "payouts",
-            "paid",
-            "--settlement",
-            &id,
-            "--date",
-            "26.11.2026",
-        ],
+        &["payouts", "paid", "--settlement", &id, "--date", &payday],
     );
     assert!(
-        stdout(&paid).contains("betalt 26.11.2026"),
+        stdout(&paid).contains(&format!("betalt {payday}")),
         "{}",
         stdout(&paid)
+    );
+    let csv = dir.path().join("oppgjor.csv");
+    let c = csv.to_str().expect("csv");
+    let out = okort(
+        &ws,
+        &["payouts", "settlements", "--year", "2026", "--csv", c],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = std::fs::read_to_string(&csv).expect("accounting file");
+    assert!(
+        file.lines()
+            .any(|l| l.starts_with(&format!("{id};Eksempel Kino;"))
+                && l.ends_with(&format!(";{payday}"))),
+        "{file}"
     );
     let withdraw = okort(
         &ws,
@@ -534,6 +537,6 @@ fn a_settlement_is_approved_paid_and_printed_from_the_command_line() {
         .expect("pdftotext");
     let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
     assert!(text.contains("01.11.2026 – 30.11.2026"), "{text}");
-    assert!(text.contains("betalt 26.11.2026"), "{text}");
+    assert!(text.contains(&format!("betalt {payday}")), "{text}");
     assert!(text.contains("kr 250,00"), "{text}");
 }

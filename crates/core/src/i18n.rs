@@ -139,6 +139,8 @@ pub enum Problem {
     SettlementPaid,
     /// The settlement was withdrawn.
     SettlementWithdrawn,
+    /// A settlement is paid on or after the day it was approved.
+    PaidBeforeApproved,
 }
 
 impl Problem {
@@ -441,6 +443,11 @@ impl Problem {
                 nb,
                 "oppgjøret er allerede betalt",
                 "the settlement is already paid",
+            ),
+            PaidBeforeApproved => pick(
+                nb,
+                "betalingsdatoen kan ikke være før oppgjøret ble godkjent",
+                "the payment date cannot be before the settlement was approved",
             ),
             SettlementWithdrawn => pick(
                 nb,

@@ -5,7 +5,7 @@ use crate::layout::{handout_pages, CardFace, Design, HandoutRow, Layout, VenueLi
 use crate::{Job, Logo, PrintError, Rgb};
 use okort_core::dates::format_date;
 use okort_core::Actor;
-use okort_store::{CardRow, VisitScope, Workspace};
+use okort_store::{CardRow, QrSigner, VisitScope, Workspace};
 
 fn logo(ws: &Workspace, id: Option<i64>) -> Result<Option<Logo>, PrintError> {
     Ok(id.map(|id| ws.image(id)).transpose()?.map(|img| Logo {
@@ -69,14 +69,13 @@ pub fn job_for(ws: &Workspace, design: &okort_core::CardDesign) -> Result<Job, P
     Job::new(layout_design, program_logo.as_ref(), arms.as_ref(), &logos)
 }
 
-/// What is printed on one card.
-pub fn card_face(ws: &Workspace, actor: &Actor, row: &CardRow) -> Result<CardFace, PrintError> {
-    let year = ws.year(row.card.year_id)?;
+/// What is printed on one card; `signer` is the card's year's (see [`Workspace::qr_signer`]).
+pub fn card_face(signer: &QrSigner, row: &CardRow) -> Result<CardFace, PrintError> {
     Ok(CardFace {
         holder_name: format!("{} {}", row.holder.first_name, row.holder.last_name),
         number: row.card.number.clone(),
-        valid_to: format_date(year.valid_to),
-        qr: ws.card_qr(actor, row.card.id)?,
+        valid_to: format_date(signer.valid_to()),
+        qr: signer.sign(&row.card.number)?,
     })
 }
 
@@ -131,9 +130,10 @@ pub fn print_year_with_progress(
             None => row.card.status.is_active(),
         })
         .collect();
+    let signer = ws.qr_signer(actor, year_id)?;
     let faces = rows
         .iter()
-        .map(|row| card_face(ws, actor, row))
+        .map(|row| card_face(&signer, row))
         .collect::<Result<Vec<_>, _>>()?;
     let title = job.design().title.clone();
     let adjust = |pages| calibrated(pages, profile);
@@ -279,10 +279,10 @@ pub fn statement_pdf(
                 (_, Some(reason)) => format!("Trukket tilbake: {reason}"),
                 (Some(paid), None) => format!(
                     "Godkjent {}, betalt {}",
-                    approved_day(&s.approved_at),
+                    format_date(s.approved_on),
                     format_date(*paid)
                 ),
-                (None, None) => format!("Godkjent {}, ikke betalt", approved_day(&s.approved_at)),
+                (None, None) => format!("Godkjent {}, ikke betalt", format_date(s.approved_on)),
             };
             let period = s.period_from.zip(s.period_to);
             let (venue, year) = (s.line.venue_id, s.year_id);
@@ -411,12 +411,4 @@ pub fn statement_pdf(
     };
     let page = crate::layout::statement_page(&title, primary, &facts, &rows, &totals, &fonts);
     crate::pdf::render_pdf(&[page], &fonts, &[], &[], &title)
-}
-
-/// dd.mm.åååå of an RFC 3339 time stamp.
-fn approved_day(at: &str) -> String {
-    at.get(..10)
-        .and_then(okort_core::dates::parse_date)
-        .map(format_date)
-        .unwrap_or_else(|| at.to_string())
 }

@@ -449,7 +449,7 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
 
     // Approved and paid, the statement is the settlement's, with its number and payment date.
     let s = ws
-        .approve_settlement(&admin, kino.id, year.id, None)
+        .approve_settlement(&admin, kino.id, year.id, None, day(11, 19))
         .expect("approve");
     ws.mark_settlement_paid(&admin, s.id, day(11, 20))
         .expect("paid");

@@ -563,13 +563,16 @@ fn fill_visits(
         for venue in &venues {
             for &((fm, fd), (tm, td), paid) in &periods {
                 let period = (date(year.year, fm, fd)?, date(year.year, tm, td)?);
-                let s = match ws.approve_settlement(admin, venue.id, year.id, Some(period)) {
-                    Ok(s) => s,
-                    Err(StoreError::Refused(okort_core::i18n::Problem::NothingToSettle)) => {
-                        continue
-                    }
-                    Err(e) => return Err(e),
-                };
+                // Approved when the venue's report for the period is in, a few days after it.
+                let approved = period.1 + chrono::Days::new(5);
+                let s =
+                    match ws.approve_settlement(admin, venue.id, year.id, Some(period), approved) {
+                        Ok(s) => s,
+                        Err(StoreError::Refused(okort_core::i18n::Problem::NothingToSettle)) => {
+                            continue
+                        }
+                        Err(e) => return Err(e),
+                    };
                 if let Some(on) = paid {
                     ws.mark_settlement_paid(admin, s.id, on)?;
                 }

@@ -22,11 +22,12 @@ mod years;
 
 pub use audit::AuditEntry;
 pub use cards::{
-    Card, CardLookup, CardRow, CardStatus, LookupState, QuotaStatus, ReassessRow, VenueAllowance,
+    Card, CardLookup, CardRow, CardStatus, LookupState, QrSigner, QuotaStatus, ReassessRow,
+    VenueAllowance,
 };
 pub use holder_csv::HolderImportReport;
 pub use images::StoredImage;
-pub use payouts::{payouts_csv, MonthCount, PayoutLine, Settlement, VisitScope};
+pub use payouts::{payouts_csv, settlements_csv, MonthCount, PayoutLine, Settlement, VisitScope};
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
 pub use venue_csv::{ImportReport, RowProblem};

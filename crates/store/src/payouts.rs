@@ -69,8 +69,7 @@ pub struct Settlement {
     pub period_from: Option<NaiveDate>,
     pub period_to: Option<NaiveDate>,
     pub line: PayoutLine,
-    /// UTC time, RFC 3339.
-    pub approved_at: String,
+    pub approved_on: NaiveDate,
     pub paid_on: Option<NaiveDate>,
     pub withdrawn_reason: Option<String>,
 }
@@ -105,7 +104,13 @@ fn settlement_from_row(r: &Row) -> rusqlite::Result<Settlement> {
             total_ore: r.get(16)?,
             settled_visits: 0,
         },
-        approved_at: r.get(17)?,
+        approved_on: {
+            // The day; the first workspaces kept a UTC time stamp, whose day it is.
+            let at: String = r.get(17)?;
+            at.get(..10)
+                .and_then(okort_core::dates::parse_date)
+                .unwrap_or_default()
+        },
         paid_on: r.get(18)?,
         withdrawn_reason: r.get(19)?,
     })
@@ -189,14 +194,16 @@ impl Workspace {
         Ok(lines)
     }
 
-    /// Approves what a venue is owed for its open visits in `period` (or the whole year): the
-    /// amounts are fixed with today's agreement and the visits are locked to the settlement.
+    /// Approves on `on` what a venue is owed for its open visits in `period` (or the whole
+    /// year): the amounts are fixed with the agreement as it is and the visits are locked to
+    /// the settlement.
     pub fn approve_settlement(
         &mut self,
         actor: &Actor,
         venue_id: i64,
         year_id: i64,
         period: Option<(NaiveDate, NaiveDate)>,
+        on: NaiveDate,
     ) -> Result<Settlement, StoreError> {
         require(actor, Action::SettlePayouts)?;
         if let Some((from, to)) = period {
@@ -214,7 +221,6 @@ impl Workspace {
         if line.holder_visits == 0 {
             return refuse(Problem::NothingToSettle);
         }
-        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO settlements (venue_id, year_id, period_from, period_to, compensation,
@@ -237,7 +243,7 @@ impl Workspace {
                 line.companion_amount_ore,
                 line.total_ore,
                 actor.user_id,
-                at
+                on
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -313,6 +319,9 @@ impl Workspace {
         if s.paid_on.is_some() {
             return refuse(Problem::SettlementPaid);
         }
+        if on < s.approved_on {
+            return refuse(Problem::PaidBeforeApproved);
+        }
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE settlements SET paid_on = ?1 WHERE id = ?2",
@@ -372,32 +381,32 @@ impl Workspace {
     }
 }
 
-/// The accounting file: one row per venue, amounts as kroner with decimal comma, UTF-8 with
-/// BOM and `;` as Norwegian Excel opens it, and a sum row.
-pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
-    use okort_core::checks::{format_bank_account, format_org_number};
-    use okort_core::money::format_amount;
+/// A file for accounting as Norwegian Excel opens it: UTF-8 with BOM, `;` between fields.
+fn accounting_csv(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, StoreError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
             .from_writer(&mut out);
         let err = |e: csv::Error| StoreError::Csv(e.to_string());
-        w.write_record([
-            "brukersted",
-            "orgnr",
-            "kontonummer",
-            "kompensasjon",
-            "andel_prosent",
-            "besøk",
-            "ledsagerbesøk",
-            "beløp_kortholder",
-            "beløp_ledsager",
-            "sum",
-        ])
-        .map_err(err)?;
-        for l in lines {
-            w.write_record([
+        w.write_record(header).map_err(err)?;
+        for row in rows {
+            w.write_record(row).map_err(err)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// The accounting file of what is open: one row per venue, amounts as kroner with decimal
+/// comma, and a sum row.
+pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
+    use okort_core::checks::{format_bank_account, format_org_number};
+    use okort_core::money::format_amount;
+    let mut rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            vec![
                 l.venue_name.clone(),
                 format_org_number(&l.org_number),
                 format_bank_account(&l.bank_account),
@@ -408,28 +417,85 @@ pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
                 format_amount(l.holder_amount_ore),
                 format_amount(l.companion_amount_ore),
                 format_amount(l.total_ore),
-            ])
-            .map_err(err)?;
-        }
-        let total: i64 = lines.iter().map(|l| l.total_ore).sum();
-        let visits: u32 = lines.iter().map(|l| l.holder_visits).sum();
-        let companions: u32 = lines.iter().map(|l| l.companion_visits).sum();
-        w.write_record([
-            "Sum".to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            visits.to_string(),
-            companions.to_string(),
-            String::new(),
-            String::new(),
-            format_amount(total),
-        ])
-        .map_err(err)?;
-        w.flush()?;
-    }
-    Ok(out)
+            ]
+        })
+        .collect();
+    let total: i64 = lines.iter().map(|l| l.total_ore).sum();
+    let visits: u32 = lines.iter().map(|l| l.holder_visits).sum();
+    let companions: u32 = lines.iter().map(|l| l.companion_visits).sum();
+    let mut sum = vec![String::new(); 10];
+    sum[0] = "Sum".into();
+    sum[5] = visits.to_string();
+    sum[6] = companions.to_string();
+    sum[9] = format_amount(total);
+    rows.push(sum);
+    accounting_csv(
+        &[
+            "brukersted",
+            "orgnr",
+            "kontonummer",
+            "kompensasjon",
+            "andel_prosent",
+            "besøk",
+            "ledsagerbesøk",
+            "beløp_kortholder",
+            "beløp_ledsager",
+            "sum",
+        ],
+        &rows,
+    )
+}
+
+/// The accounting file of approved and paid settlements: one row per settlement with its
+/// number, venue, account, period, amount and payment date, and a sum row. Withdrawn ones
+/// are left out.
+pub fn settlements_csv(settlements: &[Settlement]) -> Result<Vec<u8>, StoreError> {
+    use okort_core::checks::{format_bank_account, format_org_number};
+    use okort_core::dates::format_date;
+    use okort_core::money::format_amount;
+    let live: Vec<&Settlement> = settlements
+        .iter()
+        .filter(|s| s.withdrawn_reason.is_none())
+        .collect();
+    let day = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
+    let mut rows: Vec<Vec<String>> = live
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                s.line.venue_name.clone(),
+                format_org_number(&s.line.org_number),
+                format_bank_account(&s.line.bank_account),
+                day(s.period_from),
+                day(s.period_to),
+                s.line.holder_visits.to_string(),
+                s.line.companion_visits.to_string(),
+                format_amount(s.line.total_ore),
+                format_date(s.approved_on),
+                day(s.paid_on),
+            ]
+        })
+        .collect();
+    let mut sum = vec![String::new(); 11];
+    sum[0] = "Sum".into();
+    sum[8] = format_amount(live.iter().map(|s| s.line.total_ore).sum());
+    rows.push(sum);
+    accounting_csv(
+        &[
+            "oppgjør",
+            "brukersted",
+            "orgnr",
+            "kontonummer",
+            "fra",
+            "til",
+            "besøk",
+            "ledsagerbesøk",
+            "beløp",
+            "godkjent",
+            "betalt",
+        ],
+        &rows,
+    )
 }
 
 /// A venue's visits in a year by month (1–12); `None` is ticks of unknown date.

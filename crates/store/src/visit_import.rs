@@ -5,7 +5,7 @@
 //! and date) is never added again, so importing the same file twice adds nothing.
 
 use crate::audit::log;
-use crate::cards::{card_by_number, card_problem, Card, CardStatus};
+use crate::cards::{card_by_number, card_problem, Card, CardStatus, VenueAllowance};
 use crate::sheet::read_table;
 use crate::venue_csv::{header_key, parse_yes_no};
 use crate::visits::desk_venue;
@@ -13,9 +13,10 @@ use crate::{require, RowProblem, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::dates::parse_date;
 use okort_core::i18n::Problem;
-use okort_core::{Action, Actor, CardNumber, ProgramYear};
+use okort_core::{Action, Actor, CardNumber};
 use rusqlite::params;
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use ts_rs::TS;
 
@@ -72,7 +73,8 @@ struct Good {
 #[derive(Default)]
 struct Cache {
     cards: HashMap<String, Option<Card>>,
-    years: HashMap<i64, ProgramYear>,
+    /// A year's first and last valid day.
+    validity: HashMap<i64, (NaiveDate, NaiveDate)>,
     replaced_on: HashMap<i64, Option<NaiveDate>>,
 }
 
@@ -118,9 +120,10 @@ impl Workspace {
         let mut goods = Vec::new();
         let mut problems = Vec::new();
         let mut rows = 0;
-        // (holder, date) → first row; (holder, year) → visits used incl. good rows above.
+        // (holder, date) → first row; (holder, year) → the agreement here, its visits used
+        // counting the good rows above (read once per holder, not once per row).
         let mut seen: HashMap<(i64, NaiveDate), usize> = HashMap::new();
-        let mut used: HashMap<(i64, i64), u32> = HashMap::new();
+        let mut allowances: HashMap<(i64, i64), VenueAllowance> = HashMap::new();
         for (i, record) in table.iter().enumerate().skip(header_row + 1) {
             if record.iter().all(String::is_empty) {
                 continue;
@@ -164,13 +167,17 @@ impl Workspace {
                     }
                 },
             };
-            let allowance = self.allowance(card.holder_id, card.year_id, venue_id)?;
-            let year = match cache.years.get(&card.year_id) {
-                Some(y) => y.clone(),
-                None => {
+            let allowance = match allowances.entry((card.holder_id, card.year_id)) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    e.insert(self.allowance(card.holder_id, card.year_id, venue_id)?)
+                }
+            };
+            let (valid_from, valid_to) = match cache.validity.entry(card.year_id) {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
                     let y = self.year(card.year_id)?;
-                    cache.years.insert(card.year_id, y.clone());
-                    y
+                    *e.insert((y.valid_from, y.valid_to))
                 }
             };
             let blocked = match card.status {
@@ -184,7 +191,7 @@ impl Workspace {
                 Some((card_col, Problem::NoAgreement))
             } else if companion && !allowance.companion_free {
                 Some((companion_col.unwrap_or(0), Problem::CompanionNotCovered))
-            } else if on < year.valid_from || on > year.valid_to {
+            } else if on < valid_from || on > valid_to {
                 Some((date_col, Problem::CardExpired))
             } else if blocked {
                 Some((card_col, Problem::CardBlocked))
@@ -193,19 +200,16 @@ impl Workspace {
             } else if let Some(p) = self.registered_on(card.holder_id, venue_id, on)? {
                 Some((date_col, p))
             } else {
-                let count = used
-                    .entry((card.holder_id, card.year_id))
-                    .or_insert(allowance.visits_used);
                 match allowance.visits_per_card {
-                    Some(allowed) if *count >= u32::from(allowed) => Some((
+                    Some(allowed) if allowance.visits_used >= u32::from(allowed) => Some((
                         card_col,
                         Problem::VisitLimit {
                             allowed,
-                            used: *count,
+                            used: allowance.visits_used,
                         },
                     )),
                     _ => {
-                        *count += 1;
+                        allowance.visits_used += 1;
                         None
                     }
                 }

@@ -304,11 +304,11 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
     assert_eq!((line.holder_visits, line.companion_visits), (2, 1));
 
     assert!(matches!(
-        o.ws.approve_settlement(&o.kino, o.kino_id, o.year_id, november),
+        o.ws.approve_settlement(&o.kino, o.kino_id, o.year_id, november, d(11, 26)),
         Err(StoreError::Denied(_))
     ));
     let s =
-        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november)
+        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november, d(11, 26))
             .expect("approve");
     assert_eq!(s.line.total_ore, line.total_ore);
     assert_eq!(s.line.holder_visits, 2);
@@ -318,7 +318,7 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
         (0, 0, 2)
     );
     assert!(matches!(
-        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november),
+        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november, d(11, 26)),
         Err(StoreError::Refused(Problem::NothingToSettle))
     ));
     assert!(matches!(
@@ -337,9 +337,16 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
     o.ws.void_visit(&o.admin, first.visit_id, "feil kort")
         .expect("void");
     let s2 =
-        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november)
+        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november, d(11, 26))
             .expect("again");
     assert_eq!(s2.line.holder_visits, 1, "the voided visit is not paid");
+    assert!(
+        matches!(
+            o.ws.mark_settlement_paid(&o.admin, s2.id, d(11, 25)),
+            Err(StoreError::Refused(Problem::PaidBeforeApproved))
+        ),
+        "paid the day before it was approved"
+    );
     let paid =
         o.ws.mark_settlement_paid(&o.admin, s2.id, d(11, 26))
             .expect("paid");
@@ -357,6 +364,32 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
         Err(StoreError::Refused(Problem::SettlementWithdrawn))
     ));
     let listed = o.ws.list_settlements(&o.admin, o.year_id).expect("list");
+    // The accounting file has the paid settlement with its account and payment date, leaves
+    // the withdrawn one out, and its sum is the sum of the settlements that stand.
+    let csv = String::from_utf8(okort_store::settlements_csv(&listed).expect("csv")).expect("utf8");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with(&format!("{};", s2.id)))
+        .expect("the paid settlement");
+    assert!(
+        row.contains("Eksempel Kino") && row.ends_with(";26.11.2026"),
+        "{row}"
+    );
+    assert!(
+        !csv.lines().any(|l| l.starts_with(&format!("{};", s.id))),
+        "withdrawn: left out"
+    );
+    let live: i64 = listed
+        .iter()
+        .filter(|x| x.withdrawn_reason.is_none())
+        .map(|x| x.line.total_ore)
+        .sum();
+    let sum = csv.lines().last().expect("sum row");
+    assert!(sum.starts_with("Sum;"), "{sum}");
+    assert!(
+        sum.contains(&okort_core::money::format_amount(live)),
+        "{sum}"
+    );
     assert!(listed
         .iter()
         .any(|x| x.id == s.id && x.withdrawn_reason.is_some()));
@@ -487,7 +520,7 @@ mod properties {
                     }
                     Op::Approve { venue, period } => {
                         let period = period.map(|(from, len)| (day(from), day(from + len)));
-                        if let Ok(s) = o.ws.approve_settlement(&o.admin, venues[venue], o.year_id, period) {
+                        if let Ok(s) = o.ws.approve_settlement(&o.admin, venues[venue], o.year_id, period, d(11, 26)) {
                             settlements.push(s.id);
                         }
                     }

@@ -1,6 +1,6 @@
 //! Payouts: each venue's compensation for a year or a period, and the accounting file.
 
-use super::commands;
+use super::{commands, today};
 use crate::error::ApiResult;
 use chrono::NaiveDate;
 use okort_core::Action;
@@ -65,7 +65,16 @@ commands! {
         to: Option<NaiveDate>,
     ) -> ApiResult<Settlement> {
         state.act(Action::SettlePayouts, |ws, actor| {
-            ws.approve_settlement(actor, venue_id, year_id, from.zip(to))
+            ws.approve_settlement(actor, venue_id, year_id, from.zip(to), today())
+        })
+    }
+
+    /// The accounting file of the year's approved and paid settlements, written to `path`.
+    pub fn export_settlements_csv(state, year_id: i64, path: PathBuf) -> ApiResult<()> {
+        state.act(Action::ManageVenues, |ws, actor| {
+            let list = ws.list_settlements(actor, year_id)?;
+            std::fs::write(&path, okort_store::settlements_csv(&list)?)?;
+            Ok(())
         })
     }
 

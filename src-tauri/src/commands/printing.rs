@@ -146,7 +146,7 @@ commands! {
             let year = ws.year(year_id)?;
             let rows = ws.list_cards(actor, year_id)?;
             let face = match rows.iter().find(|r| r.card.status.is_active()) {
-                Some(row) => okort_print::cards::card_face(ws, actor, row)?,
+                Some(row) => okort_print::cards::card_face(&ws.qr_signer(actor, year_id)?, row)?,
                 None => okort_print::cards::sample_face(&year),
             };
             let pages = job.card_pages(layout, &[face])?;

@@ -135,6 +135,9 @@ export const api = {
     invoke<PayoutLine[]>("compute_payouts", { yearId, from, to }),
   exportPayoutsCsv: (yearId: number, from: string | null, to: string | null, path: string) =>
     invoke<void>("export_payouts_csv", { yearId, from, to, path }),
+  /** The accounting file of the year's approved and paid settlements, at `path`. */
+  exportSettlementsCsv: (yearId: number, path: string) =>
+    invoke<void>("export_settlements_csv", { yearId, path }),
   /** Ticks counted on a returned card, as [venueId, ticks] pairs; returns visits added. */
   registerReturnedTicks: (code: string, ticks: [number, number][]) =>
     invoke<number>("register_returned_ticks", { code, ticks }),

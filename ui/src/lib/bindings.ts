@@ -140,11 +140,7 @@ export type Settlement = { id: number, yearId: number,
 /**
  * Both `None`: the whole year.
  */
-periodFrom: string | null, periodTo: string | null, line: PayoutLine, 
-/**
- * UTC time, RFC 3339.
- */
-approvedAt: string, paidOn: string | null, withdrawnReason: string | null, };
+periodFrom: string | null, periodTo: string | null, line: PayoutLine, approvedOn: string, paidOn: string | null, withdrawnReason: string | null, };
 
 export type VisitImportPreview = { venueId: number, rows: number, valid: number, problems: Array<RowError>, };
 

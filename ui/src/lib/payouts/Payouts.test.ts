@@ -33,8 +33,8 @@ function backend() {
   const calls: Call[] = [];
   let lines = [line({}), line({ venueId: 4, venueName: "Badet", holderVisits: 0, companionVisits: 0, totalOre: 0, settledVisits: 9 })];
   let settlements: Settlement[] = [
-    { id: 1, yearId: 2, periodFrom: "2026-01-01", periodTo: "2026-06-30", line: line({ venueId: 4, venueName: "Badet" }), approvedAt: "2026-07-01T10:00:00Z", paidOn: "2026-07-15", withdrawnReason: null },
-    { id: 2, yearId: 2, periodFrom: null, periodTo: null, line: line({ venueId: 4, venueName: "Badet" }), approvedAt: "2026-07-01T10:00:00Z", paidOn: null, withdrawnReason: "Feil periode" },
+    { id: 1, yearId: 2, periodFrom: "2026-01-01", periodTo: "2026-06-30", line: line({ venueId: 4, venueName: "Badet" }), approvedOn: "2026-07-01", paidOn: "2026-07-15", withdrawnReason: null },
+    { id: 2, yearId: 2, periodFrom: null, periodTo: null, line: line({ venueId: 4, venueName: "Badet" }), approvedOn: "2026-07-01", paidOn: null, withdrawnReason: "Feil periode" },
   ];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -45,7 +45,7 @@ function backend() {
       case "list_settlements":
         return settlements;
       case "approve_settlement": {
-        const s: Settlement = { id: 3, yearId: 2, periodFrom: null, periodTo: null, line: lines[0], approvedAt: "2026-11-26T09:00:00Z", paidOn: null, withdrawnReason: null };
+        const s: Settlement = { id: 3, yearId: 2, periodFrom: null, periodTo: null, line: lines[0], approvedOn: "2026-11-26", paidOn: null, withdrawnReason: null };
         settlements = [...settlements, s];
         lines = lines.map((l) => (l.venueId === 3 ? { ...l, holderVisits: 0, companionVisits: 0, totalOre: 0, settledVisits: 7 } : l));
         return s;

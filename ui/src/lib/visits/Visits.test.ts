@@ -91,7 +91,7 @@ describe("Visits", () => {
     expect(String(check.args.data)).toMatch(/^data:text\/csv;base64,/);
 
     await fireEvent.click(screen.getByTestId("visit-import-valid"));
-    expect((await screen.findByTestId("visit-import-result")).textContent).toContain("2 besøk importert, 2 rader utelatt");
+    expect((await screen.findByTestId("visit-import-result")).textContent).toContain("2 besøk importert; rader utelatt: 2");
     expect(calls.find((c) => c.cmd === "import_visits")?.args).toMatchObject({ venueId: null, acceptValid: true });
     expect(screen.queryByTestId("visit-import-summary")).toBeNull();
     await waitFor(() => expect(screen.getAllByTestId("visit-row")).toHaveLength(1));
