@@ -83,6 +83,7 @@ pub fn run() {
             commands::cards::tauri_commands::card_qr,
             commands::cards::tauri_commands::reassessment,
             commands::cards::tauri_commands::renew_cards,
+            commands::cards::tauri_commands::decide_reassessment,
             commands::printing::tauri_commands::get_card_design,
             commands::printing::tauri_commands::save_card_design,
             commands::printing::tauri_commands::copy_card_design,

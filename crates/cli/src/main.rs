@@ -228,6 +228,22 @@ enum CardCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Record NAV's decision today: the holder's card continues into --year, or ends.
+    Reassess {
+        /// The year the card would continue into.
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        holder: i64,
+        /// continue or end
+        #[arg(long)]
+        decision: String,
+    },
+    /// Create --year's cards for every holder decided to continue, all or nothing.
+    Renew {
+        #[arg(long)]
+        year: i32,
+    },
     /// Print a year's cards (all active ones, or those given) into one PDF; marks them printed.
     Print {
         #[arg(long)]
@@ -573,6 +589,46 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 );
             }
         }
+        CardCommand::Reassess {
+            year,
+            holder,
+            decision,
+        } => {
+            let continuation = match decision.as_str() {
+                "continue" | "fortsetter" => okort_store::Continuation::Continue,
+                "end" | "avsluttes" => okort_store::Continuation::End,
+                other => {
+                    return Err(StoreError::Refused(Problem::Unknown {
+                        value: other.into(),
+                        allowed: "continue, end",
+                    }))
+                }
+            };
+            let id = year_id(ws, year)?;
+            let d = ws.decide_reassessment(&actor, holder, id, continuation, today())?;
+            let (kept, ended) = if nb {
+                ("fortsetter", "avsluttes")
+            } else {
+                ("continues", "ends")
+            };
+            let what = match d.continuation {
+                okort_store::Continuation::Continue => kept,
+                okort_store::Continuation::End => ended,
+            };
+            println!(
+                "{holder}: {what} {year} ({})",
+                okort_core::dates::format_date(d.decided_on)
+            );
+        }
+        CardCommand::Renew { year } => {
+            let id = year_id(ws, year)?;
+            let cards = ws.renew_cards(&actor, id, today())?;
+            if nb {
+                println!("{} kort fornyet for {year}.", cards.len());
+            } else {
+                println!("{} cards renewed for {year}.", cards.len());
+            }
+        }
         CardCommand::Print {
             year,
             layout,
@@ -727,6 +783,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 date.unwrap_or_else(today),
                 companion,
                 override_reason.as_deref(),
+today(),
             )?;
             let left = match (r.visits_left, nb) {
                 (None, true) => "fri inngang".to_string(),
@@ -752,7 +809,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let mut ws = Workspace::open(path)?;
             let bytes = std::fs::read(&file)?;
             let actor = Actor::command_line();
-            let check = ws.check_visit_import(&actor, Some(venue), &bytes)?;
+            let check = ws.check_visit_import(&actor, Some(venue), &bytes, today())?;
             if !check.problems.is_empty() && !accept_valid && check.valid > 0 {
                 eprintln!(
                     "{}",
@@ -763,7 +820,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                     }
                 );
             }
-            let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid)?;
+            let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid, today())?;
             if nb {
                 println!(
                     "{} besøk importert; rader utelatt: {}",

@@ -141,6 +141,26 @@ pub enum Problem {
     SettlementWithdrawn,
     /// A settlement is paid on or after the day it was approved.
     PaidBeforeApproved,
+    /// A value that must be a whole number of 0 or more.
+    WholeNumberFrom0,
+    /// A value that must be a whole number.
+    WholeNumber,
+    /// A value that must be a number (decimals allowed).
+    Number,
+    /// A value that is not one of the choices offered.
+    NotAChoice,
+    /// A value of a kind the field cannot hold.
+    BadValue,
+    /// A visit cannot be registered for a day that has not come yet.
+    FutureDate,
+    /// A year's quota cut below the cards already assigned in it.
+    QuotaBelowAssigned {
+        assigned: u32,
+    },
+    /// An agreement that registered visits depend on.
+    AgreementInUse {
+        visits: u32,
+    },
 }
 
 impl Problem {
@@ -489,7 +509,63 @@ impl Problem {
                 "ligger utenfor programårets gyldighetsperiode",
                 "lies outside the program year's validity",
             ),
+            WholeNumberFrom0 => pick(
+                nb,
+                "må være et helt tall, 0 eller høyere",
+                "must be a whole number, 0 or more",
+            ),
+            WholeNumber => pick(nb, "må være et helt tall", "must be a whole number"),
+            Number => pick(
+                nb,
+                "må være et tall (for eksempel 1,5)",
+                "must be a number (for example 1.5)",
+            ),
+            NotAChoice => pick(
+                nb,
+                "velg en av verdiene i listen",
+                "choose one of the values in the list",
+            ),
+            BadValue => pick(
+                nb,
+                "verdien kan ikke brukes her – sjekk feltet",
+                "the value cannot be used here – check the field",
+            ),
+            FutureDate => pick(
+                nb,
+                "datoen er etter i dag – et besøk registreres når det har skjedd",
+                "the date is after today – a visit is registered once it has happened",
+            ),
+            QuotaBelowAssigned { assigned } => {
+                if nb {
+                    format!("kan ikke være lavere enn de {assigned} kortene som allerede er tildelt i året")
+                } else {
+                    format!("cannot be lower than the {assigned} cards already assigned this year")
+                }
+            }
+            AgreementInUse { visits } => {
+                if nb {
+                    format!("avtalen har {visits} registrerte besøk og kan ikke slettes – endre den i stedet")
+                } else {
+                    format!("the agreement has {visits} registered visits and cannot be deleted – change it instead")
+                }
+            }
         }
+    }
+
+    /// The sentence a field states when its value is of the wrong kind or out of range, for the
+    /// fields that have their own rule; other fields get one from the kind of value.
+    pub fn for_field(field: &str) -> Option<Problem> {
+        Some(match field {
+            "year" => Problem::Year,
+            "cardQuota" | "familyCap" => Problem::Quota,
+            "ageMin" | "ageMax" => Problem::AgeRange,
+            "visitsPerCard" => Problem::VisitsPerCard,
+            "sharePercent" => Problem::SharePercent,
+            "holderPriceOre" | "companionPriceOre" => Problem::NegativePrice,
+            "offsetXMm" | "offsetYMm" | "scalePercent" => Problem::Calibration,
+            "ticks" => Problem::WholeNumberFrom0,
+            _ => return None,
+        })
     }
 }
 
@@ -536,4 +612,81 @@ mod tests {
         let y = Problem::UnknownYear { year: 2031 };
         assert!(y.message(Lang::Nb).contains("2031"));
     }
+
+    #[test]
+    fn an_audit_entry_reads_as_a_sentence_with_the_date_in_norwegian() {
+        let s = audit_sentence(
+            Lang::Nb,
+            "settlement.paid",
+            "kultur",
+            "oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00)",
+            "2026-11-26",
+        );
+        assert_eq!(
+            s,
+            "kultur merket oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00) som betalt 26.11.2026."
+        );
+        let void = audit_sentence(Lang::En, "visit.void", "kino", "the visit", "feil kort");
+        assert_eq!(void, "kino voided the visit with the reason “feil kort”.");
+    }
+}
+
+/// One audit-log entry as a sentence: `who` did `action` to `subject` (already named in the
+/// reader's language); `detail` is the reason or date the entry was logged with, where it has one.
+pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail: &str) -> String {
+    let nb = lang == Lang::Nb;
+    let quoted = if nb {
+        format!("«{detail}»")
+    } else {
+        format!("“{detail}”")
+    };
+    let (no, en) = match action {
+        "card.assign" => ("tildelte kort {s}", "assigned card {s}"),
+        "card.printed" => ("merket kort {s} som skrevet ut", "marked card {s} printed"),
+        "card.handedOut" => ("merket kort {s} som utlevert", "marked card {s} handed out"),
+        "card.lost" => ("meldte kort {s} tapt", "reported card {s} lost"),
+        "card.replace" => ("laget erstatningskort {s}", "made replacement card {s}"),
+        "card.revoked" => (
+            "trakk tilbake kort {s} med begrunnelsen {d}",
+            "revoked card {s} with the reason {d}",
+        ),
+        "card.age_override" => (
+            "overstyrte aldersgruppen for kort {s}: {d}",
+            "overrode the age range for card {s}: {d}",
+        ),
+        "holder.create" => ("registrerte kortholderen {s}", "registered the holder {s}"),
+        "holder.update" => ("endret kortholderen {s}", "changed the holder {s}"),
+        "user.create" => ("opprettet brukeren {s}", "created the user {s}"),
+        "user.update" => ("endret brukeren {s}", "changed the user {s}"),
+        "visit.register" => ("registrerte {s}", "registered {s}"),
+        "visit.override" => (
+            "registrerte {s} over en regel, med begrunnelsen {d}",
+            "registered {s} over a rule, with the reason {d}",
+        ),
+        "visit.void" => (
+            "annullerte {s} med begrunnelsen {d}",
+            "voided {s} with the reason {d}",
+        ),
+        "visit.returned" => (
+            "la inn {s} fra et innlevert kort",
+            "entered {s} from a returned card",
+        ),
+        "visit.import" => ("importerte besøk fra {s}", "imported visits from {s}"),
+        "settlement.approve" => ("godkjente {s}", "approved {s}"),
+        "settlement.paid" => ("merket {s} som betalt {p}", "marked {s} paid on {p}"),
+        "settlement.withdraw" => (
+            "trakk tilbake {s} med begrunnelsen {d}",
+            "withdrew {s} with the reason {d}",
+        ),
+        _ => ("gjorde «{a}» med {s}", "did “{a}” to {s}"),
+    };
+    let paid_on = crate::dates::parse_date(detail)
+        .map(crate::dates::format_date)
+        .unwrap_or_else(|| detail.to_string());
+    let text = if nb { no } else { en }
+        .replace("{s}", subject)
+        .replace("{d}", &quoted)
+        .replace("{p}", &paid_on)
+        .replace("{a}", action);
+    format!("{who} {text}.")
 }

@@ -61,16 +61,13 @@ impl ProgramInput {
         ] {
             *s = s.trim().to_string();
         }
-        if self.name.is_empty() {
-            self.name = DEFAULT_PROGRAM_NAME.to_string();
-        }
         self
     }
 
     pub fn validate(&self) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         required(&mut out, "municipality", &self.municipality, 100);
-        text(&mut out, "name", &self.name, 100);
+        required(&mut out, "name", &self.name, 100);
         text(&mut out, "contactName", &self.contact_name, 100);
         check_phone(&mut out, "contactPhone", &self.contact_phone);
         check_email(&mut out, "contactEmail", &self.contact_email);

@@ -8,6 +8,12 @@ use okort_store::{demo, VisitScope, Workspace};
 use std::path::Path;
 use std::process::Command;
 
+/// The day the tests register on: after every visit date they use.
+const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 12, 31) {
+    Some(d) => d,
+    None => panic!("a date"),
+};
+
 fn tool(cmd: &str, args: &[&str]) -> String {
     let out = Command::new(cmd)
         .args(args)
@@ -413,9 +419,9 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         .number
         .clone();
     let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("date");
-    ws.register_visit(&admin, &card, Some(kino.id), day(3, 2), true, None)
+    ws.register_visit(&admin, &card, Some(kino.id), day(3, 2), true, None, TODAY)
         .expect("march");
-    ws.register_visit(&admin, &card, Some(kino.id), day(5, 9), false, None)
+    ws.register_visit(&admin, &card, Some(kino.id), day(5, 9), false, None, TODAY)
         .expect("may");
     ws.register_returned_ticks(&admin, &card, &[(kino.id, 3)])
         .expect("ticks");

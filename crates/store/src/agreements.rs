@@ -98,7 +98,17 @@ impl Workspace {
         Ok(saved)
     }
 
+    /// Deletes an agreement nothing depends on; with visits registered under it (voided ones
+    /// included: they are part of the record) it is refused.
     pub fn delete_agreement(&self, venue_id: i64, year_id: i64) -> Result<(), StoreError> {
+        let visits: u32 = self.conn.query_row(
+            "SELECT COUNT(*) FROM visits WHERE venue_id = ?1 AND year_id = ?2",
+            [venue_id, year_id],
+            |r| r.get(0),
+        )?;
+        if visits > 0 {
+            return crate::refuse(okort_core::i18n::Problem::AgreementInUse { visits });
+        }
         self.conn.execute(
             "DELETE FROM agreements WHERE venue_id = ?1 AND year_id = ?2",
             [venue_id, year_id],

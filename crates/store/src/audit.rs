@@ -1,9 +1,14 @@
-//! The audit log: who (a user id, never a name) did what to which record, and when.
+//! The audit log: who (a user id, never a name) did what to which record, and when. Names are
+//! looked up only when the log is read, so the log itself holds none.
 
 use crate::{require, StoreError, Workspace};
-use okort_core::{Action, Actor};
-use rusqlite::{params, Connection};
-use serde::Serialize;
+use chrono::NaiveDate;
+use okort_core::dates::format_date;
+use okort_core::i18n::audit_sentence;
+use okort_core::money::format_nok;
+use okort_core::{Action, Actor, Lang};
+use rusqlite::{named_params, params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -14,10 +19,35 @@ pub struct AuditEntry {
     pub at: String,
     /// 0 is the command line.
     pub user_id: i64,
+    /// The user's name, or the command line's.
+    pub user_name: String,
+    /// What kind of record: card, holder, visit, settlement, user, venue.
+    pub kind: String,
     pub action: String,
-    pub entity: String,
     pub entity_id: Option<i64>,
     pub detail: String,
+    /// The entry as a sentence in the reader's language, with names, dates and kroner.
+    pub sentence: String,
+}
+
+/// Which entries to read: all filters are optional; newest first, at most `limit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditQuery {
+    pub user_id: Option<i64>,
+    pub kind: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub limit: u32,
+}
+
+impl AuditQuery {
+    pub fn latest(limit: u32) -> Self {
+        AuditQuery {
+            limit,
+            ..AuditQuery::default()
+        }
+    }
 }
 
 /// Records one change. `detail` must never hold a holder's name.
@@ -38,27 +68,166 @@ pub(crate) fn log(
     Ok(())
 }
 
+/// The whole numbers in a detail such as "venue 7: 12 rows imported, 2 left out".
+fn numbers(detail: &str) -> Vec<i64> {
+    detail
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
 impl Workspace {
-    /// The newest entries first.
-    pub fn audit_log(&self, actor: &Actor, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+    /// Entries matching `query`, newest first, each told as a sentence in `lang`.
+    pub fn audit_log(
+        &self,
+        actor: &Actor,
+        query: &AuditQuery,
+        lang: Lang,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         require(actor, Action::ReadAudit)?;
         let mut stmt = self.conn.prepare(
-            "SELECT id, at, user_id, action, entity, entity_id, detail FROM audit_log
-             ORDER BY id DESC LIMIT ?1",
+            "SELECT a.id, a.at, a.user_id, u.username, a.action, a.entity, a.entity_id, a.detail
+             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+             WHERE (:user IS NULL OR a.user_id = :user)
+               AND (:kind IS NULL OR a.action LIKE :kind || '.%')
+               AND (:from IS NULL OR substr(a.at, 1, 10) >= :from)
+               AND (:to IS NULL OR substr(a.at, 1, 10) <= :to)
+             ORDER BY a.id DESC LIMIT :limit",
         )?;
-        let rows = stmt
-            .query_map([limit], |r| {
+        let raw = stmt
+            .query_map(
+                named_params! {
+                    ":user": query.user_id, ":kind": query.kind, ":from": query.from,
+                    ":to": query.to, ":limit": query.limit,
+                },
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, Option<i64>>(6)?,
+                        r.get::<_, String>(7)?,
+                    ))
+                },
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        let command_line = match lang {
+            Lang::Nb => "kommandolinjen",
+            Lang::En => "the command line",
+        };
+        raw.into_iter()
+            .map(|(id, at, user_id, user, action, entity, entity_id, detail)| {
+                let user_name = user.unwrap_or_else(|| command_line.to_string());
+                let subject = self.subject(&entity, entity_id, &action, &detail, lang)?;
+                let sentence = audit_sentence(lang, &action, &user_name, &subject, &detail);
                 Ok(AuditEntry {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    user_id: r.get(2)?,
-                    action: r.get(3)?,
-                    entity: r.get(4)?,
-                    entity_id: r.get(5)?,
-                    detail: r.get(6)?,
+                    id,
+                    at,
+                    user_id,
+                    user_name,
+                    kind: action.split('.').next().unwrap_or_default().to_string(),
+                    action,
+                    entity_id,
+                    detail,
+                    sentence,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            })
+            .collect()
+    }
+
+    /// The record an entry is about, named as a reader knows it: a card by number, a venue or
+    /// user by name, a visit by day, venue and card, a settlement by number, venue and amount.
+    fn subject(
+        &self,
+        entity: &str,
+        id: Option<i64>,
+        action: &str,
+        detail: &str,
+        lang: Lang,
+    ) -> Result<String, StoreError> {
+        let nb = lang == Lang::Nb;
+        let Some(id) = id else {
+            return Ok(String::new());
+        };
+        let found: Option<String> = match entity {
+            "card" => {
+                let number = self.name_of("SELECT number FROM cards WHERE id = ?1", id)?;
+                match (action, numbers(detail).as_slice()) {
+                    ("visit.returned", [_, venue, ticks]) => {
+                        let venue = self
+                            .name_of("SELECT name FROM venues WHERE id = ?1", *venue)?
+                            .unwrap_or_default();
+                        number.map(|n| match nb {
+                            true => format!("{ticks} avkrysninger for {venue} på kort {n}"),
+                            false => format!("{ticks} ticks for {venue} on card {n}"),
+                        })
+                    }
+                    _ => number,
+                }
+            }
+            "holder" => self.name_of(
+                "SELECT first_name || ' ' || last_name FROM holders WHERE id = ?1",
+                id,
+            )?,
+            "user" => self.name_of("SELECT username FROM users WHERE id = ?1", id)?,
+            "venue" => {
+                let venue = self.name_of("SELECT name FROM venues WHERE id = ?1", id)?;
+                match (action, numbers(detail).as_slice()) {
+                    ("visit.import", [_, imported, left_out]) => venue.map(|v| match nb {
+                        true => format!("{v} ({imported} besøk importert, {left_out} rader utelatt)"),
+                        false => format!("{v} ({imported} visits imported, {left_out} rows left out)"),
+                    }),
+                    _ => venue,
+                }
+            }
+            "visit" => self
+                .conn
+                .query_row(
+                    "SELECT v.visited_on, ve.name, c.number FROM visits v
+                     JOIN venues ve ON ve.id = v.venue_id JOIN cards c ON c.id = v.card_id
+                     WHERE v.id = ?1",
+                    [id],
+                    |r| {
+                        let on: Option<NaiveDate> = r.get(0)?;
+                        let (venue, card): (String, String) = (r.get(1)?, r.get(2)?);
+                        let day = on.map(format_date).unwrap_or_else(|| "?".into());
+                        Ok(match nb {
+                            true => format!("besøket {day} på {venue} med kort {card}"),
+                            false => format!("the visit on {day} at {venue} with card {card}"),
+                        })
+                    },
+                )
+                .optional()?,
+            "settlement" => self
+                .conn
+                .query_row(
+                    "SELECT v.name, s.holder_visits, s.total_ore FROM settlements s
+                     JOIN venues v ON v.id = s.venue_id WHERE s.id = ?1",
+                    [id],
+                    |r| {
+                        let (venue, visits, ore): (String, u32, i64) =
+                            (r.get(0)?, r.get(1)?, r.get(2)?);
+                        let amount = format_nok(ore);
+                        Ok(match nb {
+                            true => format!("oppgjør nr. {id} for {venue} ({visits} besøk, {amount})"),
+                            false => format!("settlement no. {id} for {venue} ({visits} visits, {amount})"),
+                        })
+                    },
+                )
+                .optional()?,
+            _ => None,
+        };
+        Ok(found.unwrap_or_else(|| format!("{entity} #{id}")))
+    }
+
+    fn name_of(&self, sql: &str, id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 }

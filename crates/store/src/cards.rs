@@ -97,6 +97,55 @@ pub struct ReassessRow {
     /// Outside next year's age range: cannot be renewed.
     pub ages_out: bool,
     pub has_card_next_year: bool,
+    /// NAV's recorded decision for next year, if made.
+    pub decision: Option<Decision>,
+}
+
+/// Whether a holder's card continues into the next year, as NAV decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Continuation {
+    Continue,
+    End,
+}
+
+impl Continuation {
+    fn code(self) -> &'static str {
+        match self {
+            Continuation::Continue => "continue",
+            Continuation::End => "end",
+        }
+    }
+}
+
+/// A recorded re-assessment: what was decided, on which day, by whom (user name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    pub continuation: Continuation,
+    pub decided_on: NaiveDate,
+    pub decided_by: String,
+}
+
+fn decision_of(conn: &Connection, holder_id: i64, year_id: i64) -> Result<Option<Decision>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT r.decision, r.decided_on, COALESCE(u.username, 'okort') FROM reassessments r
+             LEFT JOIN users u ON u.id = r.decided_by WHERE r.holder_id = ?1 AND r.year_id = ?2",
+        )?
+        .query_row([holder_id, year_id], |r| {
+            let code: String = r.get(0)?;
+            Ok(Decision {
+                continuation: if code == "continue" {
+                    Continuation::Continue
+                } else {
+                    Continuation::End
+                },
+                decided_on: r.get(1)?,
+                decided_by: r.get(2)?,
+            })
+        })
+        .optional()?)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -218,7 +267,7 @@ fn active_card(
 
 /// Holders with a card this year count against the quota; a revoked card frees its place,
 /// a lost-and-replaced card does not take a second one.
-fn quota_of(conn: &Connection, year: &ProgramYear) -> Result<QuotaStatus, StoreError> {
+pub(crate) fn quota_of(conn: &Connection, year: &ProgramYear) -> Result<QuotaStatus, StoreError> {
     let used: u32 = conn.query_row(
         "SELECT COUNT(DISTINCT holder_id) FROM cards WHERE year_id = ?1 AND status <> 'revoked'",
         [year.id],
@@ -698,24 +747,79 @@ impl Workspace {
                 age_next_year: age,
                 ages_out: age < i32::from(next.age_min) || age > i32::from(next.age_max),
                 has_card_next_year: active_card(&self.conn, holder.id, next.id)?.is_some(),
+                decision: decision_of(&self.conn, holder.id, next.id)?,
             });
         }
         Ok(rows)
     }
 
-    /// Creates next year's cards for the renewed holders in one step, all or nothing.
+    /// Records NAV's decision on `today` that a holder's card continues into `to_year_id` or
+    /// ends; a later decision replaces an earlier one. A holder outside next year's age range
+    /// cannot be continued.
+    pub fn decide_reassessment(
+        &mut self,
+        actor: &Actor,
+        holder_id: i64,
+        to_year_id: i64,
+        continuation: Continuation,
+        today: NaiveDate,
+    ) -> Result<Decision, StoreError> {
+        require(actor, Action::AssignCards)?;
+        let year = self.year(to_year_id)?;
+        let holder = holder_by_id(&self.conn, holder_id)?;
+        let age = age_in_year(holder.birth_date, year.year);
+        if continuation == Continuation::Continue
+            && (age < i32::from(year.age_min) || age > i32::from(year.age_max))
+        {
+            return refuse(Problem::AgeOutside {
+                age,
+                min: year.age_min,
+                max: year.age_max,
+            });
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO reassessments (holder_id, year_id, decision, decided_on, decided_by)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (holder_id, year_id) DO UPDATE SET decision = excluded.decision,
+                decided_on = excluded.decided_on, decided_by = excluded.decided_by",
+            params![holder_id, year.id, continuation.code(), today, actor.user_id],
+        )?;
+        log(
+            &tx,
+            actor,
+            &format!("holder.reassess_{}", continuation.code()),
+            "holder",
+            Some(holder_id),
+            &year.year.to_string(),
+        )?;
+        tx.commit()?;
+        decision_of(&self.conn, holder_id, year.id)?.ok_or(StoreError::Missing {
+            what: "reassessment",
+            id: holder_id,
+        })
+    }
+
+    /// Creates next year's cards, in one step and all or nothing, for every holder NAV decided
+    /// to continue into `to_year_id` who has no card there yet.
     pub fn renew_cards(
         &mut self,
         actor: &Actor,
         to_year_id: i64,
-        holder_ids: &[i64],
         today: NaiveDate,
     ) -> Result<Vec<Card>, StoreError> {
         require(actor, Action::AssignCards)?;
         let year = self.year(to_year_id)?;
         let tx = self.conn.transaction()?;
+        let continued: Vec<i64> = tx
+            .prepare(
+                "SELECT holder_id FROM reassessments WHERE year_id = ?1 AND decision = 'continue'
+                 ORDER BY holder_id",
+            )?
+            .query_map([year.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         let mut todo = Vec::new();
-        for &id in holder_ids {
+        for id in continued {
             if active_card(&tx, id, year.id)?.is_none() {
                 todo.push(holder_by_id(&tx, id)?);
             }

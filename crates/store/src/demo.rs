@@ -545,7 +545,7 @@ fn fill_visits(
                 }
             }
             if report.lines().count() > 1 {
-                ws.import_visits(admin, Some(venue.id), report.as_bytes(), false)?;
+                ws.import_visits(admin, Some(venue.id), report.as_bytes(), false, date(year.year, 12, 31)?)?;
             }
         }
         let periods: Vec<SettlementPeriod> = if current {

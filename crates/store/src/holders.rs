@@ -261,14 +261,14 @@ mod tests {
             role: Role::Admin,
             venue_id: None,
         };
-        let log = ws.audit_log(&admin, 10).expect("log");
+        let log = ws.audit_log(&admin, &crate::AuditQuery::latest(10), okort_core::Lang::Nb).expect("log");
         let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["holder.update", "holder.create"]);
         assert!(log
             .iter()
             .all(|e| e.user_id == 2 && !e.detail.contains("Ola")));
         assert!(matches!(
-            ws.audit_log(&nav(), 10),
+            ws.audit_log(&nav(), &crate::AuditQuery::latest(10), okort_core::Lang::Nb),
             Err(StoreError::Denied(Role::Nav))
         ));
     }

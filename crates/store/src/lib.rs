@@ -20,9 +20,10 @@ mod visit_import;
 mod visits;
 mod years;
 
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, AuditQuery};
 pub use cards::{
-    Card, CardLookup, CardRow, CardStatus, LookupState, QrSigner, QuotaStatus, ReassessRow,
+    Card, CardLookup, CardRow, CardStatus, Continuation, Decision, LookupState, QrSigner,
+    QuotaStatus, ReassessRow,
     VenueAllowance,
 };
 pub use holder_csv::HolderImportReport;
@@ -299,5 +300,32 @@ pub(crate) mod test_support {
         let dir = tempfile::tempdir().expect("temp dir");
         let ws = Workspace::create(&dir.path().join("test.okort")).expect("create workspace");
         (dir, ws)
+    }
+
+    pub fn nav() -> okort_core::Actor {
+        okort_core::Actor {
+            user_id: 2,
+            role: okort_core::Role::Nav,
+            venue_id: None,
+        }
+    }
+
+    /// Registers a holder born on 1 May of `born` and returns its id.
+    pub fn holder(ws: &mut Workspace, first: &str, born: i32) -> i64 {
+        let input = okort_core::HolderInput {
+            id: None,
+            first_name: first.into(),
+            last_name: "Hansen".into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(born, 5, 1).expect("date"),
+            language: "nb".into(),
+            guardian_name: String::new(),
+            guardian_phone: String::new(),
+            guardian_email: String::new(),
+            address: String::new(),
+            nav_contact: String::new(),
+            nav_note: String::new(),
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 2).expect("date");
+        ws.save_holder(&nav(), input, today).expect("holder").id
     }
 }

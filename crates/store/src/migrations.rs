@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_settlements",
         include_str!("migrations/0006_settlements.sql"),
     ),
+    (
+        "0007_reassessments",
+        include_str!("migrations/0007_reassessments.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {
@@ -90,6 +94,10 @@ mod tests {
         (
             "0006_settlements",
             "ffd337267310df886751060abc03c698937a8739dcd2b50d5c1b4559ce58764d",
+        ),
+        (
+            "0007_reassessments",
+            "fa3dc3aa51aea12a9c3cfc8370ba3f6b312bc076c153230d0df6e441a62ea41b",
         ),
     ];
 

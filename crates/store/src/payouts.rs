@@ -32,6 +32,8 @@ pub struct PayoutLine {
     /// Visits in the same year or period already in an approved or paid settlement (not
     /// counted above).
     pub settled_visits: u32,
+    /// What those settled visits were approved at, in øre.
+    pub settled_ore: i64,
 }
 
 /// Which visits a payout counts. Voided visits never count.
@@ -70,15 +72,25 @@ pub struct Settlement {
     pub period_to: Option<NaiveDate>,
     pub line: PayoutLine,
     pub approved_on: NaiveDate,
+    /// The user name of who approved it ("okort" for the command line).
+    pub approved_by: String,
     pub paid_on: Option<NaiveDate>,
     pub withdrawn_reason: Option<String>,
+    /// The first and last day of the dated visits it holds: what a whole-year settlement
+    /// actually covers.
+    pub first_visit: Option<NaiveDate>,
+    pub last_visit: Option<NaiveDate>,
 }
 
 const SETTLEMENT: &str = "SELECT s.id, s.year_id, s.period_from, s.period_to, s.venue_id, v.name,
     v.org_number, v.bank_account, s.compensation, s.share_percent, s.holder_visits,
     s.companion_visits, s.holder_price_ore, s.companion_price_ore, s.holder_amount_ore,
-    s.companion_amount_ore, s.total_ore, s.approved_at, s.paid_on, s.withdrawn_reason
-    FROM settlements s JOIN venues v ON v.id = s.venue_id";
+    s.companion_amount_ore, s.total_ore, s.approved_at, s.paid_on, s.withdrawn_reason,
+    COALESCE(u.username, 'okort'),
+    (SELECT MIN(visited_on) FROM visits WHERE settlement_id = s.id),
+    (SELECT MAX(visited_on) FROM visits WHERE settlement_id = s.id)
+    FROM settlements s JOIN venues v ON v.id = s.venue_id
+    LEFT JOIN users u ON u.id = s.approved_by";
 
 fn settlement_from_row(r: &Row) -> rusqlite::Result<Settlement> {
     let model: String = r.get(8)?;
@@ -103,6 +115,7 @@ fn settlement_from_row(r: &Row) -> rusqlite::Result<Settlement> {
             companion_amount_ore: r.get(15)?,
             total_ore: r.get(16)?,
             settled_visits: 0,
+            settled_ore: 0,
         },
         approved_on: {
             // The day; the first workspaces kept a UTC time stamp, whose day it is.
@@ -111,8 +124,11 @@ fn settlement_from_row(r: &Row) -> rusqlite::Result<Settlement> {
                 .and_then(okort_core::dates::parse_date)
                 .unwrap_or_default()
         },
+        approved_by: r.get(20)?,
         paid_on: r.get(18)?,
         withdrawn_reason: r.get(19)?,
+        first_visit: r.get(21)?,
+        last_visit: r.get(22)?,
     })
 }
 
@@ -145,14 +161,26 @@ impl Workspace {
         let (holder_visits, companion_visits) =
             self.scope_counts(venue.id, a.year_id, VisitScope::Open(period))?;
         let (from, to) = (period.map(|p| p.0), period.map(|p| p.1));
-        let settled_visits: u32 = self.conn.query_row(
-            "SELECT COUNT(*) FROM visits
-             WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL
-               AND settlement_id IS NOT NULL
-               AND (?3 IS NULL OR (visited_on IS NOT NULL AND visited_on >= ?3 AND visited_on <= ?4))",
-            params![venue.id, a.year_id, from, to],
-            |r| r.get(0),
+        // Settled visits in the period, priced as their settlement fixed them.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COUNT(*), COALESCE(SUM(v.companion), 0), s.holder_price_ore,
+                    s.companion_price_ore, s.share_percent
+             FROM visits v JOIN settlements s ON s.id = v.settlement_id
+             WHERE v.venue_id = ?1 AND v.year_id = ?2 AND v.voided_reason IS NULL
+               AND (?3 IS NULL OR (v.visited_on IS NOT NULL AND v.visited_on >= ?3
+                                   AND v.visited_on <= ?4))
+             GROUP BY s.id",
         )?;
+        let (mut settled_visits, mut settled_ore) = (0u32, 0i64);
+        let groups = stmt.query_map(params![venue.id, a.year_id, from, to], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        for g in groups {
+            let (holders, companions, holder_price, companion_price, share) = g?;
+            settled_visits += holders;
+            settled_ore += line_amount(holders, holder_price, share)
+                + line_amount(companions, companion_price, share);
+        }
         let percent = share_percent(a.compensation, a.share_percent);
         let holder_amount_ore = line_amount(holder_visits, a.holder_price_ore, percent);
         let companion_amount_ore = line_amount(companion_visits, a.companion_price_ore, percent);
@@ -171,6 +199,7 @@ impl Workspace {
             companion_amount_ore,
             total_ore: holder_amount_ore + companion_amount_ore,
             settled_visits,
+            settled_ore,
         })
     }
 
@@ -184,6 +213,11 @@ impl Workspace {
         period: Option<(NaiveDate, NaiveDate)>,
     ) -> Result<Vec<PayoutLine>, StoreError> {
         require(actor, Action::ManageVenues)?;
+        if let Some((from, to)) = period {
+            if to < from {
+                return Err(crate::field_problem("to", Problem::EndBeforeStart));
+            }
+        }
         let agreements = self.agreements_for_year(year_id)?;
         let mut lines = Vec::new();
         for venue in self.list_venues()? {

@@ -78,7 +78,7 @@ mod tests {
     fn input() -> ProgramInput {
         ProgramInput {
             municipality: "Eksempel kommune".into(),
-            name: "".into(),
+            name: "Opplevelseskortet".into(),
             contact_name: "Kulturkontoret".into(),
             contact_phone: "67 00 00 00".into(),
             contact_email: "kultur@eksempel.kommune.no".into(),
@@ -91,12 +91,26 @@ mod tests {
     fn a_new_workspace_is_new_until_the_municipality_is_set() {
         let (_dir, ws) = workspace();
         assert!(ws.is_new().expect("read"));
-        let p = ws.save_program(input()).expect("save");
-        assert_eq!(
-            p.name, "Opplevelseskortet",
-            "empty program name takes the default"
-        );
+        ws.save_program(input()).expect("save");
         assert!(!ws.is_new().expect("read"));
+    }
+
+    #[test]
+    fn a_program_without_a_name_is_refused_with_a_message_on_both_fields() {
+        let (_dir, ws) = workspace();
+        let err = ws
+            .save_program(ProgramInput {
+                municipality: "".into(),
+                name: "  ".into(),
+                ..input()
+            })
+            .expect_err("names required");
+        let StoreError::Invalid(problems) = err else {
+            panic!("expected field problems, got {err:?}");
+        };
+        let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["municipality", "name"]);
+        assert!(ws.is_new().expect("read"), "nothing was saved");
     }
 
     #[test]

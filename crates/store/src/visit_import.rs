@@ -83,6 +83,7 @@ impl Workspace {
         &self,
         venue_id: i64,
         bytes: &[u8],
+        today: NaiveDate,
     ) -> Result<(u32, Vec<Good>, Vec<RowProblem>), StoreError> {
         self.venue(venue_id)?;
         let table = read_table(bytes)?;
@@ -187,7 +188,9 @@ impl Workspace {
                     .is_none_or(|replaced| on >= replaced),
                 _ => false,
             };
-            let refused = if !allowance.has_agreement {
+            let refused = if on > today {
+                Some((date_col, Problem::FutureDate))
+            } else if !allowance.has_agreement {
                 Some((card_col, Problem::NoAgreement))
             } else if companion && !allowance.companion_free {
                 Some((companion_col.unwrap_or(0), Problem::CompanionNotCovered))
@@ -309,10 +312,11 @@ impl Workspace {
         actor: &Actor,
         venue_id: Option<i64>,
         bytes: &[u8],
+        today: NaiveDate,
     ) -> Result<VisitImportCheck, StoreError> {
         require(actor, Action::ImportVisits)?;
         let venue_id = desk_venue(actor, venue_id)?;
-        let (rows, goods, problems) = self.check_rows(venue_id, bytes)?;
+        let (rows, goods, problems) = self.check_rows(venue_id, bytes, today)?;
         Ok(VisitImportCheck {
             venue_id,
             rows,
@@ -321,7 +325,7 @@ impl Workspace {
         })
     }
 
-    /// Imports a venue report. With problem rows it imports nothing and lists them, unless
+    /// Imports a venue report (a row dated after `today` is a problem row). With problem rows it imports nothing and lists them, unless
     /// `accept_valid` says to import the good rows and leave the others out.
     pub fn import_visits(
         &mut self,
@@ -329,10 +333,11 @@ impl Workspace {
         venue_id: Option<i64>,
         bytes: &[u8],
         accept_valid: bool,
+        today: NaiveDate,
     ) -> Result<VisitImportReport, StoreError> {
         require(actor, Action::ImportVisits)?;
         let venue_id = desk_venue(actor, venue_id)?;
-        let (_, goods, problems) = self.check_rows(venue_id, bytes)?;
+        let (_, goods, problems) = self.check_rows(venue_id, bytes, today)?;
         if goods.is_empty() || (!problems.is_empty() && !accept_valid) {
             return Err(StoreError::Import(problems));
         }

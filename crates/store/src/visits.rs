@@ -71,9 +71,10 @@ impl Workspace {
         )?)
     }
 
-    /// Registers one visit of the card `code` (typed number or scanned QR) on `on`. Over the
-    /// limit, outside the card's validity or on a blocked card it is refused with the reason;
-    /// the culture office may register it anyway with a written reason, which is logged.
+    /// Registers one visit of the card `code` (typed number or scanned QR) on `on`. A day after
+    /// `today` is refused outright. Over the limit, outside the card's validity or on a blocked
+    /// card it is refused with the reason; the culture office may register it anyway with a
+    /// written reason, which is logged.
     #[allow(clippy::too_many_arguments)]
     pub fn register_visit(
         &mut self,
@@ -83,8 +84,12 @@ impl Workspace {
         on: NaiveDate,
         companion: bool,
         override_reason: Option<&str>,
+        today: NaiveDate,
     ) -> Result<VisitReceipt, StoreError> {
         require(actor, Action::RegisterVisits)?;
+        if on > today {
+            return Err(field_problem("date", Problem::FutureDate));
+        }
         let venue_id = desk_venue(actor, venue_id)?;
         let card = match self.resolve_card(code)? {
             Resolved::Forged(_) => return refuse(Problem::CardForged),

@@ -68,7 +68,14 @@ impl Workspace {
             }
         }
         if let Some(id) = input.id {
-            self.year(id)?;
+            let year = self.year(id)?;
+            let assigned = crate::cards::quota_of(&self.conn, &year)?.used;
+            if input.card_quota < assigned {
+                return Err(field_problem(
+                    "cardQuota",
+                    Problem::QuotaBelowAssigned { assigned },
+                ));
+            }
         }
         self.conn.execute(
             "INSERT INTO program_years (id, year, valid_from, valid_to, card_quota, age_min,
@@ -157,5 +164,39 @@ mod tests {
             (updated.card_quota, updated.status),
             (60, YearStatus::Active)
         );
+    }
+
+    #[test]
+    fn a_quota_below_the_cards_already_assigned_is_refused_and_kept() {
+        let (_dir, mut ws) = workspace();
+        let year = ws
+            .save_year(ProgramYearInput::new_for(2026).expect("year"))
+            .expect("2026");
+        for (first, born) in [("Ada", 2015), ("Ben", 2014), ("Cato", 2013)] {
+            let h = crate::test_support::holder(&mut ws, first, born);
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
+            ws.assign_card(&crate::test_support::nav(), h, year.id, None, day)
+                .expect("assign");
+        }
+        let err = ws
+            .save_year(ProgramYearInput {
+                id: Some(year.id),
+                card_quota: 2,
+                ..ProgramYearInput::new_for(2026).expect("year")
+            })
+            .expect_err("below assigned");
+        assert!(
+            matches!(err, StoreError::Invalid(ref p)
+                if p[0].field == "cardQuota"
+                && p[0].problem == Problem::QuotaBelowAssigned { assigned: 3 }),
+            "{err:?}"
+        );
+        assert_eq!(ws.year(year.id).expect("read").card_quota, 30);
+        let same = ProgramYearInput {
+            id: Some(year.id),
+            card_quota: 3,
+            ..ProgramYearInput::new_for(2026).expect("year")
+        };
+        assert_eq!(ws.save_year(same).expect("equal is fine").card_quota, 3);
     }
 }

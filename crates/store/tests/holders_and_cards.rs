@@ -161,7 +161,7 @@ fn a_holder_outside_the_age_range_needs_an_administrators_logged_override() {
             d(2026, 1, 5),
         )
         .expect("override");
-    let log = s.ws.audit_log(&s.admin, 5).expect("log");
+    let log = s.ws.audit_log(&s.admin, &okort_store::AuditQuery::latest(5), okort_core::Lang::Nb).expect("log");
     assert_eq!(log[0].action, "card.age_override");
     assert_eq!(log[0].entity_id, Some(card.id));
     assert_eq!(log[0].user_id, s.admin.user_id);
@@ -282,7 +282,8 @@ fn a_typed_card_number_with_a_wrong_check_digit_is_refused() {
 }
 
 #[test]
-fn reassessment_flags_those_who_age_out_and_renews_the_rest_in_one_step() {
+fn reassessment_records_each_decision_and_renews_those_continued_in_one_step() {
+    use okort_store::Continuation::{Continue, End};
     let mut s = setup(5);
     let next =
         s.ws.save_year(ProgramYearInput {
@@ -301,8 +302,25 @@ fn reassessment_flags_those_who_age_out_and_renews_the_rest_in_one_step() {
     let rows = s.ws.reassessment(&s.nav, s.year, next).expect("rows");
     let aged_out: Vec<bool> = rows.iter().map(|r| r.ages_out).collect();
     assert_eq!(aged_out, [false, true, false]);
+    assert!(rows.iter().all(|r| r.decision.is_none()), "nothing decided in advance");
     let err =
-        s.ws.renew_cards(&s.nav, next, &[young, young2], d(2026, 12, 1))
+        s.ws.decide_reassessment(&s.nav, old, next, Continue, d(2026, 11, 30))
+            .expect_err("ages out");
+    assert!(matches!(err, StoreError::Refused(Problem::AgeOutside { .. })));
+    s.ws.decide_reassessment(&s.nav, old, next, End, d(2026, 11, 30))
+        .expect("end");
+    s.ws.decide_reassessment(&s.nav, young, next, Continue, d(2026, 11, 30))
+        .expect("continue");
+    s.ws.decide_reassessment(&s.nav, young2, next, Continue, d(2026, 11, 30))
+        .expect("continue");
+    let rows = s.ws.reassessment(&s.nav, s.year, next).expect("rows");
+    let decided = rows[0].decision.clone().expect("recorded");
+    assert_eq!(
+        (decided.continuation, decided.decided_on, decided.decided_by.as_str()),
+        (Continue, d(2026, 11, 30), "nav")
+    );
+    let err =
+        s.ws.renew_cards(&s.nav, next, d(2026, 12, 1))
             .expect_err("quota");
     assert!(matches!(
         err,
@@ -312,10 +330,13 @@ fn reassessment_flags_those_who_age_out_and_renews_the_rest_in_one_step() {
         s.ws.list_cards(&s.nav, next).expect("none").is_empty(),
         "all or nothing"
     );
+    s.ws.decide_reassessment(&s.nav, young2, next, End, d(2026, 12, 1))
+        .expect("changed mind");
     let cards =
-        s.ws.renew_cards(&s.nav, next, &[young], d(2026, 12, 1))
+        s.ws.renew_cards(&s.nav, next, d(2026, 12, 1))
             .expect("renew");
     assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].holder_id, young);
     assert!(cards[0].number.starts_with("2027-"));
     assert_eq!(cards[0].status, CardStatus::Assigned);
 }
@@ -342,7 +363,7 @@ fn each_role_is_refused_what_its_job_does_not_need() {
             .map(drop),
         Role::Venue,
     );
-    denied(s.ws.audit_log(&s.venue, 5).map(drop), Role::Venue);
+    denied(s.ws.audit_log(&s.venue, &okort_store::AuditQuery::latest(5), okort_core::Lang::Nb).map(drop), Role::Venue);
     denied(s.ws.list_users(&s.venue).map(drop), Role::Venue);
     // The culture office: no full holder records, no NAV-only changes.
     denied(s.ws.list_holders(&s.admin).map(drop), Role::Admin);
@@ -363,7 +384,7 @@ fn each_role_is_refused_what_its_job_does_not_need() {
     );
     // NAV: no users, no audit log, no printing marks.
     denied(s.ws.list_users(&s.nav).map(drop), Role::Nav);
-    denied(s.ws.audit_log(&s.nav, 5).map(drop), Role::Nav);
+    denied(s.ws.audit_log(&s.nav, &okort_store::AuditQuery::latest(5), okort_core::Lang::Nb).map(drop), Role::Nav);
     denied(s.ws.mark_printed(&s.nav, &[card.id]).map(drop), Role::Nav);
     let csv = s.ws.export_holders_csv(&s.admin).expect("summary export");
     let text = String::from_utf8_lossy(&csv);

@@ -10,6 +10,12 @@ use okort_store::{demo, StoreError, VisitScope, Workspace};
 use std::io::Write;
 use std::path::Path;
 
+/// The day the tests register on: after every visit date they use.
+const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 12, 31) {
+    Some(d) => d,
+    None => panic!("a date"),
+};
+
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).expect("date")
 }
@@ -106,7 +112,7 @@ fn a_report_with_bad_rows_lists_each_row_and_imports_the_good_rows_or_none() {
         unknown = okort_core::CardNumber::new(2026, 9999)
     );
     let check =
-        o.ws.check_visit_import(&o.admin, Some(o.kino_id), report.as_bytes())
+        o.ws.check_visit_import(&o.admin, Some(o.kino_id), report.as_bytes(), TODAY)
             .expect("check");
     let found: Vec<(usize, &str, &Problem)> = check
         .problems
@@ -150,13 +156,13 @@ fn a_report_with_bad_rows_lists_each_row_and_imports_the_good_rows_or_none() {
     let path = o.dir.path().join("w.okort");
     let before = visits_at(&path, o.kino_id);
     let refused =
-        o.ws.import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), false)
+        o.ws.import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), false, TODAY)
             .expect_err("problem rows");
     assert!(matches!(&refused, StoreError::Import(rows) if rows.len() == 7));
     assert_eq!(visits_at(&path, o.kino_id), before, "none imported");
 
     let done =
-        o.ws.import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), true)
+        o.ws.import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), true, TODAY)
             .expect("good rows");
     assert_eq!((done.imported, done.skipped), (6, 7));
     assert_eq!(visits_at(&path, o.kino_id), before + 6);
@@ -171,7 +177,7 @@ fn a_report_with_bad_rows_lists_each_row_and_imports_the_good_rows_or_none() {
 
     // The same file again adds nothing: every row is now a registered visit (or still bad).
     let again =
-        o.ws.check_visit_import(&o.admin, Some(o.kino_id), report.as_bytes())
+        o.ws.check_visit_import(&o.admin, Some(o.kino_id), report.as_bytes(), TODAY)
             .expect("check again");
     assert_eq!(again.valid, 0);
     assert!(again
@@ -180,7 +186,7 @@ fn a_report_with_bad_rows_lists_each_row_and_imports_the_good_rows_or_none() {
         .any(|p| p.row == 2 && p.problem == Problem::VisitAlreadyRegistered));
     assert!(o
         .ws
-        .import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), true)
+        .import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), true, TODAY)
         .is_err());
     assert_eq!(visits_at(&path, o.kino_id), before + 6);
 }
@@ -195,7 +201,7 @@ fn windows_excel_csv_with_english_headers_and_iso_dates_is_read() {
     bytes.extend_from_slice(b"f\xf8rste gang\r\n");
     bytes.extend_from_slice(format!("2026-04-08,{a},no,\r\n").as_bytes());
     let r =
-        o.ws.import_visits(&o.kino, None, &bytes, false)
+        o.ws.import_visits(&o.kino, None, &bytes, false, TODAY)
             .expect("import");
     assert_eq!(r.imported, 2);
     let rows = o.ws.list_visits(&o.kino, o.year_id, None).expect("rows");
@@ -221,7 +227,7 @@ fn an_excel_workbook_with_real_date_cells_is_imported() {
         r#"<row r="4"><c r="A4" t="inlineStr"><is><t>2026-0001-0</t></is></c><c r="B4" t="inlineStr"><is><t>12.03.2026</t></is></c></row>"#.to_string(),
     ]);
     let check =
-        o.ws.check_visit_import(&o.admin, Some(o.kino_id), &xlsx)
+        o.ws.check_visit_import(&o.admin, Some(o.kino_id), &xlsx, TODAY)
             .expect("check");
     assert_eq!((check.rows, check.valid), (3, 2), "{:?}", check.problems);
     assert_eq!(check.problems[0].row, 4);
@@ -229,7 +235,7 @@ fn an_excel_workbook_with_real_date_cells_is_imported() {
         check.problems[0].problem,
         Problem::CardNumberCheckDigit | Problem::UnknownCard
     ));
-    o.ws.import_visits(&o.admin, Some(o.kino_id), &xlsx, true)
+    o.ws.import_visits(&o.admin, Some(o.kino_id), &xlsx, true, TODAY)
         .expect("import");
     let rows =
         o.ws.list_visits(&o.admin, o.year_id, Some(o.kino_id))
@@ -239,7 +245,7 @@ fn an_excel_workbook_with_real_date_cells_is_imported() {
         .any(|v| v.card_number == a && v.visited_on == Some(d(3, 5)) && v.companion));
 
     let broken =
-        o.ws.check_visit_import(&o.admin, Some(o.kino_id), b"PK\x03\x04 not a workbook")
+        o.ws.check_visit_import(&o.admin, Some(o.kino_id), b"PK\x03\x04 not a workbook", TODAY)
             .expect_err("broken");
     assert!(matches!(&broken, StoreError::Import(p)
         if matches!(p[0].problem, Problem::Spreadsheet { .. })));
@@ -258,7 +264,7 @@ fn a_lost_card_counts_until_the_day_it_was_replaced_and_venues_import_only_their
         n = lost.card.number
     );
     let check =
-        o.ws.check_visit_import(&o.kino, None, report.as_bytes())
+        o.ws.check_visit_import(&o.kino, None, report.as_bytes(), TODAY)
             .expect("check");
     let reasons: Vec<_> = check.problems.iter().map(|p| (p.row, &p.problem)).collect();
     // The demo may already hold a visit on 20.02; either way 10.03 is after the replacement.
@@ -268,16 +274,16 @@ fn a_lost_card_counts_until_the_day_it_was_replaced_and_venues_import_only_their
         .any(|(row, p)| *row == 2 && **p == Problem::CardBlocked));
 
     let other =
-        o.ws.check_visit_import(&o.kino, Some(o.kino_id + 1), report.as_bytes())
+        o.ws.check_visit_import(&o.kino, Some(o.kino_id + 1), report.as_bytes(), TODAY)
             .expect_err("another venue's report");
     assert!(matches!(other, StoreError::Refused(Problem::OtherVenue)));
     let nav = o.ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
     assert!(matches!(
-        o.ws.check_visit_import(&nav, Some(o.kino_id), report.as_bytes()),
+        o.ws.check_visit_import(&nav, Some(o.kino_id), report.as_bytes(), TODAY),
         Err(StoreError::Denied(_))
     ));
     let empty =
-        o.ws.check_visit_import(&o.kino, None, b"navn;telefon\nx;y\n")
+        o.ws.check_visit_import(&o.kino, None, b"navn;telefon\nx;y\n", TODAY)
             .expect_err("no card column");
     assert!(matches!(&empty, StoreError::Import(p)
         if p.iter().any(|p| p.column == "kortnummer" && p.problem == Problem::MissingColumn)));
@@ -288,9 +294,9 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
     let mut o = office();
     let a = o.cards[0].clone();
     let first =
-        o.ws.register_visit(&o.kino, &a, None, d(11, 2), true, None)
+        o.ws.register_visit(&o.kino, &a, None, d(11, 2), true, None, TODAY)
             .expect("visit");
-    o.ws.register_visit(&o.kino, &a, None, d(11, 3), false, None)
+    o.ws.register_visit(&o.kino, &a, None, d(11, 3), false, None, TODAY)
         .expect("visit");
     let november = Some((d(11, 1), d(11, 30)));
     let open = |ws: &Workspace, admin: &Actor, year| {
@@ -317,6 +323,12 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
         (after.holder_visits, after.total_ore, after.settled_visits),
         (0, 0, 2)
     );
+    assert_eq!(
+        after.settled_ore, s.line.total_ore,
+        "what is already settled is shown in kroner as approved"
+    );
+    assert_eq!(s.approved_by, "kultur");
+    assert_eq!((s.first_visit, s.last_visit), (Some(d(11, 2)), Some(d(11, 3))));
     assert!(matches!(
         o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november, d(11, 26)),
         Err(StoreError::Refused(Problem::NothingToSettle))
@@ -512,7 +524,7 @@ mod properties {
             for op in ops {
                 match op {
                     Op::Visit { venue, day: n, companion } => {
-                        let r = o.ws.register_visit(&o.admin, &card, Some(venues[venue]), day(n), companion, Some("egenskapstest"));
+                        let r = o.ws.register_visit(&o.admin, &card, Some(venues[venue]), day(n), companion, Some("egenskapstest"), TODAY);
                         visits.push(r.expect("the office may always register").visit_id);
                     }
                     Op::Void { k } if !visits.is_empty() => {

@@ -6,6 +6,12 @@ use okort_core::i18n::Problem;
 use okort_core::{Actor, AgreementInput};
 use okort_store::{demo, StoreError, Workspace};
 
+/// The day the tests register on: after every visit date they use.
+const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 12, 31) {
+    Some(d) => d,
+    None => panic!("a date"),
+};
+
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).expect("date")
 }
@@ -48,7 +54,7 @@ fn a_venue_registers_visits_up_to_the_agreements_limit_and_no_further() {
     let mut s = desk();
     for n in 1..=5u32 {
         let r =
-            s.ws.register_visit(&s.kino, &s.card, None, d(3, n), n % 2 == 0, None)
+            s.ws.register_visit(&s.kino, &s.card, None, d(3, n), n % 2 == 0, None, TODAY)
                 .expect("visit");
         assert_eq!((r.visits_used, r.visits_left), (n, Some(5 - n)));
     }
@@ -60,6 +66,7 @@ fn a_venue_registers_visits_up_to_the_agreements_limit_and_no_further() {
             d(3, 9),
             false,
             Some("bare denne gangen"),
+TODAY,
         )
         .expect_err("limit");
     assert!(
@@ -80,10 +87,11 @@ fn a_venue_registers_visits_up_to_the_agreements_limit_and_no_further() {
             d(3, 9),
             false,
             Some("Klassetur avtalt med kinoen"),
+TODAY,
         )
         .expect("override");
     assert!(r.overridden);
-    let log = s.ws.audit_log(&s.admin, 3).expect("log");
+    let log = s.ws.audit_log(&s.admin, &okort_store::AuditQuery::latest(3), okort_core::Lang::Nb).expect("log");
     assert_eq!(log[0].action, "visit.override");
 }
 
@@ -91,7 +99,7 @@ fn a_venue_registers_visits_up_to_the_agreements_limit_and_no_further() {
 fn visits_on_a_lost_card_carry_over_to_the_new_card() {
     let mut s = desk();
     for n in 1..=3 {
-        s.ws.register_visit(&s.kino, &s.card, None, d(4, n), false, None)
+        s.ws.register_visit(&s.kino, &s.card, None, d(4, n), false, None, TODAY)
             .expect("visit");
     }
     let year = s.ws.year_by_number(2026).expect("y").expect("y");
@@ -102,11 +110,11 @@ fn visits_on_a_lost_card_carry_over_to_the_new_card() {
         s.ws.replace_lost(&s.nav, old.id, d(4, 10))
             .expect("replace");
     let err =
-        s.ws.register_visit(&s.kino, &old.number, None, d(4, 11), false, None)
+        s.ws.register_visit(&s.kino, &old.number, None, d(4, 11), false, None, TODAY)
             .expect_err("blocked");
     assert!(matches!(err, StoreError::Refused(Problem::CardBlocked)));
     let r =
-        s.ws.register_visit(&s.kino, &new.number, None, d(4, 11), false, None)
+        s.ws.register_visit(&s.kino, &new.number, None, d(4, 11), false, None, TODAY)
             .expect("new card");
     assert_eq!(
         (r.visits_used, r.visits_left),
@@ -120,7 +128,7 @@ fn a_date_outside_the_cards_year_is_refused() {
     let mut s = desk();
     let late = NaiveDate::from_ymd_opt(2027, 1, 2).expect("date");
     let err =
-        s.ws.register_visit(&s.kino, &s.card, None, late, false, None)
+        s.ws.register_visit(&s.kino, &s.card, None, late, false, None, late)
             .expect_err("expired");
     assert!(matches!(err, StoreError::Refused(Problem::CardExpired)));
 }
@@ -136,11 +144,11 @@ fn a_venue_cannot_register_at_another_venue_and_nav_cannot_register_at_all() {
             .expect("other")
             .id;
     let err =
-        s.ws.register_visit(&s.kino, &s.card, Some(other), d(5, 1), false, None)
+        s.ws.register_visit(&s.kino, &s.card, Some(other), d(5, 1), false, None, TODAY)
             .expect_err("other");
     assert!(matches!(err, StoreError::Refused(Problem::OtherVenue)));
     let err =
-        s.ws.register_visit(&s.nav, &s.card, Some(s.kino_id), d(5, 1), false, None)
+        s.ws.register_visit(&s.nav, &s.card, Some(s.kino_id), d(5, 1), false, None, TODAY)
             .expect_err("nav");
     assert!(matches!(err, StoreError::Denied(_)));
 }
@@ -161,13 +169,13 @@ fn a_companion_is_refused_where_the_agreement_does_not_cover_one() {
     })
     .expect("save");
     let err =
-        s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), true, None)
+        s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), true, None, TODAY)
             .expect_err("companion");
     assert!(matches!(
         err,
         StoreError::Refused(Problem::CompanionNotCovered)
     ));
-    s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), false, None)
+    s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), false, None, TODAY)
         .expect("alone is fine");
 }
 
@@ -175,7 +183,7 @@ fn a_companion_is_refused_where_the_agreement_does_not_cover_one() {
 fn a_voided_visit_no_longer_counts_and_stays_listed_with_its_reason() {
     let mut s = desk();
     let r =
-        s.ws.register_visit(&s.kino, &s.card, None, d(6, 1), false, None)
+        s.ws.register_visit(&s.kino, &s.card, None, d(6, 1), false, None, TODAY)
             .expect("visit");
     assert!(matches!(
         s.ws.void_visit(&s.kino, r.visit_id, " "),
@@ -202,7 +210,7 @@ fn a_voided_visit_no_longer_counts_and_stays_listed_with_its_reason() {
         Some("Registrert på feil kort")
     );
     let again =
-        s.ws.register_visit(&s.kino, &s.card, None, d(6, 2), false, None)
+        s.ws.register_visit(&s.kino, &s.card, None, d(6, 2), false, None, TODAY)
             .expect("visit");
     assert_eq!(again.visits_used, 1);
 }
@@ -216,7 +224,7 @@ fn a_forged_qr_code_is_refused_and_a_free_entry_venue_has_no_limit() {
         d(12, 31),
     );
     let err =
-        s.ws.register_visit(&s.kino, &forged, None, d(7, 1), false, None)
+        s.ws.register_visit(&s.kino, &forged, None, d(7, 1), false, None, TODAY)
             .expect_err("forged");
     assert!(matches!(err, StoreError::Refused(Problem::CardForged)));
     let badet =
@@ -228,7 +236,7 @@ fn a_forged_qr_code_is_refused_and_a_free_entry_venue_has_no_limit() {
             .id;
     for n in 1..=12 {
         let r =
-            s.ws.register_visit(&s.admin, &s.card, Some(badet), d(7, n), true, None)
+            s.ws.register_visit(&s.admin, &s.card, Some(badet), d(7, n), true, None, TODAY)
                 .expect("free entry");
         assert_eq!(r.visits_left, None);
     }
@@ -242,18 +250,18 @@ fn payouts_pay_each_venue_its_agreed_share_and_venues_bearing_the_cost_show_thei
     let id = |name: &str| venues.iter().find(|v| v.name == name).expect(name).id;
     let (bowling, badet) = (id("Bowlinghallen"), id("Eksempelbadet"));
     // Kino: full refund of 125 kr for holder and companion (2026 price).
-    s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), true, None)
+    s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), true, None, TODAY)
         .expect("kino 1");
-    s.ws.register_visit(&s.kino, &s.card, None, d(3, 2), false, None)
+    s.ws.register_visit(&s.kino, &s.card, None, d(3, 2), false, None, TODAY)
         .expect("kino 2");
     // Bowling: half of 125 kr.
-    s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 1), false, None)
+    s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 1), false, None, TODAY)
         .expect("bowling");
     // The pool bears its own cost.
-    s.ws.register_visit(&s.admin, &s.card, Some(badet), d(4, 2), true, None)
+    s.ws.register_visit(&s.admin, &s.card, Some(badet), d(4, 2), true, None, TODAY)
         .expect("badet");
     let voided =
-        s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 3), false, None)
+        s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 3), false, None, TODAY)
             .expect("v");
     s.ws.void_visit(&s.admin, voided.visit_id, "feil")
         .expect("void");
@@ -305,7 +313,7 @@ fn payouts_pay_each_venue_its_agreed_share_and_venues_bearing_the_cost_show_thei
 fn ticks_on_a_returned_card_add_only_what_was_not_registered_already() {
     let mut s = desk();
     for n in 1..=2 {
-        s.ws.register_visit(&s.kino, &s.card, None, d(8, n), false, None)
+        s.ws.register_visit(&s.kino, &s.card, None, d(8, n), false, None, TODAY)
             .expect("visit");
     }
     let badet =
@@ -348,4 +356,120 @@ fn ticks_on_a_returned_card_add_only_what_was_not_registered_already() {
         kino.holder_visits, 4,
         "the year's payout counts ticks of unknown date"
     );
+}
+
+#[test]
+fn a_visit_dated_after_today_is_refused_even_with_a_reason_and_nothing_is_saved() {
+    let mut s = desk();
+    let today = d(6, 1);
+    for (actor, reason) in [(&s.kino, None), (&s.admin, Some("etterregistrering"))] {
+        let venue = (actor.venue_id.is_none()).then_some(s.kino_id);
+        let err =
+            s.ws.register_visit(actor, &s.card, venue, d(6, 2), false, reason, today)
+                .expect_err("future");
+        assert!(
+            matches!(err, StoreError::Invalid(ref p) if p[0].field == "date"
+                && p[0].problem == Problem::FutureDate),
+            "{err:?}"
+        );
+    }
+    let year = s.ws.year_by_number(2026).expect("y").expect("2026");
+    let visits = s.ws.list_visits(&s.kino, year.id, None).expect("list");
+    assert!(visits.iter().all(|v| v.visited_on != Some(d(6, 2))));
+    s.ws.register_visit(&s.kino, &s.card, None, today, false, None, today)
+        .expect("today itself is fine");
+}
+
+#[test]
+fn a_report_row_dated_after_today_is_a_problem_row() {
+    let s = desk();
+    let report = format!("kortnummer;dato;ledsager\n{};02.03.2026;nei\n{};24.12.2026;nei\n", s.card, s.card);
+    let check =
+        s.ws.check_visit_import(&s.kino, None, report.as_bytes(), d(12, 1))
+            .expect("check");
+    assert_eq!(check.valid, 1);
+    assert_eq!(
+        (check.problems[0].row, check.problems[0].column.as_str()),
+        (3, "dato")
+    );
+    assert_eq!(check.problems[0].problem, Problem::FutureDate);
+}
+
+#[test]
+fn an_agreement_with_visits_cannot_be_deleted() {
+    let mut s = desk();
+    let year = s.ws.year_by_number(2026).expect("y").expect("2026");
+    s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), false, None, TODAY)
+        .expect("visit");
+    let err = s.ws.delete_agreement(s.kino_id, year.id).expect_err("in use");
+    assert!(
+        matches!(err, StoreError::Refused(Problem::AgreementInUse { visits }) if visits > 0),
+        "{err:?}"
+    );
+    assert!(s
+        .ws
+        .agreements_for_year(year.id)
+        .expect("list")
+        .iter()
+        .any(|a| a.venue_id == s.kino_id));
+}
+
+#[test]
+fn a_payout_period_that_ends_before_it_starts_is_refused_on_the_to_field() {
+    let s = desk();
+    let year = s.ws.year_by_number(2026).expect("y").expect("2026");
+    let err =
+        s.ws.compute_payouts(&s.admin, year.id, Some((d(12, 31), d(1, 1))))
+            .expect_err("reversed");
+    assert!(
+        matches!(err, StoreError::Invalid(ref p) if p[0].field == "to"
+            && p[0].problem == Problem::EndBeforeStart),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn the_audit_log_tells_each_entry_as_a_sentence_and_filters_by_user_kind_and_period() {
+    use okort_core::Lang;
+    use okort_store::AuditQuery;
+    let mut s = desk();
+    let r =
+        s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), false, None, TODAY)
+            .expect("visit");
+    s.ws.void_visit(&s.admin, r.visit_id, "feil kort").expect("void");
+    let log = |q: AuditQuery| s.ws.audit_log(&s.admin, &q, Lang::Nb).expect("log");
+    let latest = log(AuditQuery::latest(2));
+    let visit = format!("besøket 01.03.2026 på Eksempel Kino med kort {}", s.card);
+    assert_eq!(
+        latest[0].sentence,
+        format!("kultur annullerte {visit} med begrunnelsen «feil kort».")
+    );
+    assert_eq!(latest[1].sentence, format!("kino registrerte {visit}."));
+    let settlements = log(AuditQuery {
+        kind: Some("settlement".into()),
+        ..AuditQuery::latest(500)
+    });
+    assert!(!settlements.is_empty());
+    assert!(settlements.iter().all(|e| e.kind == "settlement"));
+    assert!(
+        settlements
+            .iter()
+            .any(|e| e.sentence.contains("godkjente oppgjør nr.") && e.sentence.contains("kr\u{a0}")),
+        "{:?}",
+        settlements[0].sentence
+    );
+    let by_kino = log(AuditQuery {
+        user_id: Some(s.kino.user_id),
+        ..AuditQuery::latest(500)
+    });
+    assert!(!by_kino.is_empty() && by_kino.iter().all(|e| e.user_name == "kino"));
+    let long_ago = NaiveDate::from_ymd_opt(2000, 1, 1);
+    assert!(log(AuditQuery {
+        from: long_ago,
+        to: long_ago,
+        ..AuditQuery::latest(500)
+    })
+    .is_empty());
+    let english = s.ws.audit_log(&s.admin, &AuditQuery::latest(1), Lang::En).expect("log");
+    assert!(english[0].sentence.starts_with("kultur voided the visit on 01.03.2026"));
 }

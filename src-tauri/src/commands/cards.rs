@@ -4,7 +4,7 @@ use super::{commands, today};
 use crate::error::ApiResult;
 use chrono::NaiveDate;
 use okort_core::Action;
-use okort_store::{Card, CardLookup, CardRow, QuotaStatus, ReassessRow};
+use okort_store::{Card, CardLookup, CardRow, Continuation, Decision, QuotaStatus, ReassessRow};
 
 commands! {
     /// How many cards are left of the year's quota: shown before assigning.
@@ -63,10 +63,21 @@ commands! {
         state.act(Action::AssignCards, |ws, actor| ws.reassessment(actor, from_year_id, to_year_id))
     }
 
-    /// Creates next year's cards for the holders NAV renews, all or nothing within quota.
-    pub fn renew_cards(state, to_year_id: i64, holder_ids: Vec<i64>) -> ApiResult<Vec<Card>> {
+    /// Records NAV's decision today that a holder's card continues into a year, or ends.
+    pub fn decide_reassessment(
+        state,
+        holder_id: i64,
+        to_year_id: i64,
+        continuation: Continuation,
+    ) -> ApiResult<Decision> {
         state.act(Action::AssignCards, |ws, actor| {
-            ws.renew_cards(actor, to_year_id, &holder_ids, today())
+            ws.decide_reassessment(actor, holder_id, to_year_id, continuation, today())
         })
+    }
+
+    /// Creates next year's cards for every holder NAV decided to continue, all or nothing
+    /// within quota.
+    pub fn renew_cards(state, to_year_id: i64) -> ApiResult<Vec<Card>> {
+        state.act(Action::AssignCards, |ws, actor| ws.renew_cards(actor, to_year_id, today()))
     }
 }

@@ -14,8 +14,113 @@ pub mod venues;
 pub mod visits;
 pub mod workspace;
 
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use base64::Engine;
+use okort_core::i18n::Problem;
+use okort_core::Lang;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use std::marker::PhantomData;
+
+/// A command argument as the UI sent it, parsed here rather than by Tauri: a value of the wrong
+/// kind (a negative quota, "abc" for an offset, an impossible date) becomes a field error with
+/// the field's own sentence in the user's language, never Tauri's "invalid args" text.
+pub struct Arg<T>(Value, PhantomData<T>);
+
+impl<'de, T> Deserialize<'de> for Arg<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d).map(|v| Arg(v, PhantomData))
+    }
+}
+
+impl<T: DeserializeOwned> Arg<T> {
+    /// The argument `name` as `T`; a missing argument reads as null (so `Option`s may be left out).
+    pub fn parse(arg: Option<Self>, name: &str, lang: Lang) -> ApiResult<T> {
+        let value = arg.map(|a| a.0).unwrap_or(Value::Null);
+        serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
+            let (field, problem) = arg_problem(name, &value, &e);
+            let message = problem.message(lang);
+            let mut api = ApiError::new(ErrorCode::Invalid, message.clone());
+            api.fields.push(FieldError { field, message });
+            api
+        })
+    }
+}
+
+/// The field a parse error is about (the key inside a form, else the argument in the UI's
+/// camelCase) and the sentence for it.
+fn arg_problem(
+    name: &str,
+    value: &Value,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> (String, Problem) {
+    use serde_path_to_error::Segment;
+    let text = e.inner().to_string();
+    let missing = text
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    let key = e.path().iter().find_map(|seg| match seg {
+        Segment::Map { key } => Some(key.clone()),
+        _ => None,
+    });
+    let field = missing
+        .map(str::to_string)
+        .or(key)
+        .unwrap_or_else(|| camel_case(name));
+    let at = e
+        .path()
+        .iter()
+        .try_fold(value, |v, seg| match seg {
+            Segment::Map { key } => v.get(key),
+            Segment::Seq { index } => v.get(index),
+            _ => Some(v),
+        })
+        .cloned()
+        .unwrap_or(Value::Null);
+    let problem = if missing.is_some() || text.starts_with("invalid type: null") {
+        Problem::Required
+    } else if let Some(p) = Problem::for_field(&field) {
+        p
+    } else if ["u8", "u16", "u32", "u64", "usize"].iter().any(|t| text.ends_with(&format!("expected {t}"))) {
+        Problem::WholeNumberFrom0
+    } else if ["i8", "i16", "i32", "i64"].iter().any(|t| text.ends_with(&format!("expected {t}"))) {
+        Problem::WholeNumber
+    } else if text.ends_with("expected f32") || text.ends_with("expected f64") {
+        Problem::Number
+    } else if text.starts_with("unknown variant") {
+        Problem::NotAChoice
+    } else if let Some(s) = at.as_str().filter(|_| is_date_error(&text)) {
+        Problem::NotADate { value: s.into() }
+    } else {
+        Problem::BadValue
+    };
+    (field, problem)
+}
+
+/// chrono's messages for a string that is not a date.
+fn is_date_error(text: &str) -> bool {
+    ["input contains invalid characters", "premature end of input", "input is out of range",
+     "input is not enough", "trailing input", "no possible date"]
+        .iter()
+        .any(|m| text.contains(m))
+}
+
+fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 macro_rules! commands {
     ($(
@@ -35,8 +140,9 @@ macro_rules! commands {
                 #[tauri::command]
                 pub fn $name(
                     state: tauri::State<'_, $crate::state::AppState>
-                    $(, $arg: $ty)*
+                    $(, $arg: Option<$crate::commands::Arg<$ty>>)*
                 ) -> $ret {
+                    $(let $arg = $crate::commands::Arg::parse($arg, stringify!($arg), state.lang())?;)*
                     super::$name(&state $(, $arg)*)
                 }
             )*
@@ -56,4 +162,54 @@ pub(crate) fn decode_upload(data: &str) -> ApiResult<Vec<u8>> {
 /// Today in the user's time zone: the date rules (age, validity) are judged by.
 pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use okort_core::ProgramYearInput;
+    use serde_json::json;
+
+    fn parse<T: DeserializeOwned>(v: Value, name: &str) -> ApiResult<T> {
+        Arg::parse(Some(Arg(v, PhantomData)), name, Lang::Nb)
+    }
+
+    #[test]
+    fn a_negative_quota_gets_the_quota_sentence_on_its_field() {
+        let mut input = serde_json::to_value(ProgramYearInput::new_for(2026)).expect("json");
+        input["cardQuota"] = json!(-5);
+        let e = parse::<ProgramYearInput>(input, "input").expect_err("refused");
+        assert_eq!(e.code, ErrorCode::Invalid);
+        assert_eq!(e.fields[0].field, "cardQuota");
+        assert_eq!(e.fields[0].message, Problem::Quota.message(Lang::Nb));
+        assert!(!e.message.contains("invalid args"), "{}", e.message);
+    }
+
+    #[test]
+    fn text_where_a_number_belongs_names_the_argument_in_camel_case() {
+        let e = parse::<i64>(json!("abc"), "year_id").expect_err("refused");
+        assert_eq!(e.fields[0].field, "yearId");
+        assert_eq!(e.message, "må være et helt tall");
+    }
+
+    #[test]
+    fn an_impossible_date_is_named_with_its_value() {
+        let e = parse::<chrono::NaiveDate>(json!("2026-13-32"), "on").expect_err("refused");
+        assert_eq!(e.message, "«2026-13-32» er ikke en dato (skriv dd.mm.åååå)");
+    }
+
+    #[test]
+    fn a_left_out_optional_argument_is_none_and_a_left_out_required_one_is_required() {
+        let none: Option<i64> = Arg::parse(None, "venue_id", Lang::En).expect("none");
+        assert_eq!(none, None);
+        let e = Arg::<String>::parse(None, "reason", Lang::En).expect_err("required");
+        assert_eq!((e.fields[0].field.as_str(), e.message.as_str()), ("reason", "is required"));
+    }
+
+    #[test]
+    fn negative_ticks_are_refused_as_a_whole_number_from_zero() {
+        let e = parse::<Vec<(i64, u32)>>(json!([[3, -2]]), "ticks").expect_err("refused");
+        assert_eq!(e.fields[0].field, "ticks");
+        assert_eq!(e.message, "må være et helt tall, 0 eller høyere");
+    }
 }

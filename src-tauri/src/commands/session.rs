@@ -4,7 +4,7 @@ use super::commands;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use okort_core::{Action, Actor, Role};
-use okort_store::{AuditEntry, StoreError, User, UserInput, Workspace};
+use okort_store::{AuditEntry, AuditQuery, StoreError, User, UserInput, Workspace};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -88,7 +88,9 @@ commands! {
     }
 
     /// The newest 500 entries.
-    pub fn audit_log(state) -> ApiResult<Vec<AuditEntry>> {
-        state.act(Action::ReadAudit, |ws, actor| ws.audit_log(actor, 500))
+    /// The audit log as sentences in the UI language, filtered by user, kind and period.
+    pub fn audit_log(state, query: AuditQuery) -> ApiResult<Vec<AuditEntry>> {
+        let lang = state.lang();
+        state.act(Action::ReadAudit, |ws, actor| ws.audit_log(actor, &query, lang))
     }
 }

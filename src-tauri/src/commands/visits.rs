@@ -31,8 +31,9 @@ commands! {
         override_reason: Option<String>,
     ) -> ApiResult<VisitReceipt> {
         state.act(Action::RegisterVisits, |ws, actor| {
-            let on = on.unwrap_or_else(today);
-            ws.register_visit(actor, &code, venue_id, on, companion, override_reason.as_deref())
+            let today = today();
+            let on = on.unwrap_or(today);
+            ws.register_visit(actor, &code, venue_id, on, companion, override_reason.as_deref(), today)
         })
     }
 
@@ -59,7 +60,7 @@ commands! {
         let bytes = decode_upload(&data)?;
         let lang = state.lang();
         state.act(Action::ImportVisits, |ws, actor| {
-            let c = ws.check_visit_import(actor, venue_id, &bytes)?;
+            let c = ws.check_visit_import(actor, venue_id, &bytes, today())?;
             Ok(VisitImportPreview {
                 venue_id: c.venue_id,
                 rows: c.rows,
@@ -78,7 +79,7 @@ commands! {
     ) -> ApiResult<VisitImportReport> {
         let bytes = decode_upload(&data)?;
         state.act(Action::ImportVisits, |ws, actor| {
-            ws.import_visits(actor, venue_id, &bytes, accept_valid)
+            ws.import_visits(actor, venue_id, &bytes, accept_valid, today())
         })
     }
 }
