@@ -44,7 +44,10 @@ fn a_venue_user_is_refused_holders_cards_venues_and_users() {
     denied(venues::list_venues(&state), "venue list");
     denied(venues::save_agreement(&state, agreement()), "agreement");
     denied(session::list_users(&state), "users");
-    denied(session::audit_log(&state, okort_store::AuditQuery::latest(500)), "audit");
+    denied(
+        session::audit_log(&state, okort_store::AuditQuery::latest(500)),
+        "audit",
+    );
     denied(payouts::list_settlements(&state, 1), "settlements");
     denied(
         payouts::approve_settlement(&state, 1, 1, None, None),
@@ -68,7 +71,10 @@ fn nav_is_refused_the_culture_offices_work() {
     let (_dir, state) = logged_in("nav");
     assert!(holders::list_holders(&state).is_ok());
     denied(session::list_users(&state), "users");
-    denied(session::audit_log(&state, okort_store::AuditQuery::latest(500)), "audit");
+    denied(
+        session::audit_log(&state, okort_store::AuditQuery::latest(500)),
+        "audit",
+    );
     denied(cards::mark_printed(&state, vec![1]), "printing");
     denied(
         visits::import_visits(&state, Some(1), base64_csv("kortnummer;dato\n"), true),
@@ -100,7 +106,12 @@ fn the_culture_office_sees_summaries_but_not_navs_records() {
         "hand-out",
     );
     denied(cards::replace_lost_card(&state, 1), "replacement");
-    assert!(session::audit_log(&state, okort_store::AuditQuery::latest(500)).expect("audit").len() > 20);
+    assert!(
+        session::audit_log(&state, okort_store::AuditQuery::latest(500))
+            .expect("audit")
+            .len()
+            > 20
+    );
 }
 
 fn base64_csv(text: &str) -> String {

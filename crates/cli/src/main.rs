@@ -459,7 +459,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                 Some(id) => VisitScope::Settlement(id),
                 None => VisitScope::Open(from.zip(to)),
             };
-            let pdf = okort_print::cards::statement_pdf(ws, &actor, venue, year, scope)?;
+            let pdf = okort_print::cards::statement_pdf(ws, &actor, venue, year, scope, today())?;
             std::fs::write(&out, pdf)?;
             say(
                 format!("Oppgjøret er skrevet til {}", out.display()),
@@ -783,7 +783,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 date.unwrap_or_else(today),
                 companion,
                 override_reason.as_deref(),
-today(),
+                today(),
             )?;
             let left = match (r.visits_left, nb) {
                 (None, true) => "fri inngang".to_string(),

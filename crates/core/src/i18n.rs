@@ -656,6 +656,14 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         ),
         "holder.create" => ("registrerte kortholderen {s}", "registered the holder {s}"),
         "holder.update" => ("endret kortholderen {s}", "changed the holder {s}"),
+        "holder.reassess_continue" => (
+            "besluttet at kortet til {s} fortsetter i {p}",
+            "decided that the card of {s} continues in {p}",
+        ),
+        "holder.reassess_end" => (
+            "besluttet at kortet til {s} avsluttes i {p}",
+            "decided that the card of {s} ends in {p}",
+        ),
         "user.create" => ("opprettet brukeren {s}", "created the user {s}"),
         "user.update" => ("endret brukeren {s}", "changed the user {s}"),
         "visit.register" => ("registrerte {s}", "registered {s}"),

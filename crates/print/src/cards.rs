@@ -259,7 +259,8 @@ pub fn calibration(
     crate::pdf::render_pdf(&pages, &fonts, &[], &[], "Kalibrering")
 }
 
-/// A venue's settlement statement as a PDF: program, period, venue, organisation number and
+/// A venue's settlement statement as a PDF, issued on `today` by the culture office (its logo
+/// and coat of arms, sender and reference): program, period, venue, organisation number and
 /// account, visits by month, prices, share and the amount owed. `scope` is an approved
 /// settlement, or the venue's open visits (a draft, before approval).
 pub fn statement_pdf(
@@ -268,13 +269,20 @@ pub fn statement_pdf(
     venue_id: i64,
     year_id: i64,
     scope: VisitScope,
+    today: chrono::NaiveDate,
 ) -> Result<Vec<u8>, PrintError> {
     use okort_core::checks::{format_bank_account, format_org_number};
     use okort_core::money::format_nok;
     let program = ws.program()?;
+    let mut reference = None;
     let (line, period, status, venue_id, year_id) = match scope {
         VisitScope::Settlement(id) => {
             let s = ws.settlement(actor, id)?;
+            let year = ws.year(s.year_id)?;
+            reference = Some((
+                format!("OK-{}-{:04}", year.year, s.id),
+                s.approved_by.clone(),
+            ));
             let status = match (&s.paid_on, &s.withdrawn_reason) {
                 (_, Some(reason)) => format!("Trukket tilbake: {reason}"),
                 (Some(paid), None) => format!(
@@ -376,6 +384,13 @@ pub fn statement_pdf(
             },
         ),
         ("Oppgjør".to_string(), status),
+    ];
+    let mut facts = facts;
+    if let Some((reference, approver)) = &reference {
+        facts.push(("Referanse".to_string(), reference.clone()));
+        facts.push(("Godkjent av".to_string(), approver.clone()));
+    }
+    facts.extend([
         ("Brukersted".to_string(), line.venue_name.clone()),
         ("Org.nr.".to_string(), format_org_number(&line.org_number)),
         (
@@ -391,7 +406,7 @@ pub fn statement_pdf(
                 format_nok(line.companion_price_ore)
             ),
         ),
-    ];
+    ]);
     let totals = vec![
         (
             "Kortholdere".to_string(),
@@ -403,12 +418,59 @@ pub fn statement_pdf(
         ),
         ("Til utbetaling".to_string(), format_nok(line.total_ore)),
     ];
-    let fonts = crate::fonts::Fonts::load()?;
     let primary = Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b));
     let title = match scope {
         VisitScope::Settlement(_) => format!("Oppgjør {} – {}", year.year, line.venue_name),
         VisitScope::Open(_) => format!("Utkast til oppgjør {} – {}", year.year, line.venue_name),
     };
-    let page = crate::layout::statement_page(&title, primary, &facts, &rows, &totals, &fonts);
-    crate::pdf::render_pdf(&[page], &fonts, &[], &[], &title)
+    let contact = [
+        program.contact_phone.as_str(),
+        program.contact_email.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let office = if program.contact_name.contains(&program.municipality) {
+        program.contact_name.clone()
+    } else {
+        format!("{}, {}", program.contact_name, program.municipality)
+            .trim_start_matches(", ")
+            .to_string()
+    };
+    let sender = [office, contact, format!("Utstedt {}", format_date(today))];
+    let job = program_job(ws, &program)?;
+    let page = crate::layout::statement_page(
+        &crate::layout::Statement {
+            title: &title,
+            primary,
+            sender: &sender,
+            facts: &facts,
+            months: &rows,
+            totals: &totals,
+        },
+        &job.art,
+        &job.fonts,
+    );
+    job.pdf(&[page], &title)
+}
+
+/// A job with the program's logo and coat of arms and no card design: for the documents the
+/// culture office sends (settlement statements).
+fn program_job(ws: &Workspace, program: &okort_core::Program) -> Result<Job, PrintError> {
+    let design = Design {
+        title: program.name.clone(),
+        municipality: program.municipality.clone(),
+        primary: Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b)),
+        accent: Rgb::parse(&program.accent_colour, Rgb(0xf2, 0xa9, 0x00)),
+        rules: String::new(),
+        contact: String::new(),
+        venues: Vec::new(),
+        show_venue_logos: false,
+        show_qr: false,
+    };
+    let program_logo = logo(ws, program.logo_id)?;
+    let arms = logo(ws, program.coat_of_arms_id)?;
+    Job::new(design, program_logo.as_ref(), arms.as_ref(), &[])
 }

@@ -10,6 +10,10 @@ use crate::PrintError;
 pub const A4: (f32, f32) = (210.0, 297.0);
 /// ISO/IEC 7810 ID-1, the size of a bank card, for card printers.
 pub const CR80: (f32, f32) = (85.6, 54.0);
+/// The smallest text printed anywhere, in points: smaller cannot be read on a card.
+pub const MIN_PT: f32 = 6.0;
+/// The smallest tick box, in millimetres: smaller cannot be ticked with a pen.
+pub const MIN_BOX_MM: f32 = 3.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -100,7 +104,8 @@ impl<'a> Pen<'a> {
         }
     }
 
-    /// Writes a line of text, shrunk to fit `max_width` mm (never clipped); returns its width.
+    /// Writes a line of text, shrunk to fit `max_width` mm but never below [`MIN_PT`] (smaller
+    /// cannot be read on a card); what still does not fit is cut with "…". Returns its width.
     #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
@@ -115,13 +120,20 @@ impl<'a> Pen<'a> {
         if s.is_empty() {
             return 0.0;
         }
-        let shaped = self.fonts.shape(s, bold);
+        let size = size.max(MIN_PT);
+        let mut shaped = self.fonts.shape(s, bold);
         let natural = pt_to_mm(shaped.width(size));
         let size = if natural > max_width {
-            size * max_width / natural
+            (size * max_width / natural).max(MIN_PT)
         } else {
             size
         };
+        let mut kept: Vec<char> = s.chars().collect();
+        while pt_to_mm(shaped.width(size)) > max_width && kept.len() > 1 {
+            kept.pop();
+            let cut: String = kept.iter().collect::<String>().trim_end().to_string() + "…";
+            shaped = self.fonts.shape(&cut, bold);
+        }
         let width = pt_to_mm(shaped.width(size));
         self.ops.push(Op::Text {
             x,
@@ -131,6 +143,53 @@ impl<'a> Pen<'a> {
             text: shaped,
         });
         width
+    }
+
+    /// Writes `s` in lines of at most `max_width` mm, broken between words, at most `lines`
+    /// lines (the last one cut with "…" if the text is longer); returns the lines used.
+    #[allow(clippy::too_many_arguments)]
+    fn wrapped(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        colour: Rgb,
+        s: &str,
+        max_width: f32,
+        lines: usize,
+    ) -> usize {
+        let size = size.max(MIN_PT);
+        let leading = pt_to_mm(size) * 1.25;
+        let mut rows: Vec<String> = Vec::new();
+        for word in s.split_whitespace() {
+            match rows.last_mut() {
+                Some(row)
+                    if pt_to_mm(self.fonts.shape(&format!("{row} {word}"), bold).width(size))
+                        <= max_width =>
+                {
+                    row.push(' ');
+                    row.push_str(word);
+                }
+                _ => rows.push(word.to_string()),
+            }
+        }
+        if rows.len() > lines {
+            let rest = rows.split_off(lines - 1).join(" ");
+            rows.push(rest);
+        }
+        for (i, row) in rows.iter().enumerate() {
+            self.text(
+                x,
+                y + i as f32 * leading,
+                size,
+                bold,
+                colour,
+                row,
+                max_width,
+            );
+        }
+        rows.len()
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
@@ -361,8 +420,13 @@ fn venue_rows(
     let primary = design.primary;
     let boxes_x = x + w * 0.53;
     let boxes_w = w - w * 0.53 - 3.0;
+    let min_row = MIN_BOX_MM + 2.6;
+    if venues.len() as f32 * min_row > bottom - top {
+        venue_columns(p, primary, venues, (x + 3.0, top, w - 6.0, bottom), 9.0);
+        return;
+    }
     let n = venues.len().max(1) as f32;
-    let row_h = ((bottom - top) / n).clamp(5.0, 11.0);
+    let row_h = ((bottom - top) / n).clamp(min_row, 11.0);
     let scale = row_h / 11.0;
     for (i, v) in venues.iter().enumerate() {
         let y = top + i as f32 * row_h;
@@ -406,10 +470,10 @@ fn venue_rows(
                 );
             }
             Some(visits) => {
-                let size = (4.6 * scale).max(3.0);
+                let size = (4.6 * scale).max(MIN_BOX_MM);
                 let per_row = (boxes_w / (size + 1.0)).floor().max(1.0) as usize;
                 let rows = usize::from(visits).div_ceil(per_row).max(1);
-                let size = size.min((row_h - 2.0) / rows as f32 - 0.6).max(1.5);
+                let size = size.min((row_h - 2.0) / rows as f32 - 0.6).max(MIN_BOX_MM);
                 for k in 0..usize::from(visits) {
                     let bx = boxes_x + (k % per_row) as f32 * (size + 1.0);
                     let by = y
@@ -576,6 +640,71 @@ fn cr80_front(
     Ok(p.finish(w, h))
 }
 
+/// The venues in two columns without tick boxes, for when boxes of a size that can be ticked
+/// do not fit: a first line says that visits are registered by scanning the card instead.
+fn venue_columns(
+    p: &mut Pen,
+    primary: Rgb,
+    venues: &[VenueLine],
+    area: (f32, f32, f32, f32),
+    size: f32,
+) {
+    let (x, top, w, bottom) = area;
+    let line_h = pt_to_mm(size) * 1.2;
+    let note = "Besøk registreres ved å skanne QR-koden på kortet.";
+    p.text(x, top + line_h, size, true, Rgb::INK, note, w);
+    let start = top + 2.0 * line_h + 0.6;
+    let per_col = ((bottom - start) / line_h).floor().max(1.0) as usize;
+    let col_w = w / 2.0;
+    let capacity = per_col * 2;
+    let shown = if venues.len() > capacity {
+        capacity - 1
+    } else {
+        venues.len()
+    };
+    let at = |i: usize| {
+        (
+            x + (i / per_col) as f32 * col_w,
+            start + (i % per_col) as f32 * line_h,
+        )
+    };
+    // The visits stand in a column of their own, so a long name is cut, never the number.
+    let count_w = pt_to_mm(size) * 4.2;
+    for (i, v) in venues.iter().take(shown).enumerate() {
+        let count = match v.visits {
+            None => "fri".to_string(),
+            Some(n) => format!("{n} besøk"),
+        };
+        let (vx, vy) = at(i);
+        p.text(
+            vx,
+            vy,
+            size,
+            false,
+            Rgb::INK,
+            &v.name,
+            col_w - count_w - 2.0,
+        );
+        p.text(
+            vx + col_w - count_w - 1.5,
+            vy,
+            size,
+            true,
+            primary,
+            &count,
+            count_w,
+        );
+    }
+    if shown < venues.len() {
+        let more = format!("… og {} til", venues.len() - shown);
+        let (vx, vy) = at(shown);
+        p.text(vx, vy, size, true, primary, &more, col_w - 1.5);
+    }
+}
+
+/// The back of a CR80 card: the venues with a tick box per visit when they fit at a readable
+/// size; otherwise the venues in columns without boxes, and a line saying that visits are
+/// registered by scanning the card.
 fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     let (w, h) = CR80;
     let mut p = Pen::new(fonts);
@@ -584,67 +713,85 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     p.text(
         4.0,
         5.5,
-        6.5,
+        7.0,
         true,
         primary,
         "Her kan du bruke kortet",
         77.0,
     );
-    let top = 7.5;
-    let bottom = 46.0;
-    let n = design.venues.len().max(1) as f32;
-    let row_h = ((bottom - top) / n).clamp(1.8, 4.0);
-    for (i, v) in design.venues.iter().enumerate() {
-        let y = top + i as f32 * row_h;
-        let mut name_x = 4.0;
-        if design.show_venue_logos {
-            if let Some(logo) = v.logo.and_then(|l| art.logos.get(l)) {
-                logo.place(4.0, y + row_h * 0.1, row_h * 0.8, row_h * 0.8, &mut p.ops);
-            }
-            name_x += row_h * 0.8 + 1.0;
-        }
-        let base = y + row_h * 0.75;
-        let size = (row_h * 1.9).min(6.0);
-        p.text(name_x, base, size, false, Rgb::INK, &v.name, 43.0 - name_x);
-        match v.visits {
-            None => {
-                p.text(
-                    44.0,
-                    base,
-                    size,
-                    true,
-                    primary,
-                    "Fri inngang hele året",
-                    38.0,
-                );
-            }
-            Some(visits) => {
-                let bs = (row_h * 0.7).min(2.4);
-                let per_row = (38.0 / (bs + 0.5)).floor().max(1.0) as usize;
-                for k in 0..usize::from(visits).min(per_row) {
-                    p.tick_box(
-                        44.0 + k as f32 * (bs + 0.5),
-                        y + (row_h - bs) / 2.0,
-                        bs,
-                        primary,
-                    );
+    let (top, bottom) = (8.0, 43.0);
+    let row_h = MIN_BOX_MM + 0.8;
+    let fits = ((bottom - top) / row_h).floor() as usize;
+    if design.venues.len() <= fits {
+        for (i, v) in design.venues.iter().enumerate() {
+            let y = top + i as f32 * row_h;
+            let mut name_x = 4.0;
+            if design.show_venue_logos {
+                if let Some(logo) = v.logo.and_then(|l| art.logos.get(l)) {
+                    logo.place(4.0, y + 0.2, row_h - 0.4, row_h - 0.4, &mut p.ops);
                 }
-                if usize::from(visits) > per_row {
+                name_x += row_h + 0.6;
+            }
+            let base = y + row_h * 0.72;
+            p.text(
+                name_x,
+                base,
+                MIN_PT,
+                false,
+                Rgb::INK,
+                &v.name,
+                40.0 - name_x,
+            );
+            let boxes_x = 41.0;
+            match v.visits {
+                None => {
                     p.text(
-                        44.0 + per_row as f32 * (bs + 0.5),
+                        boxes_x,
                         base,
-                        size,
+                        MIN_PT,
                         true,
                         primary,
-                        &format!("({visits})"),
-                        6.0,
+                        "Fri inngang hele året",
+                        40.0,
                     );
+                }
+                Some(visits) => {
+                    let step = MIN_BOX_MM + 0.6;
+                    let per_row = (40.0 / step).floor() as usize;
+                    let shown = usize::from(visits).min(per_row);
+                    for k in 0..shown {
+                        p.tick_box(boxes_x + k as f32 * step, y + 0.4, MIN_BOX_MM, primary);
+                    }
+                    if usize::from(visits) > per_row {
+                        let x = boxes_x + shown as f32 * step;
+                        p.text(x, base, MIN_PT, true, primary, &format!("({visits})"), 6.0);
+                    }
                 }
             }
         }
+    } else {
+        venue_columns(
+            &mut p,
+            primary,
+            &design.venues,
+            (4.0, top, 77.6, bottom + 1.0),
+            MIN_PT,
+        );
     }
-    p.text(4.0, 49.5, 5.0, true, Rgb::INK, &design.rules, 77.6);
-    p.text(4.0, 52.5, 4.5, false, Rgb::GREY, &design.contact, 77.6);
+    // Rules and contact share the last three lines: the rules first, the contact after.
+    let leading = pt_to_mm(MIN_PT) * 1.25;
+    let used = p.wrapped(4.0, 47.0, MIN_PT, true, Rgb::INK, &design.rules, 77.6, 2);
+    let y = 47.0 + used as f32 * leading;
+    p.wrapped(
+        4.0,
+        y,
+        MIN_PT,
+        false,
+        Rgb::GREY,
+        &design.contact,
+        77.6,
+        3 - used.max(1),
+    );
     p.finish(w, h)
 }
 
@@ -729,25 +876,53 @@ pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fon
 
 /// A settlement statement: title, facts (label, value), a table of visits by month
 /// (month, holder visits, companion visits) and the amounts.
-pub fn statement_page(
-    title: &str,
-    primary: Rgb,
-    facts: &[(String, String)],
-    months: &[[String; 3]],
-    totals: &[(String, String)],
-    fonts: &Fonts,
-) -> Page {
+/// What a settlement statement says, already formatted.
+pub struct Statement<'a> {
+    pub title: &'a str,
+    pub primary: Rgb,
+    /// The sender's lines: office and municipality, phone and e-mail, date of issue.
+    pub sender: &'a [String],
+    pub facts: &'a [(String, String)],
+    pub months: &'a [[String; 3]],
+    pub totals: &'a [(String, String)],
+}
+
+/// A settlement statement on A4: the coat of arms, the program logo and the title in the
+/// header, the sender, then the facts, visits by month and the amounts.
+pub fn statement_page(st: &Statement, art: &Artwork, fonts: &Fonts) -> Page {
     let (w, h) = A4;
+    let primary = st.primary;
     let mut p = Pen::new(fonts);
     p.rect(0.0, 0.0, w, 28.0, primary);
-    p.text(15.0, 18.0, 18.0, true, Rgb::WHITE, title, 180.0);
-    let mut y = 42.0;
-    for (label, value) in facts {
+    let mut title_x = 15.0;
+    if let Some(arms) = &art.coat_of_arms {
+        arms.place(12.0, 4.0, 15.0, 20.0, &mut p.ops);
+        title_x = 31.0;
+    }
+    if let Some(logo) = &art.program_logo {
+        logo.place(160.0, 4.0, 38.0, 20.0, &mut p.ops);
+    }
+    p.text(
+        title_x,
+        17.5,
+        16.0,
+        true,
+        Rgb::WHITE,
+        st.title,
+        155.0 - title_x,
+    );
+    let mut y = 36.0;
+    for line in st.sender {
+        p.text(15.0, y, 9.0, false, Rgb::GREY, line, 180.0);
+        y += 4.6;
+    }
+    y += 5.0;
+    for (label, value) in st.facts {
         p.text(15.0, y, 9.5, true, Rgb::GREY, label, 55.0);
         p.text(72.0, y, 10.5, false, Rgb::INK, value, 123.0);
-        y += 7.0;
+        y += 6.6;
     }
-    y += 6.0;
+    y += 5.0;
     p.rect(15.0, y - 5.0, 180.0, 8.0, tint(primary, 0.85));
     for (x, label) in [(17.0, "Måned"), (110.0, "Besøk"), (150.0, "Ledsagere")] {
         p.text(x, y, 9.0, true, Rgb::INK, label, 40.0);
@@ -757,8 +932,8 @@ pub fn statement_page(
         colour: Rgb::GREY,
         width: 0.15,
     };
-    for (i, [month, visits, companions]) in months.iter().enumerate() {
-        let last = i + 1 == months.len();
+    for (i, [month, visits, companions]) in st.months.iter().enumerate() {
+        let last = i + 1 == st.months.len();
         p.text(17.0, y, 10.0, last, Rgb::INK, month, 85.0);
         p.text(110.0, y, 10.0, last, Rgb::INK, visits, 30.0);
         p.text(150.0, y, 10.0, last, Rgb::INK, companions, 30.0);
@@ -767,11 +942,11 @@ pub fn statement_page(
             fill: None,
             stroke: Some(line),
         });
-        y += 7.5;
+        y += 7.0;
     }
     y += 8.0;
-    for (i, (label, value)) in totals.iter().enumerate() {
-        let last = i + 1 == totals.len();
+    for (i, (label, value)) in st.totals.iter().enumerate() {
+        let last = i + 1 == st.totals.len();
         let size = if last { 13.0 } else { 10.5 };
         p.text(110.0, y, size, last, Rgb::INK, label, 40.0);
         p.text(
@@ -891,5 +1066,147 @@ mod tests {
             panic!("text")
         };
         assert_eq!(*size, 24.0, "a name that fits keeps its size");
+    }
+
+    fn design(venues: usize) -> Design {
+        Design {
+            title: "Opplevelseskortet".into(),
+            municipality: "Eksempel kommune".into(),
+            primary: Rgb(0x1f, 0x5f, 0x8b),
+            accent: Rgb(0xf2, 0xa9, 0x00),
+            rules: "Kortet gir gratis inngang for kortholder og én ledsager. Vis kortet i kassen; \
+                    medlemskontingent dekkes ikke. Kortet er personlig."
+                .into(),
+            contact: "Kulturkontoret, tlf. 67 00 00 00".into(),
+            venues: (0..venues)
+                .map(|i| VenueLine {
+                    name: format!("Brukersted nummer {i} med et langt navn"),
+                    visits: if i % 4 == 3 { None } else { Some(5) },
+                    logo: None,
+                })
+                .collect(),
+            show_venue_logos: false,
+            show_qr: true,
+        }
+    }
+
+    /// Every operation of a page, those inside groups (the folded A6 inside) included.
+    fn all_ops(ops: &[Op]) -> Vec<&Op> {
+        ops.iter()
+            .flat_map(|op| match op {
+                Op::Group { ops, .. } => all_ops(ops),
+                other => vec![other],
+            })
+            .collect()
+    }
+
+    fn texts(page: &Page) -> Vec<(f32, String)> {
+        all_ops(&page.ops)
+            .into_iter()
+            .filter_map(|op| match op {
+                Op::Text { size, text, .. } => Some((*size, text.text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The sides of the tick boxes drawn on a page, in millimetres.
+    fn box_sides(page: &Page) -> Vec<f32> {
+        let mut sides = Vec::new();
+        for op in all_ops(&page.ops) {
+            if let Op::Path {
+                els,
+                fill: Some(_),
+                stroke: Some(_),
+            } = op
+            {
+                for pair in els.windows(2) {
+                    if let [PathEl::Move(x0, y0), PathEl::Line(x1, y1)] = pair {
+                        if y0 == y1 {
+                            sides.push(x1 - x0);
+                        }
+                    }
+                }
+            }
+        }
+        sides
+    }
+
+    #[test]
+    fn every_text_on_a_card_is_at_least_six_points_and_every_tick_box_three_millimetres() {
+        let fonts = Fonts::load().expect("fonts");
+        let art = Artwork {
+            program_logo: None,
+            coat_of_arms: None,
+            logos: Vec::new(),
+        };
+        let card = CardFace {
+            holder_name: "Maria-Magdalena Christina Wiśniewska-Andersen Ødegård".into(),
+            number: "2026-0042-9".into(),
+            valid_to: "31.12.2026".into(),
+            qr: "2026-0042-9".into(),
+        };
+        for venues in [3, 9, 15, 40] {
+            let d = design(venues);
+            for layout in [Layout::A4, Layout::A6Fold, Layout::Cr80, Layout::Sheet8] {
+                for page in card_pages(layout, &d, &art, &fonts, std::slice::from_ref(&card))
+                    .expect("pages")
+                {
+                    for (size, text) in texts(&page) {
+                        assert!(
+                            size >= MIN_PT,
+                            "{layout:?}, {venues} venues: {text:?} at {size} pt"
+                        );
+                    }
+                    for side in box_sides(&page) {
+                        assert!(
+                            side >= MIN_BOX_MM,
+                            "{layout:?}, {venues} venues: box {side} mm"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cr80_back_lists_venues_that_do_not_fit_without_boxes_and_says_to_scan_the_card() {
+        let fonts = Fonts::load().expect("fonts");
+        let few = cr80_back(
+            &design(5),
+            &Artwork {
+                program_logo: None,
+                coat_of_arms: None,
+                logos: Vec::new(),
+            },
+            &fonts,
+        );
+        assert_eq!(
+            box_sides(&few).len(),
+            4 * 5,
+            "five boxes for each of four numbered venues"
+        );
+        assert!(!texts(&few).iter().any(|(_, t)| t.contains("QR")));
+        let many = cr80_back(
+            &design(15),
+            &Artwork {
+                program_logo: None,
+                coat_of_arms: None,
+                logos: Vec::new(),
+            },
+            &fonts,
+        );
+        assert!(box_sides(&many).is_empty(), "no boxes too small to tick");
+        let lines = texts(&many);
+        assert!(lines
+            .iter()
+            .any(|(_, t)| t.contains("skanne QR-koden på kortet")));
+        assert_eq!(lines.iter().filter(|(_, t)| t == "5 besøk").count(), 12);
+        assert_eq!(lines.iter().filter(|(_, t)| t == "fri").count(), 3);
+        let listed = lines
+            .iter()
+            .filter(|(_, t)| t.starts_with("Brukersted"))
+            .count();
+        assert_eq!(listed, 15, "all fifteen venues listed");
     }
 }

@@ -425,9 +425,15 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         .expect("may");
     ws.register_returned_ticks(&admin, &card, &[(kino.id, 3)])
         .expect("ticks");
-    let pdf =
-        okort_print::cards::statement_pdf(&ws, &admin, kino.id, year.id, VisitScope::Open(None))
-            .expect("statement");
+    let pdf = okort_print::cards::statement_pdf(
+        &ws,
+        &admin,
+        kino.id,
+        year.id,
+        VisitScope::Open(None),
+        TODAY,
+    )
+    .expect("statement");
     let path = dir.path().join("oppgjor.pdf");
     std::fs::write(&path, pdf).expect("write");
     let p = path.to_str().expect("p");
@@ -465,6 +471,7 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         kino.id,
         year.id,
         VisitScope::Settlement(s.id),
+        TODAY,
     )
     .expect("statement");
     std::fs::write(&path, pdf).expect("write");
@@ -473,6 +480,44 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
     assert!(text.contains("betalt 20.11.2026"), "{text}");
     assert!(text.contains("Hele 2026"), "{text}");
     assert!(!text.contains("Utkast"), "{text}");
+    // Who sends it, when, who approved it and the reference to quote.
+    for needed in [
+        "Eksempel kommune".to_string(),
+        "Utstedt 31.12.2026".into(),
+        "Godkjent av".into(),
+        format!("OK-2026-{:04}", s.id),
+    ] {
+        assert!(text.contains(&needed), "{needed} missing in:\n{text}");
+    }
+    // The header carries the coat of arms (left) and the program logo (right): rendered, those
+    // parts of the blue band hold other colours than the band itself.
+    let png = dir.path().join("statement");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "50",
+            "-png",
+            "-singlefile",
+            p,
+            png.to_str().expect("path"),
+        ],
+    );
+    let img = image::open(png.with_extension("png"))
+        .expect("png")
+        .to_rgb8();
+    let band = *img.get_pixel(img.width() / 2, 4);
+    let px_per_mm = img.width() as f32 / 210.0;
+    let differing = |x0: f32, x1: f32| {
+        let (x0, x1) = ((x0 * px_per_mm) as u32, (x1 * px_per_mm) as u32);
+        let (y0, y1) = ((6.0 * px_per_mm) as u32, (22.0 * px_per_mm) as u32);
+        (x0..x1)
+            .flat_map(|x| (y0..y1).map(move |y| (x, y)))
+            .filter(|&(x, y)| *img.get_pixel(x, y) != band)
+            .count()
+    };
+    assert!(differing(12.0, 27.0) > 20, "coat of arms missing");
+    assert!(differing(160.0, 198.0) > 20, "program logo missing");
     assert!(
         text.contains(&okort_core::money::format_nok(s.line.total_ore).replace('\u{a0}', " ")),
         "{text}"

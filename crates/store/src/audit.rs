@@ -119,22 +119,24 @@ impl Workspace {
             Lang::En => "the command line",
         };
         raw.into_iter()
-            .map(|(id, at, user_id, user, action, entity, entity_id, detail)| {
-                let user_name = user.unwrap_or_else(|| command_line.to_string());
-                let subject = self.subject(&entity, entity_id, &action, &detail, lang)?;
-                let sentence = audit_sentence(lang, &action, &user_name, &subject, &detail);
-                Ok(AuditEntry {
-                    id,
-                    at,
-                    user_id,
-                    user_name,
-                    kind: action.split('.').next().unwrap_or_default().to_string(),
-                    action,
-                    entity_id,
-                    detail,
-                    sentence,
-                })
-            })
+            .map(
+                |(id, at, user_id, user, action, entity, entity_id, detail)| {
+                    let user_name = user.unwrap_or_else(|| command_line.to_string());
+                    let subject = self.subject(&entity, entity_id, &action, &detail, lang)?;
+                    let sentence = audit_sentence(lang, &action, &user_name, &subject, &detail);
+                    Ok(AuditEntry {
+                        id,
+                        at,
+                        user_id,
+                        user_name,
+                        kind: action.split('.').next().unwrap_or_default().to_string(),
+                        action,
+                        entity_id,
+                        detail,
+                        sentence,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -177,8 +179,12 @@ impl Workspace {
                 let venue = self.name_of("SELECT name FROM venues WHERE id = ?1", id)?;
                 match (action, numbers(detail).as_slice()) {
                     ("visit.import", [_, imported, left_out]) => venue.map(|v| match nb {
-                        true => format!("{v} ({imported} besøk importert, {left_out} rader utelatt)"),
-                        false => format!("{v} ({imported} visits imported, {left_out} rows left out)"),
+                        true => {
+                            format!("{v} ({imported} besøk importert, {left_out} rader utelatt)")
+                        }
+                        false => {
+                            format!("{v} ({imported} visits imported, {left_out} rows left out)")
+                        }
                     }),
                     _ => venue,
                 }
@@ -212,8 +218,12 @@ impl Workspace {
                             (r.get(0)?, r.get(1)?, r.get(2)?);
                         let amount = format_nok(ore);
                         Ok(match nb {
-                            true => format!("oppgjør nr. {id} for {venue} ({visits} besøk, {amount})"),
-                            false => format!("settlement no. {id} for {venue} ({visits} visits, {amount})"),
+                            true => {
+                                format!("oppgjør nr. {id} for {venue} ({visits} besøk, {amount})")
+                            }
+                            false => format!(
+                                "settlement no. {id} for {venue} ({visits} visits, {amount})"
+                            ),
                         })
                     },
                 )

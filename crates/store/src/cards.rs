@@ -127,7 +127,11 @@ pub struct Decision {
     pub decided_by: String,
 }
 
-fn decision_of(conn: &Connection, holder_id: i64, year_id: i64) -> Result<Option<Decision>, StoreError> {
+fn decision_of(
+    conn: &Connection,
+    holder_id: i64,
+    year_id: i64,
+) -> Result<Option<Decision>, StoreError> {
     Ok(conn
         .prepare_cached(
             "SELECT r.decision, r.decided_on, COALESCE(u.username, 'okort') FROM reassessments r
@@ -783,7 +787,13 @@ impl Workspace {
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (holder_id, year_id) DO UPDATE SET decision = excluded.decision,
                 decided_on = excluded.decided_on, decided_by = excluded.decided_by",
-            params![holder_id, year.id, continuation.code(), today, actor.user_id],
+            params![
+                holder_id,
+                year.id,
+                continuation.code(),
+                today,
+                actor.user_id
+            ],
         )?;
         log(
             &tx,

@@ -250,7 +250,7 @@ fn logo_svg(name: &str, colour: &str) -> String {
 }
 
 fn program_logo() -> String {
-    r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120" viewBox="0 0 200 120"><rect width="200" height="120" rx="18" fill="#1f5f8b"/><circle cx="52" cy="60" r="30" fill="#f2a900"/><path d="M40 60 l8 9 l16 -20" stroke="#1f5f8b" stroke-width="7" fill="none" stroke-linecap="round" stroke-linejoin="round"/><text x="92" y="56" font-family="DejaVu Sans, Arial, sans-serif" font-size="17" font-weight="bold" fill="#ffffff">Opplevelses</text><text x="92" y="82" font-family="DejaVu Sans, Arial, sans-serif" font-size="17" font-weight="bold" fill="#ffffff">kortet</text></svg>"##.to_string()
+    r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120" viewBox="0 0 200 120"><rect width="200" height="120" rx="18" fill="#1f5f8b"/><circle cx="52" cy="60" r="30" fill="#f2a900"/><path d="M40 60 l8 9 l16 -20" stroke="#1f5f8b" stroke-width="7" fill="none" stroke-linecap="round" stroke-linejoin="round"/><text x="90" y="56" font-family="DejaVu Sans, Arial, sans-serif" font-size="16" font-weight="bold" fill="#ffffff" textLength="102" lengthAdjust="spacingAndGlyphs">Opplevelses-</text><text x="90" y="82" font-family="DejaVu Sans, Arial, sans-serif" font-size="16" font-weight="bold" fill="#ffffff">kortet</text></svg>"##.to_string()
 }
 
 fn coat_of_arms() -> String {
@@ -545,7 +545,13 @@ fn fill_visits(
                 }
             }
             if report.lines().count() > 1 {
-                ws.import_visits(admin, Some(venue.id), report.as_bytes(), false, date(year.year, 12, 31)?)?;
+                ws.import_visits(
+                    admin,
+                    Some(venue.id),
+                    report.as_bytes(),
+                    false,
+                    date(year.year, 12, 31)?,
+                )?;
             }
         }
         let periods: Vec<SettlementPeriod> = if current {

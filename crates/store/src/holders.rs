@@ -261,7 +261,9 @@ mod tests {
             role: Role::Admin,
             venue_id: None,
         };
-        let log = ws.audit_log(&admin, &crate::AuditQuery::latest(10), okort_core::Lang::Nb).expect("log");
+        let log = ws
+            .audit_log(&admin, &crate::AuditQuery::latest(10), okort_core::Lang::Nb)
+            .expect("log");
         let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["holder.update", "holder.create"]);
         assert!(log

@@ -23,8 +23,7 @@ mod years;
 pub use audit::{AuditEntry, AuditQuery};
 pub use cards::{
     Card, CardLookup, CardRow, CardStatus, Continuation, Decision, LookupState, QrSigner,
-    QuotaStatus, ReassessRow,
-    VenueAllowance,
+    QuotaStatus, ReassessRow, VenueAllowance,
 };
 pub use holder_csv::HolderImportReport;
 pub use images::StoredImage;

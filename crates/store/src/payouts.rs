@@ -173,7 +173,13 @@ impl Workspace {
         )?;
         let (mut settled_visits, mut settled_ore) = (0u32, 0i64);
         let groups = stmt.query_map(params![venue.id, a.year_id, from, to], |r| {
-            Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get::<_, u32>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
         })?;
         for g in groups {
             let (holders, companions, holder_price, companion_price, share) = g?;

@@ -161,7 +161,13 @@ fn a_holder_outside_the_age_range_needs_an_administrators_logged_override() {
             d(2026, 1, 5),
         )
         .expect("override");
-    let log = s.ws.audit_log(&s.admin, &okort_store::AuditQuery::latest(5), okort_core::Lang::Nb).expect("log");
+    let log =
+        s.ws.audit_log(
+            &s.admin,
+            &okort_store::AuditQuery::latest(5),
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
     assert_eq!(log[0].action, "card.age_override");
     assert_eq!(log[0].entity_id, Some(card.id));
     assert_eq!(log[0].user_id, s.admin.user_id);
@@ -302,11 +308,17 @@ fn reassessment_records_each_decision_and_renews_those_continued_in_one_step() {
     let rows = s.ws.reassessment(&s.nav, s.year, next).expect("rows");
     let aged_out: Vec<bool> = rows.iter().map(|r| r.ages_out).collect();
     assert_eq!(aged_out, [false, true, false]);
-    assert!(rows.iter().all(|r| r.decision.is_none()), "nothing decided in advance");
+    assert!(
+        rows.iter().all(|r| r.decision.is_none()),
+        "nothing decided in advance"
+    );
     let err =
         s.ws.decide_reassessment(&s.nav, old, next, Continue, d(2026, 11, 30))
             .expect_err("ages out");
-    assert!(matches!(err, StoreError::Refused(Problem::AgeOutside { .. })));
+    assert!(matches!(
+        err,
+        StoreError::Refused(Problem::AgeOutside { .. })
+    ));
     s.ws.decide_reassessment(&s.nav, old, next, End, d(2026, 11, 30))
         .expect("end");
     s.ws.decide_reassessment(&s.nav, young, next, Continue, d(2026, 11, 30))
@@ -316,7 +328,11 @@ fn reassessment_records_each_decision_and_renews_those_continued_in_one_step() {
     let rows = s.ws.reassessment(&s.nav, s.year, next).expect("rows");
     let decided = rows[0].decision.clone().expect("recorded");
     assert_eq!(
-        (decided.continuation, decided.decided_on, decided.decided_by.as_str()),
+        (
+            decided.continuation,
+            decided.decided_on,
+            decided.decided_by.as_str()
+        ),
         (Continue, d(2026, 11, 30), "nav")
     );
     let err =
@@ -363,7 +379,15 @@ fn each_role_is_refused_what_its_job_does_not_need() {
             .map(drop),
         Role::Venue,
     );
-    denied(s.ws.audit_log(&s.venue, &okort_store::AuditQuery::latest(5), okort_core::Lang::Nb).map(drop), Role::Venue);
+    denied(
+        s.ws.audit_log(
+            &s.venue,
+            &okort_store::AuditQuery::latest(5),
+            okort_core::Lang::Nb,
+        )
+        .map(drop),
+        Role::Venue,
+    );
     denied(s.ws.list_users(&s.venue).map(drop), Role::Venue);
     // The culture office: no full holder records, no NAV-only changes.
     denied(s.ws.list_holders(&s.admin).map(drop), Role::Admin);
@@ -384,7 +408,15 @@ fn each_role_is_refused_what_its_job_does_not_need() {
     );
     // NAV: no users, no audit log, no printing marks.
     denied(s.ws.list_users(&s.nav).map(drop), Role::Nav);
-    denied(s.ws.audit_log(&s.nav, &okort_store::AuditQuery::latest(5), okort_core::Lang::Nb).map(drop), Role::Nav);
+    denied(
+        s.ws.audit_log(
+            &s.nav,
+            &okort_store::AuditQuery::latest(5),
+            okort_core::Lang::Nb,
+        )
+        .map(drop),
+        Role::Nav,
+    );
     denied(s.ws.mark_printed(&s.nav, &[card.id]).map(drop), Role::Nav);
     let csv = s.ws.export_holders_csv(&s.admin).expect("summary export");
     let text = String::from_utf8_lossy(&csv);

@@ -245,8 +245,13 @@ fn an_excel_workbook_with_real_date_cells_is_imported() {
         .any(|v| v.card_number == a && v.visited_on == Some(d(3, 5)) && v.companion));
 
     let broken =
-        o.ws.check_visit_import(&o.admin, Some(o.kino_id), b"PK\x03\x04 not a workbook", TODAY)
-            .expect_err("broken");
+        o.ws.check_visit_import(
+            &o.admin,
+            Some(o.kino_id),
+            b"PK\x03\x04 not a workbook",
+            TODAY,
+        )
+        .expect_err("broken");
     assert!(matches!(&broken, StoreError::Import(p)
         if matches!(p[0].problem, Problem::Spreadsheet { .. })));
 }
@@ -328,7 +333,10 @@ fn an_approved_settlement_locks_its_visits_and_a_paid_one_cannot_be_withdrawn() 
         "what is already settled is shown in kroner as approved"
     );
     assert_eq!(s.approved_by, "kultur");
-    assert_eq!((s.first_visit, s.last_visit), (Some(d(11, 2)), Some(d(11, 3))));
+    assert_eq!(
+        (s.first_visit, s.last_visit),
+        (Some(d(11, 2)), Some(d(11, 3)))
+    );
     assert!(matches!(
         o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november, d(11, 26)),
         Err(StoreError::Refused(Problem::NothingToSettle))

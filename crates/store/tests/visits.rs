@@ -66,7 +66,7 @@ fn a_venue_registers_visits_up_to_the_agreements_limit_and_no_further() {
             d(3, 9),
             false,
             Some("bare denne gangen"),
-TODAY,
+            TODAY,
         )
         .expect_err("limit");
     assert!(
@@ -87,11 +87,17 @@ TODAY,
             d(3, 9),
             false,
             Some("Klassetur avtalt med kinoen"),
-TODAY,
+            TODAY,
         )
         .expect("override");
     assert!(r.overridden);
-    let log = s.ws.audit_log(&s.admin, &okort_store::AuditQuery::latest(3), okort_core::Lang::Nb).expect("log");
+    let log =
+        s.ws.audit_log(
+            &s.admin,
+            &okort_store::AuditQuery::latest(3),
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
     assert_eq!(log[0].action, "visit.override");
 }
 
@@ -148,8 +154,16 @@ fn a_venue_cannot_register_at_another_venue_and_nav_cannot_register_at_all() {
             .expect_err("other");
     assert!(matches!(err, StoreError::Refused(Problem::OtherVenue)));
     let err =
-        s.ws.register_visit(&s.nav, &s.card, Some(s.kino_id), d(5, 1), false, None, TODAY)
-            .expect_err("nav");
+        s.ws.register_visit(
+            &s.nav,
+            &s.card,
+            Some(s.kino_id),
+            d(5, 1),
+            false,
+            None,
+            TODAY,
+        )
+        .expect_err("nav");
     assert!(matches!(err, StoreError::Denied(_)));
 }
 
@@ -255,14 +269,30 @@ fn payouts_pay_each_venue_its_agreed_share_and_venues_bearing_the_cost_show_thei
     s.ws.register_visit(&s.kino, &s.card, None, d(3, 2), false, None, TODAY)
         .expect("kino 2");
     // Bowling: half of 125 kr.
-    s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 1), false, None, TODAY)
-        .expect("bowling");
+    s.ws.register_visit(
+        &s.admin,
+        &s.card,
+        Some(bowling),
+        d(4, 1),
+        false,
+        None,
+        TODAY,
+    )
+    .expect("bowling");
     // The pool bears its own cost.
     s.ws.register_visit(&s.admin, &s.card, Some(badet), d(4, 2), true, None, TODAY)
         .expect("badet");
     let voided =
-        s.ws.register_visit(&s.admin, &s.card, Some(bowling), d(4, 3), false, None, TODAY)
-            .expect("v");
+        s.ws.register_visit(
+            &s.admin,
+            &s.card,
+            Some(bowling),
+            d(4, 3),
+            false,
+            None,
+            TODAY,
+        )
+        .expect("v");
     s.ws.void_visit(&s.admin, voided.visit_id, "feil")
         .expect("void");
 
@@ -383,7 +413,10 @@ fn a_visit_dated_after_today_is_refused_even_with_a_reason_and_nothing_is_saved(
 #[test]
 fn a_report_row_dated_after_today_is_a_problem_row() {
     let s = desk();
-    let report = format!("kortnummer;dato;ledsager\n{};02.03.2026;nei\n{};24.12.2026;nei\n", s.card, s.card);
+    let report = format!(
+        "kortnummer;dato;ledsager\n{};02.03.2026;nei\n{};24.12.2026;nei\n",
+        s.card, s.card
+    );
     let check =
         s.ws.check_visit_import(&s.kino, None, report.as_bytes(), d(12, 1))
             .expect("check");
@@ -401,7 +434,9 @@ fn an_agreement_with_visits_cannot_be_deleted() {
     let year = s.ws.year_by_number(2026).expect("y").expect("2026");
     s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), false, None, TODAY)
         .expect("visit");
-    let err = s.ws.delete_agreement(s.kino_id, year.id).expect_err("in use");
+    let err =
+        s.ws.delete_agreement(s.kino_id, year.id)
+            .expect_err("in use");
     assert!(
         matches!(err, StoreError::Refused(Problem::AgreementInUse { visits }) if visits > 0),
         "{err:?}"
@@ -436,7 +471,8 @@ fn the_audit_log_tells_each_entry_as_a_sentence_and_filters_by_user_kind_and_per
     let r =
         s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), false, None, TODAY)
             .expect("visit");
-    s.ws.void_visit(&s.admin, r.visit_id, "feil kort").expect("void");
+    s.ws.void_visit(&s.admin, r.visit_id, "feil kort")
+        .expect("void");
     let log = |q: AuditQuery| s.ws.audit_log(&s.admin, &q, Lang::Nb).expect("log");
     let latest = log(AuditQuery::latest(2));
     let visit = format!("besøket 01.03.2026 på Eksempel Kino med kort {}", s.card);
@@ -452,9 +488,9 @@ fn the_audit_log_tells_each_entry_as_a_sentence_and_filters_by_user_kind_and_per
     assert!(!settlements.is_empty());
     assert!(settlements.iter().all(|e| e.kind == "settlement"));
     assert!(
-        settlements
-            .iter()
-            .any(|e| e.sentence.contains("godkjente oppgjør nr.") && e.sentence.contains("kr\u{a0}")),
+        settlements.iter().any(
+            |e| e.sentence.contains("godkjente oppgjør nr.") && e.sentence.contains("kr\u{a0}")
+        ),
         "{:?}",
         settlements[0].sentence
     );
@@ -470,6 +506,10 @@ fn the_audit_log_tells_each_entry_as_a_sentence_and_filters_by_user_kind_and_per
         ..AuditQuery::latest(500)
     })
     .is_empty());
-    let english = s.ws.audit_log(&s.admin, &AuditQuery::latest(1), Lang::En).expect("log");
-    assert!(english[0].sentence.starts_with("kultur voided the visit on 01.03.2026"));
+    let english =
+        s.ws.audit_log(&s.admin, &AuditQuery::latest(1), Lang::En)
+            .expect("log");
+    assert!(english[0]
+        .sentence
+        .starts_with("kultur voided the visit on 01.03.2026"));
 }

@@ -82,9 +82,15 @@ fn arg_problem(
         Problem::Required
     } else if let Some(p) = Problem::for_field(&field) {
         p
-    } else if ["u8", "u16", "u32", "u64", "usize"].iter().any(|t| text.ends_with(&format!("expected {t}"))) {
+    } else if ["u8", "u16", "u32", "u64", "usize"]
+        .iter()
+        .any(|t| text.ends_with(&format!("expected {t}")))
+    {
         Problem::WholeNumberFrom0
-    } else if ["i8", "i16", "i32", "i64"].iter().any(|t| text.ends_with(&format!("expected {t}"))) {
+    } else if ["i8", "i16", "i32", "i64"]
+        .iter()
+        .any(|t| text.ends_with(&format!("expected {t}")))
+    {
         Problem::WholeNumber
     } else if text.ends_with("expected f32") || text.ends_with("expected f64") {
         Problem::Number
@@ -100,10 +106,16 @@ fn arg_problem(
 
 /// chrono's messages for a string that is not a date.
 fn is_date_error(text: &str) -> bool {
-    ["input contains invalid characters", "premature end of input", "input is out of range",
-     "input is not enough", "trailing input", "no possible date"]
-        .iter()
-        .any(|m| text.contains(m))
+    [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "input is not enough",
+        "trailing input",
+        "no possible date",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
 }
 
 fn camel_case(name: &str) -> String {
@@ -203,7 +215,10 @@ mod tests {
         let none: Option<i64> = Arg::parse(None, "venue_id", Lang::En).expect("none");
         assert_eq!(none, None);
         let e = Arg::<String>::parse(None, "reason", Lang::En).expect_err("required");
-        assert_eq!((e.fields[0].field.as_str(), e.message.as_str()), ("reason", "is required"));
+        assert_eq!(
+            (e.fields[0].field.as_str(), e.message.as_str()),
+            ("reason", "is required")
+        );
     }
 
     #[test]

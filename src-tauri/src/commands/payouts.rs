@@ -48,7 +48,7 @@ commands! {
             None => VisitScope::Open(from.zip(to)),
         };
         state.act(Action::ManageVenues, |ws, actor| {
-            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id, scope)?;
+            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id, scope, today())?;
             std::fs::write(&path, pdf)?;
             Ok(())
         })?;

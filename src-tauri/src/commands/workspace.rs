@@ -58,7 +58,8 @@ commands! {
         state.lang()
     }
 
-    pub fn set_language(state, lang: Lang) -> () {
+    pub fn set_language(state, lang: Lang) -> ApiResult<()> {
         state.set_lang(lang);
+        Ok(())
     }
 }

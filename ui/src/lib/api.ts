@@ -7,6 +7,9 @@ import type {
   AgreementInput,
   ApiError,
   AuditEntry,
+  AuditQuery,
+  Continuation,
+  Decision,
   Card,
   CardDesign,
   CardLookup,
@@ -72,7 +75,7 @@ export const api = {
   logout: () => invoke<SessionInfo>("logout"),
   listUsers: () => invoke<User[]>("list_users"),
   saveUser: (input: UserInput) => invoke<User>("save_user", { input }),
-  auditLog: () => invoke<AuditEntry[]>("audit_log"),
+  auditLog: (query: AuditQuery) => invoke<AuditEntry[]>("audit_log", { query }),
 
   getProgram: () => invoke<Program>("get_program"),
   saveProgram: (input: ProgramInput) => invoke<Program>("save_program", { input }),
@@ -178,8 +181,11 @@ export const api = {
   cardQr: (cardId: number) => invoke<string>("card_qr", { cardId }),
   reassessment: (fromYearId: number, toYearId: number) =>
     invoke<ReassessRow[]>("reassessment", { fromYearId, toYearId }),
-  renewCards: (toYearId: number, holderIds: number[]) =>
-    invoke<Card[]>("renew_cards", { toYearId, holderIds }),
+  /** Records NAV's decision today: the holder's card continues into the year, or ends. */
+  decideReassessment: (holderId: number, toYearId: number, continuation: Continuation) =>
+    invoke<Decision>("decide_reassessment", { holderId, toYearId, continuation }),
+  /** Makes the year's cards for every holder decided to continue, all or nothing. */
+  renewCards: (toYearId: number) => invoke<Card[]>("renew_cards", { toYearId }),
 
   getCardDesign: (yearId: number) => invoke<CardDesign>("get_card_design", { yearId }),
   saveCardDesign: (design: CardDesign) => invoke<CardDesign>("save_card_design", { design }),

@@ -84,7 +84,15 @@ export type ReassessRow = { holder: HolderSummary, currentCard: string, ageNextY
 /**
  * Outside next year's age range: cannot be renewed.
  */
-agesOut: boolean, hasCardNextYear: boolean, };
+agesOut: boolean, hasCardNextYear: boolean, 
+/**
+ * NAV's recorded decision for next year, if made.
+ */
+decision: Decision | null, };
+
+export type Continuation = "continue" | "end";
+
+export type Decision = { continuation: Continuation, decidedOn: string, decidedBy: string, };
 
 export type LookupState = "valid" | "expired" | "notYetValid" | "blocked" | "forged";
 
@@ -134,13 +142,26 @@ export type PayoutLine = { venueId: number, venueName: string, orgNumber: string
  * Visits in the same year or period already in an approved or paid settlement (not
  * counted above).
  */
-settledVisits: number, };
+settledVisits: number, 
+/**
+ * What those settled visits were approved at, in øre.
+ */
+settledOre: number, };
 
 export type Settlement = { id: number, yearId: number, 
 /**
  * Both `None`: the whole year.
  */
-periodFrom: string | null, periodTo: string | null, line: PayoutLine, approvedOn: string, paidOn: string | null, withdrawnReason: string | null, };
+periodFrom: string | null, periodTo: string | null, line: PayoutLine, approvedOn: string, 
+/**
+ * The user name of who approved it ("okort" for the command line).
+ */
+approvedBy: string, paidOn: string | null, withdrawnReason: string | null, 
+/**
+ * The first and last day of the dated visits it holds: what a whole-year settlement
+ * actually covers.
+ */
+firstVisit: string | null, lastVisit: string | null, };
 
 export type VisitImportPreview = { venueId: number, rows: number, valid: number, problems: Array<RowError>, };
 
@@ -166,7 +187,21 @@ at: string,
 /**
  * 0 is the command line.
  */
-userId: number, action: string, entity: string, entityId: number | null, detail: string, };
+userId: number, 
+/**
+ * The user's name, or the command line's.
+ */
+userName: string, 
+/**
+ * What kind of record: card, holder, visit, settlement, user, venue.
+ */
+kind: string, action: string, entityId: number | null, detail: string, 
+/**
+ * The entry as a sentence in the reader's language, with names, dates and kroner.
+ */
+sentence: string, };
+
+export type AuditQuery = { userId: number | null, kind: string | null, from: string | null, to: string | null, limit: number, };
 
 export type SessionUser = { userId: number, username: string, role: Role, venueId: number | null, venueName: string | null, };
 

@@ -15,13 +15,13 @@ const year = (id: number, y: number): ProgramYear => ({
 });
 
 const rows: ReassessRow[] = [
-  { holder: { id: 1, firstName: "Ola", lastName: "Aune", birthYear: 2015 }, currentCard: "2025-0001-3", ageNextYear: 11, agesOut: false, hasCardNextYear: false },
-  { holder: { id: 2, firstName: "Per", lastName: "Berg", birthYear: 2007 }, currentCard: "2025-0002-1", ageNextYear: 19, agesOut: true, hasCardNextYear: false },
-  { holder: { id: 3, firstName: "Siv", lastName: "Dahl", birthYear: 2014 }, currentCard: "2025-0003-9", ageNextYear: 12, agesOut: false, hasCardNextYear: true },
+  { holder: { id: 1, firstName: "Ola", lastName: "Aune", birthYear: 2015 }, currentCard: "2025-0001-3", ageNextYear: 11, agesOut: false, hasCardNextYear: false, decision: null },
+  { holder: { id: 2, firstName: "Per", lastName: "Berg", birthYear: 2007 }, currentCard: "2025-0002-1", ageNextYear: 19, agesOut: true, hasCardNextYear: false, decision: null },
+  { holder: { id: 3, firstName: "Siv", lastName: "Dahl", birthYear: 2014 }, currentCard: "2025-0003-9", ageNextYear: 12, agesOut: false, hasCardNextYear: true, decision: null },
 ];
 
 describe("Reassess", () => {
-  it("starts from the newest year with cards and renews the eligible holders", async () => {
+  it("records NAV's decision per holder and renews only those decided to continue", async () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
     mockIPC((cmd, payload) => {
       const args = (payload ?? {}) as Record<string, unknown>;
@@ -29,6 +29,8 @@ describe("Reassess", () => {
       if (cmd === "list_cards") return args.yearId === 1 ? [{}] : [];
       if (cmd === "reassessment") return rows;
       if (cmd === "quota_status") return { quota: 100, used: 1, left: 99 };
+      if (cmd === "decide_reassessment")
+        return { continuation: args.continuation, decidedOn: "2026-11-30", decidedBy: "nav" };
       if (cmd === "renew_cards") return [{ id: 50 }];
       return null;
     });
@@ -37,14 +39,25 @@ describe("Reassess", () => {
     expect((screen.getByTestId("reassess-from") as HTMLSelectElement).value).toBe("1");
     expect((screen.getByTestId("reassess-to") as HTMLSelectElement).value).toBe("2");
     expect(calls.find((c) => c.cmd === "reassessment")?.args).toEqual({ fromYearId: 1, toYearId: 2 });
-    const boxes = screen.getAllByTestId("reassess-renew") as HTMLInputElement[];
-    expect(boxes.map((b) => b.checked)).toEqual([true, false, false]);
-    expect(boxes.map((b) => b.disabled)).toEqual([false, true, true]);
+    // Nothing is decided in advance: no card can be made until NAV decides.
+    expect(screen.getByTestId("reassess-undecided").textContent).toContain("2 er ikke vurdert");
+    expect((screen.getByTestId("reassess-submit") as HTMLButtonElement).disabled).toBe(true);
+    const continues = screen.getAllByTestId("reassess-continue") as HTMLButtonElement[];
+    expect(continues.map((b) => b.disabled)).toEqual([false, true]);
     expect(shown[1].querySelector('[data-testid="reassess-ages-out"]')).toBeTruthy();
     expect(shown[2].textContent).toContain("Har allerede kort");
-    expect(screen.getByTestId("reassess-submit").textContent).toContain("Lag kort for 1 valgte");
+    await fireEvent.click(continues[0]);
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === "decide_reassessment")?.args).toEqual({
+        holderId: 1,
+        toYearId: 2,
+        continuation: "continue",
+      }),
+    );
+    expect((await screen.findByTestId("reassess-decided")).textContent).toContain("Besluttet 30.11.2026 av nav");
+    expect(screen.getByTestId("reassess-submit").textContent).toContain("Lag kort for 1 som fortsetter");
     await fireEvent.click(screen.getByTestId("reassess-submit"));
-    await waitFor(() => expect(calls.find((c) => c.cmd === "renew_cards")?.args).toEqual({ toYearId: 2, holderIds: [1] }));
+    await waitFor(() => expect(calls.find((c) => c.cmd === "renew_cards")?.args).toEqual({ toYearId: 2 }));
   });
 
   it("asks for the next program year when it does not exist", async () => {

@@ -26,6 +26,7 @@ const line = (over: Partial<PayoutLine>): PayoutLine => ({
   companionAmountOre: 0,
   totalOre: 37500,
   settledVisits: 4,
+  settledOre: 48000,
   ...over,
 });
 
@@ -33,8 +34,8 @@ function backend() {
   const calls: Call[] = [];
   let lines = [line({}), line({ venueId: 4, venueName: "Badet", holderVisits: 0, companionVisits: 0, totalOre: 0, settledVisits: 9 })];
   let settlements: Settlement[] = [
-    { id: 1, yearId: 2, periodFrom: "2026-01-01", periodTo: "2026-06-30", line: line({ venueId: 4, venueName: "Badet" }), approvedOn: "2026-07-01", paidOn: "2026-07-15", withdrawnReason: null },
-    { id: 2, yearId: 2, periodFrom: null, periodTo: null, line: line({ venueId: 4, venueName: "Badet" }), approvedOn: "2026-07-01", paidOn: null, withdrawnReason: "Feil periode" },
+    { id: 1, yearId: 2, periodFrom: "2026-01-01", periodTo: "2026-06-30", line: line({ venueId: 4, venueName: "Badet" }), approvedOn: "2026-07-01", paidOn: "2026-07-15", withdrawnReason: null, approvedBy: "kultur", firstVisit: "2026-01-05", lastVisit: "2026-06-28" },
+    { id: 2, yearId: 2, periodFrom: null, periodTo: null, line: line({ venueId: 4, venueName: "Badet" }), approvedOn: "2026-07-01", paidOn: null, withdrawnReason: "Feil periode", approvedBy: "kultur", firstVisit: "2026-12-02", lastVisit: "2026-12-18" },
   ];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -45,7 +46,7 @@ function backend() {
       case "list_settlements":
         return settlements;
       case "approve_settlement": {
-        const s: Settlement = { id: 3, yearId: 2, periodFrom: null, periodTo: null, line: lines[0], approvedOn: "2026-11-26", paidOn: null, withdrawnReason: null };
+        const s: Settlement = { id: 3, yearId: 2, periodFrom: null, periodTo: null, line: lines[0], approvedOn: "2026-11-26", paidOn: null, withdrawnReason: null, approvedBy: "kultur", firstVisit: "2026-01-05", lastVisit: "2026-06-28" };
         settlements = [...settlements, s];
         lines = lines.map((l) => (l.venueId === 3 ? { ...l, holderVisits: 0, companionVisits: 0, totalOre: 0, settledVisits: 7 } : l));
         return s;
