@@ -27,6 +27,11 @@ enum Command {
     Init,
     /// Create a workspace holding the demo program (Eksempel kommune).
     Demo,
+    /// Program years: their validity and card quota.
+    Years {
+        #[command(subcommand)]
+        command: YearCommand,
+    },
     /// The venue register.
     Venues {
         #[command(subcommand)]
@@ -61,6 +66,26 @@ enum Command {
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum YearCommand {
+    /// List the program years.
+    List,
+    /// Create a program year, or change an existing one's validity or quota.
+    Save {
+        #[arg(long)]
+        year: i32,
+        /// The number of cards the year may have.
+        #[arg(long)]
+        quota: Option<u32>,
+        /// First valid day (dd.mm.åååå); default 1 January.
+        #[arg(long, value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// Last valid day (dd.mm.åååå); default 31 December.
+        #[arg(long, value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
     },
 }
 
@@ -732,6 +757,59 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
     Ok(true)
 }
 
+fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), StoreError> {
+    use okort_core::dates::format_date;
+    match command {
+        YearCommand::List => {
+            for y in ws.list_years()? {
+                println!(
+                    "{}  {} – {}  {} {}",
+                    y.year,
+                    format_date(y.valid_from),
+                    format_date(y.valid_to),
+                    y.card_quota,
+                    if nb { "kort" } else { "cards" }
+                );
+            }
+        }
+        YearCommand::Save {
+            year,
+            quota,
+            from,
+            to,
+        } => {
+            let existing = ws.year_by_number(year)?;
+            let base = match &existing {
+                Some(y) => okort_core::ProgramYearInput::from(y),
+                None => okort_core::ProgramYearInput::new_for(year)
+                    .ok_or(StoreError::Refused(Problem::Year))?,
+            };
+            let input = okort_core::ProgramYearInput {
+                card_quota: quota.unwrap_or(base.card_quota),
+                valid_from: from.unwrap_or(base.valid_from),
+                valid_to: to.unwrap_or(base.valid_to),
+                ..base
+            };
+            let saved = ws.save_year(input)?;
+            let what = match (existing.is_some(), nb) {
+                (true, true) => "endret",
+                (true, false) => "changed",
+                (false, true) => "opprettet",
+                (false, false) => "created",
+            };
+            println!(
+                "{} {what}: {} – {}, {} {}",
+                saved.year,
+                format_date(saved.valid_from),
+                format_date(saved.valid_to),
+                saved.card_quota,
+                if nb { "kort" } else { "cards" }
+            );
+        }
+    }
+    Ok(())
+}
+
 fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
     let nb = lang == Lang::Nb;
     match command {
@@ -753,6 +831,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             println!("{what} {}", path.display());
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
+        Command::Years { command } => run_years(&Workspace::open(path)?, command, nb)?,
         Command::Visits {
             command: VisitCommand::Returned { card, ticks },
         } => {

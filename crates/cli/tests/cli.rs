@@ -540,3 +540,67 @@ fn a_settlement_is_approved_paid_and_printed_from_the_command_line() {
     assert!(text.contains(&format!("betalt {payday}")), "{text}");
     assert!(text.contains("kr 250,00"), "{text}");
 }
+
+#[test]
+fn a_year_is_made_nav_decides_per_holder_and_renewal_follows_the_decisions() {
+    let (_dir, ws) = demo();
+    let out = okort(&ws, &["years", "save", "--year", "2027", "--quota", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("2027 opprettet: 01.01.2027 – 31.12.2027, 1 kort"));
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&okort(
+        &ws,
+        &["cards", "list", "--year", "2026", "--json"],
+    )))
+    .expect("json");
+    let holders: Vec<String> = cards
+        .as_array()
+        .expect("cards")
+        .iter()
+        .filter(|c| c["card"]["status"] == "handedOut")
+        .map(|c| c["holder"]["id"].to_string())
+        .take(2)
+        .collect();
+    let decide = |holder: &str, decision: &str| {
+        okort(
+            &ws,
+            &[
+                "cards",
+                "reassess",
+                "--year",
+                "2027",
+                "--holder",
+                holder,
+                "--decision",
+                decision,
+            ],
+        )
+    };
+    let wrong = decide(&holders[0], "kanskje");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("kanskje"), "{}", stderr(&wrong));
+    let kept = decide(&holders[0], "continue");
+    assert!(kept.status.success(), "{}", stderr(&kept));
+    assert!(stdout(&kept).contains("fortsetter 2027"));
+    assert!(decide(&holders[1], "end").status.success());
+
+    let renewed = okort(&ws, &["cards", "renew", "--year", "2027"]);
+    assert!(renewed.status.success(), "{}", stderr(&renewed));
+    assert_eq!(stdout(&renewed).trim(), "1 kort fornyet for 2027.");
+    let next: serde_json::Value = serde_json::from_str(&stdout(&okort(
+        &ws,
+        &["cards", "list", "--year", "2027", "--json"],
+    )))
+    .expect("json");
+    let next = next.as_array().expect("cards");
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0]["holder"]["id"].to_string(), holders[0]);
+
+    // A year's quota cannot be cut below the cards already assigned in it.
+    let cut = okort(&ws, &["years", "save", "--year", "2026", "--quota", "5"]);
+    assert_eq!(cut.status.code(), Some(1));
+    assert!(
+        stderr(&cut).contains("kan ikke være lavere enn de 18 kortene som allerede er tildelt"),
+        "{}",
+        stderr(&cut)
+    );
+}

@@ -138,6 +138,24 @@ pub struct ProgramYearInput {
     pub family_cap: Option<u32>,
 }
 
+/// A saved year as the form that edits it.
+impl From<&ProgramYear> for ProgramYearInput {
+    fn from(y: &ProgramYear) -> Self {
+        ProgramYearInput {
+            id: Some(y.id),
+            year: y.year,
+            valid_from: y.valid_from,
+            valid_to: y.valid_to,
+            card_quota: y.card_quota,
+            age_min: y.age_min,
+            age_max: y.age_max,
+            companion_free: y.companion_free,
+            status: y.status,
+            family_cap: y.family_cap,
+        }
+    }
+}
+
 impl ProgramYearInput {
     /// The defaults for a new year: the calendar year, 30 cards, age 5–18, companion free.
     pub fn new_for(year: i32) -> Option<Self> {
