@@ -579,6 +579,11 @@ mod properties {
                     "SELECT COUNT(*) FROM visits WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL",
                     [*venue, o.year_id], |r| r.get(0)).expect("all");
                 prop_assert_eq!(i64::from(line.holder_visits + line.settled_visits), all);
+                let approved: i64 = conn.query_row(
+                    "SELECT COALESCE(SUM(total_ore), 0) FROM settlements
+                     WHERE venue_id = ?1 AND year_id = ?2 AND withdrawn_reason IS NULL",
+                    [*venue, o.year_id], |r| r.get(0)).expect("approved");
+                prop_assert_eq!(line.settled_ore, approved, "what is settled, in øre, is what was approved");
                 let total: i64 = open.iter().map(|l| l.total_ore).sum();
                 let csv = String::from_utf8(okort_store::payouts_csv(&open).expect("csv")).expect("utf8");
                 prop_assert!(csv.lines().last().expect("sum row").ends_with(&okort_core::money::format_amount(total)));
