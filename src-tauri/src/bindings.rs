@@ -5,12 +5,13 @@
 #[cfg(test)]
 mod tests {
     use crate::commands::holders::LanguageOption;
-    use crate::commands::printing::{PrintProgress, PrintReport};
+    use crate::commands::printing::PrintReport;
     use crate::commands::program::ProgramImageKind;
     use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::visits::VisitImportPreview;
     use crate::commands::workspace::WorkspaceInfo;
     use crate::error::{ApiError, ErrorCode, FieldError, RowError};
+    use crate::jobs::JobEvent;
     use okort_core::*;
     use okort_store::{
         AuditEntry, Card, CardLookup, CardRow, CardStatus, HolderImportReport, ImportReport,
@@ -69,7 +70,7 @@ mod tests {
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
             decl::<PrintReport>(&cfg),
-            decl::<PrintProgress>(&cfg),
+            decl::<JobEvent>(&cfg),
             decl::<CardDesign>(&cfg),
             decl::<PrinterProfile>(&cfg),
             decl::<WorkspaceInfo>(&cfg),

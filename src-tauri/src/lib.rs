@@ -4,6 +4,7 @@
 mod bindings;
 mod commands;
 mod error;
+mod jobs;
 #[cfg(test)]
 mod role_tests;
 mod state;
@@ -13,6 +14,7 @@ use tauri::Manager;
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
@@ -43,7 +45,7 @@ pub fn run() {
             commands::program::tauri_commands::copy_agreements,
             commands::payouts::tauri_commands::compute_payouts,
             commands::payouts::tauri_commands::export_payouts_csv,
-            commands::payouts::tauri_commands::print_statement,
+            commands::payouts::tauri_job_commands::print_statement,
             commands::payouts::tauri_commands::approve_settlement,
             commands::payouts::tauri_commands::list_settlements,
             commands::payouts::tauri_commands::export_settlements_csv,
@@ -54,7 +56,7 @@ pub fn run() {
             commands::visits::tauri_commands::void_visit,
             commands::visits::tauri_commands::list_visits,
             commands::visits::tauri_commands::check_visit_import,
-            commands::visits::tauri_commands::import_visits,
+            commands::visits::tauri_job_commands::import_visits,
             commands::venues::tauri_commands::list_venues,
             commands::venues::tauri_commands::save_venue,
             commands::venues::tauri_commands::set_venue_logo,
@@ -62,14 +64,14 @@ pub fn run() {
             commands::venues::tauri_commands::agreements_for_year,
             commands::venues::tauri_commands::save_agreement,
             commands::venues::tauri_commands::delete_agreement,
-            commands::venues::tauri_commands::import_venues_csv,
+            commands::venues::tauri_job_commands::import_venues_csv,
             commands::venues::tauri_commands::export_venues_csv,
             commands::holders::tauri_commands::list_languages,
             commands::holders::tauri_commands::list_holders,
             commands::holders::tauri_commands::holder_summaries,
             commands::holders::tauri_commands::possible_duplicates,
             commands::holders::tauri_commands::save_holder,
-            commands::holders::tauri_commands::import_holders_csv,
+            commands::holders::tauri_job_commands::import_holders_csv,
             commands::holders::tauri_commands::export_holders_csv,
             commands::cards::tauri_commands::quota_status,
             commands::cards::tauri_commands::list_cards,
@@ -88,12 +90,12 @@ pub fn run() {
             commands::printing::tauri_commands::save_card_design,
             commands::printing::tauri_commands::copy_card_design,
             commands::printing::tauri_commands::card_preview,
-            commands::printing::print_cards,
-            commands::printing::tauri_commands::cancel_print,
+            commands::printing::tauri_job_commands::print_cards,
+            commands::cancel_job,
             commands::printing::tauri_commands::list_printer_profiles,
             commands::printing::tauri_commands::save_printer_profile,
             commands::printing::tauri_commands::delete_printer_profile,
-            commands::printing::tauri_commands::print_handout_list,
+            commands::printing::tauri_job_commands::print_handout_list,
             commands::printing::tauri_commands::print_calibration_page,
         ])
         .run(tauri::generate_context!());

@@ -77,7 +77,13 @@ fn nav_is_refused_the_culture_offices_work() {
     );
     denied(cards::mark_printed(&state, vec![1]), "printing");
     denied(
-        visits::import_visits(&state, Some(1), base64_csv("kortnummer;dato\n"), true),
+        visits::import_visits(
+            &state,
+            &state.jobs().start(|_| {}),
+            Some(1),
+            base64_csv("kortnummer;dato\n"),
+            true,
+        ),
         "visit import",
     );
     denied(

@@ -6,7 +6,6 @@ use okort_core::{Action, Actor, Lang};
 use okort_store::{StoreError, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -23,8 +22,8 @@ pub struct AppState {
     /// Why the workspace of the last start could not be opened, shown on the first screen.
     startup_error: Mutex<Option<ApiError>>,
     lang: Mutex<Lang>,
-    /// Set by "cancel" while a print run is going.
-    print_cancelled: AtomicBool,
+    /// The long jobs running now (printing, imports, documents).
+    jobs: crate::jobs::Jobs,
     data_dir: PathBuf,
     settings_file: PathBuf,
 }
@@ -52,7 +51,7 @@ impl AppState {
             session: Mutex::new(None),
             startup_error: Mutex::new(startup_error),
             lang: Mutex::new(lang),
-            print_cancelled: AtomicBool::new(false),
+            jobs: crate::jobs::Jobs::default(),
             data_dir,
             settings_file,
         }
@@ -66,7 +65,7 @@ impl AppState {
             session: Mutex::new(None),
             startup_error: Mutex::new(None),
             lang: Mutex::new(Lang::Nb),
-            print_cancelled: AtomicBool::new(false),
+            jobs: crate::jobs::Jobs::default(),
             data_dir: dir.to_path_buf(),
             settings_file: dir.join("settings.json"),
         }
@@ -103,12 +102,8 @@ impl AppState {
         self.with(|ws| f(ws, &actor))
     }
 
-    pub fn cancel_print(&self, cancel: bool) {
-        self.print_cancelled.store(cancel, Ordering::SeqCst);
-    }
-
-    pub fn print_cancelled(&self) -> bool {
-        self.print_cancelled.load(Ordering::SeqCst)
+    pub fn jobs(&self) -> &crate::jobs::Jobs {
+        &self.jobs
     }
 
     pub fn lang(&self) -> Lang {

@@ -485,7 +485,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                 None => VisitScope::Open(from.zip(to)),
             };
             let pdf = okort_print::cards::statement_pdf(ws, &actor, venue, year, scope, today())?;
-            std::fs::write(&out, pdf)?;
+            okort_store::write_file(&out, &pdf)?;
             say(
                 format!("Oppgjøret er skrevet til {}", out.display()),
                 format!("The statement is in {}", out.display()),
@@ -546,7 +546,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
         PayoutCommand::Settlements { year, json, csv } => {
             let list = ws.list_settlements(&actor, year_id(ws, year)?)?;
             if let Some(path) = csv {
-                std::fs::write(&path, okort_store::settlements_csv(&list)?)?;
+                okort_store::write_file(&path, okort_store::settlements_csv(&list)?)?;
                 say(
                     format!("Regnskapsfilen er skrevet til {}", path.display()),
                     format!("The accounting file is in {}", path.display()),
@@ -581,7 +581,7 @@ fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(
             }
         }
         HolderCommand::Export { file } => {
-            std::fs::write(&file, ws.export_holders_csv(&actor)?)?;
+            okort_store::write_file(&file, ws.export_holders_csv(&actor)?)?;
             let what = if nb {
                 "Kortholdere eksportert til"
             } else {
@@ -673,7 +673,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 profile.as_ref(),
                 &mut |_, _| true,
             )?;
-            std::fs::write(&out, pdf)?;
+            okort_store::write_file(&out, &pdf)?;
             ws.mark_printed(&actor, &printed)?;
             let what = if nb {
                 "kort skrevet til"
@@ -684,7 +684,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
         }
         CardCommand::Handout { year, out } => {
             let pdf = okort_print::cards::handout_list(ws, &actor, year_id(ws, year)?)?;
-            std::fs::write(&out, pdf)?;
+            okort_store::write_file(&out, &pdf)?;
             let what = if nb {
                 "Utleveringslisten er skrevet til"
             } else {
@@ -700,7 +700,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
             let pdf = okort_print::cards::calibration(layout, profile.as_ref())?;
-            std::fs::write(&out, pdf)?;
+            okort_store::write_file(&out, &pdf)?;
             let what = if nb {
                 "Kalibreringssiden er skrevet til"
             } else {
@@ -957,7 +957,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let year = year_id(&ws, 2026)?;
             let (r, pdf) = okort_print::cards::bench(&ws, year, layout, cards)?;
             if let Some(out) = out {
-                std::fs::write(out, pdf)?;
+                okort_store::write_file(&out, &pdf)?;
             }
             let _ = std::fs::remove_dir_all(&dir);
             println!(
@@ -995,7 +995,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                     }
                 }
                 VenueCommand::Export { file } => {
-                    std::fs::write(&file, ws.export_venues_csv()?)?;
+                    okort_store::write_file(&file, ws.export_venues_csv()?)?;
                     let n = ws.list_venues()?.len();
                     let what = if nb {
                         "brukersteder eksportert til"

@@ -161,6 +161,8 @@ pub enum Problem {
     AgreementInUse {
         visits: u32,
     },
+    /// The user cancelled a long job before it wrote anything.
+    JobCancelled,
 }
 
 impl Problem {
@@ -542,6 +544,11 @@ impl Problem {
                     format!("cannot be lower than the {assigned} cards already assigned this year")
                 }
             }
+            JobCancelled => pick(
+                nb,
+                "avbrutt – ingenting er lagret",
+                "cancelled – nothing was saved",
+            ),
             AgreementInUse { visits } => {
                 if nb {
                     format!("avtalen har {visits} registrerte besøk og kan ikke slettes – endre den i stedet")

@@ -121,25 +121,65 @@ pub fn print_year_with_progress(
     profile: Option<&okort_core::PrinterProfile>,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Vec<u8>, Vec<i64>), PrintError> {
-    let job = year_job(ws, year_id)?;
-    let rows: Vec<CardRow> = ws
-        .list_cards(actor, year_id)?
-        .into_iter()
-        .filter(|row| match only {
-            Some(ids) => ids.contains(&row.card.id),
-            None => row.card.status.is_active(),
+    let run = PrintRun::read(ws, actor, year_id, only, profile.cloned())?;
+    let pdf = run.render(layout, progress)?;
+    Ok((pdf, run.card_ids))
+}
+
+/// A print run as read from the workspace: the year's job, the faces of its cards and the
+/// printer's calibration. Rendering needs nothing more, so it runs without the workspace.
+pub struct PrintRun {
+    job: Job,
+    faces: Vec<CardFace>,
+    /// The cards printed, to mark them printed once the file is written.
+    pub card_ids: Vec<i64>,
+    profile: Option<okort_core::PrinterProfile>,
+}
+
+impl PrintRun {
+    /// Reads the year's active cards (or those in `only`, for a reprint) and what they need.
+    pub fn read(
+        ws: &Workspace,
+        actor: &Actor,
+        year_id: i64,
+        only: Option<&[i64]>,
+        profile: Option<okort_core::PrinterProfile>,
+    ) -> Result<PrintRun, PrintError> {
+        let job = year_job(ws, year_id)?;
+        let rows: Vec<CardRow> = ws
+            .list_cards(actor, year_id)?
+            .into_iter()
+            .filter(|row| match only {
+                Some(ids) => ids.contains(&row.card.id),
+                None => row.card.status.is_active(),
+            })
+            .collect();
+        let signer = ws.qr_signer(actor, year_id)?;
+        let faces = rows
+            .iter()
+            .map(|row| card_face(&signer, row))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(PrintRun {
+            job,
+            faces,
+            card_ids: rows.iter().map(|r| r.card.id).collect(),
+            profile,
         })
-        .collect();
-    let signer = ws.qr_signer(actor, year_id)?;
-    let faces = rows
-        .iter()
-        .map(|row| card_face(&signer, row))
-        .collect::<Result<Vec<_>, _>>()?;
-    let title = job.design().title.clone();
-    let adjust = |pages| calibrated(pages, profile);
-    let done = job.write_cards(layout, &faces, &title, &adjust, progress)?;
-    let printed = rows.iter().map(|r| r.card.id).collect();
-    Ok((done.pdf, printed))
+    }
+
+    /// Lays out and writes the cards to one PDF, telling `progress(done, total)` as it goes.
+    pub fn render(
+        &self,
+        layout: Layout,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Vec<u8>, PrintError> {
+        let title = self.job.design().title.clone();
+        let adjust = |pages| calibrated(pages, self.profile.as_ref());
+        Ok(self
+            .job
+            .write_cards(layout, &self.faces, &title, &adjust, progress)?
+            .pdf)
+    }
 }
 
 /// What one benchmark run measured.
@@ -222,6 +262,21 @@ pub fn sample_face(year: &okort_core::ProgramYear) -> CardFace {
 
 /// NAV's hand-out list for the year's active cards, as a PDF.
 pub fn handout_list(ws: &Workspace, actor: &Actor, year_id: i64) -> Result<Vec<u8>, PrintError> {
+    read_handout_list(ws, actor, year_id)?.pdf()
+}
+
+/// NAV's hand-out list as read from the workspace, to be written without it.
+pub struct HandoutList {
+    title: String,
+    primary: Rgb,
+    pub rows: Vec<HandoutRow>,
+}
+
+pub fn read_handout_list(
+    ws: &Workspace,
+    actor: &Actor,
+    year_id: i64,
+) -> Result<HandoutList, PrintError> {
     let program = ws.program()?;
     let year = ws.year(year_id)?;
     let rows: Vec<HandoutRow> = ws
@@ -235,11 +290,19 @@ pub fn handout_list(ws: &Workspace, actor: &Actor, year_id: i64) -> Result<Vec<u
             handed_out: r.card.handed_out_on.map(format_date).unwrap_or_default(),
         })
         .collect();
-    let fonts = crate::fonts::Fonts::load()?;
-    let title = format!("Utleveringsliste – {} {}", program.name, year.year);
-    let primary = Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b));
-    let pages = handout_pages(&title, primary, &rows, &fonts);
-    crate::pdf::render_pdf(&pages, &fonts, &[], &[], &title)
+    Ok(HandoutList {
+        title: format!("Utleveringsliste – {} {}", program.name, year.year),
+        primary: Rgb::parse(&program.primary_colour, Rgb(0x1f, 0x5f, 0x8b)),
+        rows,
+    })
+}
+
+impl HandoutList {
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        let fonts = crate::fonts::Fonts::load()?;
+        let pages = handout_pages(&self.title, self.primary, &self.rows, &fonts);
+        crate::pdf::render_pdf(&pages, &fonts, &[], &[], &self.title)
+    }
 }
 
 /// A calibration test page for the layout's paper size, through the profile if one is given
@@ -271,6 +334,47 @@ pub fn statement_pdf(
     scope: VisitScope,
     today: chrono::NaiveDate,
 ) -> Result<Vec<u8>, PrintError> {
+    read_statement(ws, actor, venue_id, year_id, scope, today)?.pdf()
+}
+
+/// A settlement statement as read from the workspace, to be written without it.
+pub struct StatementDoc {
+    job: Job,
+    title: String,
+    primary: Rgb,
+    sender: [String; 3],
+    facts: Vec<(String, String)>,
+    months: Vec<[String; 3]>,
+    totals: Vec<(String, String)>,
+}
+
+impl StatementDoc {
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        let page = crate::layout::statement_page(
+            &crate::layout::Statement {
+                title: &self.title,
+                primary: self.primary,
+                sender: &self.sender,
+                facts: &self.facts,
+                months: &self.months,
+                totals: &self.totals,
+            },
+            &self.job.art,
+            &self.job.fonts,
+        );
+        self.job.pdf(&[page], &self.title)
+    }
+}
+
+/// Reads what [`statement_pdf`] prints.
+pub fn read_statement(
+    ws: &Workspace,
+    actor: &Actor,
+    venue_id: i64,
+    year_id: i64,
+    scope: VisitScope,
+    today: chrono::NaiveDate,
+) -> Result<StatementDoc, PrintError> {
     use okort_core::checks::{format_bank_account, format_org_number};
     use okort_core::money::format_nok;
     let program = ws.program()?;
@@ -440,20 +544,15 @@ pub fn statement_pdf(
             .to_string()
     };
     let sender = [office, contact, format!("Utstedt {}", format_date(today))];
-    let job = program_job(ws, &program)?;
-    let page = crate::layout::statement_page(
-        &crate::layout::Statement {
-            title: &title,
-            primary,
-            sender: &sender,
-            facts: &facts,
-            months: &rows,
-            totals: &totals,
-        },
-        &job.art,
-        &job.fonts,
-    );
-    job.pdf(&[page], &title)
+    Ok(StatementDoc {
+        job: program_job(ws, &program)?,
+        title,
+        primary,
+        sender,
+        facts,
+        months: rows,
+        totals,
+    })
 }
 
 /// A job with the program's logo and coat of arms and no card design: for the documents the

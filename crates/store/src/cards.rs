@@ -323,7 +323,7 @@ fn insert_card(
 }
 
 /// Every rule of assignment: one active card, age range (or a logged override), quota, family cap.
-fn assign_in(
+pub(crate) fn assign_in(
     conn: &Connection,
     actor: &Actor,
     holder: &Holder,

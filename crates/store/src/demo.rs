@@ -594,3 +594,59 @@ pub fn create(path: &std::path::Path) -> Result<Workspace, StoreError> {
     fill(&mut ws)?;
     Ok(ws)
 }
+
+/// Adds `n` generated holders to a year, each with a card, raising the year's quota to fit:
+/// a large program to measure printing on. The names are in the scripts the program's families
+/// write (Latin with Nordic, Polish and Vietnamese letters, Cyrillic, Arabic, Ethiopic).
+pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(), StoreError> {
+    const FIRST: [&str; 12] = [
+        "Amina",
+        "Олена",
+        "مريم",
+        "ሰላም",
+        "Zofia",
+        "Nguyễn",
+        "Jonas",
+        "Åse",
+        "Dmytro",
+        "يوسف",
+        "Łukasz",
+        "ዮናስ",
+    ];
+    const LAST: [&str; 12] = [
+        "Hassan",
+        "Коваль",
+        "الحسن",
+        "ተስፋይ",
+        "Wiśniewska",
+        "Thị Hương",
+        "Berg",
+        "Ødegård",
+        "Шевченко",
+        "عبدالله",
+        "Żółkiewski",
+        "Trần Văn Đức",
+    ];
+    let actor = okort_core::Actor::command_line();
+    let year = ws.year(year_id)?;
+    let used = crate::cards::quota_of(&ws.conn, &year)?.used;
+    ws.save_year(okort_core::ProgramYearInput {
+        card_quota: used + n,
+        ..okort_core::ProgramYearInput::from(&year)
+    })?;
+    let year = ws.year(year_id)?;
+    // Born early in the year the holders are 10 to 14 in it: inside any age range.
+    let first_day = date(year.year - 14, 1, 1)?;
+    let tx = ws.conn.transaction()?;
+    for i in 0..n as usize {
+        let born = first_day + chrono::Days::new((i % 1800) as u64);
+        tx.execute(
+            "INSERT INTO holders (first_name, last_name, birth_date, language) VALUES (?1, ?2, ?3, 'nb')",
+            rusqlite::params![FIRST[i % 12], LAST[(i / 12) % 12], born],
+        )?;
+        let holder = crate::holders::holder_by_id(&tx, tx.last_insert_rowid())?;
+        crate::cards::assign_in(&tx, &actor, &holder, &year, None, year.valid_from)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -210,6 +210,22 @@ pub(crate) fn require(
     }
 }
 
+/// Writes a file the user asked for (a PDF, a CSV) so that it is either all there or not at
+/// all: into a temporary file beside it, flushed to disk, then renamed over the target. A crash
+/// or a full disk never leaves half a file under the name.
+pub fn write_file(path: &std::path::Path, bytes: impl AsRef<[u8]>) -> Result<(), StoreError> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes.as_ref())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| StoreError::Io(e.error))?;
+    Ok(())
+}
+
 pub(crate) fn refuse<T>(problem: Problem) -> Result<T, StoreError> {
     Err(StoreError::Refused(problem))
 }

@@ -1,6 +1,6 @@
 //! NAV's holder register; the culture office sees summaries.
 
-use super::{commands, decode_upload, today};
+use super::{commands, decode_upload, job_commands, today};
 use crate::error::ApiResult;
 use okort_core::{Action, Holder, HolderInput, HolderSummary};
 use okort_store::HolderImportReport;
@@ -42,15 +42,20 @@ commands! {
         state.act(Action::ManageHolders, |ws, actor| ws.save_holder(actor, input, today()))
     }
 
-    pub fn import_holders_csv(state, data: String) -> ApiResult<HolderImportReport> {
-        let bytes = decode_upload(&data)?;
-        state.act(Action::ManageHolders, |ws, actor| ws.import_holders_csv(actor, &bytes, today()))
-    }
-
     pub fn export_holders_csv(state, path: PathBuf) -> ApiResult<()> {
         state.act(Action::ReadHolderSummaries, |ws, actor| {
-            std::fs::write(&path, ws.export_holders_csv(actor)?)?;
+            okort_store::write_file(&path, ws.export_holders_csv(actor)?)?;
             Ok(())
+        })
+    }
+}
+
+job_commands! {
+    /// Imports NAV's CSV of holders; refused whole with every bad row listed.
+    pub fn import_holders_csv(state, job, data: String) -> ApiResult<HolderImportReport> {
+        let bytes = decode_upload(&data)?;
+        super::import_job(state, job, Action::ManageHolders, |ws, actor| {
+            ws.import_holders_csv(actor, &bytes, today())
         })
     }
 }

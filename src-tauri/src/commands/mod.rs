@@ -163,6 +163,77 @@ macro_rules! commands {
 }
 pub(crate) use commands;
 
+/// As [`commands!`], for long jobs: the plain function also gets the running job (progress,
+/// cancel), and the Tauri command runs it through [`crate::jobs::run`] with the channel the UI
+/// passed as `onEvent`.
+macro_rules! job_commands {
+    ($(
+        $(#[$meta:meta])*
+        pub fn $name:ident($state:ident, $job:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+    )*) => {
+        $(
+            $(#[$meta])*
+            pub fn $name(
+                $state: &$crate::state::AppState,
+                $job: &$crate::jobs::Job
+                $(, $arg: $ty)*
+            ) -> $ret $body
+        )*
+
+        /// The same commands as registered with Tauri, each run as a job.
+        pub mod tauri_job_commands {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                #[tauri::command]
+                pub async fn $name(
+                    app: tauri::AppHandle,
+                    on_event: tauri::ipc::Channel<$crate::jobs::JobEvent>
+                    $(, $arg: Option<$crate::commands::Arg<$ty>>)*
+                ) -> $ret {
+                    use tauri::Manager;
+                    let lang = app.state::<$crate::state::AppState>().lang();
+                    $(let $arg = $crate::commands::Arg::parse($arg, stringify!($arg), lang)?;)*
+                    $crate::jobs::run(app, on_event, move |state, job| {
+                        super::$name(state, job $(, $arg)*)
+                    })
+                    .await
+                }
+            )*
+        }
+    };
+}
+pub(crate) use job_commands;
+
+/// An import as a job: it tells the UI it has started, stops if cancelled before it writes,
+/// and then imports in one transaction (all or nothing).
+pub(crate) fn import_job<T>(
+    state: &crate::state::AppState,
+    job: &crate::jobs::Job,
+    action: okort_core::Action,
+    import: impl FnOnce(
+        &mut okort_store::Workspace,
+        &okort_core::Actor,
+    ) -> Result<T, okort_store::StoreError>,
+) -> ApiResult<T> {
+    job.progress(0, 1);
+    job.go_on(state.lang())?;
+    let done = state.act(action, import)?;
+    job.progress(1, 1);
+    Ok(done)
+}
+
+/// Asks a running job to stop; it writes nothing once stopped. False when it had already ended.
+#[tauri::command]
+pub fn cancel_job(state: tauri::State<'_, crate::state::AppState>, job: u32) -> bool {
+    state.jobs().cancel(job)
+}
+
+/// Opens a written file in the system's viewer; a failure only means the user opens it by hand.
+pub(crate) fn open_in_viewer(path: &std::path::Path) {
+    let _ = tauri_plugin_opener::open_path(path, None::<&str>);
+}
+
 /// Decodes a file sent by the UI as base64 (a `data:` URL prefix is allowed).
 pub(crate) fn decode_upload(data: &str) -> ApiResult<Vec<u8>> {
     let b64 = data.split_once(";base64,").map(|(_, b)| b).unwrap_or(data);

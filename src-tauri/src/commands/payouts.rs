@@ -1,7 +1,7 @@
 //! Payouts: each venue's compensation for a year or a period, and the accounting file.
 
-use super::{commands, today};
-use crate::error::ApiResult;
+use super::{commands, job_commands, today};
+use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use okort_core::Action;
 use okort_store::{PayoutLine, Settlement, VisitScope};
@@ -27,33 +27,9 @@ commands! {
     ) -> ApiResult<()> {
         state.act(Action::ManageVenues, |ws, actor| {
             let lines = ws.compute_payouts(actor, year_id, from.zip(to))?;
-            std::fs::write(&path, okort_store::payouts_csv(&lines)?)?;
+            okort_store::write_file(&path, okort_store::payouts_csv(&lines)?)?;
             Ok(())
         })
-    }
-
-    /// A venue's settlement statement, written to `path` and opened: an approved settlement,
-    /// or a draft of the venue's open visits in the year or period.
-    pub fn print_statement(
-        state,
-        venue_id: i64,
-        year_id: i64,
-        settlement_id: Option<i64>,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-        path: PathBuf,
-    ) -> ApiResult<()> {
-        let scope = match settlement_id {
-            Some(id) => VisitScope::Settlement(id),
-            None => VisitScope::Open(from.zip(to)),
-        };
-        state.act(Action::ManageVenues, |ws, actor| {
-            let pdf = okort_print::cards::statement_pdf(ws, actor, venue_id, year_id, scope, today())?;
-            std::fs::write(&path, pdf)?;
-            Ok(())
-        })?;
-        super::printing::open_in_viewer(&path);
-        Ok(())
     }
 
     /// Approves a venue's open visits in the year or period as a settlement; they are locked.
@@ -73,7 +49,7 @@ commands! {
     pub fn export_settlements_csv(state, year_id: i64, path: PathBuf) -> ApiResult<()> {
         state.act(Action::ManageVenues, |ws, actor| {
             let list = ws.list_settlements(actor, year_id)?;
-            std::fs::write(&path, okort_store::settlements_csv(&list)?)?;
+            okort_store::write_file(&path, okort_store::settlements_csv(&list)?)?;
             Ok(())
         })
     }
@@ -89,5 +65,36 @@ commands! {
     /// Withdraws an unpaid settlement with a reason; its visits are open again.
     pub fn withdraw_settlement(state, settlement_id: i64, reason: String) -> ApiResult<Settlement> {
         state.act(Action::SettlePayouts, |ws, actor| ws.withdraw_settlement(actor, settlement_id, &reason))
+    }
+}
+
+job_commands! {
+    /// A venue's settlement statement, written to `path` and opened: an approved settlement,
+    /// or a draft of the venue's open visits in the year or period.
+    pub fn print_statement(
+        state,
+        job,
+        venue_id: i64,
+        year_id: i64,
+        settlement_id: Option<i64>,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        path: PathBuf,
+    ) -> ApiResult<()> {
+        let scope = match settlement_id {
+            Some(id) => VisitScope::Settlement(id),
+            None => VisitScope::Open(from.zip(to)),
+        };
+        let doc = state.act(Action::ManageVenues, |ws, actor| {
+            Ok(okort_print::cards::read_statement(ws, actor, venue_id, year_id, scope, today())?)
+        })?;
+        job.progress(0, 1);
+        let lang = state.lang();
+        let pdf = doc.pdf().map_err(|e| ApiError::from_store(e.into(), lang))?;
+        job.go_on(lang)?;
+        okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, lang))?;
+        job.progress(1, 1);
+        super::open_in_viewer(&path);
+        Ok(())
     }
 }

@@ -1,10 +1,11 @@
 //! Printing cards: a preview of the year's card as the printer will get it, and the PDF.
 
-use super::commands;
+use super::{commands, job_commands, open_in_viewer};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use base64::Engine;
 use okort_core::{Action, CardDesign, PrinterProfile};
+use okort_print::cards::PrintRun;
 use okort_print::Layout;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -27,91 +28,50 @@ fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
     })
 }
 
-/// How far a print run has come; sent to the UI as the event `print-progress`.
-#[derive(Debug, Clone, Copy, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PrintProgress {
-    pub done: u32,
-    pub total: u32,
-}
+job_commands! {
+    /// Prints the year's active cards (or `card_ids`, for a reprint) to `path` and marks them
+    /// printed. The workspace is read, then left free while the cards are laid out and written
+    /// (the job tells its progress and stops when cancelled, writing nothing), then the cards
+    /// are marked printed and the file is opened.
+    pub fn print_cards(
+        state,
+        job,
+        year_id: i64,
+        layout_code: String,
+        path: PathBuf,
+        card_ids: Option<Vec<i64>>,
+        profile_id: Option<i64>,
+    ) -> ApiResult<PrintReport> {
+        let layout = layout(state, &layout_code)?;
+        let run = state.act(Action::MarkCardsPrinted, |ws, actor| {
+            let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
+            Ok(PrintRun::read(ws, actor, year_id, card_ids.as_deref(), profile)?)
+        })?;
+        let pdf = run
+            .render(layout, &mut |done, total| job.progress(done, total))
+            .map_err(|e| ApiError::from_store(e.into(), state.lang()))?;
+        job.go_on(state.lang())?;
+        state.act(Action::MarkCardsPrinted, |ws, actor| {
+            okort_store::write_file(&path, &pdf)?;
+            ws.mark_printed(actor, &run.card_ids)
+        })?;
+        open_in_viewer(&path);
+        Ok(PrintReport { printed: run.card_ids.len(), path: path.display().to_string() })
+    }
 
-/// Prints the year's active cards (or `card_ids`, for a reprint) to `path` and marks them
-/// printed, telling `progress` after each card; stops when the user cancels.
-pub fn print_cards_with(
-    state: &AppState,
-    year_id: i64,
-    layout_code: &str,
-    path: &std::path::Path,
-    card_ids: Option<Vec<i64>>,
-    profile_id: Option<i64>,
-    progress: &mut dyn FnMut(PrintProgress),
-) -> ApiResult<PrintReport> {
-    let layout = layout(state, layout_code)?;
-    state.cancel_print(false);
-    let printed = state.act(Action::MarkCardsPrinted, |ws, actor| {
-        let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
-        let (pdf, printed) = okort_print::cards::print_year_with_progress(
-            ws,
-            actor,
-            year_id,
-            layout,
-            card_ids.as_deref(),
-            profile.as_ref(),
-            &mut |done, total| {
-                progress(PrintProgress {
-                    done: done as u32,
-                    total: total as u32,
-                });
-                !state.print_cancelled()
-            },
-        )?;
-        std::fs::write(path, pdf)?;
-        ws.mark_printed(actor, &printed)?;
-        Ok(printed.len())
-    })?;
-    Ok(PrintReport {
-        printed,
-        path: path.display().to_string(),
-    })
-}
-
-/// Runs off the main thread so the window stays live and shows the progress.
-#[tauri::command(async)]
-pub fn print_cards(
-    app: tauri::AppHandle,
-    state: tauri::State<'_, AppState>,
-    year_id: i64,
-    layout_code: String,
-    path: PathBuf,
-    card_ids: Option<Vec<i64>>,
-    profile_id: Option<i64>,
-) -> ApiResult<PrintReport> {
-    use tauri::Emitter;
-    let report = print_cards_with(
-        &state,
-        year_id,
-        &layout_code,
-        &path,
-        card_ids,
-        profile_id,
-        &mut |p| {
-            let _ = app.emit("print-progress", p);
-        },
-    )?;
-    open_in_viewer(&path);
-    Ok(report)
-}
-
-/// Opens a file in the system's viewer; a failure only means the user opens it by hand.
-pub(crate) fn open_in_viewer(path: &std::path::Path) {
-    let program = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(target_os = "windows") {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    let _ = std::process::Command::new(program).arg(path).spawn();
+    /// NAV's hand-out list of the year's active cards, written to `path` and opened.
+    pub fn print_handout_list(state, job, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
+        let list = state.act(Action::ReadHolderSummaries, |ws, actor| {
+            Ok(okort_print::cards::read_handout_list(ws, actor, year_id)?)
+        })?;
+        job.progress(0, 1);
+        let pdf = list.pdf().map_err(|e| ApiError::from_store(e.into(), state.lang()))?;
+        job.go_on(state.lang())?;
+        okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, state.lang()))?;
+        job.progress(1, 1);
+        open_in_viewer(&path);
+        Ok(PrintReport { printed: list.rows.len(), path: path.display().to_string() })
+    }
 }
 
 commands! {
@@ -175,22 +135,6 @@ commands! {
         state.act(Action::MarkCardsPrinted, |ws, _| ws.delete_printer_profile(id))
     }
 
-    /// Stops a print run after the card it is on; nothing is written or marked printed.
-    pub fn cancel_print(state) -> () {
-        state.cancel_print(true);
-    }
-
-    /// NAV's hand-out list of the year's active cards, written to `path` and opened.
-    pub fn print_handout_list(state, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
-        let printed = state.act(Action::ReadHolderSummaries, |ws, actor| {
-            let pdf = okort_print::cards::handout_list(ws, actor, year_id)?;
-            std::fs::write(&path, pdf)?;
-            Ok(ws.list_cards(actor, year_id)?.iter().filter(|r| r.card.status.is_active()).count())
-        })?;
-        open_in_viewer(&path);
-        Ok(PrintReport { printed, path: path.display().to_string() })
-    }
-
     /// A calibration test page with rulers for the layout's paper (through a profile, to check
     /// it), written to `path` and opened.
     pub fn print_calibration_page(
@@ -203,7 +147,7 @@ commands! {
         state.act(Action::MarkCardsPrinted, |ws, _| {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
             let pdf = okort_print::cards::calibration(layout, profile.as_ref())?;
-            std::fs::write(&path, pdf)?;
+            okort_store::write_file(&path, &pdf)?;
             Ok(())
         })?;
         open_in_viewer(&path);
@@ -215,7 +159,10 @@ commands! {
 mod tests {
     use super::*;
     use crate::commands::session;
+    use crate::jobs::{Job, JobEvent};
     use okort_store::demo;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
 
     fn logged_in_admin() -> (tempfile::TempDir, AppState, i64) {
         let dir = tempfile::tempdir().expect("dir");
@@ -228,49 +175,142 @@ mod tests {
         (dir, state, year)
     }
 
+    /// Runs `work` with a job whose events are collected.
+    fn with_job<T>(state: &AppState, work: impl FnOnce(&Job) -> T) -> (T, Vec<JobEvent>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let job = state
+            .jobs()
+            .start(move |e| log.lock().expect("log").push(e));
+        let out = work(&job);
+        let events = seen.lock().expect("log").clone();
+        (out, events)
+    }
+
+    fn printed_cards(state: &AppState, year: i64) -> usize {
+        state
+            .act(Action::MarkCardsPrinted, |ws, actor| {
+                ws.list_cards(actor, year)
+            })
+            .expect("cards")
+            .iter()
+            .filter(|r| r.card.status == okort_store::CardStatus::Printed)
+            .count()
+    }
+
+    fn done_counts(events: &[JobEvent]) -> Vec<u32> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                JobEvent::Progress { done, .. } => Some(*done),
+                JobEvent::Started { .. } => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn printing_reports_progress_sheet_by_sheet_and_writes_the_pdf() {
         let (dir, state, year) = logged_in_admin();
         let out = dir.path().join("kort.pdf");
-        let mut seen = Vec::new();
-        let report = print_cards_with(&state, year, "cr80", &out, None, None, &mut |p| {
-            seen.push(p.done)
-        })
-        .expect("print");
-        assert_eq!(report.printed, 18);
-        assert_eq!(seen, vec![8, 16, 18], "eight cards at a time");
+        let (report, events) = with_job(&state, |job| {
+            print_cards(&state, job, year, "cr80".into(), out.clone(), None, None)
+        });
+        assert_eq!(report.expect("print").printed, 18);
+        assert!(matches!(events[0], JobEvent::Started { .. }));
+        assert_eq!(
+            done_counts(&events),
+            vec![8, 16, 18],
+            "eight cards at a time"
+        );
         assert!(std::fs::read(&out).expect("pdf").starts_with(b"%PDF"));
     }
 
     #[test]
-    fn a_cancelled_print_writes_nothing_and_says_so() {
+    fn a_cancelled_print_writes_nothing_marks_nothing_and_says_so() {
         let (dir, state, year) = logged_in_admin();
+        let before = printed_cards(&state, year);
         let out = dir.path().join("kort.pdf");
-        let err = print_cards_with(&state, year, "a4", &out, None, None, &mut |p| {
-            if p.done == 8 {
-                state.cancel_print(true);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job = state.jobs().start(move |e| {
+            let _ = tx.send(e);
+        });
+        let result = std::thread::scope(|s| {
+            let printing =
+                s.spawn(|| print_cards(&state, &job, year, "a4".into(), out.clone(), None, None));
+            // Cancel as the first sheet is reported, as a user would from the progress bar.
+            for event in rx.iter() {
+                if let JobEvent::Progress { job, .. } = event {
+                    assert!(state.jobs().cancel(job));
+                    break;
+                }
             }
-        })
-        .expect_err("cancelled");
+            printing.join().expect("thread")
+        });
+        let err = result.expect_err("cancelled");
         assert_eq!(err.code, ErrorCode::Refused);
         assert!(err.message.contains("avbrutt"), "{}", err.message);
         assert!(!out.exists(), "no file is written");
+        assert_eq!(
+            printed_cards(&state, year),
+            before,
+            "no card is marked printed"
+        );
+    }
+
+    #[test]
+    fn the_workspace_answers_other_commands_while_thousands_of_cards_are_rendered() {
+        let (dir, state, year) = logged_in_admin();
+        let cards = 5000;
+        state
+            .act(Action::MarkCardsPrinted, |ws, _| {
+                okort_store::demo::add_generated_cards(ws, year, cards)
+            })
+            .expect("cards");
+        let out = dir.path().join("many.pdf");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job = state.jobs().start(move |e| {
+            let _ = tx.send(e);
+        });
+        let finished = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let printing = s.spawn(|| {
+                let r = print_cards(&state, &job, year, "sheet8".into(), out.clone(), None, None);
+                finished.store(true, Ordering::SeqCst);
+                r
+            });
+            // Once rendering has begun, another command gets the workspace at once.
+            for event in rx.iter() {
+                if let JobEvent::Progress { done, total, .. } = event {
+                    assert!(done < total);
+                    break;
+                }
+            }
+            let years = crate::commands::program::list_years(&state).expect("years");
+            assert!(!years.is_empty());
+            assert!(
+                !finished.load(Ordering::SeqCst),
+                "answered while the print was still running"
+            );
+            let report = printing.join().expect("thread").expect("print");
+            assert!(report.printed >= cards as usize);
+        });
     }
 
     #[test]
     fn nav_cannot_print_cards() {
         let (dir, state, year) = logged_in_admin();
         session::login(&state, "nav".into(), demo::DEMO_PASSWORD.into()).expect("nav");
-        let err = print_cards_with(
-            &state,
-            year,
-            "a4",
-            &dir.path().join("x.pdf"),
-            None,
-            None,
-            &mut |_| {},
-        )
-        .expect_err("denied");
-        assert_eq!(err.code, ErrorCode::Denied);
+        let (err, _) = with_job(&state, |job| {
+            print_cards(
+                &state,
+                job,
+                year,
+                "a4".into(),
+                dir.path().join("x.pdf"),
+                None,
+                None,
+            )
+        });
+        assert_eq!(err.expect_err("denied").code, ErrorCode::Denied);
     }
 }

@@ -1,6 +1,6 @@
 //! The venue register, agreements, and CSV import/export.
 
-use super::{commands, decode_upload};
+use super::{commands, decode_upload, job_commands};
 use crate::error::ApiResult;
 use okort_core::{Action, Agreement, AgreementInput, Venue, VenueInput};
 use okort_store::ImportReport;
@@ -37,17 +37,19 @@ commands! {
         state.act(Action::ManageVenues, |ws, _| ws.delete_agreement(venue_id, year_id))
     }
 
-    /// Imports a CSV file the UI read; refused whole with every bad row listed.
-    pub fn import_venues_csv(state, data: String) -> ApiResult<ImportReport> {
-        let bytes = decode_upload(&data)?;
-        state.act(Action::ManageVenues, |ws, _| ws.import_venues_csv(&bytes))
-    }
-
     /// Writes the register to the file the user chose in the save dialog.
     pub fn export_venues_csv(state, path: PathBuf) -> ApiResult<()> {
         state.act(Action::ReadVenues, |ws, _| {
-            std::fs::write(&path, ws.export_venues_csv()?)?;
+            okort_store::write_file(&path, ws.export_venues_csv()?)?;
             Ok(())
         })
+    }
+}
+
+job_commands! {
+    /// Imports a CSV file the UI read; refused whole with every bad row listed.
+    pub fn import_venues_csv(state, job, data: String) -> ApiResult<ImportReport> {
+        let bytes = decode_upload(&data)?;
+        super::import_job(state, job, Action::ManageVenues, |ws, _| ws.import_venues_csv(&bytes))
     }
 }

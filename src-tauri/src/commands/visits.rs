@@ -1,6 +1,6 @@
 //! Visits at the desk: register (typed number or scanned QR), void, list.
 
-use super::{commands, decode_upload, today};
+use super::{commands, decode_upload, job_commands, today};
 use crate::error::{ApiResult, RowError};
 use chrono::NaiveDate;
 use okort_core::Action;
@@ -70,15 +70,19 @@ commands! {
         })
     }
 
+}
+
+job_commands! {
     /// Imports a venue report: all rows, or with `accept_valid` the good rows only.
     pub fn import_visits(
         state,
+        job,
         venue_id: Option<i64>,
         data: String,
         accept_valid: bool,
     ) -> ApiResult<VisitImportReport> {
         let bytes = decode_upload(&data)?;
-        state.act(Action::ImportVisits, |ws, actor| {
+        super::import_job(state, job, Action::ImportVisits, |ws, actor| {
             ws.import_visits(actor, venue_id, &bytes, accept_valid, today())
         })
     }

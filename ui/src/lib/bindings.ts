@@ -217,7 +217,7 @@ isDemo: boolean, };
 
 export type PrintReport = { printed: number, path: string, };
 
-export type PrintProgress = { done: number, total: number, };
+export type JobEvent = { "event": "started", job: number, } | { "event": "progress", job: number, done: number, total: number, };
 
 export type CardDesign = { yearId: number, 
 /**
