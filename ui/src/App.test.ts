@@ -216,7 +216,8 @@ describe("App", () => {
     expect((await screen.findByTestId("error-email")).textContent).toBe("Ugyldig e-postadresse");
 
     const ev = new Event("drop", { bubbles: true, cancelable: true });
-    Object.defineProperty(ev, "dataTransfer", { value: { files: [new File(["x"], "l.png", { type: "image/png" })] } });
+    const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+    Object.defineProperty(ev, "dataTransfer", { value: { files: [new File([png], "l.png", { type: "image/png" })] } });
     screen.getByTestId("venue-logo-drop").dispatchEvent(ev);
     await screen.findByTestId("venue-logo-preview");
 
@@ -271,6 +272,7 @@ describe("App", () => {
     expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup"]);
 
     await fireEvent.click(screen.getByTestId("logout"));
+    expect(await screen.findByTestId("login")).toBeTruthy();
     await loginAs("kultur");
     await screen.findByTestId("venue-list");
     expect(navIds()).toEqual([
