@@ -286,4 +286,25 @@ describe("registering a visit", () => {
     await fireEvent.click(screen.getByTestId("returned-save"));
     await waitFor(() => expect(calls).toContain("register_returned_ticks"));
   });
+
+  it("asks the culture office for the desk venue, and checks the card again when it is chosen", async () => {
+    const lookups: unknown[] = [];
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      if (cmd === "list_venues") return [{ id: 1, name: "Eksempel Kino", active: true }];
+      if (cmd === "lookup_card") {
+        lookups.push(args.venueId);
+        return { ...base, venue: args.venueId == null ? null : allowance };
+      }
+      return null;
+    });
+    render(Lookup, { props: { role: "admin" } });
+    await scan("2026-0042-9");
+    expect(await screen.findByTestId("lookup-choose-venue")).toBeTruthy();
+    expect(screen.queryByTestId("visit-register")).toBeNull();
+    await waitFor(() => expect((screen.getByTestId("lookup-desk-venue") as HTMLSelectElement).options).toHaveLength(2));
+    await fireEvent.change(screen.getByTestId("lookup-desk-venue"), { target: { value: "1" } });
+    expect(await screen.findByTestId("visit-register")).toBeTruthy();
+    expect(lookups).toEqual([null, 1]);
+  });
 });

@@ -88,7 +88,7 @@ describe("Payouts", () => {
     expect(calls.some((c) => c.cmd === "approve_settlement")).toBe(false);
     expect(screen.getByTestId("approve-venue").textContent).toBe("Eksempel Kino");
     expect(screen.getByTestId("approve-period").textContent).toBe("01.01.2026–31.12.2026 (hele året)");
-    expect(screen.getByTestId("approve-visits").textContent?.trim()).toBe("3 besøk + 1 ledsagere");
+    expect(screen.getByTestId("approve-visits").textContent?.trim()).toBe("3 besøk · ledsagere: 1");
     expect(screen.getByTestId("approve-amount").textContent).toBe("kr 375,00");
     await fireEvent.click(screen.getByTestId("approve-dialog-confirm"));
     await waitFor(() => expect(screen.getAllByTestId("settlement-row")).toHaveLength(3));
