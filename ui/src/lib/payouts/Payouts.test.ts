@@ -187,7 +187,8 @@ describe("Payouts", () => {
     expect(screen.getByTestId("settlements-count").textContent?.trim()).toBe("9 av 45 oppgjør");
     await fireEvent.change(screen.getByTestId("settlements-status"), { target: { value: "paid" } });
     await waitFor(() => expect(screen.getAllByTestId("settlement-row").every((r) => r.textContent?.includes("Betalt"))).toBe(true));
-    await fireEvent.change(screen.getByTestId("settlements-period"), { target: { value: "01.01.2026–30.06.2026" } });
+    const half = Array.from((screen.getByTestId("settlements-period") as HTMLSelectElement).options).find((o) => o.textContent === "01.01.2026–30.06.2026")!;
+    await fireEvent.change(screen.getByTestId("settlements-period"), { target: { value: half.value } });
     await waitFor(() =>
       expect(screen.getAllByTestId("settlement-period").every((c) => c.textContent?.trim() === "01.01.2026–30.06.2026")).toBe(true),
     );
