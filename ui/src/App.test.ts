@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Agreement, ApiError, Program, ProgramYear, Role, SessionInfo, Venue } from "./lib/api";
+import type { Agreement, ApiError, Holder, Program, ProgramYear, Role, SessionInfo, Venue } from "./lib/api";
 import { i18n } from "./lib/i18n/index.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
 /** A small in-memory backend. */
 function fakeBackend(
-  opts: { isNew?: boolean; infoError?: ApiError; role?: Role | null; hasUsers?: boolean; isDemo?: boolean } = {},
+  opts: { isNew?: boolean; infoError?: ApiError; role?: Role | null; hasUsers?: boolean; isDemo?: boolean; holders?: Holder[] } = {},
 ) {
   const calls: Call[] = [];
   const userOf = (role: Role) => ({
@@ -69,9 +69,12 @@ function fakeBackend(
         role = "admin";
         return session();
       case "list_holders":
+        return opts.holders ?? [];
+      case "list_languages":
+        return [{ code: "nb", name: "Norsk" }, { code: "ti", name: "ትግርኛ" }];
       case "list_cards":
       case "holder_summaries":
-      case "list_languages":
+      case "cards_of_holder":
         return [];
       case "quota_status":
         return { quota: 100, used: 0, left: 100 };
@@ -216,7 +219,8 @@ describe("App", () => {
     expect((await screen.findByTestId("error-email")).textContent).toBe("Ugyldig e-postadresse");
 
     const ev = new Event("drop", { bubbles: true, cancelable: true });
-    Object.defineProperty(ev, "dataTransfer", { value: { files: [new File(["x"], "l.png", { type: "image/png" })] } });
+    const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+    Object.defineProperty(ev, "dataTransfer", { value: { files: [new File([png], "l.png", { type: "image/png" })] } });
     screen.getByTestId("venue-logo-drop").dispatchEvent(ev);
     await screen.findByTestId("venue-logo-preview");
 
@@ -262,6 +266,7 @@ describe("App", () => {
     await loginAs("kino");
     expect(await screen.findByTestId("lookup")).toBeTruthy();
     expect(navIds()).toEqual(["nav-lookup", "nav-visits"]);
+    expect(screen.queryByTestId("menu-file")).toBeNull();
     expect(screen.getByTestId("session-user").textContent).toContain("Brukersted");
 
     await fireEvent.click(screen.getByTestId("logout"));
@@ -269,10 +274,13 @@ describe("App", () => {
     await loginAs("nav");
     expect(await screen.findByTestId("holders")).toBeTruthy();
     expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup"]);
+    expect(screen.queryByTestId("menu-file")).toBeNull();
 
     await fireEvent.click(screen.getByTestId("logout"));
+    expect(await screen.findByTestId("login")).toBeTruthy();
     await loginAs("kultur");
     await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("menu-file")).toBeTruthy();
     expect(navIds()).toEqual([
       "nav-program",
       "nav-years",
@@ -304,5 +312,21 @@ describe("App", () => {
     await fireEvent.click(screen.getByTestId("admin-create"));
     expect(await screen.findByTestId("welcome")).toBeTruthy();
     expect(calls.find((c) => c.cmd === "create_first_admin")?.args).toEqual({ username: "kari", password: "hemmelig1" });
+  });
+
+  it("returns to the holder list from an open holder by the menu, and names languages in Norwegian", async () => {
+    const selam: Holder = {
+      id: 5, firstName: "Selam", lastName: "Tesfay", birthDate: "2015-04-03", language: "ti", guardianName: "", guardianPhone: "",
+      guardianEmail: "", address: "", navContact: "", navNote: "",
+    };
+    fakeBackend({ role: "nav", holders: [selam] });
+    render(App);
+    const list = await screen.findByTestId("holders");
+    await waitFor(() => expect(list.querySelector('[data-testid="holder-language-name"]')?.textContent).toBe("ትግርኛ (tigrinja)"));
+    await fireEvent.click(screen.getByRole("button", { name: "Tesfay" }));
+    expect(await screen.findByTestId("holder-form")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("nav-holders"));
+    expect(await screen.findByTestId("holders")).toBeTruthy();
+    expect(screen.queryByTestId("holder-form")).toBeNull();
   });
 });

@@ -64,3 +64,8 @@ export function takeChosenFile(e: Event): File | undefined {
   input.value = "";
   return file;
 }
+
+/** Scrolls `node` into view at the top (below the sticky header, by its scroll margin). */
+export function scrollToTop(node: HTMLElement | null | undefined): void {
+  node?.scrollIntoView?.({ block: "start" });
+}

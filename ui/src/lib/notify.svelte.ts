@@ -31,9 +31,15 @@ export function sessionLost(e: unknown): boolean {
   return false;
 }
 
+/** Shows anything thrown in the error banner; only our own messages reach the user as written. */
 export function showError(e: unknown): void {
   if (sessionLost(e)) return;
-  notices.error = errorMessage(e);
+  showErrorText(errorMessage(e));
+}
+
+/** Shows a message already written for the user (e.g. the leftover of `splitFieldErrors`). */
+export function showErrorText(message: string): void {
+  notices.error = message;
   notices.toast = null;
 }
 
@@ -56,6 +62,8 @@ export function splitFieldErrors(
     if (known.includes(f.field)) fields[f.field] = fields[f.field] ? `${fields[f.field]} ${f.message}` : f.message;
     else leftover.push(f.message);
   }
-  if (Object.keys(fields).length === 0) return { fields, banner: e.message };
-  return { fields, banner: leftover.length ? [e.message, ...leftover].join(" ") : null };
+  // What no field of this form shows goes to the banner, each sentence once.
+  const banner = [...new Set([e.message, ...leftover])].join(" ");
+  if (Object.keys(fields).length === 0) return { fields, banner };
+  return { fields, banner: leftover.length ? banner : null };
 }

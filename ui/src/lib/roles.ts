@@ -58,3 +58,12 @@ export function canSee(role: Role | null | undefined, view: View): boolean {
   if (view === "welcome" || view === "venue") return role === "admin";
   return (BY_ROLE[role] as View[]).includes(view);
 }
+
+/**
+ * True when the Fil menu (new workspace, open, demo) is shown: to the culture office's
+ * administrator, and before anyone has logged in (so a missing or wrong file can be replaced).
+ * NAV and the venue desks never switch the program's file.
+ */
+export function showsFileMenu(role: Role | null | undefined): boolean {
+  return role == null || role === "admin";
+}

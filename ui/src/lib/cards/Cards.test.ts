@@ -42,6 +42,11 @@ function backend() {
         return { ...rows[1].card, status: "revoked" };
       case "mark_printed":
         return [rows[1].card];
+      case "list_venues":
+      case "agreements_for_year":
+      case "list_printer_profiles":
+      case "card_preview":
+        return [];
       case "assign_card": {
         const err: ApiError = { code: "refused", message: "Kari er 25 år i 2026, utenfor aldersgruppen.", fields: [], rows: [] };
         throw err;
@@ -62,11 +67,13 @@ describe("Cards", () => {
     expect((screen.getByTestId("cards-year") as HTMLSelectElement).value).toBe("2");
     expect((await screen.findByTestId("cards-quota")).textContent).toContain("12 av 100 kort igjen");
     expect(screen.queryByTestId("cards-mark-printed")).toBeNull();
-    expect(screen.queryByTestId("cards-override-reason")).toBeNull();
+    expect(screen.queryByTestId("cards-tab-design")).toBeNull();
+    expect(screen.queryByTestId("cards-tab-print")).toBeNull();
     expect(rows[0].textContent).toContain("Skrevet ut");
 
     await fireEvent.click(rows[0].querySelector('[data-testid="card-handout"]')!);
     await waitFor(() => expect(calls.find((c) => c.cmd === "hand_out_card")?.args).toEqual({ cardId: 1, on: todayIso() }));
+    await waitFor(() => expect(screen.getAllByTestId("card-status")[0].textContent).toBe("Utlevert"));
 
     await fireEvent.click(screen.getAllByTestId("card-revoke")[1]);
     await fireEvent.click(screen.getByTestId("card-revoke-confirm"));
@@ -76,6 +83,10 @@ describe("Cards", () => {
     await fireEvent.click(screen.getByTestId("card-revoke-confirm"));
     await waitFor(() => expect(calls.find((c) => c.cmd === "revoke_card")?.args).toEqual({ cardId: 2, reason: "Flyttet" }));
 
+    // Assigning has its own tab.
+    expect(screen.queryByTestId("cards-assign-holder")).toBeNull();
+    await fireEvent.click(screen.getByTestId("cards-tab-assign"));
+    expect(screen.queryByTestId("cards-override-reason")).toBeNull();
     await fireEvent.change(screen.getByTestId("cards-assign-holder"), { target: { value: "9" } });
     await waitFor(() => expect((screen.getByTestId("cards-assign") as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(screen.getByTestId("cards-assign"));
@@ -95,11 +106,58 @@ describe("Cards", () => {
     await fireEvent.click(mark);
     await waitFor(() => expect(calls.find((c) => c.cmd === "mark_printed")?.args).toEqual({ cardIds: [2] }));
 
+    await fireEvent.click(screen.getByTestId("cards-tab-assign"));
     await fireEvent.change(screen.getByTestId("cards-assign-holder"), { target: { value: "9" } });
     await fireEvent.input(screen.getByTestId("cards-override-reason"), { target: { value: "Vedtak fra NAV" } });
     await fireEvent.click(screen.getByTestId("cards-assign"));
     await waitFor(() =>
       expect(calls.find((c) => c.cmd === "assign_card")?.args).toEqual({ holderId: 9, yearId: 2, overrideReason: "Vedtak fra NAV" }),
     );
+  });
+
+  it("gives each task its own tab, reachable with the arrow keys", async () => {
+    backend();
+    render(Cards, { props: { years, role: "admin" } });
+    await screen.findAllByTestId("card-row");
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs.map((t) => t.dataset.testid)).toEqual(["cards-tab-list", "cards-tab-assign", "cards-tab-design", "cards-tab-print"]);
+    expect(tabs[0].getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe("cards-tab-list");
+    // Only the list is on the page: no assignment form, no design, no print buttons.
+    expect(screen.queryByTestId("cards-assign-panel")).toBeNull();
+    expect(screen.queryByTestId("print-panel")).toBeNull();
+
+    tabs[0].focus();
+    await fireEvent.keyDown(tabs[0], { key: "ArrowRight" });
+    expect(document.activeElement).toBe(screen.getByTestId("cards-tab-assign"));
+    expect(screen.getByTestId("cards-assign-panel")).toBeTruthy();
+    await fireEvent.keyDown(document.activeElement!, { key: "End" });
+    expect(screen.getByTestId("cards-tab-print").getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByTestId("print-panel").dataset.section).toBe("print");
+    await fireEvent.keyDown(document.activeElement!, { key: "ArrowRight" });
+    expect(screen.getByTestId("cards-tab-list").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("searches the card list and pages through it", async () => {
+    const many: CardRow[] = Array.from({ length: 60 }, (_, i) => ({
+      card: card(i + 1, `2026-${String(i + 1).padStart(4, "0")}-0`, "handedOut"),
+      holder: { id: i + 1, firstName: i === 41 ? "Selam" : `Barn${i + 1}`, lastName: "Hansen", birthYear: 2012 },
+    }));
+    mockIPC((cmd) => {
+      if (cmd === "list_cards") return many;
+      if (cmd === "quota_status") return { quota: 100, used: 60, left: 40 };
+      if (cmd === "holder_summaries") return [];
+      return null;
+    });
+    render(Cards, { props: { years, role: "nav" } });
+    await waitFor(() => expect(screen.getAllByTestId("card-row")).toHaveLength(25));
+    expect(screen.getByTestId("cards-page").textContent).toBe("Side 1 av 3 · rad 1–25 av 60");
+    await fireEvent.click(screen.getByTestId("cards-next"));
+    expect(screen.getAllByTestId("card-row")[0].textContent).toContain("2026-0026-0");
+    await fireEvent.input(screen.getByTestId("cards-search"), { target: { value: "selam" } });
+    await waitFor(() => expect(screen.getAllByTestId("card-row")).toHaveLength(1));
+    expect(screen.getByTestId("card-row").textContent).toContain("2026-0042-0");
+    expect(screen.getByTestId("cards-count").textContent?.trim()).toBe("1 av 60 kort");
+    expect(screen.queryByTestId("cards-pager")).toBeNull();
   });
 });

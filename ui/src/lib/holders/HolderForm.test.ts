@@ -77,4 +77,33 @@ describe("HolderForm", () => {
     expect(screen.getByTestId("error-birthDate")).toBeTruthy();
     expect(calls).toEqual([]);
   });
+
+  it("gives one message per fault for the birth date", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return null;
+    });
+    render(HolderForm, { props: { holder: null, languages, years, onSaved: () => {}, onBack: () => {} } });
+    await fireEvent.input(screen.getByTestId("holder-first"), { target: { value: "Selam" } });
+    await fireEvent.input(screen.getByTestId("holder-last"), { target: { value: "Tesfay" } });
+    const birth = screen.getByTestId("holder-birth");
+    const messages = () => Array.from(birth.closest(".field")!.querySelectorAll(".field-error")).map((e) => e.textContent);
+
+    await fireEvent.input(birth, { target: { value: "2015-13-45" } });
+    await fireEvent.click(screen.getByTestId("holder-save"));
+    expect(messages()).toEqual(["Skriv datoen som dd.mm.åååå"]);
+
+    await fireEvent.input(birth, { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("holder-save"));
+    expect(messages()).toEqual(["Må fylles ut"]);
+    expect(calls).toEqual([]);
+  });
+
+  it("names each language in Norwegian beside its own name", () => {
+    mockIPC(() => null);
+    render(HolderForm, { props: { holder: null, languages, years, onSaved: () => {}, onBack: () => {} } });
+    const options = Array.from((screen.getByTestId("holder-language") as HTMLSelectElement).options).map((o) => o.textContent);
+    expect(options).toEqual(["Norsk bokmål", "العربية (arabisk)", "ትግርኛ (tigrinja)"]);
+  });
 });

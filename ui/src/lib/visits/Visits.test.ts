@@ -161,4 +161,23 @@ describe("Visits", () => {
     expect(calls.find((c) => c.cmd === "void_visit")?.args).toEqual({ visitId: 1, reason: "Registrert to ganger" });
     expect(screen.getAllByTestId("visit-status")[0].textContent).toContain("annullert: Registrert to ganger");
   });
+
+  it("searches the year's visits and pages through them", async () => {
+    const many = Array.from({ length: 339 }, (_, i) =>
+      visit({ id: i + 1, cardNumber: `2026-${String(i + 1).padStart(4, "0")}-0`, firstName: i === 200 ? "Selam" : "Amina" }),
+    );
+    backend({ visits: many });
+    render(Visits, { props: { years, role: "venue" } });
+    await waitFor(() => expect(screen.getAllByTestId("visit-row")).toHaveLength(25));
+    expect(screen.getByTestId("visits-count").textContent?.trim()).toBe("339 besøk");
+    expect(screen.getByTestId("visits-page").textContent).toBe("Side 1 av 14 · rad 1–25 av 339");
+    await fireEvent.click(screen.getByTestId("visits-next"));
+    expect(screen.getAllByTestId("visit-row")[0].textContent).toContain("2026-0026-0");
+    await fireEvent.input(screen.getByTestId("visits-search"), { target: { value: "selam" } });
+    await waitFor(() => expect(screen.getAllByTestId("visit-row")).toHaveLength(1));
+    expect(screen.getByTestId("visits-count").textContent?.trim()).toBe("1 av 339 besøk");
+    expect(screen.queryByTestId("visits-pager")).toBeNull();
+    await fireEvent.input(screen.getByTestId("visits-search"), { target: { value: "finnes ikke" } });
+    expect(await screen.findByTestId("visits-no-match")).toBeTruthy();
+  });
 });

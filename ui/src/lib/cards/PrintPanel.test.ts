@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import type { Channel } from "@tauri-apps/api/core";
+import type { CardDesign, JobEvent, PrinterProfile, ProgramYear } from "../api";
+import PrintPanel from "./PrintPanel.svelte";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+const year: ProgramYear = { id: 2, year: 2026, validFrom: "2026-01-01", validTo: "2026-12-31", cardQuota: 100, ageMin: 5, ageMax: 18, companionFree: true, status: "active", familyCap: null };
+const design: CardDesign = { yearId: 2, title: "Opplevelseskortet 2026", rules: "", contact: "", showVenueLogos: false, showQr: true, venueIds: null };
+
+function backend() {
+  const saved: PrinterProfile[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    switch (cmd) {
+      case "get_card_design":
+        return design;
+      case "list_venues":
+      case "agreements_for_year":
+      case "list_printer_profiles":
+        return [];
+      case "card_preview":
+        return ["data:image/svg+xml;base64,PHN2Zy8+"];
+      case "save_printer_profile": {
+        const p = { ...(args.profile as PrinterProfile), id: 5 };
+        saved.push(p);
+        return p;
+      }
+      default:
+        return null;
+    }
+  });
+  return saved;
+}
+
+describe("PrintPanel", () => {
+  it("prints as a job: shows how far it has come and cancels it by its id", async () => {
+    const cancelled: unknown[] = [];
+    let failPrint: (e: unknown) => void = () => {};
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      switch (cmd) {
+        case "get_card_design":
+          return design;
+        case "list_venues":
+        case "agreements_for_year":
+        case "list_printer_profiles":
+          return [];
+        case "card_preview":
+          return ["data:image/svg+xml;base64,PHN2Zy8+"];
+        case "plugin:dialog|save":
+          return "/tmp/kort.pdf";
+        case "print_cards": {
+          const channel = args.onEvent as Channel<JobEvent>;
+          channel.onmessage({ event: "started", job: 7 });
+          channel.onmessage({ event: "progress", job: 7, done: 8, total: 18 });
+          return new Promise((_, reject) => (failPrint = reject));
+        }
+        case "cancel_job":
+          cancelled.push(args.job);
+          failPrint({ code: "refused", message: "Utskriften ble avbrutt; ingen kort er merket som skrevet ut", fields: [], rows: [] });
+          return true;
+        default:
+          return null;
+      }
+    });
+    render(PrintPanel, { props: { year, years: [year], selected: [], section: "print", onprinted: () => {} } });
+    await fireEvent.click(screen.getByTestId("print-all"));
+    const bar = await screen.findByTestId("print-progress");
+    await waitFor(() => expect(bar.textContent).toContain("8"));
+    expect(bar.textContent).toContain("18");
+    const cancel = screen.getByTestId("print-cancel") as HTMLButtonElement;
+    await waitFor(() => expect(cancel.disabled).toBe(false));
+    await fireEvent.click(cancel);
+    await waitFor(() => expect(cancelled).toEqual([7]));
+    expect((await screen.findByTestId("print-error")).textContent).toContain("avbrutt");
+    expect(screen.queryByTestId("print-progress")).toBeNull();
+  });
+
+  it("makes printing all active cards the primary button and lets the preview be enlarged", async () => {
+    backend();
+    render(PrintPanel, { props: { year, years: [year], selected: [], section: "print", onprinted: () => {} } });
+    const printAll = screen.getByTestId("print-all");
+    expect(printAll.classList.contains("primary")).toBe(true);
+    expect((printAll as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect(screen.getByTestId("print-preview").querySelectorAll("img")).toHaveLength(1), { timeout: 2000 });
+    const zoom = screen.getByTestId("print-zoom");
+    expect(zoom.getAttribute("aria-pressed")).toBe("false");
+    await fireEvent.click(zoom);
+    expect(zoom.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("print-preview").classList.contains("zoomed")).toBe(true);
+  });
+
+  it("refuses printer offsets and scaling out of range with the field's own sentence", async () => {
+    const saved = backend();
+    render(PrintPanel, { props: { year, years: [year], selected: [], section: "print", onprinted: () => {} } });
+    await fireEvent.click(screen.getByTestId("printer-new"));
+    await fireEvent.input(screen.getByTestId("printer-name"), { target: { value: "Kontorskriveren" } });
+    await fireEvent.input(screen.getByTestId("printer-x"), { target: { value: "abc" } });
+    await fireEvent.input(screen.getByTestId("printer-y"), { target: { value: "-25" } });
+    await fireEvent.input(screen.getByTestId("printer-scale"), { target: { value: "150" } });
+    await fireEvent.click(screen.getByTestId("printer-save"));
+    expect(screen.getByTestId("error-offsetXMm").textContent).toBe("Skriv et tall i millimeter fra −20 til 20, f.eks. 1,5.");
+    expect(screen.getByTestId("error-offsetYMm").textContent).toBe("Skriv et tall i millimeter fra −20 til 20, f.eks. 1,5.");
+    expect(screen.getByTestId("error-scalePercent").textContent).toBe("Skriv skaleringen i prosent fra 90 til 110, f.eks. 99,5.");
+    expect(saved).toHaveLength(0);
+
+    await fireEvent.input(screen.getByTestId("printer-x"), { target: { value: "1,5" } });
+    await fireEvent.input(screen.getByTestId("printer-y"), { target: { value: "-0.5" } });
+    await fireEvent.input(screen.getByTestId("printer-scale"), { target: { value: "99,5" } });
+    await fireEvent.click(screen.getByTestId("printer-save"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ name: "Kontorskriveren", offsetXMm: 1.5, offsetYMm: -0.5, scalePercent: 99.5 });
+  });
+
+  it("shows the design with its own preview in the design section", async () => {
+    backend();
+    render(PrintPanel, { props: { year, years: [year], selected: [], section: "design", onprinted: () => {} } });
+    expect((await screen.findByTestId("design-title") as HTMLInputElement).value).toBe("Opplevelseskortet 2026");
+    expect(screen.queryByTestId("print-all")).toBeNull();
+    expect(screen.getByTestId("print-zoom")).toBeTruthy();
+  });
+});

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import type { Program } from "../api";
+import ProgramForm from "./ProgramForm.svelte";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+const program: Program = {
+  municipality: "Lørenskog", name: "Opplevelseskortet", contactName: "", contactPhone: "", contactEmail: "",
+  logoId: null, coatOfArmsId: null, primaryColour: "#1f5f8b", accentColour: "#f2a900",
+};
+
+describe("ProgramForm", () => {
+  it("refuses an empty municipality and program name on the fields, and saves nothing", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return program;
+    });
+    render(ProgramForm, { props: { program, onSaved: () => {} } });
+    await fireEvent.input(screen.getByTestId("program-municipality"), { target: { value: "  " } });
+    await fireEvent.input(screen.getByTestId("program-name"), { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("program-save"));
+    expect(screen.getByTestId("error-municipality").textContent).toBe("Må fylles ut");
+    expect(screen.getByTestId("error-name").textContent).toBe("Må fylles ut");
+    expect(calls).not.toContain("save_program");
+  });
+});
