@@ -1,6 +1,6 @@
 //! The command layer refuses each role what its job does not need, whatever the UI shows.
 
-use crate::commands::{cards, holders, payouts, program, session, venues, visits};
+use crate::commands::{cards, holders, payouts, program, session, venues, visits, workspace};
 use crate::error::ErrorCode;
 use crate::state::AppState;
 use okort_store::demo;
@@ -36,7 +36,13 @@ fn nobody_logged_in_gets_nothing_but_the_login() {
 
 #[test]
 fn a_venue_user_is_refused_holders_cards_venues_and_users() {
-    let (_dir, state) = logged_in("kino");
+    let (dir, state) = logged_in("kino");
+    denied(
+        workspace::workspace_new(&state, dir.path().join("other.okort")),
+        "new workspace",
+    );
+    denied(workspace::workspace_open_demo(&state), "demo");
+    assert!(!dir.path().join("other.okort").exists(), "no file made");
     denied(holders::list_holders(&state), "holder list");
     denied(holders::holder_summaries(&state), "holder summaries");
     denied(cards::list_cards(&state, 1), "card list");
@@ -68,7 +74,11 @@ fn a_venue_user_is_refused_holders_cards_venues_and_users() {
 
 #[test]
 fn nav_is_refused_the_culture_offices_work() {
-    let (_dir, state) = logged_in("nav");
+    let (dir, state) = logged_in("nav");
+    denied(
+        workspace::workspace_open(&state, dir.path().join("demo.okort")),
+        "open workspace",
+    );
     assert!(holders::list_holders(&state).is_ok());
     denied(session::list_users(&state), "users");
     denied(

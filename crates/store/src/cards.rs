@@ -174,6 +174,8 @@ pub struct CardLookup {
     pub scanned: bool,
     pub status: Option<CardStatus>,
     pub first_name: Option<String>,
+    /// The card's first and last valid day.
+    pub valid_from: Option<NaiveDate>,
     pub valid_to: Option<NaiveDate>,
     /// For a venue user: the venue's agreement for the card's year.
     pub venue: Option<VenueAllowance>,
@@ -668,6 +670,7 @@ impl Workspace {
                     scanned: true,
                     status: None,
                     first_name: None,
+                    valid_from: None,
                     valid_to: None,
                     venue: None,
                 })
@@ -695,6 +698,7 @@ impl Workspace {
             scanned,
             status: Some(card.status),
             first_name: Some(first_name),
+            valid_from: Some(year.valid_from),
             valid_to: Some(year.valid_to),
             venue,
         })

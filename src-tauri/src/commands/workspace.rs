@@ -1,8 +1,8 @@
-//! Workspaces (File → New, Open, demo) and the UI language. These need no login: the file's
-//! own users then decide who sees what.
+//! Workspaces (File → New, Open, demo) and the UI language. These need no login (the file's
+//! own users then decide who sees what), but a NAV or venue desk may not switch the file.
 
 use super::commands;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use okort_core::Lang;
 use okort_store::{demo, Workspace};
@@ -29,6 +29,19 @@ fn info(state: &AppState) -> ApiResult<WorkspaceInfo> {
     })
 }
 
+/// Only the culture office's administrator, or someone not logged in (to replace a workspace
+/// that cannot be opened), may change which workspace the app has open: a NAV or venue desk
+/// must not close the program's file under the office.
+fn may_switch(state: &AppState) -> ApiResult<()> {
+    match state.session() {
+        Some(actor) if actor.role != okort_core::Role::Admin => Err(ApiError::from_store(
+            okort_store::StoreError::Denied(actor.role),
+            state.lang(),
+        )),
+        _ => Ok(()),
+    }
+}
+
 commands! {
     pub fn workspace_info(state) -> ApiResult<WorkspaceInfo> {
         if let Some(e) = state.take_startup_error() {
@@ -38,17 +51,20 @@ commands! {
     }
 
     pub fn workspace_new(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
+        may_switch(state)?;
         state.switch(|| Workspace::create(&path))?;
         info(state)
     }
 
     pub fn workspace_open(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
+        may_switch(state)?;
         state.switch(|| Workspace::open(&path))?;
         info(state)
     }
 
     /// Opens the demo program, creating it in the app's data folder the first time.
     pub fn workspace_open_demo(state) -> ApiResult<WorkspaceInfo> {
+        may_switch(state)?;
         let path = state.data_dir().join("eksempel-kommune-demo.okort");
         state.switch(|| if path.exists() { Workspace::open(&path) } else { demo::create(&path) })?;
         info(state)

@@ -115,7 +115,11 @@ export type CardLookup = { state: LookupState, number: string,
 /**
  * True when a QR code was scanned and its signature checked.
  */
-scanned: boolean, status: CardStatus | null, firstName: string | null, validTo: string | null, 
+scanned: boolean, status: CardStatus | null, firstName: string | null, 
+/**
+ * The card's first and last valid day.
+ */
+validFrom: string | null, validTo: string | null, 
 /**
  * For a venue user: the venue's agreement for the card's year.
  */

@@ -34,7 +34,9 @@ const base: CardLookup = {
   scanned: false,
   status: "handedOut",
   firstName: "Amira",
-  validTo: "2026-12-31",
+  // The card's year runs around today, so the tests read the same on any day.
+  validFrom: addDays(-150),
+  validTo: addDays(150),
   venue: null,
 };
 
@@ -91,7 +93,7 @@ describe("Lookup", () => {
     await scan("2026-0042-9");
     expect((await screen.findByTestId("lookup-state")).textContent).toBe("Gyldig");
     expect(screen.getByTestId("lookup-first-name").textContent).toBe("Amira");
-    expect(screen.getByTestId("lookup-result").textContent).toContain("31.12.2026");
+    expect(screen.getByTestId("lookup-result").textContent).toContain(isoToNb(base.validTo!));
     expect(screen.getByTestId("lookup-venue").textContent?.trim()).toBe("Hos Eksempel Kino: 3 av 5 besøk igjen");
     await scan("2026-0043-5");
     await waitFor(() => expect(screen.getByTestId("lookup-venue").textContent).toContain("Fri inngang hele året"));
@@ -183,6 +185,24 @@ describe("registering a visit", () => {
     await fireEvent.click(screen.getByTestId("visit-register"));
     await new Promise((r) => setTimeout(r, 20));
     expect(registered).toHaveLength(0);
+  });
+
+  it("refuses a venue's visit dated before the card is valid, and asks the culture office for a reason", async () => {
+    const { registered } = desk();
+    const { unmount } = render(Lookup);
+    await scan("2026-0042-9");
+    await fireEvent.input(await screen.findByTestId("visit-date"), { target: { value: isoToNb(addDays(-151)) } });
+    expect((await screen.findByTestId("visit-date-error")).textContent).toContain("Kortet gjelder ikke denne datoen");
+    await fireEvent.click(screen.getByTestId("visit-register"));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(registered).toHaveLength(0);
+    unmount();
+
+    render(Lookup, { props: { role: "admin" } });
+    await scan("2026-0042-9");
+    await fireEvent.input(await screen.findByTestId("visit-date"), { target: { value: isoToNb(addDays(-151)) } });
+    expect(await screen.findByTestId("visit-register-override")).toBeTruthy();
+    expect(screen.queryByTestId("visit-date-error")).toBeNull();
   });
 
   it("registers a back-dated visit with its date, and the next card starts from today", async () => {
