@@ -607,37 +607,6 @@ fn number_message(nb: bool, p: &NumberProblem, no: &str, en: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_problem_reads_in_both_languages() {
-        let p = Problem::OrgNumber(NumberProblem::CheckDigit);
-        assert!(p.message(Lang::Nb).contains("kontrollsifferet"));
-        assert!(p.message(Lang::En).contains("check digit"));
-        let y = Problem::UnknownYear { year: 2031 };
-        assert!(y.message(Lang::Nb).contains("2031"));
-    }
-
-    #[test]
-    fn an_audit_entry_reads_as_a_sentence_with_the_date_in_norwegian() {
-        let s = audit_sentence(
-            Lang::Nb,
-            "settlement.paid",
-            "kultur",
-            "oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00)",
-            "2026-11-26",
-        );
-        assert_eq!(
-            s,
-            "kultur merket oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00) som betalt 26.11.2026."
-        );
-        let void = audit_sentence(Lang::En, "visit.void", "kino", "the visit", "feil kort");
-        assert_eq!(void, "kino voided the visit with the reason “feil kort”.");
-    }
-}
-
 /// One audit-log entry as a sentence: `who` did `action` to `subject` (already named in the
 /// reader's language); `detail` is the reason or date the entry was logged with, where it has one.
 pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail: &str) -> String {
@@ -704,4 +673,35 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         .replace("{p}", &paid_on)
         .replace("{a}", action);
     format!("{who} {text}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_reads_in_both_languages() {
+        let p = Problem::OrgNumber(NumberProblem::CheckDigit);
+        assert!(p.message(Lang::Nb).contains("kontrollsifferet"));
+        assert!(p.message(Lang::En).contains("check digit"));
+        let y = Problem::UnknownYear { year: 2031 };
+        assert!(y.message(Lang::Nb).contains("2031"));
+    }
+
+    #[test]
+    fn an_audit_entry_reads_as_a_sentence_with_the_date_in_norwegian() {
+        let s = audit_sentence(
+            Lang::Nb,
+            "settlement.paid",
+            "kultur",
+            "oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00)",
+            "2026-11-26",
+        );
+        assert_eq!(
+            s,
+            "kultur merket oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00) som betalt 26.11.2026."
+        );
+        let void = audit_sentence(Lang::En, "visit.void", "kino", "the visit", "feil kort");
+        assert_eq!(void, "kino voided the visit with the reason “feil kort”.");
+    }
 }

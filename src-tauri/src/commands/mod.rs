@@ -173,6 +173,7 @@ macro_rules! job_commands {
     )*) => {
         $(
             $(#[$meta])*
+            #[allow(clippy::too_many_arguments)]
             pub fn $name(
                 $state: &$crate::state::AppState,
                 $job: &$crate::jobs::Job
@@ -186,6 +187,7 @@ macro_rules! job_commands {
             use super::*;
             $(
                 #[tauri::command]
+                #[allow(clippy::too_many_arguments)]
                 pub async fn $name(
                     app: tauri::AppHandle,
                     on_event: tauri::ipc::Channel<$crate::jobs::JobEvent>
