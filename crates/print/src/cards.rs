@@ -201,26 +201,7 @@ pub fn bench(
     layout: Layout,
     n: usize,
 ) -> Result<(BenchResult, Vec<u8>), PrintError> {
-    const FIRST: [&str; 8] = [
-        "Amina",
-        "Олена",
-        "مريم",
-        "ሰላም",
-        "Zofia",
-        "Nguyễn",
-        "Jonas",
-        "Åse",
-    ];
-    const LAST: [&str; 8] = [
-        "Hassan",
-        "Коваль",
-        "الحسن",
-        "ተስፋይ",
-        "Wiśniewska",
-        "Thị Hương",
-        "Berg",
-        "Ødegård",
-    ];
+    use okort_store::demo::{GENERATED_FIRST as FIRST, GENERATED_LAST as LAST};
     let started = std::time::Instant::now();
     let job = year_job(ws, year_id)?;
     let year = ws.year(year_id)?;
@@ -228,7 +209,7 @@ pub fn bench(
     for i in 0..n {
         let number = okort_core::CardNumber::new(year.year, (i % 9999 + 1) as u32);
         let face = CardFace {
-            holder_name: format!("{} {}", FIRST[i % 8], LAST[(i / 8) % 8]),
+            holder_name: format!("{} {}", FIRST[i % 12], LAST[(i / 12) % 12]),
             number: number.to_string(),
             valid_to: format_date(year.valid_to),
             qr: okort_core::qr::sign(b"benchmark", &number, year.valid_to),

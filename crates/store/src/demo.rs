@@ -595,38 +595,40 @@ pub fn create(path: &std::path::Path) -> Result<Workspace, StoreError> {
     Ok(ws)
 }
 
+/// Names for generated holders, in the scripts the program's families write: Latin with
+/// Nordic, Polish and Vietnamese letters, Cyrillic, Arabic and Ethiopic.
+pub const GENERATED_FIRST: [&str; 12] = [
+    "Amina",
+    "Олена",
+    "مريم",
+    "ሰላም",
+    "Zofia",
+    "Nguyễn",
+    "Jonas",
+    "Åse",
+    "Dmytro",
+    "يوسف",
+    "Łukasz",
+    "ዮናስ",
+];
+pub const GENERATED_LAST: [&str; 12] = [
+    "Hassan",
+    "Коваль",
+    "الحسن",
+    "ተስፋይ",
+    "Wiśniewska",
+    "Thị Hương",
+    "Berg",
+    "Ødegård",
+    "Шевченко",
+    "عبدالله",
+    "Żółkiewski",
+    "Trần Văn Đức",
+];
+
 /// Adds `n` generated holders to a year, each with a card, raising the year's quota to fit:
-/// a large program to measure printing on. The names are in the scripts the program's families
-/// write (Latin with Nordic, Polish and Vietnamese letters, Cyrillic, Arabic, Ethiopic).
+/// a large program to measure printing on, with [`GENERATED_FIRST`] and [`GENERATED_LAST`] names.
 pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(), StoreError> {
-    const FIRST: [&str; 12] = [
-        "Amina",
-        "Олена",
-        "مريم",
-        "ሰላም",
-        "Zofia",
-        "Nguyễn",
-        "Jonas",
-        "Åse",
-        "Dmytro",
-        "يوسف",
-        "Łukasz",
-        "ዮናስ",
-    ];
-    const LAST: [&str; 12] = [
-        "Hassan",
-        "Коваль",
-        "الحسن",
-        "ተስፋይ",
-        "Wiśniewska",
-        "Thị Hương",
-        "Berg",
-        "Ødegård",
-        "Шевченко",
-        "عبدالله",
-        "Żółkiewski",
-        "Trần Văn Đức",
-    ];
     let actor = okort_core::Actor::command_line();
     let year = ws.year(year_id)?;
     let used = crate::cards::quota_of(&ws.conn, &year)?.used;
@@ -642,7 +644,7 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
         let born = first_day + chrono::Days::new((i % 1800) as u64);
         tx.execute(
             "INSERT INTO holders (first_name, last_name, birth_date, language) VALUES (?1, ?2, ?3, 'nb')",
-            rusqlite::params![FIRST[i % 12], LAST[(i / 12) % 12], born],
+            rusqlite::params![GENERATED_FIRST[i % 12], GENERATED_LAST[(i / 12) % 12], born],
         )?;
         let holder = crate::holders::holder_by_id(&tx, tx.last_insert_rowid())?;
         crate::cards::assign_in(&tx, &actor, &holder, &year, None, year.valid_from)?;
