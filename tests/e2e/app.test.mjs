@@ -172,7 +172,11 @@ test("a NAV login assigns a card within the year's quota", async () => {
     await app.click("nav-cards");
     await app.find('[data-testid="cards-handout-list"]');
     const list = `${app.home}/utlevering.pdf`;
-    const report = await app.invokeRaw("print_handout_list", { yearId: await yearId(app, 2026), path: list });
+    const report = await app.invokeRaw(
+      "print_handout_list",
+      { yearId: await yearId(app, 2026), path: list },
+      { job: true },
+    );
     assert.equal(report.ok, true, JSON.stringify(report.error));
     assert.equal(report.value.printed, 19, "18 cards and the new one");
     const { execFileSync } = await import("node:child_process");
@@ -232,11 +236,15 @@ test("the culture office previews the year's card and prints every active card t
   try {
     await app.login("kultur");
     await app.click("nav-cards");
+    await app.click("cards-tab-design");
     await app.find('[data-testid="print-preview"] img');
     const shown = await app.run(
       `return [...document.querySelectorAll('[data-testid="print-preview"] img')].map((i) => i.complete && i.naturalWidth > 0);`,
     );
     assert.deepEqual(shown, [true], "one A4 page, drawn");
+    // The layout is chosen where the cards are printed; the preview there follows it.
+    await app.click("cards-tab-print");
+    await app.find('[data-testid="print-panel"][data-section="print"]');
     await app.setValue("print-layout", "cr80");
     for (let i = 0; i < 50; i++) {
       const n = (await app.findAll('[data-testid="print-preview"] img')).length;
@@ -244,6 +252,8 @@ test("the culture office previews the year's card and prints every active card t
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal((await app.findAll('[data-testid="print-preview"] img')).length, 2, "CR80 front and back");
+    await app.click("cards-tab-design");
+    await app.find('[data-testid="design-title"]');
 
     // The design is edited with a live preview, then saved; the PDF follows it.
     const previewSrc = () =>
@@ -261,6 +271,7 @@ test("the culture office previews the year's card and prints every active card t
     await app.click("design-save");
     await app.waitText('[data-testid="toast"]', "lagret");
     await app.screenshot("print-preview");
+    await app.click("cards-tab-print");
 
     // A printer calibration profile is made in the app and used for the print.
     await app.click("printer-new");
@@ -274,15 +285,19 @@ test("the culture office previews the year's card and prints every active card t
 
     const pdf = `${app.home}/kort.pdf`;
     const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
-    const report = await app.invokeRaw("print_cards", {
-      yearId: year.id,
-      layoutCode: "a4",
-      path: pdf,
-      cardIds: null,
-      profileId: profiles[0].id,
-    });
+    const report = await app.invokeRaw(
+      "print_cards",
+      { yearId: year.id, layoutCode: "a4", path: pdf, cardIds: null, profileId: profiles[0].id },
+      { job: true },
+    );
     assert.equal(report.ok, true, JSON.stringify(report.error));
     assert.equal(report.value.printed, 18);
+    // A job: it told its id, then its progress eight cards at a time, over its own channel.
+    assert.equal(report.events[0].event, "started", JSON.stringify(report.events));
+    assert.deepEqual(
+      report.events.filter((e) => e.event === "progress").map((e) => e.done),
+      [8, 16, 18],
+    );
     const { execFileSync } = await import("node:child_process");
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
     assert.match(text, /Amina Hassan/);
@@ -334,14 +349,11 @@ test("the culture office registers a visit for a venue and sees what the venue i
 
     const statement = `${app.home}/oppgjor.pdf`;
     const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
-    const done = await app.invokeRaw("print_statement", {
-      venueId: kino.id,
-      yearId: year.id,
-      settlementId: null,
-      from: null,
-      to: null,
-      path: statement,
-    });
+    const done = await app.invokeRaw(
+      "print_statement",
+      { venueId: kino.id, yearId: year.id, settlementId: null, from: null, to: null, path: statement },
+      { job: true },
+    );
     assert.equal(done.ok, true, JSON.stringify(done.error));
     const { execFileSync } = await import("node:child_process");
     const text = execFileSync("pdftotext", ["-layout", statement, "-"], { encoding: "utf8" }).replaceAll("\u00a0", " ");
@@ -354,6 +366,10 @@ test("the culture office registers a visit for a venue and sees what the venue i
     // Into the middle of the window, clear of the header and of the toast in the corner.
     await app.run(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, approve);
     await app.clickCss(approve);
+    // Approving asks first, showing the venue, the period and the amount.
+    await app.waitText('[data-testid="approve-dialog"]', "Eksempel Kino");
+    await app.waitText('[data-testid="approve-amount"]', "375,00");
+    await app.click("approve-dialog-confirm");
     await app.waitText('[data-testid="toast"]', "godkjent for Eksempel Kino");
     let settlement = null;
     for (let i = 0; i < 50 && !settlement; i++) {
@@ -446,6 +462,7 @@ test("a venue imports its report of visits, sees the bad rows and imports the go
            .map((tr) => tr.textContent);`,
         number,
       );
+    await app.type("visits-search", number);
     let imported = [];
     for (let i = 0; i < 50 && imported.length < 2; i++) {
       imported = await importedRows();

@@ -114,20 +114,93 @@ export class Session {
     return `[data-testid="${id}"]`;
   }
 
+  /**
+   * Scrolls an element to the middle of the window, as a user scrolls to what they want to use:
+   * clear of the sticky header and of the toast in the corner.
+   */
+  async reveal(el) {
+    await this.run(`arguments[0].scrollIntoView({ block: "center", inline: "nearest" });`, { [ELEMENT]: el });
+  }
+
   async click(testid) {
-    const el = await this.find(this.testid(testid));
-    await this.cmd("POST", `/element/${el}/click`, {});
+    await this.clickCss(this.testid(testid));
   }
 
   async clickCss(css) {
     const el = await this.find(css);
+    await this.reveal(el);
     await this.cmd("POST", `/element/${el}/click`, {});
   }
 
   async type(testid, text) {
-    const el = await this.find(this.testid(testid));
+    await this.typeCss(this.testid(testid), text);
+  }
+
+  /** Clears a field and types `text` into it; an empty `text` leaves it empty, as a user's delete would. */
+  async typeCss(css, text) {
+    const el = await this.find(css);
+    await this.reveal(el);
     await this.cmd("POST", `/element/${el}/clear`, {});
-    await this.cmd("POST", `/element/${el}/value`, { text });
+    if (text === "") {
+      await this.run(
+        `arguments[0].dispatchEvent(new Event("input", { bubbles: true }));
+         arguments[0].dispatchEvent(new Event("change", { bubbles: true }));`,
+        { [ELEMENT]: el },
+      );
+    } else {
+      await this.cmd("POST", `/element/${el}/value`, { text });
+    }
+  }
+
+  /** Waits for the first element matching `css` whose text contains `text`. */
+  async findText(css, text, timeout = 10_000) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const el = await this.run(
+        `return [...document.querySelectorAll(arguments[0])].find((e) => e.textContent.includes(arguments[1])) ?? null;`,
+        css,
+        text,
+      );
+      if (el) return el[ELEMENT];
+      if (Date.now() > end) throw new Error(`no ${css} with the text "${text}"`);
+      await sleep(150);
+    }
+  }
+
+  /** Clicks the first element matching `css` whose text contains `text`. */
+  async clickText(css, text) {
+    const el = await this.findText(css, text);
+    await this.reveal(el);
+    await this.cmd("POST", `/element/${el}/click`, {});
+  }
+
+  async count(css) {
+    return (await this.findAll(css)).length;
+  }
+
+  /** Waits until nothing matches `css`. */
+  async gone(css, timeout = 10_000) {
+    const end = Date.now() + timeout;
+    while ((await this.count(css)) > 0) {
+      if (Date.now() > end) throw new Error(`still there: ${css}`);
+      await sleep(150);
+    }
+  }
+
+  /** The texts of the field messages the user can see now. */
+  visibleErrors() {
+    return this.run(
+      `return [...document.querySelectorAll(".field-error, .banner-error")]
+         .filter((e) => e.getClientRects().length > 0)
+         .map((e) => e.textContent.trim());`,
+    );
+  }
+
+  /** A backend command's answer, which must succeed (for reading what is saved). */
+  async backend(command, args = {}) {
+    const r = await this.invokeRaw(command, args);
+    if (!r.ok) throw new Error(`${command}: ${JSON.stringify(r.error)}`);
+    return r.value;
   }
 
   /** Sets a value the way a user's change would (selects, dates), firing input and change. */
@@ -170,7 +243,8 @@ export class Session {
 
   /** Drops a file on an element as drag-and-drop from the file manager would. */
   async dropFile(testid, name, type, bytes) {
-    await this.find(this.testid(testid));
+    // The zone is in sight first, as it is for a user dropping a file on it.
+    await this.reveal(await this.find(this.testid(testid)));
     await this.run(
       `const [css, name, type, b64] = arguments;
        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -203,13 +277,24 @@ export class Session {
     await this.find('[data-testid="logout"]');
   }
 
-  /** Calls a backend command directly, as a tampered UI could: returns {ok, value|error}. */
-  async invokeRaw(command, args = {}) {
+  /**
+   * Calls a backend command directly, as a tampered UI could: returns {ok, value|error}. Long
+   * jobs (print, import, statement) get a channel, whose events are returned as `events`.
+   */
+  async invokeRaw(command, args = {}, { job = false } = {}) {
     return this.cmd("POST", "/execute/async", {
-      script: `const [cmd, args, done] = arguments;
-        window.__TAURI_INTERNALS__.invoke(cmd, args)
-          .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error }));`,
-      args: [command, args],
+      script: `const [cmd, args, job, done] = arguments;
+        const events = [];
+        if (job) {
+          const internals = window.__TAURI_INTERNALS__;
+          const id = internals.transformCallback((m) => { if (m && "message" in m) events.push(m.message); });
+          args.onEvent = "__CHANNEL__:" + id;
+        }
+        window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+          (value) => setTimeout(() => done({ ok: true, value, events }), 50),
+          (error) => done({ ok: false, error, events }),
+        );`,
+      args: [command, args, job],
     });
   }
 
