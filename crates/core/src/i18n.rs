@@ -163,6 +163,8 @@ pub enum Problem {
     },
     /// The user cancelled a long job before it wrote anything.
     JobCancelled,
+    /// A file that is not a table of text (a picture, a PDF) where a CSV or Excel file belongs.
+    NotATable,
 }
 
 impl Problem {
@@ -544,6 +546,11 @@ impl Problem {
                     format!("cannot be lower than the {assigned} cards already assigned this year")
                 }
             }
+            NotATable => pick(
+                nb,
+                "filen er ikke en CSV-fil eller en Excel-fil (.xlsx) – lagre tabellen som CSV eller .xlsx og prøv igjen",
+                "the file is not a CSV file or an Excel file (.xlsx) – save the table as CSV or .xlsx and try again",
+            ),
             JobCancelled => pick(
                 nb,
                 "avbrutt – ingenting er lagret",
@@ -605,6 +612,60 @@ fn number_message(nb: bool, p: &NumberProblem, no: &str, en: &str) -> String {
             format!("the check digit does not match – check the {en} for typos")
         }
     }
+}
+
+/// A form field's name as its label reads, for messages that name the field ("Kvote: må være
+/// fra 1 til 10 000 kort"); `None` for a field without a label here.
+pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
+    const LABELS: &[(&str, &str, &str)] = &[
+        ("municipality", "Kommune", "Municipality"),
+        ("name", "Navn", "Name"),
+        ("title", "Tittel", "Title"),
+        ("year", "År", "Year"),
+        ("validFrom", "Gyldig fra", "Valid from"),
+        ("validTo", "Gyldig til", "Valid to"),
+        ("cardQuota", "Kvote", "Quota"),
+        ("ageMin", "Alder fra", "Age from"),
+        ("ageMax", "Alder til", "Age to"),
+        ("familyCap", "Kort per familie", "Cards per family"),
+        ("visitsPerCard", "Besøk per kort", "Visits per card"),
+        ("sharePercent", "Andel", "Share"),
+        ("holderPriceOre", "Pris kortholder", "Holder price"),
+        ("companionPriceOre", "Pris ledsager", "Companion price"),
+        ("periodFrom", "Avtale fra", "Agreement from"),
+        ("periodTo", "Avtale til", "Agreement to"),
+        ("signedOn", "Signert", "Signed"),
+        ("orgNumber", "Org.nr.", "Org. number"),
+        ("bankAccount", "Kontonummer", "Account number"),
+        ("email", "E-post", "E-mail"),
+        ("phone", "Telefon", "Phone"),
+        ("contactEmail", "E-post", "E-mail"),
+        ("contactPhone", "Telefon", "Phone"),
+        ("contactName", "Kontakt", "Contact"),
+        ("primaryColour", "Hovedfarge", "Main colour"),
+        ("accentColour", "Aksentfarge", "Accent colour"),
+        ("firstName", "Fornavn", "First name"),
+        ("lastName", "Etternavn", "Last name"),
+        ("birthDate", "Fødselsdato", "Birth date"),
+        ("guardianEmail", "Foresattes e-post", "Guardian's e-mail"),
+        ("guardianPhone", "Foresattes telefon", "Guardian's phone"),
+        ("date", "Dato", "Date"),
+        ("on", "Dato", "Date"),
+        ("from", "Fra dato", "From date"),
+        ("to", "Til dato", "To date"),
+        ("venueId", "Brukersted", "Venue"),
+        ("reason", "Begrunnelse", "Reason"),
+        ("username", "Brukernavn", "User name"),
+        ("password", "Passord", "Password"),
+        ("offsetXMm", "Forskyvning sideveis", "Offset sideways"),
+        ("offsetYMm", "Forskyvning i høyden", "Offset up/down"),
+        ("scalePercent", "Skalering", "Scaling"),
+        ("ticks", "Kryss", "Ticks"),
+    ];
+    LABELS
+        .iter()
+        .find(|(f, _, _)| *f == field)
+        .map(|(_, nb, en)| if lang == Lang::Nb { *nb } else { *en })
 }
 
 /// One audit-log entry as a sentence: `who` did `action` to `subject` (already named in the

@@ -68,6 +68,19 @@ pub(crate) fn log(
     Ok(())
 }
 
+/// Where a day of this machine's calendar starts, as the log writes times (UTC, RFC 3339).
+fn local_day_start(day: NaiveDate) -> String {
+    use chrono::TimeZone;
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    let utc = match chrono::Local.from_local_datetime(&midnight) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.with_timezone(&chrono::Utc)
+        }
+        chrono::LocalResult::None => midnight.and_utc(),
+    };
+    utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// The whole numbers in a detail such as "venue 7: 12 rows imported, 2 left out".
 fn numbers(detail: &str) -> Vec<i64> {
     detail
@@ -90,15 +103,18 @@ impl Workspace {
              FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
              WHERE (:user IS NULL OR a.user_id = :user)
                AND (:kind IS NULL OR a.action LIKE :kind || '.%')
-               AND (:from IS NULL OR substr(a.at, 1, 10) >= :from)
-               AND (:to IS NULL OR substr(a.at, 1, 10) <= :to)
+               AND (:from IS NULL OR a.at >= :from)
+               AND (:to IS NULL OR a.at < :to)
              ORDER BY a.id DESC LIMIT :limit",
         )?;
+        // Times are kept in UTC; the period is in the reader's days, as the screen shows times.
+        let from = query.from.map(local_day_start);
+        let to = query.to.and_then(|d| d.succ_opt()).map(local_day_start);
         let raw = stmt
             .query_map(
                 named_params! {
-                    ":user": query.user_id, ":kind": query.kind, ":from": query.from,
-                    ":to": query.to, ":limit": query.limit,
+                    ":user": query.user_id, ":kind": query.kind, ":from": from,
+                    ":to": to, ":limit": query.limit,
                 },
                 |r| {
                     Ok((

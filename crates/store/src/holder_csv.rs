@@ -45,7 +45,7 @@ impl Workspace {
         if !(actor.may(Action::ManageHolders) || *actor == Actor::command_line()) {
             return Err(StoreError::Denied(actor.role));
         }
-        let text = decode_text(bytes);
+        let text = decode_text(bytes)?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(detect_delimiter(&text))
             .has_headers(false)

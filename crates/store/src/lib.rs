@@ -120,7 +120,10 @@ impl StoreError {
             StoreError::Invalid(problems) => {
                 let parts: Vec<String> = problems
                     .iter()
-                    .map(|p| format!("{}: {}", p.field, p.problem.message(lang)))
+                    .map(|p| match okort_core::i18n::field_label(p.field, lang) {
+                        Some(label) => format!("{label}: {}", p.problem.message(lang)),
+                        None => p.problem.message(lang),
+                    })
                     .collect();
                 if nb {
                     format!("Noen felt må rettes: {}", parts.join("; "))

@@ -26,7 +26,7 @@ fn file_problem(problem: Problem) -> StoreError {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
-    let text = decode_text(bytes);
+    let text = decode_text(bytes)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(&text))
         .has_headers(false)

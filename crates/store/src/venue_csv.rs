@@ -163,16 +163,27 @@ pub(crate) fn header_key(h: &str) -> String {
         .collect()
 }
 
-/// Reads bytes as UTF-8 (a BOM is dropped) or, when they are not UTF-8, as Windows-1252.
-pub fn decode_text(bytes: &[u8]) -> String {
+/// Reads bytes as UTF-8 (a BOM is dropped) or, when they are not UTF-8, as Windows-1252. Bytes
+/// that no text file holds (a picture, a PDF, a broken workbook) are refused as not a table.
+pub fn decode_text(bytes: &[u8]) -> Result<String, StoreError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    if bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+    {
+        return Err(StoreError::Import(vec![RowProblem {
+            row: 1,
+            column: String::new(),
+            problem: Problem::NotATable,
+        }]));
+    }
+    Ok(match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
             .into_owned(),
-    }
+    })
 }
 
 /// Picks `;` or `,` by counting them, outside quotes, in the header line.
@@ -416,7 +427,7 @@ impl Workspace {
     /// Imports venues with their agreements from CSV bytes. Venues are matched by
     /// organisation number, then by name; agreements by venue and year.
     pub fn import_venues_csv(&mut self, bytes: &[u8]) -> Result<ImportReport, StoreError> {
-        let text = decode_text(bytes);
+        let text = decode_text(bytes)?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(detect_delimiter(&text))
             .has_headers(false)

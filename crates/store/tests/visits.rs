@@ -513,3 +513,23 @@ fn the_audit_log_tells_each_entry_as_a_sentence_and_filters_by_user_kind_and_per
         .sentence
         .starts_with("kultur voided the visit on 01.03.2026"));
 }
+
+#[test]
+fn a_picture_given_as_a_report_or_a_register_is_refused_as_not_a_table() {
+    let mut s = desk();
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01";
+    let not_a_table = |e: StoreError| {
+        matches!(&e, StoreError::Import(rows)
+            if rows.len() == 1 && rows[0].row == 1 && rows[0].problem == Problem::NotATable)
+    };
+    let report =
+        s.ws.check_visit_import(&s.kino, None, png, TODAY)
+            .expect_err("png");
+    assert!(not_a_table(report));
+    let holders =
+        s.ws.import_holders_csv(&s.nav, png, TODAY)
+            .expect_err("png");
+    assert!(not_a_table(holders));
+    let venues = s.ws.import_venues_csv(png).expect_err("png");
+    assert!(not_a_table(venues));
+}

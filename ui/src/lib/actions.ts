@@ -69,3 +69,26 @@ export function takeChosenFile(e: Event): File | undefined {
 export function scrollToTop(node: HTMLElement | null | undefined): void {
   node?.scrollIntoView?.({ block: "start" });
 }
+
+/**
+ * Brings a message into view when it appears and whenever `key` (its text) changes, so a
+ * refusal is never left above the window or under the sticky header (the page's scroll
+ * padding keeps it clear of the header).
+ */
+export function reveal(node: HTMLElement, key?: unknown) {
+  const show = () => {
+    const r = node.getBoundingClientRect();
+    const header = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--header-height")) || 0;
+    if (r.top < header || r.bottom > window.innerHeight) node.scrollIntoView?.({ block: "center" });
+  };
+  let last = key;
+  queueMicrotask(show);
+  return {
+    update(next: unknown) {
+      if (next !== last) {
+        last = next;
+        queueMicrotask(show);
+      }
+    },
+  };
+}

@@ -47,6 +47,13 @@ export function clearError(): void {
   notices.error = null;
 }
 
+/** Clears every notice: a new session starts with nothing left over from the last one. */
+export function clearNotices(): void {
+  clearTimeout(toastTimer);
+  notices.toast = null;
+  notices.error = null;
+}
+
 /**
  * Splits a thrown error into messages for the fields a form shows, and — if anything is left
  * over (no field errors, or fields this form does not show) — a banner message.

@@ -165,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   "agr.from": "Period from",
   "agr.to": "Period to",
   "agr.signed": "Signed",
+  "agr.allYearsHave": "Every program year has an agreement – edit it in the list.",
   "agr.new": "New agreement",
   "agr.edit": "Agreement for {year}",
   "agr.deleted": "The agreement is deleted",

@@ -163,6 +163,7 @@ export const nb = {
   "agr.from": "Periode fra",
   "agr.to": "Periode til",
   "agr.signed": "Signert",
+  "agr.allYearsHave": "Alle programår har en avtale – rediger den i listen.",
   "agr.new": "Ny avtale",
   "agr.edit": "Avtale for {year}",
   "agr.deleted": "Avtalen er slettet",

@@ -43,6 +43,20 @@ type Call = { cmd: string; args: Record<string, unknown> };
 const saves = (calls: Call[]) => calls.filter((c) => c.cmd === "save_agreement");
 
 describe("Agreements", () => {
+  it("never offers a blank form over a year that has an agreement: that year opens for editing", async () => {
+    const calls = backend();
+    render(Agreements, { props: { venueId: 3, venueName: "Eksempel Kino", years, onGoYears: () => {} } });
+    // The only year has an agreement: the form shows it, filled in, and "new" is not offered.
+    await screen.findByTestId("agreement-row");
+    await waitFor(() => expect((screen.getByTestId("agreement-share") as HTMLInputElement).value).toBe("50"));
+    expect(screen.getByTestId("agreement-form").textContent).toContain("2026");
+    expect((screen.getByTestId("agreement-new") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("agreement-save"));
+    await waitFor(() => expect(saves(calls)).toHaveLength(1));
+    // Saved unchanged: the prices and the model are the agreement's own, not blank defaults.
+    expect(saves(calls)[0].args.input).toMatchObject({ yearId: 2, visitsPerCard: 5, compensation: "share", sharePercent: 50, holderPriceOre: 12000 });
+  });
+
   const bad: [string, string, string, string, string][] = [
     ["visits of 0", "agreement-visits", "0", "visitsPerCard", "Besøk per kort må være et helt tall fra 1 til 99 – eller kryss av for fri inngang."],
     ["visits of −3", "agreement-visits", "-3", "visitsPerCard", "Besøk per kort må være et helt tall fra 1 til 99 – eller kryss av for fri inngang."],
