@@ -230,10 +230,7 @@ const ROWS = [
   // Innlevert kort: ticks per venue
   { role: "kultur", where: "Kortsjekk (kulturkontoret) → innlevert kort",
     field: (ctx) => `[data-testid="returned-ticks"][data-venue-id="${ctx.kino.id}"]`, value: "-2", submit: "returned-save",
-    at: "returned-ticks-error", says: "Antall kryss må være et helt tall fra 0 til 99", saved: "visits",
-    // Known fault: the message is by the first venue's field, a screen above the save button,
-    // and nothing takes the clerk there (see the test report).
-    inSight: false },
+    at: "returned-ticks-error", says: "Antall kryss må være et helt tall fra 0 til 99", saved: "visits" },
 
   // Oppgjør (payouts): the period, and the date a settlement was paid
   { role: "kultur", where: "Oppgjør", set: { "payouts-from": "31.12.2026" }, field: "payouts-to", value: "01.01.2026",
@@ -252,9 +249,7 @@ const ROWS = [
     at: "settlement-paid-date-invalid", says: "Skriv datoen som dd.mm.åååå", saved: "settlements" },
   { role: "kultur", where: "Oppgjør → godkjent, ikke betalt (Eksempel Kino)", field: "settlement-paid-date", value: "",
     submit: "settlement-paid",
-    at: "payouts-error", says: "Skriv datoen oppgjør nr. 42 ble betalt", saved: "settlements",
-    // Known fault: said in the banner at the top of the page, out of sight of the settlement row.
-    inSight: false },
+    at: "payouts-error", says: "Skriv datoen oppgjør nr. 42 ble betalt", saved: "settlements" },
 
   // A venue file that is not a CSV
   { role: "kultur", where: "Import og eksport", field: "import-drop",

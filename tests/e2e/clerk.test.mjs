@@ -86,13 +86,33 @@ test("the culture office finds visits and settlements in long lists, and money w
     const agreements = await app.backend("agreements_for_venue", { venueId: kino.id });
     await app.click("agreement-delete-2026");
     await app.click("agreement-delete-dialog-confirm");
-    // Refused with a sentence. (Known fault, not asserted: the banner is at the top of the page,
-    // out of sight of the agreements the clerk is looking at.)
+    // Refused with a sentence, brought into view.
     await app.find('[data-testid="error"]');
     const refusal = await app.text('[data-testid="error"]');
     assert.match(refusal, /besøk/i, refusal);
     assert.doesNotMatch(refusal, /FOREIGN KEY|constraint|invalid args/i, refusal);
+    let place = null;
+    for (let i = 0; i < 20; i++) {
+      place = await app.run(
+        `const r = document.querySelector('[data-testid="error"]').getBoundingClientRect();
+         return { top: r.top, bottom: r.bottom, height: innerHeight };`,
+      );
+      if (place.top >= 0 && place.bottom <= place.height) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(place.top >= 0 && place.bottom <= place.height, `the refusal is in sight: ${JSON.stringify(place)}`);
     assert.deepEqual(await app.backend("agreements_for_venue", { venueId: kino.id }), agreements, "kept");
+
+    // Every year has an agreement: there is no blank "new" form to save over one. The form holds
+    // the newest year's agreement, and saving it as it stands changes nothing.
+    await app.click("nav-venues");
+    await app.type("venue-search", "Eksempel Kino");
+    await app.clickText('[data-testid="venue-row"] button', "Eksempel Kino");
+    await app.find('[data-testid="agreement-row"]');
+    assert.equal(await app.run(`return document.querySelector('[data-testid="agreement-new"]').disabled;`), true);
+    await app.click("agreement-save");
+    await app.waitText('[data-testid="toast"]', "2026");
+    assert.deepEqual(await app.backend("agreements_for_venue", { venueId: kino.id }), agreements, "unchanged");
 
     // A new venue's agreement, with no visits, is deleted once confirmed.
     await app.click("nav-venues");
