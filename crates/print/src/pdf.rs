@@ -1,313 +1,497 @@
-//! Writes pages of drawing operations as a PDF, one page at a time, so a batch of thousands
-//! of cards never sits in memory as a document model: each page becomes a compressed content
-//! stream as soon as it is drawn. What pages share is written once at the end: the bundled
-//! fonts as subsets of the glyphs used (TrueType in Type 0 fonts, with a ToUnicode map so
-//! copying from the PDF gives the real name), the vector logos as form XObjects and the
-//! raster logos as images. The QR code is drawn in the page as one run of rectangles.
+//! Renders pages of drawing operations to PDF with printpdf, which writes the file: objects,
+//! content streams, the bundled fonts subset to the glyphs used with a ToUnicode map (so
+//! copying gives the real name), and the cross-reference table.
+//!
+//! What the pages of a batch share is drawn once. Consecutive cards differ in a few
+//! operations (name, number, QR); the rest — header, venue list and tick boxes, logos, card
+//! backs — becomes one form XObject per kind of page, placed on every page of that kind.
+//! printpdf takes a form only as a finished content stream, so a form's content is what
+//! printpdf writes for a page of the form's operations in a scratch document that uses the
+//! same fonts, under the same names, with the same glyphs as the real one. A form names no
+//! resources of its own and draws with its page's: fonts are embedded once, subset by
+//! printpdf. Vector logos and QR codes are forms made the same way; a QR as a form keeps
+//! the document printpdf holds until it is saved at one operation per QR instead of a few
+//! hundred rectangles.
 
 use crate::draw::{Op, Page, PathEl, Rgb, Stroke, VectorArt, PT_PER_MM};
-use crate::fonts::{Fonts, FONT_FILES};
+use crate::fonts::{Fonts, ShapedText, FONT_FILES};
 use crate::PrintError;
-use flate2::write::ZlibEncoder;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::Write as _;
+use printpdf::{
+    Codepoint, Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, Greyscale,
+    Line, LinePoint, Op as PdfOp, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData,
+    RawImageFormat, TextItem, TextMatrix, WindingOrder, XObject, XObjectId, XObjectTransform,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
-use std::io::Write as _;
-use subsetter::GlyphRemapper;
 
-/// Objects whose numbers are fixed; everything else is numbered as written.
-const CATALOG: usize = 1;
-const PAGES: usize = 2;
-const RESOURCES: usize = 3;
-const INFO: usize = 4;
+const K: f32 = PT_PER_MM;
 
-/// The glyphs a page has used of one bundled font, with their text and widths.
-struct UsedFont {
-    remap: GlyphRemapper,
-    /// Old glyph id by new glyph id.
-    old: Vec<u16>,
-    /// New glyph id → the text it stands for (the first seen).
-    text: BTreeMap<u16, String>,
+/// Rounds to a hundredth: numbers in content streams stay short, far below what prints.
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
-/// A PDF being written. Pages go out as they come; fonts, logos and the page tree at the end.
-pub struct PdfWriter<'a> {
-    out: Vec<u8>,
-    /// Byte offset of each object by number (index 0 unused).
-    offsets: Vec<usize>,
-    fonts: &'a Fonts,
-    vectors: &'a [VectorArt],
-    images: &'a [Vec<u8>],
-    used_fonts: Vec<Option<UsedFont>>,
-    used_vectors: Vec<bool>,
-    used_images: Vec<bool>,
-    pages: Vec<usize>,
-    title: String,
-    /// Hashes of the drawing of every operation written so far.
-    seen: HashSet<u64>,
-    /// Runs of operations drawn before, written once as form XObjects: hash → object.
-    repeated: HashMap<u64, usize>,
-    /// The size of the page being written, the box of its forms.
-    media: String,
+fn pt(v: f32) -> Pt {
+    Pt(r2(v))
 }
 
-fn hash(s: &str) -> u64 {
+fn colour(c: Rgb) -> Color {
+    let part = |v: u8| (f32::from(v) / 255.0 * 1000.0).round() / 1000.0;
+    if c.0 == c.1 && c.1 == c.2 {
+        return Color::Greyscale(Greyscale {
+            percent: part(c.0),
+            icc_profile: None,
+        });
+    }
+    Color::Rgb(printpdf::Rgb {
+        r: part(c.0),
+        g: part(c.1),
+        b: part(c.2),
+        icc_profile: None,
+    })
+}
+
+/// An affine transform (a b c d e f): x' = a x + c y + e, y' = b x + d y + f.
+type Matrix = [f32; 6];
+
+/// `outer` after `inner`.
+fn compose(outer: &Matrix, inner: &Matrix) -> Matrix {
+    let [a, b, c, d, e, f] = *outer;
+    let [a2, b2, c2, d2, e2, f2] = *inner;
+    [
+        a * a2 + c * b2,
+        b * a2 + d * b2,
+        a * c2 + c * d2,
+        b * c2 + d * d2,
+        a * e2 + c * f2 + e,
+        b * e2 + d * f2 + f,
+    ]
+}
+
+fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// A transform in millimetres (y down) as the `cm` of a page `h` points high (y up).
+fn pdf_matrix(m: &Matrix, h: f32) -> CurTransMat {
+    let [a, b, c, d, e, f] = *m;
+    CurTransMat::Raw([
+        a,
+        -b,
+        -c,
+        d,
+        r2(c * h + K * e),
+        r2(h * (1.0 - d) - K * f),
+    ])
+}
+
+/// One drawing operation of a page with the transform of the groups around it.
+struct Leaf<'p> {
+    op: &'p Op,
+    matrix: Option<Matrix>,
+    hash: u64,
+    /// Where it draws on the page, in millimetres: x0, y0, x1, y1.
+    bbox: [f32; 4],
+}
+
+fn leaves<'p>(ops: &'p [Op], matrix: Option<Matrix>, out: &mut Vec<Leaf<'p>>) {
+    for op in ops {
+        if let Op::Group { matrix: m, ops } = op {
+            let inner = match &matrix {
+                Some(outer) => compose(outer, m),
+                None => *m,
+            };
+            leaves(ops, Some(inner), out);
+            continue;
+        }
+        out.push(Leaf {
+            op,
+            matrix,
+            hash: hash_of(op, matrix.as_ref()),
+            bbox: bbox_of(op, matrix.as_ref()),
+        });
+    }
+}
+
+fn hash_f32s<H: Hasher>(h: &mut H, values: &[f32]) {
+    for v in values {
+        v.to_bits().hash(h);
+    }
+}
+
+fn hash_colour<H: Hasher>(h: &mut H, c: Option<Rgb>) {
+    c.map(|c| (c.0, c.1, c.2)).hash(h);
+}
+
+fn hash_stroke<H: Hasher>(h: &mut H, s: Option<Stroke>) {
+    hash_colour(h, s.map(|s| s.colour));
+    hash_f32s(h, &[s.map_or(-1.0, |s| s.width)]);
+}
+
+/// What an operation draws, as a number: equal operations on two pages are one drawing.
+fn hash_of(op: &Op, matrix: Option<&Matrix>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
+    if let Some(m) = matrix {
+        hash_f32s(&mut h, m);
+    }
+    std::mem::discriminant(op).hash(&mut h);
+    match op {
+        Op::Rect {
+            x,
+            y,
+            w,
+            h: rh,
+            fill,
+            stroke,
+        } => {
+            hash_f32s(&mut h, &[*x, *y, *w, *rh]);
+            hash_colour(&mut h, *fill);
+            hash_stroke(&mut h, *stroke);
+        }
+        Op::Path { els, fill, stroke } => {
+            for el in els {
+                match *el {
+                    PathEl::Move(x, y) => hash_f32s(&mut h, &[0.0, x, y]),
+                    PathEl::Line(x, y) => hash_f32s(&mut h, &[1.0, x, y]),
+                    PathEl::Cubic(a, b, c, d, x, y) => hash_f32s(&mut h, &[2.0, a, b, c, d, x, y]),
+                    PathEl::Close => hash_f32s(&mut h, &[3.0]),
+                }
+            }
+            hash_colour(&mut h, *fill);
+            hash_stroke(&mut h, *stroke);
+        }
+        Op::Text {
+            x,
+            y,
+            size,
+            colour,
+            text,
+        } => {
+            hash_f32s(&mut h, &[*x, *y, *size]);
+            hash_colour(&mut h, Some(*colour));
+            text.text.hash(&mut h);
+            for run in &text.runs {
+                run.font.hash(&mut h);
+            }
+        }
+        Op::Image { image, x, y, w, h: ih } => {
+            image.hash(&mut h);
+            hash_f32s(&mut h, &[*x, *y, *w, *ih]);
+        }
+        Op::Symbol { art, x, y, w, h: sh } => {
+            art.hash(&mut h);
+            hash_f32s(&mut h, &[*x, *y, *w, *sh]);
+        }
+        Op::Qr {
+            x,
+            y,
+            size,
+            n,
+            quiet,
+            runs,
+        } => {
+            hash_f32s(&mut h, &[*x, *y, *size]);
+            (n, quiet, runs).hash(&mut h);
+        }
+        Op::Group { .. } => {}
+    }
     h.finish()
 }
 
-/// Appends a number with at most `decimals` decimals and no trailing zeros: short streams.
-fn num(out: &mut String, v: f32, decimals: u32) {
-    let scale = 10_i64.pow(decimals);
-    let n = (f64::from(v) * scale as f64).round() as i64;
-    if n < 0 {
-        out.push('-');
-    }
-    let n = n.unsigned_abs();
-    let (whole, mut frac) = (n / scale as u64, n % scale as u64);
-    let _ = write!(out, "{whole}");
-    if frac > 0 {
-        out.push('.');
-        let mut digits = decimals;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
+/// The box an operation draws in, in page millimetres, a little generous for text.
+fn bbox_of(op: &Op, matrix: Option<&Matrix>) -> [f32; 4] {
+    let half = |s: &Option<Stroke>| s.map_or(0.0, |s| s.width / 2.0);
+    let [x0, y0, x1, y1] = match op {
+        Op::Rect {
+            x,
+            y,
+            w,
+            h,
+            stroke,
+            ..
+        } => {
+            let e = half(stroke);
+            [x - e, y - e, x + w + e, y + h + e]
         }
-        let _ = write!(out, "{frac:0width$}", width = digits as usize);
-    }
+        Op::Path { els, stroke, .. } => {
+            let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+            let mut add = |x: f32, y: f32| {
+                b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+            };
+            for el in els {
+                match *el {
+                    PathEl::Move(x, y) | PathEl::Line(x, y) => add(x, y),
+                    PathEl::Cubic(a, b, c, d, x, y) => {
+                        add(a, b);
+                        add(c, d);
+                        add(x, y);
+                    }
+                    PathEl::Close => {}
+                }
+            }
+            let e = half(stroke);
+            [b[0] - e, b[1] - e, b[2] + e, b[3] + e]
+        }
+        Op::Text { x, y, size, text, .. } => {
+            let em = size / K;
+            [*x, y - 1.2 * em, x + text.width(*size) / K, y + 0.5 * em]
+        }
+        Op::Image { x, y, w, h, .. } | Op::Symbol { x, y, w, h, .. } => [*x, *y, x + w, y + h],
+        Op::Qr { x, y, size, .. } => [*x, *y, x + size, y + size],
+        Op::Group { .. } => [0.0; 4],
+    };
+    let Some(m) = matrix else {
+        return [x0, y0, x1, y1];
+    };
+    let corners = [
+        apply(m, x0, y0),
+        apply(m, x1, y0),
+        apply(m, x0, y1),
+        apply(m, x1, y1),
+    ];
+    corners.iter().fold(
+        [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
+        |b, &(x, y)| [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)],
+    )
 }
 
-fn nums(out: &mut String, values: &[f32]) {
-    for v in values {
-        num(out, *v, 2);
-        out.push(' ');
-    }
+fn overlap(a: &[f32; 4], b: &[f32; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
-fn colour(out: &mut String, c: Rgb, op: &str) {
-    if c.0 == c.1 && c.1 == c.2 {
-        num(out, f32::from(c.0) / 255.0, 3);
-        let _ = writeln!(out, " {}", if op == "rg" { "g" } else { "G" });
-        return;
-    }
-    for v in [c.0, c.1, c.2] {
-        num(out, f32::from(v) / 255.0, 3);
-        out.push(' ');
-    }
-    out.push_str(op);
-    out.push('\n');
-}
-
-/// Draws a path in the current coordinates, mapping each point with `at`.
-fn path(
-    out: &mut String,
-    els: &[PathEl],
-    fill: Option<Rgb>,
-    stroke: Option<Stroke>,
-    at: impl Fn(f32, f32) -> (f32, f32),
-    width_scale: f32,
-) {
-    if els.is_empty() {
-        return;
-    }
-    out.push_str("q\n");
-    if let Some(f) = fill {
-        colour(out, f, "rg");
-    }
-    if let Some(s) = stroke {
-        colour(out, s.colour, "RG");
-        num(out, s.width * width_scale, 3);
-        out.push_str(" w\n");
-    }
-    for el in els {
-        match *el {
-            PathEl::Move(x, y) => {
-                let (x, y) = at(x, y);
-                nums(out, &[x, y]);
-                out.push_str("m\n");
-            }
-            PathEl::Line(x, y) => {
-                let (x, y) = at(x, y);
-                nums(out, &[x, y]);
-                out.push_str("l\n");
-            }
-            PathEl::Cubic(a, b, c, d, x, y) => {
-                let (a, b) = at(a, b);
-                let (c, d) = at(c, d);
-                let (x, y) = at(x, y);
-                nums(out, &[a, b, c, d, x, y]);
-                out.push_str("c\n");
-            }
-            PathEl::Close => out.push_str("h\n"),
+/// Whether drawing the leaves in `shared` first, as one form where the first of them is, and
+/// the others after it keeps what the page looks like: nothing drawn after the form may lie
+/// under a shared leaf that came after it.
+fn order_kept(leaves: &[Leaf], shared: &[bool]) -> bool {
+    let Some(first) = shared.iter().position(|s| *s) else {
+        return false;
+    };
+    for (i, own) in leaves.iter().enumerate().skip(first) {
+        if shared[i] {
+            continue;
+        }
+        let covered = leaves
+            .iter()
+            .zip(shared)
+            .skip(i + 1)
+            .any(|(later, s)| *s && overlap(&own.bbox, &later.bbox));
+        if covered {
+            return false;
         }
     }
-    out.push_str(match (fill, stroke) {
-        (Some(_), Some(_)) => "B\nQ\n",
-        (None, Some(_)) => "S\nQ\n",
-        _ => "f\nQ\n",
-    });
+    true
 }
 
-fn deflate(bytes: &[u8]) -> Vec<u8> {
-    let mut z = ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = z.write_all(bytes);
-    z.finish().unwrap_or_default()
-}
-
-/// A text string for the document information, as UTF-16 with a byte-order mark.
-fn text_string(s: &str) -> String {
-    let mut hex = String::from("<FEFF");
-    for unit in s.encode_utf16() {
-        let _ = write!(hex, "{unit:04X}");
+/// How often each drawing occurs among `leaves`.
+fn counts<'l, 'p: 'l>(leaves: impl Iterator<Item = &'l Leaf<'p>>) -> HashMap<u64, u32> {
+    let mut c = HashMap::new();
+    for l in leaves {
+        *c.entry(l.hash).or_insert(0) += 1;
     }
-    hex.push('>');
-    hex
+    c
 }
 
-impl<'a> PdfWriter<'a> {
-    pub fn new(
-        fonts: &'a Fonts,
-        vectors: &'a [VectorArt],
-        images: &'a [Vec<u8>],
-        title: &str,
-    ) -> Self {
-        let mut out = Vec::with_capacity(64 * 1024);
-        out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-        PdfWriter {
-            out,
-            offsets: vec![0; INFO + 1],
-            fonts,
-            vectors,
-            images,
-            used_fonts: (0..FONT_FILES.len()).map(|_| None).collect(),
-            used_vectors: vec![false; vectors.len()],
-            used_images: vec![false; images.len()],
-            pages: Vec::new(),
-            title: title.to_string(),
-            seen: HashSet::new(),
-            repeated: HashMap::new(),
-            media: String::new(),
+/// The shared drawing of a kind of page, drawn as a form when the document is written.
+struct Template {
+    id: XObjectId,
+    /// Page size in millimetres.
+    width: f32,
+    height: f32,
+    ops: Vec<(Option<Matrix>, Op)>,
+    leaves: HashMap<u64, u32>,
+}
+
+/// Six capital letters for the `n`th font subset: its resource name and its subset tag.
+fn tag(mut n: usize) -> String {
+    let mut t = [b'A'; 6];
+    for c in t.iter_mut().rev() {
+        *c = b'A' + (n % 26) as u8;
+        n /= 26;
+    }
+    t.iter().map(|b| char::from(*b)).collect()
+}
+
+/// The fonts, logos and images one printpdf document has been given, by index.
+struct Resources {
+    fonts: Vec<Option<FontId>>,
+    /// The glyphs shown in each font: what printpdf subsets it to.
+    glyphs: Vec<BTreeSet<u16>>,
+    vectors: Vec<bool>,
+    images: Vec<bool>,
+}
+
+impl Resources {
+    fn new(vectors: usize, images: usize) -> Self {
+        Resources {
+            fonts: vec![None; FONT_FILES.len()],
+            glyphs: vec![BTreeSet::new(); FONT_FILES.len()],
+            vectors: vec![false; vectors],
+            images: vec![false; images],
         }
     }
+}
 
-    /// Starts object `id` (a fixed one) or a new one (`None`); returns its number.
-    fn begin(&mut self, id: Option<usize>) -> usize {
-        let id = id.unwrap_or_else(|| {
-            self.offsets.push(0);
-            self.offsets.len() - 1
-        });
-        self.offsets[id] = self.out.len();
-        let _ = writeln!(self.out, "{id} 0 obj");
-        id
+/// How QR codes are drawn: in the document's pages as forms made in batches, or, in a form's
+/// own content, as rectangles.
+enum QrMode<'q> {
+    Forms(&'q mut QrForms),
+    Inline,
+}
+
+/// QR codes placed on pages, their forms made in batches.
+#[derive(Default)]
+struct QrForms {
+    pending: Vec<PendingQr>,
+    placed: usize,
+}
+
+/// A QR code placed on a page whose form is made later, with others.
+struct PendingQr {
+    id: XObjectId,
+    n: u16,
+    quiet: u16,
+    runs: Vec<(u16, u16, u16)>,
+}
+
+/// QR forms are made this many at a time, in one scratch document.
+const QR_BATCH: usize = 64;
+
+/// What a job's documents share: the bundled fonts parsed for printpdf, the logos as forms
+/// and the raster logos decoded, each made once.
+struct Assets<'a> {
+    fonts: &'a Fonts,
+    vectors: &'a [VectorArt],
+    images: &'a [Vec<u8>],
+    parsed: Vec<Option<ParsedFont>>,
+    logos: Vec<Option<ExternalXObject>>,
+    rasters: Vec<Option<RawImage>>,
+    /// Font subsets named so far.
+    tags: usize,
+}
+
+impl<'a> Assets<'a> {
+    fn parsed(&mut self, i: usize) -> Result<ParsedFont, PrintError> {
+        if let Some(p) = &self.parsed[i] {
+            return Ok(p.clone());
+        }
+        let file = &FONT_FILES[i];
+        let mut warnings = Vec::new();
+        let p = ParsedFont::from_bytes(file.data, 0, &mut warnings)
+            .ok_or(PrintError::Font(file.name))?;
+        self.parsed[i] = Some(p.clone());
+        Ok(p)
     }
 
-    fn object(&mut self, id: Option<usize>, body: &str) -> usize {
-        let id = self.begin(id);
-        self.out.extend_from_slice(body.as_bytes());
-        self.out.extend_from_slice(b"\nendobj\n");
-        id
+    fn font(
+        &mut self,
+        doc: &mut PdfDocument,
+        res: &mut Resources,
+        i: usize,
+    ) -> Result<FontId, PrintError> {
+        if let Some(id) = &res.fonts[i] {
+            return Ok(id.clone());
+        }
+        let id = FontId(tag(self.tags));
+        self.tags += 1;
+        let parsed = self.parsed(i)?;
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed));
+        res.fonts[i] = Some(id.clone());
+        Ok(id)
     }
 
-    /// A compressed stream object; `dict` holds the entries besides /Length and /Filter.
-    fn stream(&mut self, dict: &str, data: &[u8]) -> usize {
-        let packed = deflate(data);
-        let id = self.begin(None);
-        let _ = write!(
-            self.out,
-            "<<{dict}/Length {}/Filter/FlateDecode>>\nstream\n",
-            packed.len()
-        );
-        self.out.extend_from_slice(&packed);
-        self.out.extend_from_slice(b"\nendstream\nendobj\n");
-        id
+    fn logo(&mut self, doc: &mut PdfDocument, res: &mut Resources, i: usize) -> Result<XObjectId, PrintError> {
+        let id = XObjectId(format!("L{i}"));
+        if !res.vectors[i] {
+            let form = match &self.logos[i] {
+                Some(f) => f.clone(),
+                None => {
+                    let f = logo_form(&self.vectors[i])?;
+                    self.logos[i] = Some(f.clone());
+                    f
+                }
+            };
+            doc.resources
+                .xobjects
+                .map
+                .insert(id.clone(), XObject::External(form));
+            res.vectors[i] = true;
+        }
+        Ok(id)
     }
 
-    /// Draws one page and writes it out.
-    pub fn page(&mut self, page: &Page) -> Result<(), PrintError> {
-        let mut c = String::with_capacity(4096);
-        let h = page.height * PT_PER_MM;
-        self.media.clear();
-        num(&mut self.media, page.width * PT_PER_MM, 3);
-        self.media.push(' ');
-        num(&mut self.media, h, 3);
-        self.ops(&mut c, h, &page.ops);
-        let contents = self.stream("", c.as_bytes());
-        let dict = format!(
-            "<</Type/Page/Parent {PAGES} 0 R/MediaBox[0 0 {}]/Resources {RESOURCES} 0 R/Contents {contents} 0 R>>",
-            self.media
-        );
-        let id = self.object(None, &dict);
-        self.pages.push(id);
+    fn image(
+        &mut self,
+        doc: &mut PdfDocument,
+        res: &mut Resources,
+        i: usize,
+    ) -> Result<XObjectId, PrintError> {
+        let id = XObjectId(format!("I{i}"));
+        if !res.images[i] {
+            let raw = match &self.rasters[i] {
+                Some(r) => r.clone(),
+                None => {
+                    let r = raw_image(&self.images[i])?;
+                    self.rasters[i] = Some(r.clone());
+                    r
+                }
+            };
+            doc.resources
+                .xobjects
+                .map
+                .insert(id.clone(), XObject::Image(raw));
+            res.images[i] = true;
+        }
+        Ok(id)
+    }
+
+    /// Appends operations under their transforms to `out`, for a page `h` points high;
+    /// consecutive operations under the same transform share one.
+    fn draw(
+        &mut self,
+        doc: &mut PdfDocument,
+        res: &mut Resources,
+        qr: &mut QrMode,
+        h: f32,
+        ops: &[(Option<Matrix>, &Op)],
+        out: &mut Vec<PdfOp>,
+    ) -> Result<(), PrintError> {
+        let mut i = 0;
+        while i < ops.len() {
+            let matrix = ops[i].0;
+            let same = ops[i..].iter().take_while(|(m, _)| *m == matrix).count();
+            if let Some(m) = &matrix {
+                out.push(PdfOp::SaveGraphicsState);
+                out.push(PdfOp::SetTransformationMatrix {
+                    matrix: pdf_matrix(m, h),
+                });
+            }
+            for (_, op) in &ops[i..i + same] {
+                self.op(doc, res, qr, h, op, out)?;
+            }
+            if matrix.is_some() {
+                out.push(PdfOp::RestoreGraphicsState);
+            }
+            i += same;
+        }
         Ok(())
     }
 
-    /// Appends `ops` to the content `c`. What every card of a batch has in common (the design,
-    /// the venue list, the logos) is drawn identically on each page: a run of operations drawn
-    /// before becomes one form XObject, written once and placed on every page that has it.
-    fn ops(&mut self, c: &mut String, h: f32, ops: &[Op]) {
-        let mut run: Vec<String> = Vec::new();
-        for op in ops {
-            if let Op::Group { matrix, ops: inner } = op {
-                self.flush(c, &mut run);
-                let k = PT_PER_MM;
-                let [a, b, cc, d, e, f] = *matrix;
-                // The group's transform (mm, y down) as seen in PDF space (pt, y up).
-                let m = [a, -b, -cc, d, cc * h + k * e, h * (1.0 - d) - k * f];
-                c.push_str("q\n");
-                for v in m {
-                    num(c, v, 4);
-                    c.push(' ');
-                }
-                c.push_str("cm\n");
-                self.ops(c, h, inner);
-                c.push_str("Q\n");
-                continue;
-            }
-            let mut s = String::new();
-            self.op(&mut s, h, op);
-            if self.seen.insert(hash(&s)) {
-                self.flush(c, &mut run);
-                c.push_str(&s);
-            } else {
-                run.push(s);
-            }
-        }
-        self.flush(c, &mut run);
-    }
-
-    /// Places a run of operations drawn before: as its form, or inline when it is short.
-    fn flush(&mut self, c: &mut String, run: &mut Vec<String>) {
-        let joined = run.concat();
-        run.clear();
-        if joined.len() < 80 {
-            c.push_str(&joined);
-            return;
-        }
-        let key = hash(&joined);
-        let id = match self.repeated.get(&key) {
-            Some(id) => *id,
-            None => {
-                let dict = format!(
-                    "/Type/XObject/Subtype/Form/BBox[0 0 {}]/Resources {RESOURCES} 0 R",
-                    self.media
-                );
-                let id = self.stream(&dict, joined.as_bytes());
-                self.repeated.insert(key, id);
-                id
-            }
-        };
-        let _ = writeln!(c, "/T{id} Do");
-    }
-
-    /// Appends `op` to the content `c` of a page `h` points high (mm, y down → pt, y up).
-    fn op(&mut self, c: &mut String, h: f32, op: &Op) {
-        let k = PT_PER_MM;
-        let at = |x: f32, y: f32| (x * k, h - y * k);
+    fn op(
+        &mut self,
+        doc: &mut PdfDocument,
+        res: &mut Resources,
+        qr: &mut QrMode,
+        h: f32,
+        op: &Op,
+        out: &mut Vec<PdfOp>,
+    ) -> Result<(), PrintError> {
+        let at = |x: f32, y: f32| (x * K, h - y * K);
         match op {
-            // Groups are opened by `ops`, which looks for repeated runs inside them too.
-            Op::Group { .. } => self.ops(c, h, std::slice::from_ref(op)),
+            Op::Group { .. } => {}
             Op::Rect {
                 x,
                 y,
@@ -316,70 +500,24 @@ impl<'a> PdfWriter<'a> {
                 fill,
                 stroke,
             } => {
-                c.push_str("q\n");
-                if let Some(f) = fill {
-                    colour(c, *f, "rg");
-                }
-                if let Some(s) = stroke {
-                    colour(c, s.colour, "RG");
-                    num(c, s.width * k, 3);
-                    c.push_str(" w\n");
-                }
                 let (px, py) = at(*x, y + rh);
-                nums(c, &[px, py, w * k, rh * k]);
-                c.push_str(match (fill, stroke) {
-                    (Some(_), Some(_)) => "re B\nQ\n",
-                    (None, Some(_)) => "re S\nQ\n",
-                    _ => "re f\nQ\n",
-                });
+                rect(out, [px, py, w * K, rh * K], *fill, *stroke, K);
             }
-            Op::Path { els, fill, stroke } => path(c, els, *fill, *stroke, at, k),
+            Op::Path { els, fill, stroke } => path(out, els, *fill, *stroke, at, K),
             Op::Text {
                 x,
                 y,
                 size,
-                colour: col,
+                colour: c,
                 text,
             } => {
-                let mut pen_x = *x;
-                c.push_str("BT\n");
-                colour(c, *col, "rg");
+                let mut fonts = Vec::with_capacity(text.runs.len());
                 for run in &text.runs {
-                    let face = self.fonts.face(run.font);
-                    let used = self.used_fonts[run.font].get_or_insert_with(|| UsedFont {
-                        remap: GlyphRemapper::new(),
-                        old: vec![0],
-                        text: BTreeMap::new(),
-                    });
-                    let _ = write!(c, "/F{} ", run.font);
-                    num(c, *size, 2);
-                    c.push_str(" Tf 1 0 0 1 ");
-                    let (px, py) = at(pen_x, *y);
-                    nums(c, &[px, py]);
-                    c.push_str("Tm [<");
-                    let upem = f32::from(run.units_per_em);
-                    for g in &run.glyphs {
-                        let new = used.remap.remap(g.gid);
-                        if usize::from(new) == used.old.len() {
-                            used.old.push(g.gid);
-                        }
-                        if let Some(t) = &g.text {
-                            used.text.entry(new).or_insert_with(|| t.clone());
-                        }
-                        let _ = write!(c, "{new:04X}");
-                        let natural = face
-                            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-                            .map_or(0.0, f32::from);
-                        // TJ adjustments in thousandths of an em: positive moves left.
-                        let adjust = ((natural - g.x_advance as f32) * 1000.0 / upem).round();
-                        if adjust != 0.0 {
-                            let _ = write!(c, "> {adjust} <");
-                        }
-                    }
-                    c.push_str(">] TJ\n");
-                    pen_x += run.width(*size) / k;
+                    fonts.push(self.font(doc, res, run.font)?);
+                    res.glyphs[run.font].extend(run.glyphs.iter().map(|g| g.gid));
                 }
-                c.push_str("ET\n");
+                let (px, py) = at(*x, *y);
+                text_ops(out, self.fonts, px, py, *size, *c, text, &fonts);
             }
             Op::Symbol {
                 art,
@@ -389,14 +527,12 @@ impl<'a> PdfWriter<'a> {
                 h: sh,
             } => {
                 let Some(v) = self.vectors.get(*art) else {
-                    return;
+                    return Ok(());
                 };
-                self.used_vectors[*art] = true;
-                let s = w * k / v.width;
+                let id = self.logo(doc, res, *art)?;
+                let s = w * K / v.width;
                 let (px, py) = at(*x, y + sh);
-                c.push_str("q ");
-                nums(c, &[s, 0.0, 0.0, s, px, py]);
-                let _ = writeln!(c, "cm /L{art} Do Q");
+                out.push(place(id, s, s, px, py));
             }
             Op::Image {
                 image,
@@ -406,13 +542,21 @@ impl<'a> PdfWriter<'a> {
                 h: ih,
             } => {
                 if *image >= self.images.len() {
-                    return;
+                    return Ok(());
                 }
-                self.used_images[*image] = true;
+                let id = self.image(doc, res, *image)?;
                 let (px, py) = at(*x, y + ih);
-                c.push_str("q ");
-                nums(c, &[w * k, 0.0, 0.0, ih * k, px, py]);
-                let _ = writeln!(c, "cm /I{image} Do Q");
+                out.push(PdfOp::UseXobject {
+                    id,
+                    transform: XObjectTransform {
+                        translate_x: Some(pt(px)),
+                        translate_y: Some(pt(py)),
+                        scale_x: Some(r2(w * K)),
+                        scale_y: Some(r2(ih * K)),
+                        no_auto_scale: true,
+                        ..Default::default()
+                    },
+                });
             }
             Op::Qr {
                 x,
@@ -423,197 +567,736 @@ impl<'a> PdfWriter<'a> {
                 runs,
             } => {
                 let side = f32::from(n + 2 * quiet);
-                let s = size * k / side;
+                let s = size * K / side;
                 let (px, py) = at(*x, y + size);
-                c.push_str("q ");
-                nums(c, &[s, 0.0, 0.0, s, px, py]);
-                let _ = writeln!(c, "cm 1 g 0 0 {side} {side} re f 0 g");
-                for (row, col, len) in runs {
-                    let _ = writeln!(c, "{} {} {len} 1 re", col + quiet, n + quiet - 1 - row);
+                match qr {
+                    QrMode::Forms(forms) => {
+                        let id = XObjectId(format!("Q{}", forms.placed));
+                        forms.placed += 1;
+                        forms.pending.push(PendingQr {
+                            id: id.clone(),
+                            n: *n,
+                            quiet: *quiet,
+                            runs: runs.clone(),
+                        });
+                        out.push(place(id, s, s, px, py));
+                    }
+                    QrMode::Inline => {
+                        out.push(PdfOp::SaveGraphicsState);
+                        out.push(PdfOp::SetTransformationMatrix {
+                            matrix: CurTransMat::Raw([s, 0.0, 0.0, s, r2(px), r2(py)]),
+                        });
+                        qr_ops(out, *n, *quiet, runs);
+                        out.push(PdfOp::RestoreGraphicsState);
+                    }
                 }
-                c.push_str("f Q\n");
             }
         }
-    }
-
-    /// Writes what the pages share and the file's tail; returns the whole PDF.
-    pub fn finish(mut self) -> Result<Vec<u8>, PrintError> {
-        let mut resources = String::from("<</ProcSet[/PDF/Text/ImageC]/Font<<");
-        for i in 0..FONT_FILES.len() {
-            if let Some(used) = self.used_fonts[i].take() {
-                let id = self.font(i, &used)?;
-                let _ = write!(resources, "/F{i} {id} 0 R");
-            }
-        }
-        resources.push_str(">>/XObject<<");
-        for i in 0..self.vectors.len() {
-            if self.used_vectors[i] {
-                let id = self.form(i);
-                let _ = write!(resources, "/L{i} {id} 0 R");
-            }
-        }
-        for i in 0..self.images.len() {
-            if self.used_images[i] {
-                let id = self.image(i)?;
-                let _ = write!(resources, "/I{i} {id} 0 R");
-            }
-        }
-        let mut forms: Vec<usize> = self.repeated.values().copied().collect();
-        forms.sort_unstable();
-        for id in forms {
-            let _ = write!(resources, "/T{id} {id} 0 R");
-        }
-        resources.push_str(">>>>");
-        self.object(Some(RESOURCES), &resources);
-        let mut kids = String::new();
-        for p in &self.pages {
-            let _ = write!(kids, "{p} 0 R ");
-        }
-        let pages = format!(
-            "<</Type/Pages/Count {}/Kids[{}]>>",
-            self.pages.len(),
-            kids.trim_end()
-        );
-        self.object(Some(PAGES), &pages);
-        self.object(
-            Some(CATALOG),
-            &format!("<</Type/Catalog/Pages {PAGES} 0 R>>"),
-        );
-        let info = format!(
-            "<</Title {}/Producer (Opplevelseskort)>>",
-            text_string(&self.title)
-        );
-        self.object(Some(INFO), &info);
-        let xref = self.out.len();
-        let _ = write!(
-            self.out,
-            "xref\n0 {}\n0000000000 65535 f \n",
-            self.offsets.len()
-        );
-        for off in &self.offsets[1..] {
-            let _ = writeln!(self.out, "{off:010} 00000 n ");
-        }
-        let _ = write!(
-            self.out,
-            "trailer\n<</Size {}/Root {CATALOG} 0 R/Info {INFO} 0 R>>\nstartxref\n{xref}\n%%EOF\n",
-            self.offsets.len()
-        );
-        Ok(self.out)
-    }
-
-    /// Embeds the used glyphs of bundled font `i` as a Type 0 font; returns its number.
-    fn font(&mut self, i: usize, used: &UsedFont) -> Result<usize, PrintError> {
-        let file = &FONT_FILES[i];
-        let face = self.fonts.face(i);
-        let subset = subsetter::subset(file.data, 0, &used.remap)
-            .map_err(|_| PrintError::Font(file.name))?;
-        let upem = face.units_per_em() as f32;
-        let scale = |v: f32| (v * 1000.0 / upem).round() as i32;
-        // A subset's name starts with six capital letters that tell subsets apart.
-        let tag: String = (0..6)
-            .map(|k| char::from(b'A' + ((i * 7 + k * 3 + used.old.len()) % 26) as u8))
-            .collect();
-        let name = format!("{tag}+{}", file.name);
-        let file_id = self.stream(&format!("/Length1 {}", subset.len()), &subset);
-        let bbox = face.global_bounding_box();
-        let descriptor = format!(
-            "<</Type/FontDescriptor/FontName/{name}/Flags 4/FontBBox[{} {} {} {}]/ItalicAngle 0\
-             /Ascent {}/Descent {}/CapHeight {}/StemV {}/FontFile2 {file_id} 0 R>>",
-            scale(f32::from(bbox.x_min)),
-            scale(f32::from(bbox.y_min)),
-            scale(f32::from(bbox.x_max)),
-            scale(f32::from(bbox.y_max)),
-            scale(f32::from(face.ascender())),
-            scale(f32::from(face.descender())),
-            scale(f32::from(face.capital_height().unwrap_or(face.ascender()))),
-            if file.bold { 120 } else { 80 },
-        );
-        let descriptor_id = self.object(None, &descriptor);
-        let mut widths = String::from("[0[");
-        for old in &used.old {
-            let w = face
-                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(*old))
-                .map_or(0, |a| scale(f32::from(a)));
-            let _ = write!(widths, "{w} ");
-        }
-        widths.push_str("]]");
-        let cid = format!(
-            "<</Type/Font/Subtype/CIDFontType2/BaseFont/{name}\
-             /CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>\
-             /FontDescriptor {descriptor_id} 0 R/W{widths}/CIDToGIDMap/Identity>>"
-        );
-        let cid_id = self.object(None, &cid);
-        let to_unicode = self.stream("", to_unicode_cmap(&used.text).as_bytes());
-        Ok(self.object(
-            None,
-            &format!(
-                "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H\
-                 /DescendantFonts[{cid_id} 0 R]/ToUnicode {to_unicode} 0 R>>"
-            ),
-        ))
-    }
-
-    /// A vector logo as a form XObject in its own units (y up).
-    fn form(&mut self, i: usize) -> usize {
-        let art = &self.vectors[i];
-        let h = art.height;
-        let mut c = String::new();
-        for op in &art.ops {
-            if let Op::Path { els, fill, stroke } = op {
-                path(&mut c, els, *fill, *stroke, |x, y| (x, h - y), 1.0);
-            }
-        }
-        let mut dict = String::from("/Type/XObject/Subtype/Form/BBox[0 0 ");
-        nums(&mut dict, &[art.width, h]);
-        dict.push(']');
-        self.stream(&dict, c.as_bytes())
-    }
-
-    /// A raster logo as an image XObject, its transparency as a soft mask.
-    fn image(&mut self, i: usize) -> Result<usize, PrintError> {
-        let decoded = image::load_from_memory(&self.images[i])
-            .map_err(|e| PrintError::Image(e.to_string()))?
-            .to_rgba8();
-        let (w, h) = decoded.dimensions();
-        let mut rgb = Vec::with_capacity((w * h * 3) as usize);
-        let mut alpha = Vec::with_capacity((w * h) as usize);
-        for p in decoded.pixels() {
-            rgb.extend_from_slice(&p.0[..3]);
-            alpha.push(p.0[3]);
-        }
-        let size = format!("/Type/XObject/Subtype/Image/Width {w}/Height {h}/BitsPerComponent 8");
-        let mask = if alpha.iter().any(|a| *a < 255) {
-            let id = self.stream(&format!("{size}/ColorSpace/DeviceGray"), &alpha);
-            format!("/SMask {id} 0 R")
-        } else {
-            String::new()
-        };
-        Ok(self.stream(&format!("{size}/ColorSpace/DeviceRGB{mask}"), &rgb))
+        Ok(())
     }
 }
 
-/// The map from glyph ids to text that makes copying from the PDF give the real words.
-fn to_unicode_cmap(text: &BTreeMap<u16, String>) -> String {
-    let mut c = String::from(
-        "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
-         /CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n",
-    );
-    let entries: Vec<(&u16, &String)> = text.iter().filter(|(_, t)| !t.is_empty()).collect();
-    for chunk in entries.chunks(100) {
-        let _ = writeln!(c, "{} beginbfchar", chunk.len());
-        for (gid, t) in chunk {
-            let _ = write!(c, "<{gid:04X}><");
-            for unit in t.encode_utf16() {
-                let _ = write!(c, "{unit:04X}");
-            }
-            c.push_str(">\n");
-        }
-        c.push_str("endbfchar\n");
+/// Places a form scaled by (sx, sy) with its lower left corner at (x, y) points.
+fn place(id: XObjectId, sx: f32, sy: f32, x: f32, y: f32) -> PdfOp {
+    PdfOp::UseXobject {
+        id,
+        transform: XObjectTransform {
+            translate_x: Some(pt(x)),
+            translate_y: Some(pt(y)),
+            scale_x: Some(sx),
+            scale_y: Some(sy),
+            ..Default::default()
+        },
     }
-    c.push_str("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
-    c
+}
+
+/// A rectangle (x, y of its lower left corner, width, height) in the current units.
+fn rect(out: &mut Vec<PdfOp>, r: [f32; 4], fill: Option<Rgb>, stroke: Option<Stroke>, k: f32) {
+    let mode = match (fill, stroke) {
+        (Some(_), Some(_)) => PaintMode::FillStroke,
+        (None, Some(_)) => PaintMode::Stroke,
+        (Some(_), None) => PaintMode::Fill,
+        (None, None) => return,
+    };
+    paint(out, fill, stroke, k);
+    out.push(PdfOp::DrawRectangle {
+        rectangle: printpdf::Rect {
+            x: pt(r[0]),
+            y: pt(r[1]),
+            width: pt(r[2]),
+            height: pt(r[3]),
+            mode: Some(mode),
+            winding_order: None,
+        },
+    });
+}
+
+/// Sets the colours (and line width, `k` units per millimetre) of what is drawn next.
+fn paint(out: &mut Vec<PdfOp>, fill: Option<Rgb>, stroke: Option<Stroke>, k: f32) {
+    if let Some(f) = fill {
+        out.push(PdfOp::SetFillColor { col: colour(f) });
+    }
+    if let Some(s) = stroke {
+        out.push(PdfOp::SetOutlineColor {
+            col: colour(s.colour),
+        });
+        out.push(PdfOp::SetOutlineThickness {
+            pt: Pt((s.width * k * 1000.0).round() / 1000.0),
+        });
+    }
+}
+
+/// A path: filled as one polygon, stroked subpath by subpath (a closed one closed properly).
+fn path(
+    out: &mut Vec<PdfOp>,
+    els: &[PathEl],
+    fill: Option<Rgb>,
+    stroke: Option<Stroke>,
+    at: impl Fn(f32, f32) -> (f32, f32),
+    k: f32,
+) {
+    let mut subpaths: Vec<(Vec<LinePoint>, bool)> = Vec::new();
+    let point = |x: f32, y: f32, bezier: bool| {
+        let (x, y) = at(x, y);
+        LinePoint {
+            p: Point { x: pt(x), y: pt(y) },
+            bezier,
+        }
+    };
+    for el in els {
+        match *el {
+            PathEl::Move(x, y) => subpaths.push((vec![point(x, y, false)], false)),
+            PathEl::Line(x, y) => {
+                if let Some((pts, _)) = subpaths.last_mut() {
+                    pts.push(point(x, y, false));
+                }
+            }
+            PathEl::Cubic(a, b, c, d, x, y) => {
+                if let Some((pts, _)) = subpaths.last_mut() {
+                    pts.extend([point(a, b, true), point(c, d, true), point(x, y, false)]);
+                }
+            }
+            PathEl::Close => {
+                if let Some((_, closed)) = subpaths.last_mut() {
+                    *closed = true;
+                }
+            }
+        }
+    }
+    subpaths.retain(|(pts, _)| pts.len() > 1);
+    if subpaths.is_empty() {
+        return;
+    }
+    if fill.is_some() {
+        paint(out, fill, None, k);
+        out.push(PdfOp::DrawPolygon {
+            polygon: Polygon {
+                rings: subpaths
+                    .iter()
+                    .map(|(pts, _)| PolygonRing {
+                        points: pts.clone(),
+                    })
+                    .collect(),
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+    if stroke.is_some() {
+        paint(out, None, stroke, k);
+        for (points, is_closed) in subpaths {
+            out.push(PdfOp::DrawLine {
+                line: Line { points, is_closed },
+            });
+        }
+    }
+}
+
+/// Shaped text as glyph ids with the text each stands for, run by run, the baseline starting
+/// at (x, y) points; `fonts` is the document's font of each run.
+#[allow(clippy::too_many_arguments)]
+fn text_ops(
+    out: &mut Vec<PdfOp>,
+    faces: &Fonts,
+    x: f32,
+    y: f32,
+    size: f32,
+    c: Rgb,
+    text: &ShapedText,
+    fonts: &[FontId],
+) {
+    out.push(PdfOp::StartTextSection);
+    out.push(PdfOp::SetFillColor { col: colour(c) });
+    let mut pen_x = x;
+    for (run, font) in text.runs.iter().zip(fonts) {
+        let face = faces.face(run.font);
+        let upem = f32::from(run.units_per_em);
+        let glyphs = run
+            .glyphs
+            .iter()
+            .map(|g| {
+                let natural = face
+                    .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
+                    .map_or(0.0, f32::from);
+                Codepoint {
+                    gid: g.gid,
+                    // Thousandths of an em the shaper moved the next glyph closer.
+                    offset: ((natural - g.x_advance as f32) * 1000.0 / upem).round(),
+                    // Glyphs after the first of a cluster stand for no text of their own.
+                    cid: Some(g.text.clone().unwrap_or_default()),
+                }
+            })
+            .collect();
+        out.push(PdfOp::SetFont {
+            font: PdfFontHandle::External(font.clone()),
+            size: pt(size),
+        });
+        out.push(PdfOp::SetTextMatrix {
+            matrix: TextMatrix::Translate(pt(pen_x), pt(y)),
+        });
+        out.push(PdfOp::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+        pen_x += run.width(size);
+    }
+    out.push(PdfOp::EndTextSection);
+}
+
+/// A QR code in module units (y up), its quiet zone white, its dark modules one path: one
+/// fill leaves no seams between neighbouring modules. Dark runs of consecutive rows that line
+/// up are one rectangle.
+fn qr_ops(out: &mut Vec<PdfOp>, n: u16, quiet: u16, runs: &[(u16, u16, u16)]) {
+    let side = f32::from(n + 2 * quiet);
+    rect(out, [0.0, 0.0, side, side], Some(Rgb::WHITE), None, 1.0);
+    let corner = |x: u16, y: u16| LinePoint {
+        p: Point {
+            x: Pt(f32::from(x)),
+            y: Pt(f32::from(y)),
+        },
+        bezier: false,
+    };
+    let rings = merged_runs(runs)
+        .into_iter()
+        .map(|(row, col, len, rows)| {
+            let (x, y) = (col + quiet, n + quiet - row - rows);
+            PolygonRing {
+                points: vec![
+                    corner(x, y),
+                    corner(x + len, y),
+                    corner(x + len, y + rows),
+                    corner(x, y + rows),
+                ],
+            }
+        })
+        .collect();
+    out.push(PdfOp::SetFillColor {
+        col: colour(Rgb::BLACK),
+    });
+    out.push(PdfOp::DrawPolygon {
+        polygon: Polygon {
+            rings,
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        },
+    });
+}
+
+/// Runs (row, column, length) as rectangles (first row, column, length, rows).
+fn merged_runs(runs: &[(u16, u16, u16)]) -> Vec<(u16, u16, u16, u16)> {
+    let mut open: BTreeMap<(u16, u16), (u16, u16)> = BTreeMap::new();
+    let mut done = Vec::new();
+    for &(row, col, len) in runs {
+        match open.get_mut(&(col, len)) {
+            Some((first, rows)) if *first + *rows == row => *rows += 1,
+            _ => {
+                if let Some((first, rows)) = open.insert((col, len), (row, 1)) {
+                    done.push((first, col, len, rows));
+                }
+            }
+        }
+    }
+    done.extend(
+        open.into_iter()
+            .map(|((col, len), (first, rows))| (first, col, len, rows)),
+    );
+    done.sort_unstable();
+    done
+}
+
+/// A form XObject of `content` drawn in a box of `width` × `height`, with its resources.
+fn form(
+    content: Vec<u8>,
+    width: f32,
+    height: f32,
+    resources: Option<DictItem>,
+) -> ExternalXObject {
+    let mut dict = BTreeMap::new();
+    dict.insert("Type".to_string(), DictItem::Name(b"XObject".to_vec()));
+    dict.insert("Subtype".to_string(), DictItem::Name(b"Form".to_vec()));
+    dict.insert(
+        "BBox".to_string(),
+        DictItem::Array(vec![
+            DictItem::Real(0.0),
+            DictItem::Real(0.0),
+            DictItem::Real(r2(width)),
+            DictItem::Real(r2(height)),
+        ]),
+    );
+    if let Some(r) = resources {
+        dict.insert("Resources".to_string(), r);
+    }
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content,
+            compress: true,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    }
+}
+
+/// Save options for scratch documents: fonts subset, streams left for the real document
+/// to compress.
+fn scratch_options() -> PdfSaveOptions {
+    PdfSaveOptions {
+        optimize: false,
+        ..Default::default()
+    }
+}
+
+/// What printpdf wrote for each page of a scratch document: its content stream and, resolved
+/// into plain values, its resources.
+fn scratch_pages(doc: &PdfDocument) -> Result<Vec<(Vec<u8>, DictItem)>, PrintError> {
+    page_contents(&doc.to_lopdf_document(&scratch_options(), &mut Vec::new()))
+}
+
+fn page_contents(lo: &lopdf::Document) -> Result<Vec<(Vec<u8>, DictItem)>, PrintError> {
+    let broken = |what: &str| PrintError::Pdf(format!("printpdf wrote no {what}"));
+    lo.get_pages()
+        .into_values()
+        .map(|id| {
+            let page = lo.get_dictionary(id).map_err(|_| broken("page"))?;
+            let content = page
+                .get(b"Contents")
+                .and_then(|c| lo.dereference(c))
+                .and_then(|(_, c)| c.as_stream())
+                .map_err(|_| broken("content stream"))?
+                .content
+                .clone();
+            let resources = page
+                .get(b"Resources")
+                .map(|r| plain(lo, r, 0))
+                .unwrap_or(DictItem::Null);
+            Ok((content, resources))
+        })
+        .collect()
+}
+
+/// A value of a printpdf document as a value another printpdf document can write: references
+/// followed, streams kept with their filters.
+fn plain(lo: &lopdf::Document, obj: &lopdf::Object, depth: usize) -> DictItem {
+    use lopdf::Object as O;
+    if depth > 16 {
+        return DictItem::Null;
+    }
+    let dict = |d: &lopdf::Dictionary| -> BTreeMap<String, DictItem> {
+        d.iter()
+            .filter(|(k, _)| k.as_slice() != b"Length")
+            .map(|(k, v)| {
+                (
+                    String::from_utf8_lossy(k).into_owned(),
+                    plain(lo, v, depth + 1),
+                )
+            })
+            .collect()
+    };
+    match obj {
+        O::Null => DictItem::Null,
+        O::Boolean(b) => DictItem::Bool(*b),
+        O::Integer(i) => DictItem::Int(*i),
+        O::Real(r) => DictItem::Real(*r),
+        O::Name(n) => DictItem::Name(n.clone()),
+        O::String(s, format) => DictItem::String {
+            data: s.clone(),
+            literal: matches!(format, lopdf::StringFormat::Literal),
+        },
+        O::Array(a) => DictItem::Array(a.iter().map(|v| plain(lo, v, depth + 1)).collect()),
+        O::Dictionary(d) => DictItem::Dict { map: dict(d) },
+        O::Stream(s) => DictItem::Stream {
+            stream: ExternalStream {
+                compress: s.dict.get(b"Filter").is_err(),
+                dict: dict(&s.dict),
+                content: s.content.clone(),
+            },
+        },
+        O::Reference(id) => lo
+            .get_object(*id)
+            .map_or(DictItem::Null, |o| plain(lo, o, depth + 1)),
+    }
+}
+
+/// The embedded font programs of a printpdf document by font name (with its subset tag).
+fn font_programs(lo: &lopdf::Document) -> BTreeMap<Vec<u8>, Vec<u8>> {
+    fn deref<'d>(lo: &'d lopdf::Document, o: &'d lopdf::Object) -> Option<&'d lopdf::Object> {
+        lo.dereference(o).ok().map(|(_, o)| o)
+    }
+    let deref = |o| deref(lo, o);
+    let mut out = BTreeMap::new();
+    for obj in lo.objects.values() {
+        let Ok(font) = obj.as_dict() else { continue };
+        if font.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        let program = font
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(deref)
+            .and_then(|a| a.as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(deref)
+            .and_then(|d| d.as_dict().ok())
+            .and_then(|d| d.get(b"FontDescriptor").ok())
+            .and_then(deref)
+            .and_then(|d| d.as_dict().ok())
+            .and_then(|d| d.get(b"FontFile2").or_else(|_| d.get(b"FontFile3")).ok())
+            .and_then(deref)
+            .and_then(|s| s.as_stream().ok());
+        if let (Ok(name), Some(program)) = (font.get(b"BaseFont").and_then(|n| n.as_name()), program) {
+            out.insert(name.to_vec(), program.content.clone());
+        }
+    }
+    out
+}
+
+/// Every glyph the document shows, font by font: on a scratch page, it makes printpdf subset
+/// the fonts of a form as it subsets the document's.
+fn glyph_inventory(res: &Resources) -> Vec<PdfOp> {
+    let mut ops = vec![PdfOp::StartTextSection];
+    for (id, glyphs) in res.fonts.iter().zip(&res.glyphs) {
+        let Some(id) = id else { continue };
+        ops.push(PdfOp::SetFont {
+            font: PdfFontHandle::External(id.clone()),
+            size: Pt(10.0),
+        });
+        ops.push(PdfOp::ShowText {
+            items: vec![TextItem::GlyphIds(
+                glyphs
+                    .iter()
+                    .map(|gid| Codepoint {
+                        gid: *gid,
+                        offset: 0.0,
+                        cid: None,
+                    })
+                    .collect(),
+            )],
+        });
+    }
+    ops.push(PdfOp::EndTextSection);
+    ops
+}
+
+/// A vector logo as a form in its own units, drawn by printpdf.
+fn logo_form(art: &VectorArt) -> Result<ExternalXObject, PrintError> {
+    let h = art.height;
+    let mut ops = Vec::new();
+    for op in &art.ops {
+        if let Op::Path { els, fill, stroke } = op {
+            path(&mut ops, els, *fill, *stroke, |x, y| (x, h - y), 1.0);
+        }
+    }
+    let mut doc = PdfDocument::new("logo");
+    doc.pages.push(PdfPage::new(
+        printpdf::Mm::from(Pt(art.width)),
+        printpdf::Mm::from(Pt(h)),
+        ops,
+    ));
+    let (content, _) = scratch_pages(&doc)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| PrintError::Pdf("printpdf wrote no logo".into()))?;
+    Ok(form(content, art.width, h, None))
+}
+
+/// A PNG or JPEG logo decoded for printpdf, with its transparency if it has any.
+fn raw_image(bytes: &[u8]) -> Result<RawImage, PrintError> {
+    let decoded = image::load_from_memory(bytes).map_err(|e| PrintError::Image(e.to_string()))?;
+    let (width, height) = (decoded.width() as usize, decoded.height() as usize);
+    let (pixels, data_format) = if decoded.color().has_alpha() {
+        (decoded.to_rgba8().into_raw(), RawImageFormat::RGBA8)
+    } else {
+        (decoded.to_rgb8().into_raw(), RawImageFormat::RGB8)
+    };
+    Ok(RawImage {
+        pixels: RawImageData::U8(pixels),
+        width,
+        height,
+        data_format,
+        tag: Vec::new(),
+    })
+}
+
+/// A page waiting for a second page like it, to make their shared drawing a form.
+struct Unmatched {
+    leaves: HashMap<u64, u32>,
+}
+
+/// How many forms of shared drawing one document may have: more means the pages do not
+/// repeat, and drawing each whole is smaller.
+const MAX_TEMPLATES: usize = 16;
+
+/// A PDF being written: pages are added one by one and the file is written at the end.
+pub struct PdfWriter<'a> {
+    doc: PdfDocument,
+    assets: Assets<'a>,
+    res: Resources,
+    pages: Vec<PdfPage>,
+    templates: Vec<Template>,
+    unmatched: Vec<Unmatched>,
+    qrs: QrForms,
+}
+
+impl<'a> PdfWriter<'a> {
+    pub fn new(
+        fonts: &'a Fonts,
+        vectors: &'a [VectorArt],
+        images: &'a [Vec<u8>],
+        title: &str,
+    ) -> Self {
+        PdfWriter {
+            doc: PdfDocument::new(title),
+            assets: Assets {
+                fonts,
+                vectors,
+                images,
+                parsed: vec![None; FONT_FILES.len()],
+                logos: vec![None; vectors.len()],
+                rasters: vec![None; images.len()],
+                tags: 0,
+            },
+            res: Resources::new(vectors.len(), images.len()),
+            pages: Vec::new(),
+            templates: Vec::new(),
+            unmatched: Vec::new(),
+            qrs: QrForms::default(),
+        }
+    }
+
+    /// Draws one page.
+    pub fn page(&mut self, page: &Page) -> Result<(), PrintError> {
+        let h = page.height * K;
+        let mut all = Vec::with_capacity(page.ops.len());
+        leaves(&page.ops, None, &mut all);
+        let here = counts(all.iter());
+        let shared = self.shared(page, &all, &here)?;
+        let mut ops = Vec::with_capacity(16);
+        let mut qr = QrMode::Forms(&mut self.qrs);
+        match shared {
+            Some((id, mask)) => {
+                let first = mask.iter().position(|s| *s).unwrap_or(0);
+                let before: Vec<_> = all[..first].iter().map(|l| (l.matrix, l.op)).collect();
+                let after: Vec<_> = all[first..]
+                    .iter()
+                    .zip(&mask[first..])
+                    .filter(|(_, s)| !**s)
+                    .map(|(l, _)| (l.matrix, l.op))
+                    .collect();
+                self.assets
+                    .draw(&mut self.doc, &mut self.res, &mut qr, h, &before, &mut ops)?;
+                ops.push(PdfOp::UseXobject {
+                    id,
+                    transform: XObjectTransform::default(),
+                });
+                self.assets
+                    .draw(&mut self.doc, &mut self.res, &mut qr, h, &after, &mut ops)?;
+            }
+            None => {
+                let whole: Vec<_> = all.iter().map(|l| (l.matrix, l.op)).collect();
+                self.assets
+                    .draw(&mut self.doc, &mut self.res, &mut qr, h, &whole, &mut ops)?;
+            }
+        }
+        self.pages.push(PdfPage::new(
+            printpdf::Mm(page.width),
+            printpdf::Mm(page.height),
+            ops,
+        ));
+        if self.qrs.pending.len() >= QR_BATCH {
+            self.make_qr_forms()?;
+        }
+        Ok(())
+    }
+
+    /// The form of what this page shares with pages before it, and which of its leaves it
+    /// draws; `None` when the page is drawn whole.
+    fn shared(
+        &mut self,
+        page: &Page,
+        all: &[Leaf],
+        here: &HashMap<u64, u32>,
+    ) -> Result<Option<(XObjectId, Vec<bool>)>, PrintError> {
+        let contains = |t: &HashMap<u64, u32>| t.iter().all(|(h, n)| here.get(h) == Some(n));
+        let best = self
+            .templates
+            .iter()
+            .filter(|t| contains(&t.leaves))
+            .max_by_key(|t| t.ops.len());
+        if let Some(t) = best {
+            let mask: Vec<bool> = all.iter().map(|l| t.leaves.contains_key(&l.hash)).collect();
+            if order_kept(all, &mask) {
+                return Ok(Some((t.id.clone(), mask)));
+            }
+            return Ok(None);
+        }
+        if self.templates.len() >= MAX_TEMPLATES {
+            return Ok(None);
+        }
+        // A page like this one before it: what they have in common is drawn once from now on.
+        for u in (0..self.unmatched.len()).rev() {
+            let other = &self.unmatched[u].leaves;
+            let mask: Vec<bool> = all
+                .iter()
+                .map(|l| other.get(&l.hash) == here.get(&l.hash))
+                .collect();
+            let common = mask.iter().filter(|s| **s).count();
+            if common < 2 || common * 2 < all.len() || !order_kept(all, &mask) {
+                continue;
+            }
+            self.unmatched.remove(u);
+            let id = self.make_template(page, all, &mask)?;
+            return Ok(Some((id, mask)));
+        }
+        self.unmatched.push(Unmatched {
+            leaves: here.clone(),
+        });
+        if self.unmatched.len() > 4 {
+            self.unmatched.remove(0);
+        }
+        Ok(None)
+    }
+
+    /// Keeps the leaves in `mask` as a form the size of the page, drawn when the document
+    /// is written.
+    fn make_template(
+        &mut self,
+        page: &Page,
+        all: &[Leaf],
+        mask: &[bool],
+    ) -> Result<XObjectId, PrintError> {
+        let shared = || all.iter().zip(mask).filter(|(_, s)| **s).map(|(l, _)| l);
+        let id = XObjectId(format!("T{}", self.templates.len()));
+        self.templates.push(Template {
+            id: id.clone(),
+            width: page.width,
+            height: page.height,
+            ops: shared().map(|l| (l.matrix, l.op.clone())).collect(),
+            leaves: counts(shared()),
+        });
+        Ok(id)
+    }
+
+    /// Draws the shared drawing of each kind of page as its form. The form's content is
+    /// printpdf's for a page of a scratch document with the document's fonts under the same
+    /// names and a page showing every glyph the document shows, so that printpdf subsets each
+    /// font to the same glyphs and numbers them alike. Returns the subsets it made, to check.
+    fn make_templates(&mut self) -> Result<BTreeMap<Vec<u8>, Vec<u8>>, PrintError> {
+        let mut subsets = BTreeMap::new();
+        for t in std::mem::take(&mut self.templates) {
+            let mut scratch = PdfDocument::new("form");
+            let mut res = Resources::new(self.assets.vectors.len(), self.assets.images.len());
+            res.fonts.clone_from(&self.res.fonts);
+            for (i, id) in self.res.fonts.iter().enumerate() {
+                if let Some(id) = id {
+                    let parsed = self.assets.parsed(i)?;
+                    scratch
+                        .resources
+                        .fonts
+                        .map
+                        .insert(id.clone(), PdfFont::new(parsed));
+                }
+            }
+            let mut ops = Vec::new();
+            let h = t.height * K;
+            let drawn: Vec<_> = t.ops.iter().map(|(m, op)| (*m, op)).collect();
+            self.assets
+                .draw(&mut scratch, &mut res, &mut QrMode::Inline, h, &drawn, &mut ops)?;
+            let strays = res
+                .glyphs
+                .iter()
+                .zip(&self.res.glyphs)
+                .any(|(form, doc)| !form.is_subset(doc));
+            if strays {
+                return Err(PrintError::Pdf(
+                    "a form shows glyphs no page of the document shows".into(),
+                ));
+            }
+            let page = |ops| PdfPage::new(printpdf::Mm(t.width), printpdf::Mm(t.height), ops);
+            scratch.pages.push(page(ops));
+            scratch.pages.push(page(glyph_inventory(&self.res)));
+            let lo = scratch.to_lopdf_document(&scratch_options(), &mut Vec::new());
+            subsets.extend(font_programs(&lo));
+            let (content, _) = page_contents(&lo)?
+                .into_iter()
+                .next()
+                .ok_or_else(|| PrintError::Pdf("printpdf wrote no form".into()))?;
+            self.doc.resources.xobjects.map.insert(
+                t.id,
+                XObject::External(form(content, t.width * K, h, None)),
+            );
+        }
+        Ok(subsets)
+    }
+
+    /// Makes the forms of the QR codes placed so far, in one scratch document.
+    fn make_qr_forms(&mut self) -> Result<(), PrintError> {
+        if self.qrs.pending.is_empty() {
+            return Ok(());
+        }
+        let mut scratch = PdfDocument::new("qr");
+        for q in &self.qrs.pending {
+            let side = f32::from(q.n + 2 * q.quiet);
+            let mut ops = Vec::with_capacity(q.runs.len() + 4);
+            qr_ops(&mut ops, q.n, q.quiet, &q.runs);
+            scratch.pages.push(PdfPage::new(
+                printpdf::Mm::from(Pt(side)),
+                printpdf::Mm::from(Pt(side)),
+                ops,
+            ));
+        }
+        let made = scratch_pages(&scratch)?;
+        for (q, (content, _)) in self.qrs.pending.drain(..).zip(made) {
+            let side = f32::from(q.n + 2 * q.quiet);
+            self.doc
+                .resources
+                .xobjects
+                .map
+                .insert(q.id, XObject::External(form(content, side, side, None)));
+        }
+        Ok(())
+    }
+
+    /// Writes the file; returns the whole PDF.
+    pub fn finish(mut self) -> Result<Vec<u8>, PrintError> {
+        self.make_qr_forms()?;
+        let forms = self.make_templates()?;
+        self.doc.pages = std::mem::take(&mut self.pages);
+        let options = PdfSaveOptions::default();
+        // What `PdfDocument::save` does, with a look at the fonts before they are compressed.
+        let mut lo = self.doc.to_lopdf_document(&options, &mut Vec::new());
+        drop(self.doc);
+        let fonts = font_programs(&lo);
+        if forms.iter().any(|(name, bytes)| fonts.get(name) != Some(bytes)) {
+            return Err(PrintError::Pdf(
+                "printpdf subset a font of a form unlike the document's".into(),
+            ));
+        }
+        lo.compress();
+        let mut out = Vec::new();
+        lo.save_to(&mut out)
+            .map_err(|e| PrintError::Pdf(e.to_string()))?;
+        Ok(out)
+    }
 }
 
 /// Renders `pages` into one PDF. `vectors` and `images` are the logos the pages refer to.
@@ -629,19 +1312,4 @@ pub fn render_pdf(
         w.page(page)?;
     }
     w.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_written_short() {
-        let mut s = String::new();
-        for v in [0.0, 1.0, 12.5, -3.25, 0.004, 0.006, 100.10] {
-            num(&mut s, v, 2);
-            s.push(' ');
-        }
-        assert_eq!(s, "0 1 12.5 -3.25 0 0.01 100.1 ");
-    }
 }
