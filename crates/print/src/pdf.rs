@@ -24,6 +24,7 @@ use printpdf::{
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::mpsc;
 
 const K: f32 = PT_PER_MM;
 
@@ -332,29 +333,141 @@ impl Resources {
     }
 }
 
-/// How QR codes are drawn: in the document's pages as forms made in batches, or, in a form's
-/// own content, as rectangles.
-enum QrMode<'q> {
-    Forms(&'q mut QrForms),
-    Inline,
-}
-
-/// QR codes placed on pages, their forms made in batches.
+/// QR codes placed on pages. Their forms are made in batches by a second thread while the
+/// pages are drawn, and compressed there.
 #[derive(Default)]
 struct QrForms {
     pending: Vec<PendingQr>,
-    placed: usize,
+    /// Codes in `pending`.
+    codes: usize,
+    /// Forms made so far.
+    made: usize,
+    worker: Option<QrWorker>,
 }
 
-/// A QR code placed on a page whose form is made later, with others.
+type Forms = Vec<(XObjectId, ExternalXObject)>;
+
+struct QrWorker {
+    batches: mpsc::Sender<Vec<PendingQr>>,
+    done: Vec<std::thread::JoinHandle<Result<Forms, PrintError>>>,
+}
+
+/// Threads that make QR forms: as many as there are cores, the pages being drawn meanwhile.
+fn qr_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
+}
+
+impl QrForms {
+    /// Hands the QR codes placed so far to the workers.
+    fn send(&mut self) -> Result<(), PrintError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.pending);
+        self.codes = 0;
+        if self.worker.is_none() {
+            let (batches, inbox) = mpsc::channel::<Vec<PendingQr>>();
+            let inbox = std::sync::Arc::new(std::sync::Mutex::new(inbox));
+            let done = (0..qr_threads())
+                .map(|_| {
+                    let inbox = inbox.clone();
+                    std::thread::Builder::new()
+                        .name("qr-forms".into())
+                        .spawn(move || {
+                            let mut made = Vec::new();
+                            loop {
+                                let next = match inbox.lock() {
+                                    Ok(inbox) => inbox.recv(),
+                                    Err(_) => break,
+                                };
+                                let Ok(batch) = next else { break };
+                                made.extend(qr_forms(batch)?);
+                            }
+                            Ok(made)
+                        })
+                        .map_err(|e| PrintError::Pdf(e.to_string()))
+                })
+                .collect::<Result<_, _>>()?;
+            self.worker = Some(QrWorker { batches, done });
+        }
+        if let Some(w) = &self.worker {
+            // A worker that stopped says why when it is joined.
+            let _ = w.batches.send(batch);
+        }
+        Ok(())
+    }
+
+    /// Every form, once the workers have made the last batch.
+    fn finish(mut self) -> Result<Forms, PrintError> {
+        self.send()?;
+        let Some(QrWorker { batches, done }) = self.worker else {
+            return Ok(Vec::new());
+        };
+        drop(batches);
+        let mut made = Vec::with_capacity(self.made);
+        for worker in done {
+            made.extend(
+                worker
+                    .join()
+                    .map_err(|_| PrintError::Pdf("making the QR codes failed".into()))??,
+            );
+        }
+        Ok(made)
+    }
+}
+
+/// The forms of a batch of QR codes: printpdf draws each on a page of a scratch document,
+/// whose streams lopdf compresses.
+fn qr_forms(batch: Vec<PendingQr>) -> Result<Forms, PrintError> {
+    let mut scratch = PdfDocument::new("qr");
+    for q in &batch {
+        let mut ops = Vec::with_capacity(8 * q.codes.len());
+        for code in &q.codes {
+            ops.push(PdfOp::SaveGraphicsState);
+            if let Some(m) = &code.matrix {
+                ops.push(PdfOp::SetTransformationMatrix { matrix: *m });
+            }
+            ops.push(PdfOp::SetTransformationMatrix { matrix: code.place });
+            qr_ops(&mut ops, code.n, code.quiet, &code.runs);
+            ops.push(PdfOp::RestoreGraphicsState);
+        }
+        scratch.pages.push(PdfPage::new(
+            printpdf::Mm::from(Pt(q.width)),
+            printpdf::Mm::from(Pt(q.height)),
+            ops,
+        ));
+    }
+    let mut lo = scratch.to_lopdf_document(&scratch_options(), &mut Vec::new());
+    lo.compress();
+    let made = page_contents(&lo)?;
+    Ok(batch
+        .into_iter()
+        .zip(made)
+        .map(|(q, page)| (q.id, form(page, q.width, q.height, false)))
+        .collect())
+}
+
+/// The QR codes of a page, drawn together in one form the size of the page: compressed
+/// together, they take half the bytes.
 struct PendingQr {
     id: XObjectId,
+    /// Page size in points.
+    width: f32,
+    height: f32,
+    codes: Vec<PlacedQr>,
+}
+
+/// A QR code where it is on its page: the transform of its groups and its placement (page
+/// points), its modules.
+struct PlacedQr {
+    matrix: Option<CurTransMat>,
+    place: CurTransMat,
     n: u16,
     quiet: u16,
     runs: Vec<(u16, u16, u16)>,
 }
 
-/// QR forms are made this many at a time, in one scratch document.
+/// QR forms are made this many codes at a time, in one scratch document.
 const QR_BATCH: usize = 64;
 
 /// What a job's documents share: the bundled fonts parsed for printpdf, the logos as forms
@@ -454,7 +567,6 @@ impl<'a> Assets<'a> {
         &mut self,
         doc: &mut PdfDocument,
         res: &mut Resources,
-        qr: &mut QrMode,
         h: f32,
         ops: &[(Option<Matrix>, &Op)],
         out: &mut Vec<PdfOp>,
@@ -470,7 +582,7 @@ impl<'a> Assets<'a> {
                 });
             }
             for (_, op) in &ops[i..i + same] {
-                self.op(doc, res, qr, h, op, out)?;
+                self.op(doc, res, h, op, out)?;
             }
             if matrix.is_some() {
                 out.push(PdfOp::RestoreGraphicsState);
@@ -484,7 +596,6 @@ impl<'a> Assets<'a> {
         &mut self,
         doc: &mut PdfDocument,
         res: &mut Resources,
-        qr: &mut QrMode,
         h: f32,
         op: &Op,
         out: &mut Vec<PdfOp>,
@@ -566,34 +677,23 @@ impl<'a> Assets<'a> {
                 quiet,
                 runs,
             } => {
-                let side = f32::from(n + 2 * quiet);
-                let s = size * K / side;
-                let (px, py) = at(*x, y + size);
-                match qr {
-                    QrMode::Forms(forms) => {
-                        let id = XObjectId(format!("Q{}", forms.placed));
-                        forms.placed += 1;
-                        forms.pending.push(PendingQr {
-                            id: id.clone(),
-                            n: *n,
-                            quiet: *quiet,
-                            runs: runs.clone(),
-                        });
-                        out.push(place(id, s, s, px, py));
-                    }
-                    QrMode::Inline => {
-                        out.push(PdfOp::SaveGraphicsState);
-                        out.push(PdfOp::SetTransformationMatrix {
-                            matrix: CurTransMat::Raw([s, 0.0, 0.0, s, r2(px), r2(py)]),
-                        });
-                        qr_ops(out, *n, *quiet, runs);
-                        out.push(PdfOp::RestoreGraphicsState);
-                    }
-                }
+                out.push(PdfOp::SaveGraphicsState);
+                out.push(PdfOp::SetTransformationMatrix {
+                    matrix: qr_placement(*x, *y, *size, *n, *quiet, h),
+                });
+                qr_ops(out, *n, *quiet, runs);
+                out.push(PdfOp::RestoreGraphicsState);
             }
         }
         Ok(())
     }
+}
+
+/// Where a QR code's module units go on a page `h` points high: its quiet zone's lower left
+/// corner at (x, y + size) mm from the top left corner, `size` mm a side.
+fn qr_placement(x: f32, y: f32, size: f32, n: u16, quiet: u16, h: f32) -> CurTransMat {
+    let s = size * K / f32::from(n + 2 * quiet);
+    CurTransMat::Raw([s, 0.0, 0.0, s, r2(x * K), r2(h - (y + size) * K)])
 }
 
 /// Places a form scaled by (sx, sy) with its lower left corner at (x, y) points.
@@ -762,31 +862,25 @@ fn text_ops(
     out.push(PdfOp::EndTextSection);
 }
 
-/// A QR code in module units (y up), its quiet zone white, its dark modules one path: one
-/// fill leaves no seams between neighbouring modules. Dark runs of consecutive rows that line
-/// up are one rectangle.
+/// A QR code in module units (y up): the quiet zone white, the dark modules one filled path
+/// of their outlines. One fill leaves no seams between neighbouring modules, and outlines
+/// take a point per corner where a rectangle per module run takes four.
 fn qr_ops(out: &mut Vec<PdfOp>, n: u16, quiet: u16, runs: &[(u16, u16, u16)]) {
     let side = f32::from(n + 2 * quiet);
     rect(out, [0.0, 0.0, side, side], Some(Rgb::WHITE), None, 1.0);
-    let corner = |x: u16, y: u16| LinePoint {
-        p: Point {
-            x: Pt(f32::from(x)),
-            y: Pt(f32::from(y)),
-        },
-        bezier: false,
-    };
-    let rings = merged_runs(runs)
+    let rings = qr_outlines(n, runs)
         .into_iter()
-        .map(|(row, col, len, rows)| {
-            let (x, y) = (col + quiet, n + quiet - row - rows);
-            PolygonRing {
-                points: vec![
-                    corner(x, y),
-                    corner(x + len, y),
-                    corner(x + len, y + rows),
-                    corner(x, y + rows),
-                ],
-            }
+        .map(|outline| PolygonRing {
+            points: outline
+                .into_iter()
+                .map(|(x, y)| LinePoint {
+                    p: Point {
+                        x: Pt(f32::from(x + quiet)),
+                        y: Pt(f32::from(y + quiet)),
+                    },
+                    bezier: false,
+                })
+                .collect(),
         })
         .collect();
     out.push(PdfOp::SetFillColor {
@@ -801,35 +895,91 @@ fn qr_ops(out: &mut Vec<PdfOp>, n: u16, quiet: u16, runs: &[(u16, u16, u16)]) {
     });
 }
 
-/// Runs (row, column, length) as rectangles (first row, column, length, rows).
-fn merged_runs(runs: &[(u16, u16, u16)]) -> Vec<(u16, u16, u16, u16)> {
-    let mut open: BTreeMap<(u16, u16), (u16, u16)> = BTreeMap::new();
-    let mut done = Vec::new();
+/// The outlines of the dark modules of a QR code `n` modules a side (dark runs: row from the
+/// top, first column, length), as corner points in modules from the lower left corner. Each
+/// outline keeps the dark side on its left, so holes wind the other way and a nonzero fill
+/// leaves them white.
+fn qr_outlines(n: u16, runs: &[(u16, u16, u16)]) -> Vec<Vec<(u16, u16)>> {
+    let n = usize::from(n);
+    let mut dark = vec![false; n * n];
     for &(row, col, len) in runs {
-        match open.get_mut(&(col, len)) {
-            Some((first, rows)) if *first + *rows == row => *rows += 1,
-            _ => {
-                if let Some((first, rows)) = open.insert((col, len), (row, 1)) {
-                    done.push((first, col, len, rows));
-                }
+        for c in usize::from(col)..usize::from(col + len) {
+            if let Some(m) = dark.get_mut(usize::from(row) * n + c) {
+                *m = true;
             }
         }
     }
-    done.extend(
-        open.into_iter()
-            .map(|((col, len), (first, rows))| (first, col, len, rows)),
-    );
-    done.sort_unstable();
-    done
+    // Module (x, y), y up; outside the code is light.
+    let is_dark = |x: usize, y: usize| x < n && y < n && dark[(n - 1 - y) * n + x];
+    let w = n + 1;
+    // The edges leaving each corner: at most two, where dark modules touch diagonally.
+    const NONE: usize = usize::MAX;
+    let mut edges = vec![[NONE; 2]; w * w];
+    let at = |x: usize, y: usize| y * w + x;
+    let add = |edges: &mut Vec<[usize; 2]>, from: usize, to: usize| {
+        let slot = &mut edges[from];
+        slot[usize::from(slot[0] != NONE)] = to;
+    };
+    let take = |edges: &mut Vec<[usize; 2]>, from: usize| {
+        let slot = &mut edges[from];
+        let i = usize::from(slot[1] != NONE);
+        std::mem::replace(&mut slot[i], NONE)
+    };
+    for y in 0..n {
+        for x in 0..n {
+            if !is_dark(x, y) {
+                continue;
+            }
+            if y == 0 || !is_dark(x, y - 1) {
+                add(&mut edges, at(x, y), at(x + 1, y));
+            }
+            if !is_dark(x + 1, y) {
+                add(&mut edges, at(x + 1, y), at(x + 1, y + 1));
+            }
+            if !is_dark(x, y + 1) {
+                add(&mut edges, at(x + 1, y + 1), at(x, y + 1));
+            }
+            if x == 0 || !is_dark(x - 1, y) {
+                add(&mut edges, at(x, y + 1), at(x, y));
+            }
+        }
+    }
+    let mut outlines = Vec::new();
+    for start in 0..edges.len() {
+        while edges[start][0] != NONE {
+            let mut corners = vec![start];
+            let mut p = start;
+            loop {
+                let next = take(&mut edges, p);
+                if next == start || next == NONE {
+                    break;
+                }
+                corners.push(next);
+                p = next;
+            }
+            let point = |v: usize| ((v % w) as u16, (v / w) as u16);
+            let len = corners.len();
+            // Only where the outline turns.
+            let turns: Vec<(u16, u16)> = (0..len)
+                .filter(|&i| {
+                    let (a, b, c) = (
+                        point(corners[(i + len - 1) % len]),
+                        point(corners[i]),
+                        point(corners[(i + 1) % len]),
+                    );
+                    (a.0 == b.0) != (b.0 == c.0) || (a.1 == b.1) != (b.1 == c.1)
+                })
+                .map(|i| point(corners[i]))
+                .collect();
+            outlines.push(turns);
+        }
+    }
+    outlines
 }
 
-/// A form XObject of `content` drawn in a box of `width` × `height`, with its resources.
-fn form(
-    content: Vec<u8>,
-    width: f32,
-    height: f32,
-    resources: Option<DictItem>,
-) -> ExternalXObject {
+/// A form XObject of what printpdf wrote for a page, drawn in a box of `width` × `height`;
+/// `with_resources` keeps the page's, or the form draws with those of the page it is on.
+fn form(page: Written, width: f32, height: f32, with_resources: bool) -> ExternalXObject {
     let mut dict = BTreeMap::new();
     dict.insert("Type".to_string(), DictItem::Name(b"XObject".to_vec()));
     dict.insert("Subtype".to_string(), DictItem::Name(b"Form".to_vec()));
@@ -842,14 +992,18 @@ fn form(
             DictItem::Real(r2(height)),
         ]),
     );
-    if let Some(r) = resources {
-        dict.insert("Resources".to_string(), r);
+    if with_resources {
+        dict.insert("Resources".to_string(), page.resources);
+    }
+    let compress = page.filter.is_none();
+    if let Some(f) = page.filter {
+        dict.insert("Filter".to_string(), f);
     }
     ExternalXObject {
         stream: ExternalStream {
             dict,
-            content,
-            compress: true,
+            content: page.content,
+            compress,
         },
         width: None,
         height: None,
@@ -866,30 +1020,39 @@ fn scratch_options() -> PdfSaveOptions {
     }
 }
 
-/// What printpdf wrote for each page of a scratch document: its content stream and, resolved
-/// into plain values, its resources.
-fn scratch_pages(doc: &PdfDocument) -> Result<Vec<(Vec<u8>, DictItem)>, PrintError> {
+/// What printpdf wrote for a page of a scratch document.
+struct Written {
+    content: Vec<u8>,
+    /// How `content` is compressed, if it is.
+    filter: Option<DictItem>,
+    /// Resolved into plain values.
+    resources: DictItem,
+}
+
+fn scratch_pages(doc: &PdfDocument) -> Result<Vec<Written>, PrintError> {
     page_contents(&doc.to_lopdf_document(&scratch_options(), &mut Vec::new()))
 }
 
-fn page_contents(lo: &lopdf::Document) -> Result<Vec<(Vec<u8>, DictItem)>, PrintError> {
+/// What printpdf wrote for each page of a document, in page order.
+fn page_contents(lo: &lopdf::Document) -> Result<Vec<Written>, PrintError> {
     let broken = |what: &str| PrintError::Pdf(format!("printpdf wrote no {what}"));
     lo.get_pages()
         .into_values()
         .map(|id| {
             let page = lo.get_dictionary(id).map_err(|_| broken("page"))?;
-            let content = page
+            let stream = page
                 .get(b"Contents")
                 .and_then(|c| lo.dereference(c))
                 .and_then(|(_, c)| c.as_stream())
-                .map_err(|_| broken("content stream"))?
-                .content
-                .clone();
-            let resources = page
-                .get(b"Resources")
-                .map(|r| plain(lo, r, 0))
-                .unwrap_or(DictItem::Null);
-            Ok((content, resources))
+                .map_err(|_| broken("content stream"))?;
+            Ok(Written {
+                content: stream.content.clone(),
+                filter: stream.dict.get(b"Filter").ok().map(|f| plain(lo, f, 0)),
+                resources: page
+                    .get(b"Resources")
+                    .map(|r| plain(lo, r, 0))
+                    .unwrap_or(DictItem::Null),
+            })
         })
         .collect()
 }
@@ -1012,11 +1175,11 @@ fn logo_form(art: &VectorArt) -> Result<ExternalXObject, PrintError> {
         printpdf::Mm::from(Pt(h)),
         ops,
     ));
-    let (content, _) = scratch_pages(&doc)?
+    let page = scratch_pages(&doc)?
         .into_iter()
         .next()
         .ok_or_else(|| PrintError::Pdf("printpdf wrote no logo".into()))?;
-    Ok(form(content, art.width, h, None))
+    Ok(form(page, art.width, h, false))
 }
 
 /// A PNG or JPEG logo decoded for printpdf, with its transparency if it has any.
@@ -1035,6 +1198,12 @@ fn raw_image(bytes: &[u8]) -> Result<RawImage, PrintError> {
         data_format,
         tag: Vec::new(),
     })
+}
+
+/// What a page draws, in order: one of its leaves, or a form.
+enum Step<'l, 'p> {
+    Leaf(&'l Leaf<'p>),
+    Form(XObjectId),
 }
 
 /// A page waiting for a second page like it, to make their shared drawing a form.
@@ -1089,43 +1258,124 @@ impl<'a> PdfWriter<'a> {
         let mut all = Vec::with_capacity(page.ops.len());
         leaves(&page.ops, None, &mut all);
         let here = counts(all.iter());
-        let shared = self.shared(page, &all, &here)?;
-        let mut ops = Vec::with_capacity(16);
-        let mut qr = QrMode::Forms(&mut self.qrs);
-        match shared {
+        // What is drawn, in order: the page's own leaves and the form of what it shares.
+        let steps: Vec<Step> = match self.shared(page, &all, &here)? {
             Some((id, mask)) => {
                 let first = mask.iter().position(|s| *s).unwrap_or(0);
-                let before: Vec<_> = all[..first].iter().map(|l| (l.matrix, l.op)).collect();
-                let after: Vec<_> = all[first..]
-                    .iter()
-                    .zip(&mask[first..])
-                    .filter(|(_, s)| !**s)
-                    .map(|(l, _)| (l.matrix, l.op))
-                    .collect();
-                self.assets
-                    .draw(&mut self.doc, &mut self.res, &mut qr, h, &before, &mut ops)?;
-                ops.push(PdfOp::UseXobject {
-                    id,
-                    transform: XObjectTransform::default(),
-                });
-                self.assets
-                    .draw(&mut self.doc, &mut self.res, &mut qr, h, &after, &mut ops)?;
+                let mut steps: Vec<Step> = all[..first].iter().map(Step::Leaf).collect();
+                steps.push(Step::Form(id));
+                steps.extend(
+                    all[first..]
+                        .iter()
+                        .zip(&mask[first..])
+                        .filter(|(_, s)| !**s)
+                        .map(|(l, _)| Step::Leaf(l)),
+                );
+                steps
             }
-            None => {
-                let whole: Vec<_> = all.iter().map(|l| (l.matrix, l.op)).collect();
-                self.assets
-                    .draw(&mut self.doc, &mut self.res, &mut qr, h, &whole, &mut ops)?;
-            }
+            None => all.iter().map(Step::Leaf).collect(),
+        };
+        let qr_forms = self.qr_forms(&steps, page, h);
+        let mut ops = Vec::with_capacity(16);
+        let mut run: Vec<(Option<Matrix>, &Op)> = Vec::new();
+        for (i, step) in steps.iter().enumerate() {
+            let form = match step {
+                Step::Leaf(l) if !matches!(l.op, Op::Qr { .. }) => {
+                    run.push((l.matrix, l.op));
+                    continue;
+                }
+                Step::Leaf(_) => qr_forms.get(&i).cloned(),
+                Step::Form(id) => Some(id.clone()),
+            };
+            let Some(id) = form else { continue };
+            self.assets
+                .draw(&mut self.doc, &mut self.res, h, &run, &mut ops)?;
+            run.clear();
+            ops.push(PdfOp::UseXobject {
+                id,
+                transform: XObjectTransform::default(),
+            });
         }
+        self.assets
+            .draw(&mut self.doc, &mut self.res, h, &run, &mut ops)?;
         self.pages.push(PdfPage::new(
             printpdf::Mm(page.width),
             printpdf::Mm(page.height),
             ops,
         ));
-        if self.qrs.pending.len() >= QR_BATCH {
-            self.make_qr_forms()?;
+        if self.qrs.codes >= QR_BATCH {
+            self.qrs.send()?;
         }
         Ok(())
+    }
+
+    /// Puts the page's QR codes in forms, as few as keep what the page looks like: a form is
+    /// drawn where the last of its codes was, so no code may move past something it overlaps.
+    /// Returns the forms by the step they are drawn at.
+    fn qr_forms(&mut self, steps: &[Step], page: &Page, h: f32) -> HashMap<usize, XObjectId> {
+        let codes: Vec<usize> = steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, Step::Leaf(l) if matches!(l.op, Op::Qr { .. })))
+            .map(|(i, _)| i)
+            .collect();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &k in &codes {
+            let joins = groups.last().is_some_and(|g| {
+                g.iter().all(|&i| {
+                    let Step::Leaf(code) = &steps[i] else {
+                        return false;
+                    };
+                    steps[i + 1..k].iter().all(|s| match s {
+                        Step::Leaf(l) => !overlap(&code.bbox, &l.bbox),
+                        Step::Form(_) => false,
+                    })
+                })
+            });
+            match groups.last_mut() {
+                Some(g) if joins => g.push(k),
+                _ => groups.push(vec![k]),
+            }
+        }
+        let mut at = HashMap::new();
+        for group in groups {
+            let id = XObjectId(format!("Q{}", self.qrs.made));
+            self.qrs.made += 1;
+            let placed = group
+                .iter()
+                .filter_map(|&i| match &steps[i] {
+                    Step::Leaf(l) => match l.op {
+                        Op::Qr {
+                            x,
+                            y,
+                            size,
+                            n,
+                            quiet,
+                            runs,
+                        } => Some(PlacedQr {
+                            matrix: l.matrix.map(|m| pdf_matrix(&m, h)),
+                            place: qr_placement(*x, *y, *size, *n, *quiet, h),
+                            n: *n,
+                            quiet: *quiet,
+                            runs: runs.clone(),
+                        }),
+                        _ => None,
+                    },
+                    Step::Form(_) => None,
+                })
+                .collect::<Vec<_>>();
+            self.qrs.codes += placed.len();
+            self.qrs.pending.push(PendingQr {
+                id: id.clone(),
+                width: page.width * K,
+                height: h,
+                codes: placed,
+            });
+            if let Some(&last) = group.last() {
+                at.insert(last, id);
+            }
+        }
+        at
     }
 
     /// The form of what this page shares with pages before it, and which of its leaves it
@@ -1220,7 +1470,7 @@ impl<'a> PdfWriter<'a> {
             let h = t.height * K;
             let drawn: Vec<_> = t.ops.iter().map(|(m, op)| (*m, op)).collect();
             self.assets
-                .draw(&mut scratch, &mut res, &mut QrMode::Inline, h, &drawn, &mut ops)?;
+                .draw(&mut scratch, &mut res, h, &drawn, &mut ops)?;
             let strays = res
                 .glyphs
                 .iter()
@@ -1236,50 +1486,24 @@ impl<'a> PdfWriter<'a> {
             scratch.pages.push(page(glyph_inventory(&self.res)));
             let lo = scratch.to_lopdf_document(&scratch_options(), &mut Vec::new());
             subsets.extend(font_programs(&lo));
-            let (content, _) = page_contents(&lo)?
+            let written = page_contents(&lo)?
                 .into_iter()
                 .next()
                 .ok_or_else(|| PrintError::Pdf("printpdf wrote no form".into()))?;
             self.doc.resources.xobjects.map.insert(
                 t.id,
-                XObject::External(form(content, t.width * K, h, None)),
+                XObject::External(form(written, t.width * K, h, false)),
             );
         }
         Ok(subsets)
     }
 
-    /// Makes the forms of the QR codes placed so far, in one scratch document.
-    fn make_qr_forms(&mut self) -> Result<(), PrintError> {
-        if self.qrs.pending.is_empty() {
-            return Ok(());
-        }
-        let mut scratch = PdfDocument::new("qr");
-        for q in &self.qrs.pending {
-            let side = f32::from(q.n + 2 * q.quiet);
-            let mut ops = Vec::with_capacity(q.runs.len() + 4);
-            qr_ops(&mut ops, q.n, q.quiet, &q.runs);
-            scratch.pages.push(PdfPage::new(
-                printpdf::Mm::from(Pt(side)),
-                printpdf::Mm::from(Pt(side)),
-                ops,
-            ));
-        }
-        let made = scratch_pages(&scratch)?;
-        for (q, (content, _)) in self.qrs.pending.drain(..).zip(made) {
-            let side = f32::from(q.n + 2 * q.quiet);
-            self.doc
-                .resources
-                .xobjects
-                .map
-                .insert(q.id, XObject::External(form(content, side, side, None)));
-        }
-        Ok(())
-    }
-
     /// Writes the file; returns the whole PDF.
     pub fn finish(mut self) -> Result<Vec<u8>, PrintError> {
-        self.make_qr_forms()?;
         let forms = self.make_templates()?;
+        for (id, qr) in std::mem::take(&mut self.qrs).finish()? {
+            self.doc.resources.xobjects.map.insert(id, XObject::External(qr));
+        }
         self.doc.pages = std::mem::take(&mut self.pages);
         let options = PdfSaveOptions::default();
         // What `PdfDocument::save` does, with a look at the fonts before they are compressed.
@@ -1292,8 +1516,15 @@ impl<'a> PdfWriter<'a> {
             ));
         }
         lo.compress();
+        // The page objects themselves (a page, its resources) go compressed in object streams
+        // and the cross-reference table in a stream: a few hundred bytes less per page.
+        let packed = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(9)
+            .build();
         let mut out = Vec::new();
-        lo.save_to(&mut out)
+        lo.save_with_options(&mut out, packed)
             .map_err(|e| PrintError::Pdf(e.to_string()))?;
         Ok(out)
     }
