@@ -1402,18 +1402,27 @@ impl<'a> PdfWriter<'a> {
         if self.templates.len() >= MAX_TEMPLATES {
             return Ok(None);
         }
-        // A page like this one before it: what they have in common is drawn once from now on.
-        for u in (0..self.unmatched.len()).rev() {
-            let other = &self.unmatched[u].leaves;
+        // What the page has most in common with a form (which drew something this page does
+        // not have, say the same name on two cards in a row) or with a page before it that has
+        // none becomes a form from now on.
+        let mut found: Option<(usize, Vec<bool>, Option<usize>)> = None;
+        let forms = self.templates.iter().map(|t| (&t.leaves, None));
+        let pages = self.unmatched.iter().enumerate().map(|(i, u)| (&u.leaves, Some(i)));
+        for (other, unmatched) in forms.chain(pages) {
             let mask: Vec<bool> = all
                 .iter()
                 .map(|l| other.get(&l.hash) == here.get(&l.hash))
                 .collect();
             let common = mask.iter().filter(|s| **s).count();
-            if common < 2 || common * 2 < all.len() || !order_kept(all, &mask) {
-                continue;
+            let better = found.as_ref().is_none_or(|(c, _, _)| common > *c);
+            if better && common >= 2 && common * 2 >= all.len() && order_kept(all, &mask) {
+                found = Some((common, mask, unmatched));
             }
-            self.unmatched.remove(u);
+        }
+        if let Some((_, mask, unmatched)) = found {
+            if let Some(u) = unmatched {
+                self.unmatched.remove(u);
+            }
             let id = self.make_template(page, all, &mask)?;
             return Ok(Some((id, mask)));
         }
