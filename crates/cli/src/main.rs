@@ -1,5 +1,7 @@
 //! `okort`: every batch job of Opplevelseskort, headless, over the same libraries as the app.
 
+mod bench;
+
 use clap::{Parser, Subcommand};
 use okort_core::checks::format_org_number;
 use okort_core::i18n::Problem;
@@ -204,6 +206,16 @@ enum BenchCommand {
     Workspace {
         #[arg(long, default_value_t = 5000)]
         cards: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Writes a year's active cards as a Typst document (cards.typ, cards.json, the logos) in
+    /// a folder, to compile with Typst and compare (docs/performance.md).
+    Typst {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "a4")]
+        layout: String,
         #[arg(long)]
         out: PathBuf,
     },
@@ -684,64 +696,6 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
     Ok(true)
 }
 
-/// The year `okort bench workspace` fills.
-const BENCH_YEAR: i32 = 2027;
-
-/// The demo program with a year of `n` generated holders, each with a card: names in the
-/// scripts the bundled fonts cover, so printing them shapes what a real register holds.
-fn bench_workspace(path: &Path, n: u32) -> Result<(), StoreError> {
-    const FIRST: [&str; 12] = [
-        "Amina", "Олена", "مريم", "ሰላም", "Zofia", "Nguyễn", "Jonas", "Åse", "Dmytro", "يوسف",
-        "Łukasz", "ዮናስ",
-    ];
-    const LAST: [&str; 12] = [
-        "Hassan",
-        "Коваль",
-        "الحسن",
-        "ተስፋይ",
-        "Wiśniewska",
-        "Thị Hương",
-        "Berg",
-        "Ødegård",
-        "Шевченко",
-        "عبدالله",
-        "Żółkiewski",
-        "Trần Văn Đức",
-    ];
-    let mut ws = demo::create(path)?;
-    let actor = okort_core::Actor::command_line();
-    let from = year_id(&ws, 2026)?;
-    let defaults = okort_core::ProgramYearInput::new_for(BENCH_YEAR).ok_or(StoreError::Refused(
-        Problem::UnknownYear { year: BENCH_YEAR },
-    ))?;
-    let year = ws.save_year(okort_core::ProgramYearInput {
-        card_quota: n,
-        ..defaults
-    })?;
-    ws.copy_agreements(from, year.id)?;
-    let born = chrono::NaiveDate::from_ymd_opt(2012, 1, 1).unwrap_or_default();
-    let mut csv = String::from("fornavn;etternavn;fødselsdato\n");
-    let per_day = (FIRST.len() * LAST.len()) as u32;
-    for i in 0..n {
-        let (first, last) = (FIRST[i as usize % 12], LAST[(i as usize / 12) % 12]);
-        let day = born + chrono::Days::new(u64::from(i / per_day));
-        csv.push_str(&format!(
-            "{first};{last};{}\n",
-            okort_core::dates::format_date(day)
-        ));
-    }
-    let demo_holders: Vec<i64> = ws.holder_summaries(&actor)?.iter().map(|h| h.id).collect();
-    ws.import_holders_csv(&actor, csv.as_bytes(), today())?;
-    let new: Vec<i64> = ws
-        .holder_summaries(&actor)?
-        .iter()
-        .map(|h| h.id)
-        .filter(|id| !demo_holders.contains(id))
-        .collect();
-    ws.renew_cards(&actor, year.id, &new, today())?;
-    Ok(())
-}
-
 fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
     let nb = lang == Lang::Nb;
     match command {
@@ -878,9 +832,17 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             }
         }
         Command::Bench {
+            command: BenchCommand::Typst { year, layout, out },
+        } => {
+            let layout = parse_layout(&layout)?;
+            let n = bench::typst(&Workspace::open(path)?, year, layout, &out)?;
+            let what = if nb { "kort skrevet som Typst til" } else { "cards written as Typst to" };
+            println!("{n} {what} {}", out.display());
+        }
+        Command::Bench {
             command: BenchCommand::Workspace { cards, out },
         } => {
-            bench_workspace(&out, cards)?;
+            bench::workspace(&out, cards, today())?;
             let what = if nb {
                 "kort i programåret 2027 er lagret i"
             } else {
