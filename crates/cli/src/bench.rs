@@ -16,8 +16,18 @@ pub const YEAR: i32 = 2027;
 /// scripts the bundled fonts cover, so printing them shapes what a real register holds.
 pub fn workspace(path: &Path, n: u32, today: chrono::NaiveDate) -> Result<(), StoreError> {
     const FIRST: [&str; 12] = [
-        "Amina", "Олена", "مريم", "ሰላም", "Zofia", "Nguyễn", "Jonas", "Åse", "Dmytro", "يوسف",
-        "Łukasz", "ዮናስ",
+        "Amina",
+        "Олена",
+        "مريم",
+        "ሰላም",
+        "Zofia",
+        "Nguyễn",
+        "Jonas",
+        "Åse",
+        "Dmytro",
+        "يوسف",
+        "Łukasz",
+        "ዮናስ",
     ];
     const LAST: [&str; 12] = [
         "Hassan",
@@ -94,7 +104,14 @@ pub fn typst(ws: &Workspace, year: i32, layout: Layout, dir: &Path) -> Result<us
             return Ok("none".into());
         };
         let image = ws.image(id)?;
-        let file = format!("{name}.{}", if image.mime.contains("svg") { "svg" } else { "png" });
+        let file = format!(
+            "{name}.{}",
+            if image.mime.contains("svg") {
+                "svg"
+            } else {
+                "png"
+            }
+        );
         std::fs::write(dir.join(&file), image.bytes)?;
         Ok(typst_str(&file))
     };
@@ -103,14 +120,13 @@ pub fn typst(ws: &Workspace, year: i32, layout: Layout, dir: &Path) -> Result<us
     let stored = ws.list_venues()?;
     let mut venues = String::new();
     for (i, v) in design.venues.iter().enumerate() {
-        let logo_id = stored.iter().find(|s| s.name == v.name).and_then(|s| s.logo_id);
+        let logo_id = stored
+            .iter()
+            .find(|s| s.name == v.name)
+            .and_then(|s| s.logo_id);
         let file = save_logo(logo_id, &format!("venue{i}"))?;
         let visits = v.visits.map_or("none".to_string(), |n| n.to_string());
-        let _ = writeln!(
-            venues,
-            "  ({}, {visits}, {file}),",
-            typst_str(&v.name)
-        );
+        let _ = writeln!(venues, "  ({}, {visits}, {file}),", typst_str(&v.name));
     }
     let signer = ws.qr_signer(&actor, year_id)?;
     let mut cards = String::from("[\n");

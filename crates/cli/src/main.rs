@@ -836,7 +836,11 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         } => {
             let layout = parse_layout(&layout)?;
             let n = bench::typst(&Workspace::open(path)?, year, layout, &out)?;
-            let what = if nb { "kort skrevet som Typst til" } else { "cards written as Typst to" };
+            let what = if nb {
+                "kort skrevet som Typst til"
+            } else {
+                "cards written as Typst to"
+            };
             println!("{n} {what} {}", out.display());
         }
         Command::Bench {
