@@ -278,7 +278,10 @@ mod tests {
     fn the_same_drawing_on_two_pages_is_one_number_and_moved_it_is_another() {
         let mut a = Vec::new();
         let mut b = Vec::new();
-        let (first, second) = (vec![rect(1.0, 1.0, 5.0, 5.0)], vec![rect(1.0, 1.0, 5.0, 5.0)]);
+        let (first, second) = (
+            vec![rect(1.0, 1.0, 5.0, 5.0)],
+            vec![rect(1.0, 1.0, 5.0, 5.0)],
+        );
         leaves(&first, None, &mut a);
         leaves(&second, None, &mut b);
         assert_eq!(a[0].hash, b[0].hash);
