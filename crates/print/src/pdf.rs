@@ -386,7 +386,7 @@ mod tests {
     use crate::layout::{CardFace, Design, Layout, VenueLine};
     use crate::{Job, Rgb};
 
-    fn job() -> Job {
+    fn design() -> Design {
         let venues = (0..12)
             .map(|i| VenueLine {
                 name: format!("Brukersted {i}"),
@@ -394,7 +394,7 @@ mod tests {
                 logo: None,
             })
             .collect();
-        let design = Design {
+        Design {
             title: "Opplevelseskortet 2027".into(),
             municipality: "Eksempel kommune".into(),
             primary: Rgb(0x1f, 0x5f, 0x8b),
@@ -404,8 +404,11 @@ mod tests {
             venues,
             show_venue_logos: false,
             show_qr: true,
-        };
-        Job::new(design, None, None, &[]).expect("job")
+        }
+    }
+
+    fn job() -> Job {
+        Job::new(design(), None, None, &[]).expect("job")
     }
 
     fn faces(n: usize, name: impl Fn(usize) -> String) -> Vec<CardFace> {
@@ -449,5 +452,39 @@ mod tests {
         let namesakes = |i: usize| format!("Kortholder Nummer {}", i / 3);
         let a4 = per_card(Layout::A4, 10, 40, &namesakes);
         assert!(a4 < 2200, "{a4} bytes per A4 card");
+    }
+
+    #[test]
+    fn a_raster_logo_is_embedded_once_with_its_transparency() {
+        let mut png = Vec::new();
+        let logo =
+            image::RgbaImage::from_fn(20, 10, |x, _| image::Rgba([200, 0, 0, (x * 12) as u8]));
+        image::DynamicImage::ImageRgba8(logo)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .expect("png");
+        let logo = crate::Logo {
+            bytes: png,
+            mime: "image/png".into(),
+        };
+        let job = Job::new(design(), Some(&logo), None, &[]).expect("job");
+        let names = |i: usize| format!("Kortholder Nummer {i}");
+        let pdf = job
+            .write_cards(Layout::A4, &faces(5, names), "test", &|p| p, &mut |_, _| {
+                true
+            })
+            .expect("print")
+            .pdf;
+        let doc = lopdf::Document::load_mem(&pdf).expect("a PDF lopdf reads");
+        let images: Vec<&lopdf::Stream> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+            .filter(|s| {
+                s.dict.get(b"ColorSpace").and_then(|c| c.as_name()).ok() == Some(b"DeviceRGB")
+            })
+            .collect();
+        assert_eq!(images.len(), 1, "one image for five cards");
+        assert!(images[0].dict.has(b"SMask"), "its transparency kept");
     }
 }
