@@ -22,11 +22,11 @@ pub(super) fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-pub(super) fn pt(v: f32) -> Pt {
+fn pt(v: f32) -> Pt {
     Pt(r2(v))
 }
 
-pub(super) fn colour(c: Rgb) -> Color {
+fn colour(c: Rgb) -> Color {
     let part = |v: u8| (f32::from(v) / 255.0 * 1000.0).round() / 1000.0;
     if c.0 == c.1 && c.1 == c.2 {
         return Color::Greyscale(Greyscale {
@@ -348,7 +348,7 @@ pub(super) fn qr_placement(x: f32, y: f32, size: f32, n: u16, quiet: u16, h: f32
 }
 
 /// Places a form scaled by (sx, sy) with its lower left corner at (x, y) points.
-pub(super) fn place(id: XObjectId, sx: f32, sy: f32, x: f32, y: f32) -> PdfOp {
+fn place(id: XObjectId, sx: f32, sy: f32, x: f32, y: f32) -> PdfOp {
     PdfOp::UseXobject {
         id,
         transform: XObjectTransform {
@@ -389,7 +389,7 @@ pub(super) fn rect(
 }
 
 /// Sets the colours (and line width, `k` units per millimetre) of what is drawn next.
-pub(super) fn paint(out: &mut Vec<PdfOp>, fill: Option<Rgb>, stroke: Option<Stroke>, k: f32) {
+fn paint(out: &mut Vec<PdfOp>, fill: Option<Rgb>, stroke: Option<Stroke>, k: f32) {
     if let Some(f) = fill {
         out.push(PdfOp::SetFillColor { col: colour(f) });
     }
@@ -472,7 +472,7 @@ pub(super) fn path(
 /// Shaped text as glyph ids with the text each stands for, run by run, the baseline starting
 /// at (x, y) points; `fonts` is the document's font of each run.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn text_ops(
+fn text_ops(
     out: &mut Vec<PdfOp>,
     faces: &Fonts,
     x: f32,
@@ -635,7 +635,7 @@ pub(super) fn qr_outlines(n: u16, runs: &[(u16, u16, u16)]) -> Vec<Vec<(u16, u16
 }
 
 /// A PNG or JPEG logo decoded for printpdf, with its transparency if it has any.
-pub(super) fn raw_image(bytes: &[u8]) -> Result<RawImage, PrintError> {
+fn raw_image(bytes: &[u8]) -> Result<RawImage, PrintError> {
     let decoded = image::load_from_memory(bytes).map_err(|e| PrintError::Image(e.to_string()))?;
     let (width, height) = (decoded.width() as usize, decoded.height() as usize);
     let (pixels, data_format) = if decoded.color().has_alpha() {

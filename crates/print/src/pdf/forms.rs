@@ -211,7 +211,7 @@ pub(super) struct Written {
     filter: Option<Vec<u8>>,
 }
 
-pub(super) fn scratch_pages(doc: &PdfDocument) -> Result<Vec<Written>, PrintError> {
+fn scratch_pages(doc: &PdfDocument) -> Result<Vec<Written>, PrintError> {
     page_contents(&doc.to_lopdf_document(&scratch_options(), &mut Vec::new()))
 }
 
@@ -242,10 +242,7 @@ pub(super) fn page_contents(lo: &lopdf::Document) -> Result<Vec<Written>, PrintE
 
 /// The embedded font programs of a printpdf document by font name (with its subset tag).
 pub(super) fn font_programs(lo: &lopdf::Document) -> BTreeMap<Vec<u8>, Vec<u8>> {
-    pub(super) fn deref<'d>(
-        lo: &'d lopdf::Document,
-        o: &'d lopdf::Object,
-    ) -> Option<&'d lopdf::Object> {
+    fn deref<'d>(lo: &'d lopdf::Document, o: &'d lopdf::Object) -> Option<&'d lopdf::Object> {
         lo.dereference(o).ok().map(|(_, o)| o)
     }
     let deref = |o| deref(lo, o);

@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 pub(super) type Matrix = [f32; 6];
 
 /// `outer` after `inner`.
-pub(super) fn compose(outer: &Matrix, inner: &Matrix) -> Matrix {
+fn compose(outer: &Matrix, inner: &Matrix) -> Matrix {
     let [a, b, c, d, e, f] = *outer;
     let [a2, b2, c2, d2, e2, f2] = *inner;
     [
@@ -24,7 +24,7 @@ pub(super) fn compose(outer: &Matrix, inner: &Matrix) -> Matrix {
     ]
 }
 
-pub(super) fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
     (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 }
 
@@ -56,23 +56,23 @@ pub(super) fn leaves<'p>(ops: &'p [Op], matrix: Option<Matrix>, out: &mut Vec<Le
     }
 }
 
-pub(super) fn hash_f32s<H: Hasher>(h: &mut H, values: &[f32]) {
+fn hash_f32s<H: Hasher>(h: &mut H, values: &[f32]) {
     for v in values {
         v.to_bits().hash(h);
     }
 }
 
-pub(super) fn hash_colour<H: Hasher>(h: &mut H, c: Option<Rgb>) {
+fn hash_colour<H: Hasher>(h: &mut H, c: Option<Rgb>) {
     c.map(|c| (c.0, c.1, c.2)).hash(h);
 }
 
-pub(super) fn hash_stroke<H: Hasher>(h: &mut H, s: Option<Stroke>) {
+fn hash_stroke<H: Hasher>(h: &mut H, s: Option<Stroke>) {
     hash_colour(h, s.map(|s| s.colour));
     hash_f32s(h, &[s.map_or(-1.0, |s| s.width)]);
 }
 
 /// What an operation draws, as a number: equal operations on two pages are one drawing.
-pub(super) fn hash_of(op: &Op, matrix: Option<&Matrix>) -> u64 {
+fn hash_of(op: &Op, matrix: Option<&Matrix>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     if let Some(m) = matrix {
         hash_f32s(&mut h, m);
@@ -154,7 +154,7 @@ pub(super) fn hash_of(op: &Op, matrix: Option<&Matrix>) -> u64 {
 }
 
 /// The box an operation draws in, in page millimetres, a little generous for text.
-pub(super) fn bbox_of(op: &Op, matrix: Option<&Matrix>) -> [f32; 4] {
+fn bbox_of(op: &Op, matrix: Option<&Matrix>) -> [f32; 4] {
     let half = |s: &Option<Stroke>| s.map_or(0.0, |s| s.width / 2.0);
     let [x0, y0, x1, y1] = match op {
         Op::Rect {
