@@ -1,5 +1,7 @@
 //! `okort`: every batch job of Opplevelseskort, headless, over the same libraries as the app.
 
+mod bench;
+
 use clap::{Parser, Subcommand};
 use okort_core::checks::format_org_number;
 use okort_core::i18n::Problem;
@@ -223,6 +225,24 @@ enum BenchCommand {
         /// Keep the PDF here to look at it.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Creates a workspace to measure `okort cards print` on: the demo program with a program
+    /// year 2027 whose quota is `--cards`, and that many generated holders, each with a card.
+    Workspace {
+        #[arg(long, default_value_t = 5000)]
+        cards: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Writes a year's active cards as a Typst document (cards.typ, cards.json, the logos) in
+    /// a folder, to compile with Typst and compare (docs/performance.md).
+    Typst {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -946,6 +966,29 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                     println!("{what} «{}»", p.name);
                 }
             }
+        }
+        Command::Bench {
+            command: BenchCommand::Typst { year, layout, out },
+        } => {
+            let layout = parse_layout(&layout)?;
+            let n = bench::typst(&Workspace::open(path)?, year, layout, &out)?;
+            let what = if nb {
+                "kort skrevet som Typst til"
+            } else {
+                "cards written as Typst to"
+            };
+            println!("{n} {what} {}", out.display());
+        }
+        Command::Bench {
+            command: BenchCommand::Workspace { cards, out },
+        } => {
+            bench::workspace(&out, cards)?;
+            let what = if nb {
+                "kort i programåret 2027 er lagret i"
+            } else {
+                "cards of program year 2027 are in"
+            };
+            println!("{cards} {what} {}", out.display());
         }
         Command::Bench {
             command: BenchCommand::Print { cards, layout, out },

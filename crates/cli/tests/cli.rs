@@ -604,3 +604,68 @@ fn a_year_is_made_nav_decides_per_holder_and_renewal_follows_the_decisions() {
         stderr(&cut)
     );
 }
+
+#[test]
+fn a_benchmark_workspace_has_the_cards_asked_for_and_prints_them_also_through_typst() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("bench.okort");
+    let out = okort(
+        Path::new("unused"),
+        &[
+            "bench",
+            "workspace",
+            "--cards",
+            "30",
+            "--out",
+            ws.to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = okort(&ws, &["cards", "list", "--year", "2027", "--json"]);
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let cards = cards.as_array().expect("cards");
+    assert_eq!(cards.len(), 30, "one card a holder, the quota filled");
+    let names: Vec<&str> = cards
+        .iter()
+        .filter_map(|c| c["holder"]["firstName"].as_str())
+        .collect();
+    for script_sample in ["مريم", "ሰላም", "Олена", "Łukasz"] {
+        assert!(
+            names.contains(&script_sample),
+            "{script_sample} in {names:?}"
+        );
+    }
+    let pdf = dir.path().join("kort.pdf");
+    let print = okort(
+        &ws,
+        &[
+            "cards",
+            "print",
+            "--year",
+            "2027",
+            "--layout",
+            "sheet8",
+            "--out",
+            pdf.to_str().expect("p"),
+        ],
+    );
+    assert!(print.status.success(), "{}", stderr(&print));
+    assert!(stdout(&print).starts_with("30 kort skrevet til"));
+    let typst = dir.path().join("typst");
+    let out = okort(
+        &ws,
+        &[
+            "bench",
+            "typst",
+            "--year",
+            "2027",
+            "--out",
+            typst.to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = std::fs::read_to_string(typst.join("cards.json")).expect("json");
+    let faces: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(faces.as_array().map(Vec::len), Some(30));
+    assert!(typst.join("cards.typ").exists() && typst.join("logo.svg").exists());
+}

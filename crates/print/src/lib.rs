@@ -26,6 +26,8 @@ pub enum PrintError {
     Qr(String),
     #[error(transparent)]
     Store(#[from] okort_store::StoreError),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
     #[error("printing was cancelled")]
     Cancelled,
 }

@@ -1,169 +1,68 @@
-//! Writes pages of drawing operations as a PDF, one page at a time, so a batch of thousands
-//! of cards never sits in memory as a document model: each page becomes a compressed content
-//! stream as soon as it is drawn. What pages share is written once at the end: the bundled
-//! fonts as subsets of the glyphs used (TrueType in Type 0 fonts, with a ToUnicode map so
-//! copying from the PDF gives the real name), the vector logos as form XObjects and the
-//! raster logos as images. The QR code is drawn in the page as one run of rectangles.
+//! Renders pages of drawing operations to PDF with printpdf, which writes the file: objects,
+//! content streams, the bundled fonts subset to the glyphs used with a ToUnicode map (so
+//! copying gives the real name), and the cross-reference table.
+//!
+//! What the pages of a batch share is drawn once. Consecutive cards differ in a few
+//! operations (name, number, QR); the rest — header, venue list and tick boxes, logos, card
+//! backs — becomes one form XObject per kind of page, placed on every page of that kind.
+//! printpdf takes a form only as a finished content stream, so a form's content is what
+//! printpdf writes for a page of the form's operations in a scratch document that has the
+//! same fonts, under the same names, subset to the same glyphs (checked when the file is
+//! written). A form names no resources of its own and draws with its page's: each font is
+//! embedded once. The QR codes of a page are one form too, made by worker threads while
+//! the pages are drawn: printpdf holds the whole document until it is saved, and a page
+//! then holds one operation for its codes instead of a few hundred path points.
 
-use crate::draw::{Op, Page, PathEl, Rgb, Stroke, VectorArt, PT_PER_MM};
-use crate::fonts::{Fonts, FONT_FILES};
+mod content;
+mod forms;
+mod leaves;
+
+use crate::draw::{Op, Page, VectorArt};
+use crate::fonts::Fonts;
 use crate::PrintError;
-use flate2::write::ZlibEncoder;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
-use std::io::Write as _;
-use subsetter::GlyphRemapper;
+use content::{pdf_matrix, qr_placement, Assets, Resources, K};
+use forms::{font_programs, form, glyph_inventory, page_contents, scratch_options};
+use forms::{PlacedQr, QrForms};
+use leaves::{counts, leaves, order_kept, overlap, Leaf, Matrix};
+use printpdf::{
+    Op as PdfOp, PdfDocument, PdfPage, PdfSaveOptions, XObject, XObjectId, XObjectTransform,
+};
+use std::collections::{BTreeMap, HashMap};
 
-/// Objects whose numbers are fixed; everything else is numbered as written.
-const CATALOG: usize = 1;
-const PAGES: usize = 2;
-const RESOURCES: usize = 3;
-const INFO: usize = 4;
-
-/// The glyphs a page has used of one bundled font, with their text and widths.
-struct UsedFont {
-    remap: GlyphRemapper,
-    /// Old glyph id by new glyph id.
-    old: Vec<u16>,
-    /// New glyph id → the text it stands for (the first seen).
-    text: BTreeMap<u16, String>,
+/// The shared drawing of a kind of page, drawn as a form when the document is written.
+struct Template {
+    id: XObjectId,
+    /// Page size in millimetres.
+    width: f32,
+    height: f32,
+    ops: Vec<(Option<Matrix>, Op)>,
+    leaves: HashMap<u64, u32>,
 }
 
-/// A PDF being written. Pages go out as they come; fonts, logos and the page tree at the end.
+/// What a page draws, in order: one of its leaves, or a form.
+enum Step<'l, 'p> {
+    Leaf(&'l Leaf<'p>),
+    Form(XObjectId),
+}
+
+/// A page waiting for a second page like it, to make their shared drawing a form.
+struct Unmatched {
+    leaves: HashMap<u64, u32>,
+}
+
+/// How many forms of shared drawing one document may have: more means the pages do not
+/// repeat, and drawing each whole is smaller.
+const MAX_TEMPLATES: usize = 16;
+
+/// A PDF being written: pages are added one by one and the file is written at the end.
 pub struct PdfWriter<'a> {
-    out: Vec<u8>,
-    /// Byte offset of each object by number (index 0 unused).
-    offsets: Vec<usize>,
-    fonts: &'a Fonts,
-    vectors: &'a [VectorArt],
-    images: &'a [Vec<u8>],
-    used_fonts: Vec<Option<UsedFont>>,
-    used_vectors: Vec<bool>,
-    used_images: Vec<bool>,
-    pages: Vec<usize>,
-    title: String,
-    /// Hashes of the drawing of every operation written so far.
-    seen: HashSet<u64>,
-    /// Runs of operations drawn before, written once as form XObjects: hash → object.
-    repeated: HashMap<u64, usize>,
-    /// The size of the page being written, the box of its forms.
-    media: String,
-}
-
-fn hash(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
-}
-
-/// Appends a number with at most `decimals` decimals and no trailing zeros: short streams.
-fn num(out: &mut String, v: f32, decimals: u32) {
-    let scale = 10_i64.pow(decimals);
-    let n = (f64::from(v) * scale as f64).round() as i64;
-    if n < 0 {
-        out.push('-');
-    }
-    let n = n.unsigned_abs();
-    let (whole, mut frac) = (n / scale as u64, n % scale as u64);
-    let _ = write!(out, "{whole}");
-    if frac > 0 {
-        out.push('.');
-        let mut digits = decimals;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
-        let _ = write!(out, "{frac:0width$}", width = digits as usize);
-    }
-}
-
-fn nums(out: &mut String, values: &[f32]) {
-    for v in values {
-        num(out, *v, 2);
-        out.push(' ');
-    }
-}
-
-fn colour(out: &mut String, c: Rgb, op: &str) {
-    if c.0 == c.1 && c.1 == c.2 {
-        num(out, f32::from(c.0) / 255.0, 3);
-        let _ = writeln!(out, " {}", if op == "rg" { "g" } else { "G" });
-        return;
-    }
-    for v in [c.0, c.1, c.2] {
-        num(out, f32::from(v) / 255.0, 3);
-        out.push(' ');
-    }
-    out.push_str(op);
-    out.push('\n');
-}
-
-/// Draws a path in the current coordinates, mapping each point with `at`.
-fn path(
-    out: &mut String,
-    els: &[PathEl],
-    fill: Option<Rgb>,
-    stroke: Option<Stroke>,
-    at: impl Fn(f32, f32) -> (f32, f32),
-    width_scale: f32,
-) {
-    if els.is_empty() {
-        return;
-    }
-    out.push_str("q\n");
-    if let Some(f) = fill {
-        colour(out, f, "rg");
-    }
-    if let Some(s) = stroke {
-        colour(out, s.colour, "RG");
-        num(out, s.width * width_scale, 3);
-        out.push_str(" w\n");
-    }
-    for el in els {
-        match *el {
-            PathEl::Move(x, y) => {
-                let (x, y) = at(x, y);
-                nums(out, &[x, y]);
-                out.push_str("m\n");
-            }
-            PathEl::Line(x, y) => {
-                let (x, y) = at(x, y);
-                nums(out, &[x, y]);
-                out.push_str("l\n");
-            }
-            PathEl::Cubic(a, b, c, d, x, y) => {
-                let (a, b) = at(a, b);
-                let (c, d) = at(c, d);
-                let (x, y) = at(x, y);
-                nums(out, &[a, b, c, d, x, y]);
-                out.push_str("c\n");
-            }
-            PathEl::Close => out.push_str("h\n"),
-        }
-    }
-    out.push_str(match (fill, stroke) {
-        (Some(_), Some(_)) => "B\nQ\n",
-        (None, Some(_)) => "S\nQ\n",
-        _ => "f\nQ\n",
-    });
-}
-
-fn deflate(bytes: &[u8]) -> Vec<u8> {
-    let mut z = ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = z.write_all(bytes);
-    z.finish().unwrap_or_default()
-}
-
-/// A text string for the document information, as UTF-16 with a byte-order mark.
-fn text_string(s: &str) -> String {
-    let mut hex = String::from("<FEFF");
-    for unit in s.encode_utf16() {
-        let _ = write!(hex, "{unit:04X}");
-    }
-    hex.push('>');
-    hex
+    doc: PdfDocument,
+    assets: Assets<'a>,
+    res: Resources,
+    pages: Vec<PdfPage>,
+    templates: Vec<Template>,
+    unmatched: Vec<Unmatched>,
+    qrs: QrForms,
 }
 
 impl<'a> PdfWriter<'a> {
@@ -173,447 +72,298 @@ impl<'a> PdfWriter<'a> {
         images: &'a [Vec<u8>],
         title: &str,
     ) -> Self {
-        let mut out = Vec::with_capacity(64 * 1024);
-        out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+        let assets = Assets::new(fonts, vectors, images);
         PdfWriter {
-            out,
-            offsets: vec![0; INFO + 1],
-            fonts,
-            vectors,
-            images,
-            used_fonts: (0..FONT_FILES.len()).map(|_| None).collect(),
-            used_vectors: vec![false; vectors.len()],
-            used_images: vec![false; images.len()],
+            doc: PdfDocument::new(title),
+            res: assets.resources(),
+            assets,
             pages: Vec::new(),
-            title: title.to_string(),
-            seen: HashSet::new(),
-            repeated: HashMap::new(),
-            media: String::new(),
+            templates: Vec::new(),
+            unmatched: Vec::new(),
+            qrs: QrForms::default(),
         }
     }
 
-    /// Starts object `id` (a fixed one) or a new one (`None`); returns its number.
-    fn begin(&mut self, id: Option<usize>) -> usize {
-        let id = id.unwrap_or_else(|| {
-            self.offsets.push(0);
-            self.offsets.len() - 1
-        });
-        self.offsets[id] = self.out.len();
-        let _ = writeln!(self.out, "{id} 0 obj");
-        id
-    }
-
-    fn object(&mut self, id: Option<usize>, body: &str) -> usize {
-        let id = self.begin(id);
-        self.out.extend_from_slice(body.as_bytes());
-        self.out.extend_from_slice(b"\nendobj\n");
-        id
-    }
-
-    /// A compressed stream object; `dict` holds the entries besides /Length and /Filter.
-    fn stream(&mut self, dict: &str, data: &[u8]) -> usize {
-        let packed = deflate(data);
-        let id = self.begin(None);
-        let _ = write!(
-            self.out,
-            "<<{dict}/Length {}/Filter/FlateDecode>>\nstream\n",
-            packed.len()
-        );
-        self.out.extend_from_slice(&packed);
-        self.out.extend_from_slice(b"\nendstream\nendobj\n");
-        id
-    }
-
-    /// Draws one page and writes it out.
+    /// Draws one page.
     pub fn page(&mut self, page: &Page) -> Result<(), PrintError> {
-        let mut c = String::with_capacity(4096);
-        let h = page.height * PT_PER_MM;
-        self.media.clear();
-        num(&mut self.media, page.width * PT_PER_MM, 3);
-        self.media.push(' ');
-        num(&mut self.media, h, 3);
-        self.ops(&mut c, h, &page.ops);
-        let contents = self.stream("", c.as_bytes());
-        let dict = format!(
-            "<</Type/Page/Parent {PAGES} 0 R/MediaBox[0 0 {}]/Resources {RESOURCES} 0 R/Contents {contents} 0 R>>",
-            self.media
-        );
-        let id = self.object(None, &dict);
-        self.pages.push(id);
+        let h = page.height * K;
+        let mut all = Vec::with_capacity(page.ops.len());
+        leaves(&page.ops, None, &mut all);
+        let here = counts(all.iter());
+        // What is drawn, in order: the page's own leaves and the form of what it shares.
+        let steps: Vec<Step> = match self.shared(page, &all, &here)? {
+            Some((id, mask)) => {
+                let first = mask.iter().position(|s| *s).unwrap_or(0);
+                let mut steps: Vec<Step> = all[..first].iter().map(Step::Leaf).collect();
+                steps.push(Step::Form(id));
+                steps.extend(
+                    all[first..]
+                        .iter()
+                        .zip(&mask[first..])
+                        .filter(|(_, s)| !**s)
+                        .map(|(l, _)| Step::Leaf(l)),
+                );
+                steps
+            }
+            None => all.iter().map(Step::Leaf).collect(),
+        };
+        let qr_forms = self.qr_forms(&steps, page, h)?;
+        let mut ops = Vec::with_capacity(16);
+        let mut run: Vec<(Option<Matrix>, &Op)> = Vec::new();
+        for (i, step) in steps.iter().enumerate() {
+            let form = match step {
+                Step::Leaf(l) if !matches!(l.op, Op::Qr { .. }) => {
+                    run.push((l.matrix, l.op));
+                    continue;
+                }
+                Step::Leaf(_) => qr_forms.get(&i).cloned(),
+                Step::Form(id) => Some(id.clone()),
+            };
+            let Some(id) = form else { continue };
+            self.assets
+                .draw(&mut self.doc, &mut self.res, h, &run, &mut ops)?;
+            run.clear();
+            ops.push(PdfOp::UseXobject {
+                id,
+                transform: XObjectTransform::default(),
+            });
+        }
+        self.assets
+            .draw(&mut self.doc, &mut self.res, h, &run, &mut ops)?;
+        self.pages.push(PdfPage::new(
+            printpdf::Mm(page.width),
+            printpdf::Mm(page.height),
+            ops,
+        ));
         Ok(())
     }
 
-    /// Appends `ops` to the content `c`. What every card of a batch has in common (the design,
-    /// the venue list, the logos) is drawn identically on each page: a run of operations drawn
-    /// before becomes one form XObject, written once and placed on every page that has it.
-    fn ops(&mut self, c: &mut String, h: f32, ops: &[Op]) {
-        let mut run: Vec<String> = Vec::new();
-        for op in ops {
-            if let Op::Group { matrix, ops: inner } = op {
-                self.flush(c, &mut run);
-                let k = PT_PER_MM;
-                let [a, b, cc, d, e, f] = *matrix;
-                // The group's transform (mm, y down) as seen in PDF space (pt, y up).
-                let m = [a, -b, -cc, d, cc * h + k * e, h * (1.0 - d) - k * f];
-                c.push_str("q\n");
-                for v in m {
-                    num(c, v, 4);
-                    c.push(' ');
-                }
-                c.push_str("cm\n");
-                self.ops(c, h, inner);
-                c.push_str("Q\n");
-                continue;
-            }
-            let mut s = String::new();
-            self.op(&mut s, h, op);
-            if self.seen.insert(hash(&s)) {
-                self.flush(c, &mut run);
-                c.push_str(&s);
-            } else {
-                run.push(s);
-            }
-        }
-        self.flush(c, &mut run);
-    }
-
-    /// Places a run of operations drawn before: as its form, or inline when it is short.
-    fn flush(&mut self, c: &mut String, run: &mut Vec<String>) {
-        let joined = run.concat();
-        run.clear();
-        if joined.len() < 80 {
-            c.push_str(&joined);
-            return;
-        }
-        let key = hash(&joined);
-        let id = match self.repeated.get(&key) {
-            Some(id) => *id,
-            None => {
-                let dict = format!(
-                    "/Type/XObject/Subtype/Form/BBox[0 0 {}]/Resources {RESOURCES} 0 R",
-                    self.media
-                );
-                let id = self.stream(&dict, joined.as_bytes());
-                self.repeated.insert(key, id);
-                id
-            }
-        };
-        let _ = writeln!(c, "/T{id} Do");
-    }
-
-    /// Appends `op` to the content `c` of a page `h` points high (mm, y down → pt, y up).
-    fn op(&mut self, c: &mut String, h: f32, op: &Op) {
-        let k = PT_PER_MM;
-        let at = |x: f32, y: f32| (x * k, h - y * k);
-        match op {
-            // Groups are opened by `ops`, which looks for repeated runs inside them too.
-            Op::Group { .. } => self.ops(c, h, std::slice::from_ref(op)),
-            Op::Rect {
-                x,
-                y,
-                w,
-                h: rh,
-                fill,
-                stroke,
-            } => {
-                c.push_str("q\n");
-                if let Some(f) = fill {
-                    colour(c, *f, "rg");
-                }
-                if let Some(s) = stroke {
-                    colour(c, s.colour, "RG");
-                    num(c, s.width * k, 3);
-                    c.push_str(" w\n");
-                }
-                let (px, py) = at(*x, y + rh);
-                nums(c, &[px, py, w * k, rh * k]);
-                c.push_str(match (fill, stroke) {
-                    (Some(_), Some(_)) => "re B\nQ\n",
-                    (None, Some(_)) => "re S\nQ\n",
-                    _ => "re f\nQ\n",
-                });
-            }
-            Op::Path { els, fill, stroke } => path(c, els, *fill, *stroke, at, k),
-            Op::Text {
-                x,
-                y,
-                size,
-                colour: col,
-                text,
-            } => {
-                let mut pen_x = *x;
-                c.push_str("BT\n");
-                colour(c, *col, "rg");
-                for run in &text.runs {
-                    let face = self.fonts.face(run.font);
-                    let used = self.used_fonts[run.font].get_or_insert_with(|| UsedFont {
-                        remap: GlyphRemapper::new(),
-                        old: vec![0],
-                        text: BTreeMap::new(),
-                    });
-                    let _ = write!(c, "/F{} ", run.font);
-                    num(c, *size, 2);
-                    c.push_str(" Tf 1 0 0 1 ");
-                    let (px, py) = at(pen_x, *y);
-                    nums(c, &[px, py]);
-                    c.push_str("Tm [<");
-                    let upem = f32::from(run.units_per_em);
-                    for g in &run.glyphs {
-                        let new = used.remap.remap(g.gid);
-                        if usize::from(new) == used.old.len() {
-                            used.old.push(g.gid);
-                        }
-                        if let Some(t) = &g.text {
-                            used.text.entry(new).or_insert_with(|| t.clone());
-                        }
-                        let _ = write!(c, "{new:04X}");
-                        let natural = face
-                            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-                            .map_or(0.0, f32::from);
-                        // TJ adjustments in thousandths of an em: positive moves left.
-                        let adjust = ((natural - g.x_advance as f32) * 1000.0 / upem).round();
-                        if adjust != 0.0 {
-                            let _ = write!(c, "> {adjust} <");
-                        }
-                    }
-                    c.push_str(">] TJ\n");
-                    pen_x += run.width(*size) / k;
-                }
-                c.push_str("ET\n");
-            }
-            Op::Symbol {
-                art,
-                x,
-                y,
-                w,
-                h: sh,
-            } => {
-                let Some(v) = self.vectors.get(*art) else {
-                    return;
-                };
-                self.used_vectors[*art] = true;
-                let s = w * k / v.width;
-                let (px, py) = at(*x, y + sh);
-                c.push_str("q ");
-                nums(c, &[s, 0.0, 0.0, s, px, py]);
-                let _ = writeln!(c, "cm /L{art} Do Q");
-            }
-            Op::Image {
-                image,
-                x,
-                y,
-                w,
-                h: ih,
-            } => {
-                if *image >= self.images.len() {
-                    return;
-                }
-                self.used_images[*image] = true;
-                let (px, py) = at(*x, y + ih);
-                c.push_str("q ");
-                nums(c, &[w * k, 0.0, 0.0, ih * k, px, py]);
-                let _ = writeln!(c, "cm /I{image} Do Q");
-            }
-            Op::Qr {
-                x,
-                y,
-                size,
-                n,
-                quiet,
-                runs,
-            } => {
-                let side = f32::from(n + 2 * quiet);
-                let s = size * k / side;
-                let (px, py) = at(*x, y + size);
-                c.push_str("q ");
-                nums(c, &[s, 0.0, 0.0, s, px, py]);
-                let _ = writeln!(c, "cm 1 g 0 0 {side} {side} re f 0 g");
-                for (row, col, len) in runs {
-                    let _ = writeln!(c, "{} {} {len} 1 re", col + quiet, n + quiet - 1 - row);
-                }
-                c.push_str("f Q\n");
-            }
-        }
-    }
-
-    /// Writes what the pages share and the file's tail; returns the whole PDF.
-    pub fn finish(mut self) -> Result<Vec<u8>, PrintError> {
-        let mut resources = String::from("<</ProcSet[/PDF/Text/ImageC]/Font<<");
-        for i in 0..FONT_FILES.len() {
-            if let Some(used) = self.used_fonts[i].take() {
-                let id = self.font(i, &used)?;
-                let _ = write!(resources, "/F{i} {id} 0 R");
-            }
-        }
-        resources.push_str(">>/XObject<<");
-        for i in 0..self.vectors.len() {
-            if self.used_vectors[i] {
-                let id = self.form(i);
-                let _ = write!(resources, "/L{i} {id} 0 R");
-            }
-        }
-        for i in 0..self.images.len() {
-            if self.used_images[i] {
-                let id = self.image(i)?;
-                let _ = write!(resources, "/I{i} {id} 0 R");
-            }
-        }
-        let mut forms: Vec<usize> = self.repeated.values().copied().collect();
-        forms.sort_unstable();
-        for id in forms {
-            let _ = write!(resources, "/T{id} {id} 0 R");
-        }
-        resources.push_str(">>>>");
-        self.object(Some(RESOURCES), &resources);
-        let mut kids = String::new();
-        for p in &self.pages {
-            let _ = write!(kids, "{p} 0 R ");
-        }
-        let pages = format!(
-            "<</Type/Pages/Count {}/Kids[{}]>>",
-            self.pages.len(),
-            kids.trim_end()
-        );
-        self.object(Some(PAGES), &pages);
-        self.object(
-            Some(CATALOG),
-            &format!("<</Type/Catalog/Pages {PAGES} 0 R>>"),
-        );
-        let info = format!(
-            "<</Title {}/Producer (Opplevelseskort)>>",
-            text_string(&self.title)
-        );
-        self.object(Some(INFO), &info);
-        let xref = self.out.len();
-        let _ = write!(
-            self.out,
-            "xref\n0 {}\n0000000000 65535 f \n",
-            self.offsets.len()
-        );
-        for off in &self.offsets[1..] {
-            let _ = writeln!(self.out, "{off:010} 00000 n ");
-        }
-        let _ = write!(
-            self.out,
-            "trailer\n<</Size {}/Root {CATALOG} 0 R/Info {INFO} 0 R>>\nstartxref\n{xref}\n%%EOF\n",
-            self.offsets.len()
-        );
-        Ok(self.out)
-    }
-
-    /// Embeds the used glyphs of bundled font `i` as a Type 0 font; returns its number.
-    fn font(&mut self, i: usize, used: &UsedFont) -> Result<usize, PrintError> {
-        let file = &FONT_FILES[i];
-        let face = self.fonts.face(i);
-        let subset = subsetter::subset(file.data, 0, &used.remap)
-            .map_err(|_| PrintError::Font(file.name))?;
-        let upem = face.units_per_em() as f32;
-        let scale = |v: f32| (v * 1000.0 / upem).round() as i32;
-        // A subset's name starts with six capital letters that tell subsets apart.
-        let tag: String = (0..6)
-            .map(|k| char::from(b'A' + ((i * 7 + k * 3 + used.old.len()) % 26) as u8))
+    /// Puts the page's QR codes in forms, as few as keep what the page looks like: a form is
+    /// drawn where the last of its codes was, so no code may move past something it overlaps.
+    /// Returns the forms by the step they are drawn at.
+    fn qr_forms(
+        &mut self,
+        steps: &[Step],
+        page: &Page,
+        h: f32,
+    ) -> Result<HashMap<usize, XObjectId>, PrintError> {
+        let codes: Vec<usize> = steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, Step::Leaf(l) if matches!(l.op, Op::Qr { .. })))
+            .map(|(i, _)| i)
             .collect();
-        let name = format!("{tag}+{}", file.name);
-        let file_id = self.stream(&format!("/Length1 {}", subset.len()), &subset);
-        let bbox = face.global_bounding_box();
-        let descriptor = format!(
-            "<</Type/FontDescriptor/FontName/{name}/Flags 4/FontBBox[{} {} {} {}]/ItalicAngle 0\
-             /Ascent {}/Descent {}/CapHeight {}/StemV {}/FontFile2 {file_id} 0 R>>",
-            scale(f32::from(bbox.x_min)),
-            scale(f32::from(bbox.y_min)),
-            scale(f32::from(bbox.x_max)),
-            scale(f32::from(bbox.y_max)),
-            scale(f32::from(face.ascender())),
-            scale(f32::from(face.descender())),
-            scale(f32::from(face.capital_height().unwrap_or(face.ascender()))),
-            if file.bold { 120 } else { 80 },
-        );
-        let descriptor_id = self.object(None, &descriptor);
-        let mut widths = String::from("[0[");
-        for old in &used.old {
-            let w = face
-                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(*old))
-                .map_or(0, |a| scale(f32::from(a)));
-            let _ = write!(widths, "{w} ");
-        }
-        widths.push_str("]]");
-        let cid = format!(
-            "<</Type/Font/Subtype/CIDFontType2/BaseFont/{name}\
-             /CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>\
-             /FontDescriptor {descriptor_id} 0 R/W{widths}/CIDToGIDMap/Identity>>"
-        );
-        let cid_id = self.object(None, &cid);
-        let to_unicode = self.stream("", to_unicode_cmap(&used.text).as_bytes());
-        Ok(self.object(
-            None,
-            &format!(
-                "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H\
-                 /DescendantFonts[{cid_id} 0 R]/ToUnicode {to_unicode} 0 R>>"
-            ),
-        ))
-    }
-
-    /// A vector logo as a form XObject in its own units (y up).
-    fn form(&mut self, i: usize) -> usize {
-        let art = &self.vectors[i];
-        let h = art.height;
-        let mut c = String::new();
-        for op in &art.ops {
-            if let Op::Path { els, fill, stroke } = op {
-                path(&mut c, els, *fill, *stroke, |x, y| (x, h - y), 1.0);
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &k in &codes {
+            let joins = groups.last().is_some_and(|g| {
+                g.iter().all(|&i| {
+                    let Step::Leaf(code) = &steps[i] else {
+                        return false;
+                    };
+                    steps[i + 1..k].iter().all(|s| match s {
+                        Step::Leaf(l) => !overlap(&code.bbox, &l.bbox),
+                        Step::Form(_) => false,
+                    })
+                })
+            });
+            match groups.last_mut() {
+                Some(g) if joins => g.push(k),
+                _ => groups.push(vec![k]),
             }
         }
-        let mut dict = String::from("/Type/XObject/Subtype/Form/BBox[0 0 ");
-        nums(&mut dict, &[art.width, h]);
-        dict.push(']');
-        self.stream(&dict, c.as_bytes())
-    }
-
-    /// A raster logo as an image XObject, its transparency as a soft mask.
-    fn image(&mut self, i: usize) -> Result<usize, PrintError> {
-        let decoded = image::load_from_memory(&self.images[i])
-            .map_err(|e| PrintError::Image(e.to_string()))?
-            .to_rgba8();
-        let (w, h) = decoded.dimensions();
-        let mut rgb = Vec::with_capacity((w * h * 3) as usize);
-        let mut alpha = Vec::with_capacity((w * h) as usize);
-        for p in decoded.pixels() {
-            rgb.extend_from_slice(&p.0[..3]);
-            alpha.push(p.0[3]);
-        }
-        let size = format!("/Type/XObject/Subtype/Image/Width {w}/Height {h}/BitsPerComponent 8");
-        let mask = if alpha.iter().any(|a| *a < 255) {
-            let id = self.stream(&format!("{size}/ColorSpace/DeviceGray"), &alpha);
-            format!("/SMask {id} 0 R")
-        } else {
-            String::new()
-        };
-        Ok(self.stream(&format!("{size}/ColorSpace/DeviceRGB{mask}"), &rgb))
-    }
-}
-
-/// The map from glyph ids to text that makes copying from the PDF give the real words.
-fn to_unicode_cmap(text: &BTreeMap<u16, String>) -> String {
-    let mut c = String::from(
-        "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
-         /CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n",
-    );
-    let entries: Vec<(&u16, &String)> = text.iter().filter(|(_, t)| !t.is_empty()).collect();
-    for chunk in entries.chunks(100) {
-        let _ = writeln!(c, "{} beginbfchar", chunk.len());
-        for (gid, t) in chunk {
-            let _ = write!(c, "<{gid:04X}><");
-            for unit in t.encode_utf16() {
-                let _ = write!(c, "{unit:04X}");
+        let mut at = HashMap::new();
+        for group in groups {
+            let placed = group
+                .iter()
+                .filter_map(|&i| match &steps[i] {
+                    Step::Leaf(l) => match l.op {
+                        Op::Qr {
+                            x,
+                            y,
+                            size,
+                            n,
+                            quiet,
+                            runs,
+                        } => Some(PlacedQr {
+                            matrix: l.matrix.map(|m| pdf_matrix(&m, h)),
+                            place: qr_placement(*x, *y, *size, *n, *quiet, h),
+                            n: *n,
+                            quiet: *quiet,
+                            runs: runs.clone(),
+                        }),
+                        _ => None,
+                    },
+                    Step::Form(_) => None,
+                })
+                .collect();
+            let id = self.qrs.add(page.width * K, h, placed)?;
+            if let Some(&last) = group.last() {
+                at.insert(last, id);
             }
-            c.push_str(">\n");
         }
-        c.push_str("endbfchar\n");
+        Ok(at)
     }
-    c.push_str("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
-    c
+
+    /// The form of what this page shares with pages before it, and which of its leaves it
+    /// draws; `None` when the page is drawn whole.
+    fn shared(
+        &mut self,
+        page: &Page,
+        all: &[Leaf],
+        here: &HashMap<u64, u32>,
+    ) -> Result<Option<(XObjectId, Vec<bool>)>, PrintError> {
+        let contains = |t: &HashMap<u64, u32>| t.iter().all(|(h, n)| here.get(h) == Some(n));
+        let best = self
+            .templates
+            .iter()
+            .filter(|t| contains(&t.leaves))
+            .max_by_key(|t| t.ops.len());
+        if let Some(t) = best {
+            let mask: Vec<bool> = all.iter().map(|l| t.leaves.contains_key(&l.hash)).collect();
+            if order_kept(all, &mask) {
+                return Ok(Some((t.id.clone(), mask)));
+            }
+            return Ok(None);
+        }
+        if self.templates.len() >= MAX_TEMPLATES {
+            return Ok(None);
+        }
+        // What the page has most in common with a form (which drew something this page does
+        // not have, say the same name on two cards in a row) or with a page before it that has
+        // none becomes a form from now on.
+        let mut found: Option<(usize, Vec<bool>, Option<usize>)> = None;
+        let forms = self.templates.iter().map(|t| (&t.leaves, None));
+        let pages = self
+            .unmatched
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&u.leaves, Some(i)));
+        for (other, unmatched) in forms.chain(pages) {
+            let mask: Vec<bool> = all
+                .iter()
+                .map(|l| other.get(&l.hash) == here.get(&l.hash))
+                .collect();
+            let common = mask.iter().filter(|s| **s).count();
+            let better = found.as_ref().is_none_or(|(c, _, _)| common > *c);
+            if better && common >= 2 && common * 2 >= all.len() && order_kept(all, &mask) {
+                found = Some((common, mask, unmatched));
+            }
+        }
+        if let Some((_, mask, unmatched)) = found {
+            if let Some(u) = unmatched {
+                self.unmatched.remove(u);
+            }
+            let id = self.make_template(page, all, &mask)?;
+            return Ok(Some((id, mask)));
+        }
+        self.unmatched.push(Unmatched {
+            leaves: here.clone(),
+        });
+        if self.unmatched.len() > 4 {
+            self.unmatched.remove(0);
+        }
+        Ok(None)
+    }
+
+    /// Keeps the leaves in `mask` as a form the size of the page, drawn when the document
+    /// is written.
+    fn make_template(
+        &mut self,
+        page: &Page,
+        all: &[Leaf],
+        mask: &[bool],
+    ) -> Result<XObjectId, PrintError> {
+        let shared = || all.iter().zip(mask).filter(|(_, s)| **s).map(|(l, _)| l);
+        let id = XObjectId(format!("T{}", self.templates.len()));
+        self.templates.push(Template {
+            id: id.clone(),
+            width: page.width,
+            height: page.height,
+            ops: shared().map(|l| (l.matrix, l.op.clone())).collect(),
+            leaves: counts(shared()),
+        });
+        Ok(id)
+    }
+
+    /// Draws the shared drawing of each kind of page as its form. The form's content is
+    /// printpdf's for a page of a scratch document with the document's fonts under the same
+    /// names and a page showing every glyph the document shows, so that printpdf subsets each
+    /// font to the same glyphs and numbers them alike. Returns the subsets it made, to check.
+    fn make_templates(&mut self) -> Result<BTreeMap<Vec<u8>, Vec<u8>>, PrintError> {
+        let mut subsets = BTreeMap::new();
+        for t in std::mem::take(&mut self.templates) {
+            let mut scratch = PdfDocument::new("form");
+            let mut res = self.assets.same_fonts(&self.res, &mut scratch)?;
+            let mut ops = Vec::new();
+            let h = t.height * K;
+            let drawn: Vec<_> = t.ops.iter().map(|(m, op)| (*m, op)).collect();
+            self.assets
+                .draw(&mut scratch, &mut res, h, &drawn, &mut ops)?;
+            let strays = res
+                .glyphs
+                .iter()
+                .zip(&self.res.glyphs)
+                .any(|(form, doc)| !form.is_subset(doc));
+            if strays {
+                return Err(PrintError::Pdf(
+                    "a form shows glyphs no page of the document shows".into(),
+                ));
+            }
+            let page = |ops| PdfPage::new(printpdf::Mm(t.width), printpdf::Mm(t.height), ops);
+            scratch.pages.push(page(ops));
+            scratch.pages.push(page(glyph_inventory(&self.res)));
+            let lo = scratch.to_lopdf_document(&scratch_options(), &mut Vec::new());
+            subsets.extend(font_programs(&lo));
+            let written = page_contents(&lo)?
+                .into_iter()
+                .next()
+                .ok_or_else(|| PrintError::Pdf("printpdf wrote no form".into()))?;
+            self.doc
+                .resources
+                .xobjects
+                .map
+                .insert(t.id, XObject::External(form(written, t.width * K, h)));
+        }
+        Ok(subsets)
+    }
+
+    /// Writes the file; returns the whole PDF.
+    pub fn finish(mut self) -> Result<Vec<u8>, PrintError> {
+        let forms = self.make_templates()?;
+        for (id, qr) in std::mem::take(&mut self.qrs).finish()? {
+            self.doc
+                .resources
+                .xobjects
+                .map
+                .insert(id, XObject::External(qr));
+        }
+        self.doc.pages = std::mem::take(&mut self.pages);
+        let options = PdfSaveOptions::default();
+        // What `PdfDocument::save` does, with a look at the fonts before they are compressed.
+        let mut lo = self.doc.to_lopdf_document(&options, &mut Vec::new());
+        drop(self.doc);
+        let fonts = font_programs(&lo);
+        if forms
+            .iter()
+            .any(|(name, bytes)| fonts.get(name) != Some(bytes))
+        {
+            return Err(PrintError::Pdf(
+                "printpdf subset a font of a form unlike the document's".into(),
+            ));
+        }
+        lo.compress();
+        // The page objects themselves (a page, its resources) go compressed in object streams
+        // and the cross-reference table in a stream: a few hundred bytes less per page.
+        let packed = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(9)
+            .build();
+        let mut out = Vec::new();
+        lo.save_with_options(&mut out, packed)
+            .map_err(|e| PrintError::Pdf(e.to_string()))?;
+        Ok(out)
+    }
 }
 
 /// Renders `pages` into one PDF. `vectors` and `images` are the logos the pages refer to.
@@ -633,15 +383,108 @@ pub fn render_pdf(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::layout::{CardFace, Design, Layout, VenueLine};
+    use crate::{Job, Rgb};
+
+    fn design() -> Design {
+        let venues = (0..12)
+            .map(|i| VenueLine {
+                name: format!("Brukersted {i}"),
+                visits: (i % 3 != 0).then_some(5),
+                logo: None,
+            })
+            .collect();
+        Design {
+            title: "Opplevelseskortet 2027".into(),
+            municipality: "Eksempel kommune".into(),
+            primary: Rgb(0x1f, 0x5f, 0x8b),
+            accent: Rgb(0xf2, 0xa9, 0x00),
+            rules: "Kortet er personlig.".into(),
+            contact: "Kulturkontoret".into(),
+            venues,
+            show_venue_logos: false,
+            show_qr: true,
+        }
+    }
+
+    fn job() -> Job {
+        Job::new(design(), None, None, &[]).expect("job")
+    }
+
+    fn faces(n: usize, name: impl Fn(usize) -> String) -> Vec<CardFace> {
+        (0..n)
+            .map(|i| CardFace {
+                holder_name: name(i),
+                number: format!("2027-{:04}-1", i + 1),
+                valid_to: "31.12.2027".into(),
+                qr: format!("OKORT1;2027-{:04}-1;2027-12-31;c2lnbmF0dXJl{i:06}", i + 1),
+            })
+            .collect()
+    }
+
+    fn bytes(layout: Layout, cards: &[CardFace]) -> usize {
+        job()
+            .write_cards(layout, cards, "test", &|p| p, &mut |_, _| true)
+            .expect("print")
+            .pdf
+            .len()
+    }
+
+    /// Bytes each card adds to a batch, from batches of `few` and `many` cards.
+    fn per_card(layout: Layout, few: usize, many: usize, name: &dyn Fn(usize) -> String) -> usize {
+        let small = bytes(layout, &faces(few, name));
+        let large = bytes(layout, &faces(many, name));
+        (large - small) / (many - few)
+    }
 
     #[test]
-    fn numbers_are_written_short() {
-        let mut s = String::new();
-        for v in [0.0, 1.0, 12.5, -3.25, 0.004, 0.006, 100.10] {
-            num(&mut s, v, 2);
-            s.push(' ');
-        }
-        assert_eq!(s, "0 1 12.5 -3.25 0 0.01 100.1 ");
+    fn what_the_cards_share_is_written_once_however_many_cards_there_are() {
+        let names = |i: usize| format!("Kortholder Nummer {i}");
+        let a4 = per_card(Layout::A4, 10, 40, &names);
+        assert!(a4 < 2200, "{a4} bytes per A4 card");
+        let sheet = per_card(Layout::Sheet8, 16, 80, &names);
+        assert!(sheet < 1200, "{sheet} bytes per card on the 8-up sheet");
+    }
+
+    #[test]
+    fn the_same_name_on_cards_in_a_row_is_not_taken_for_what_the_cards_share() {
+        // A register sorted by name: three of each.
+        let namesakes = |i: usize| format!("Kortholder Nummer {}", i / 3);
+        let a4 = per_card(Layout::A4, 10, 40, &namesakes);
+        assert!(a4 < 2200, "{a4} bytes per A4 card");
+    }
+
+    #[test]
+    fn a_raster_logo_is_embedded_once_with_its_transparency() {
+        let mut png = Vec::new();
+        let logo =
+            image::RgbaImage::from_fn(20, 10, |x, _| image::Rgba([200, 0, 0, (x * 12) as u8]));
+        image::DynamicImage::ImageRgba8(logo)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .expect("png");
+        let logo = crate::Logo {
+            bytes: png,
+            mime: "image/png".into(),
+        };
+        let job = Job::new(design(), Some(&logo), None, &[]).expect("job");
+        let names = |i: usize| format!("Kortholder Nummer {i}");
+        let pdf = job
+            .write_cards(Layout::A4, &faces(5, names), "test", &|p| p, &mut |_, _| {
+                true
+            })
+            .expect("print")
+            .pdf;
+        let doc = lopdf::Document::load_mem(&pdf).expect("a PDF lopdf reads");
+        let images: Vec<&lopdf::Stream> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+            .filter(|s| {
+                s.dict.get(b"ColorSpace").and_then(|c| c.as_name()).ok() == Some(b"DeviceRGB")
+            })
+            .collect();
+        assert_eq!(images.len(), 1, "one image for five cards");
+        assert!(images[0].dict.has(b"SMask"), "its transparency kept");
     }
 }

@@ -95,6 +95,29 @@ fn the_a4_pdf_is_valid_with_embedded_font_subsets_and_one_a4_page_per_card() {
 }
 
 #[test]
+fn what_every_card_shares_copies_from_the_last_page_as_from_the_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_ws, path, printed) = demo_pdf(dir.path(), Layout::A4);
+    let p = path.to_str().expect("path");
+    let page = |n: usize| {
+        let n = n.to_string();
+        tool("pdftotext", &["-f", &n, "-l", &n, p, "-"])
+    };
+    let (first, last) = (page(1), page(printed.len()));
+    for shared in [
+        "Opplevelseskortet 2026",
+        "KORTNUMMER",
+        "GYLDIG TIL",
+        "Her kan du bruke kortet",
+        "Eksempel Kino",
+        "Fri inngang hele året",
+    ] {
+        assert!(first.contains(shared), "{shared} on the first page");
+        assert!(last.contains(shared), "{shared} on the last page:\n{last}");
+    }
+}
+
+#[test]
 fn the_cr80_pdf_has_a_front_and_a_back_of_card_size_per_card() {
     let dir = tempfile::tempdir().expect("dir");
     let (_ws, path, printed) = demo_pdf(dir.path(), Layout::Cr80);

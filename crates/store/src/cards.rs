@@ -271,6 +271,38 @@ fn active_card(
         .optional()?)
 }
 
+/// Moves a card from one of `from` to `to` within the caller's transaction, and logs it.
+fn set_status_in(
+    conn: &Connection,
+    actor: &Actor,
+    card_id: i64,
+    from: &[CardStatus],
+    to: CardStatus,
+    detail: &str,
+    handed_out_on: Option<NaiveDate>,
+) -> Result<(), StoreError> {
+    let card = card_by_id(conn, card_id)?;
+    if !from.contains(&card.status) {
+        return refuse(Problem::CardNotActive {
+            status: card.status.code().into(),
+        });
+    }
+    conn.execute(
+        "UPDATE cards SET status = ?1, handed_out_on = COALESCE(?2, handed_out_on),
+            revoked_reason = CASE WHEN ?1 = 'revoked' THEN ?3 ELSE revoked_reason END
+         WHERE id = ?4",
+        params![to.code(), handed_out_on, detail, card_id],
+    )?;
+    log(
+        conn,
+        actor,
+        &format!("card.{}", to.code()),
+        "card",
+        Some(card_id),
+        detail,
+    )
+}
+
 /// Holders with a card this year count against the quota; a revoked card frees its place,
 /// a lost-and-replaced card does not take a second one.
 pub(crate) fn quota_of(conn: &Connection, year: &ProgramYear) -> Result<QuotaStatus, StoreError> {
@@ -484,55 +516,39 @@ impl Workspace {
         detail: &str,
         handed_out_on: Option<NaiveDate>,
     ) -> Result<Card, StoreError> {
-        let card = card_by_id(&self.conn, card_id)?;
-        if !from.contains(&card.status) {
-            return refuse(Problem::CardNotActive {
-                status: card.status.code().into(),
-            });
-        }
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE cards SET status = ?1, handed_out_on = COALESCE(?2, handed_out_on),
-                revoked_reason = CASE WHEN ?1 = 'revoked' THEN ?3 ELSE revoked_reason END
-             WHERE id = ?4",
-            params![to.code(), handed_out_on, detail, card_id],
-        )?;
-        log(
-            &tx,
-            actor,
-            &format!("card.{}", to.code()),
-            "card",
-            Some(card_id),
-            detail,
-        )?;
+        set_status_in(&tx, actor, card_id, from, to, detail, handed_out_on)?;
         tx.commit()?;
         card_by_id(&self.conn, card_id)
     }
 
-    /// Marks cards as printed (the culture office, after printing).
+    /// Marks cards as printed (the culture office, after printing), in one transaction: a
+    /// batch of thousands is one write to disk, not one per card.
     pub fn mark_printed(
         &mut self,
         actor: &Actor,
         card_ids: &[i64],
     ) -> Result<Vec<Card>, StoreError> {
         require(actor, Action::MarkCardsPrinted)?;
-        let mut out = Vec::new();
+        let tx = self.conn.transaction()?;
         for &id in card_ids {
-            let card = card_by_id(&self.conn, id)?;
-            if card.status == CardStatus::Assigned {
-                out.push(self.set_status(
+            if card_by_id(&tx, id)?.status == CardStatus::Assigned {
+                set_status_in(
+                    &tx,
                     actor,
                     id,
                     &[CardStatus::Assigned],
                     CardStatus::Printed,
                     "",
                     None,
-                )?);
-            } else {
-                out.push(card);
+                )?;
             }
         }
-        Ok(out)
+        tx.commit()?;
+        card_ids
+            .iter()
+            .map(|&id| card_by_id(&self.conn, id))
+            .collect()
     }
 
     /// NAV hands the card to the family.

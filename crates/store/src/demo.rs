@@ -629,6 +629,9 @@ pub const GENERATED_LAST: [&str; 12] = [
 /// Adds `n` generated holders to a year, each with a card, raising the year's quota to fit:
 /// a large program to measure printing on, with [`GENERATED_FIRST`] and [`GENERATED_LAST`] names.
 pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(), StoreError> {
+    if n == 0 {
+        return Ok(());
+    }
     let actor = okort_core::Actor::command_line();
     let year = ws.year(year_id)?;
     let used = crate::cards::quota_of(&ws.conn, &year)?.used;
