@@ -201,19 +201,7 @@ fn the_family_cap_stops_a_third_card_to_the_same_guardian() {
     let mut s = setup(10);
     let mut y = s.ws.list_years().expect("years")[0].clone();
     y.family_cap = Some(2);
-    s.ws.save_year(ProgramYearInput {
-        id: Some(y.id),
-        year: y.year,
-        valid_from: y.valid_from,
-        valid_to: y.valid_to,
-        card_quota: y.card_quota,
-        age_min: y.age_min,
-        age_max: y.age_max,
-        companion_free: y.companion_free,
-        status: y.status,
-        family_cap: y.family_cap,
-    })
-    .expect("cap");
+    s.ws.save_year(ProgramYearInput::from(&y)).expect("cap");
     for (i, name) in ["A", "B", "C"].iter().enumerate() {
         let h =
             s.ws.save_holder(
