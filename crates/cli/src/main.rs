@@ -1,5 +1,18 @@
 //! `okort`: every batch job of Opplevelseskort, headless, over the same libraries as the app.
 
+/// Writes a line to standard output. A reader that has gone (`okort … | head`) ends the
+/// program quietly with success, as other command-line tools do, instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod bench;
 
 use clap::{Parser, Subcommand};
@@ -455,7 +468,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
     use okort_core::money::format_nok;
     use okort_store::{Settlement, VisitScope};
     let actor = Actor::command_line();
-    let say = |nb_text: String, en_text: String| println!("{}", if nb { nb_text } else { en_text });
+    let say = |nb_text: String, en_text: String| out!("{}", if nb { nb_text } else { en_text });
     let describe = |s: &Settlement| {
         let period = match (s.period_from, s.period_to) {
             (Some(f), Some(t)) => format!("{} – {}", format_date(f), format_date(t)),
@@ -519,12 +532,12 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
         } => {
             let lines = ws.compute_payouts(&actor, year_id(ws, year)?, from.zip(to))?;
             if json {
-                println!("{}", to_json(&lines)?);
+                out!("{}", to_json(&lines)?);
             } else {
                 let mut total = 0;
                 for l in &lines {
                     total += l.total_ore;
-                    println!(
+                    out!(
                         "{:<28} {:>4} + {:>3} ledsager  {:>3} %  {:>16}",
                         l.venue_name,
                         l.holder_visits,
@@ -533,7 +546,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                         format_nok(l.total_ore)
                     );
                 }
-                println!("{:<28} {:>45}", "Sum", format_nok(total));
+                out!("{:<28} {:>45}", "Sum", format_nok(total));
             }
         }
         PayoutCommand::Approve {
@@ -572,10 +585,10 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                     format!("The accounting file is in {}", path.display()),
                 );
             } else if json {
-                println!("{}", to_json(&list)?);
+                out!("{}", to_json(&list)?);
             } else {
                 for s in &list {
-                    println!("{}", describe(s));
+                    out!("{}", describe(s));
                 }
             }
         }
@@ -589,14 +602,16 @@ fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(
         HolderCommand::Import { file } => {
             let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
             if nb {
-                println!(
+                out!(
                     "Importert: {} nye kortholdere, {} oppdatert.",
-                    r.created, r.updated
+                    r.created,
+                    r.updated
                 );
             } else {
-                println!(
+                out!(
                     "Imported: {} new holders, {} updated.",
-                    r.created, r.updated
+                    r.created,
+                    r.updated
                 );
             }
         }
@@ -607,7 +622,7 @@ fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(
             } else {
                 "Holders exported to"
             };
-            println!("{what} {}", file.display());
+            out!("{what} {}", file.display());
         }
     }
     Ok(())
@@ -626,9 +641,9 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let card = ws.assign_card(&actor, holder, id, override_reason.as_deref(), today())?;
             let left = ws.quota_status(&actor, id)?.left;
             if nb {
-                println!("Kort {} tildelt. {left} kort igjen av kvoten.", card.number);
+                out!("Kort {} tildelt. {left} kort igjen av kvoten.", card.number);
             } else {
-                println!(
+                out!(
                     "Card {} assigned. {left} cards left of the quota.",
                     card.number
                 );
@@ -660,7 +675,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 okort_store::Continuation::Continue => kept,
                 okort_store::Continuation::End => ended,
             };
-            println!(
+            out!(
                 "{holder}: {what} {year} ({})",
                 okort_core::dates::format_date(d.decided_on)
             );
@@ -669,9 +684,9 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let id = year_id(ws, year)?;
             let cards = ws.renew_cards(&actor, id, today())?;
             if nb {
-                println!("{} kort fornyet for {year}.", cards.len());
+                out!("{} kort fornyet for {year}.", cards.len());
             } else {
-                println!("{} cards renewed for {year}.", cards.len());
+                out!("{} cards renewed for {year}.", cards.len());
             }
         }
         CardCommand::Print {
@@ -700,7 +715,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             } else {
                 "cards written to"
             };
-            println!("{} {what} {}", printed.len(), out.display());
+            out!("{} {what} {}", printed.len(), out.display());
         }
         CardCommand::Handout { year, out } => {
             let pdf = okort_print::cards::handout_list(ws, &actor, year_id(ws, year)?)?;
@@ -710,7 +725,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             } else {
                 "The hand-out list is in"
             };
-            println!("{what} {}", out.display());
+            out!("{what} {}", out.display());
         }
         CardCommand::Calibration {
             layout,
@@ -726,15 +741,15 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             } else {
                 "The calibration page is in"
             };
-            println!("{what} {}", out.display());
+            out!("{what} {}", out.display());
         }
         CardCommand::List { year, json } => {
             let cards = ws.list_cards(&actor, year_id(ws, year)?)?;
             if json {
-                println!("{}", to_json(&cards)?);
+                out!("{}", to_json(&cards)?);
             } else {
                 for row in cards {
-                    println!(
+                    out!(
                         "{}  {:<10} {} {} ({})",
                         row.card.number,
                         row.card.status.code(),
@@ -770,7 +785,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 .valid_to
                 .map(okort_core::dates::format_date)
                 .unwrap_or_default();
-            println!("{}: {origin}{state} {until}", found.number);
+            out!("{}: {origin}{state} {until}", found.number);
             return Ok(found.state == LookupState::Valid);
         }
     }
@@ -782,7 +797,7 @@ fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), Store
     match command {
         YearCommand::List => {
             for y in ws.list_years()? {
-                println!(
+                out!(
                     "{}  {} – {}  {} {}",
                     y.year,
                     format_date(y.valid_from),
@@ -817,7 +832,7 @@ fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), Store
                 (false, true) => "opprettet",
                 (false, false) => "created",
             };
-            println!(
+            out!(
                 "{} {what}: {} – {}, {} {}",
                 saved.year,
                 format_date(saved.valid_from),
@@ -835,7 +850,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
     match command {
         Command::Init => {
             Workspace::create(path)?;
-            println!(
+            out!(
                 "{} {}",
                 if nb { "Opprettet" } else { "Created" },
                 path.display()
@@ -848,7 +863,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             } else {
                 "The demo program is in"
             };
-            println!("{what} {}", path.display());
+            out!("{what} {}", path.display());
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
         Command::Years { command } => run_years(&Workspace::open(path)?, command, nb)?,
@@ -862,7 +877,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             } else {
                 "visits of unknown date added"
             };
-            println!("{added} {what}");
+            out!("{added} {what}");
         }
         Command::Visits {
             command:
@@ -895,7 +910,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             } else {
                 "Visit registered"
             };
-            println!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
+            out!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
         }
         Command::Visits {
             command:
@@ -921,14 +936,16 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             }
             let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid, today())?;
             if nb {
-                println!(
+                out!(
                     "{} besøk importert; rader utelatt: {}",
-                    r.imported, r.skipped
+                    r.imported,
+                    r.skipped
                 );
             } else {
-                println!(
+                out!(
                     "{} visits imported; rows left out: {}",
-                    r.imported, r.skipped
+                    r.imported,
+                    r.skipped
                 );
             }
         }
@@ -938,9 +955,12 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             match command {
                 PrinterCommand::List => {
                     for p in ws.printer_profiles()? {
-                        println!(
+                        out!(
                             "{:<24} x {:+.1} mm, y {:+.1} mm, {:.1} %",
-                            p.name, p.offset_x_mm, p.offset_y_mm, p.scale_percent
+                            p.name,
+                            p.offset_x_mm,
+                            p.offset_y_mm,
+                            p.scale_percent
                         );
                     }
                 }
@@ -963,7 +983,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                     } else {
                         "Saved printer profile"
                     };
-                    println!("{what} «{}»", p.name);
+                    out!("{what} «{}»", p.name);
                 }
             }
         }
@@ -977,7 +997,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             } else {
                 "cards written as Typst to"
             };
-            println!("{n} {what} {}", out.display());
+            out!("{n} {what} {}", out.display());
         }
         Command::Bench {
             command: BenchCommand::Workspace { cards, out },
@@ -988,7 +1008,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             } else {
                 "cards of program year 2027 are in"
             };
-            println!("{cards} {what} {}", out.display());
+            out!("{cards} {what} {}", out.display());
         }
         Command::Bench {
             command: BenchCommand::Print { cards, layout, out },
@@ -1003,7 +1023,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 okort_store::write_file(&out, &pdf)?;
             }
             let _ = std::fs::remove_dir_all(&dir);
-            println!(
+            out!(
                 "{} cards, {} pages: {:.3} s (layout {:.3} s), {} bytes ({} bytes per card), peak memory {} MB",
                 r.cards,
                 r.pages,
@@ -1026,14 +1046,18 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                     let bytes = std::fs::read(&file)?;
                     let r = ws.import_venues_csv(&bytes)?;
                     if nb {
-                        println!(
+                        out!(
                             "Importert: {} nye brukersteder, {} oppdatert, {} avtaler lagret.",
-                            r.venues_created, r.venues_updated, r.agreements_saved
+                            r.venues_created,
+                            r.venues_updated,
+                            r.agreements_saved
                         );
                     } else {
-                        println!(
+                        out!(
                             "Imported: {} new venues, {} updated, {} agreements saved.",
-                            r.venues_created, r.venues_updated, r.agreements_saved
+                            r.venues_created,
+                            r.venues_updated,
+                            r.agreements_saved
                         );
                     }
                 }
@@ -1045,14 +1069,14 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                     } else {
                         "venues exported to"
                     };
-                    println!("{n} {what} {}", file.display());
+                    out!("{n} {what} {}", file.display());
                 }
                 VenueCommand::List { json } => {
                     let venues = ws.list_venues()?;
                     if json {
                         let text = serde_json::to_string_pretty(&venues)
                             .map_err(|e| StoreError::Csv(e.to_string()))?;
-                        println!("{text}");
+                        out!("{text}");
                     } else {
                         for v in venues {
                             let active = match (v.active, nb) {
@@ -1060,7 +1084,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                                 (false, true) => " (inaktiv)",
                                 (false, false) => " (inactive)",
                             };
-                            println!(
+                            out!(
                                 "{:>4}  {:<32} {:<13} {}{active}",
                                 v.id,
                                 v.name,

@@ -669,3 +669,21 @@ fn a_benchmark_workspace_has_the_cards_asked_for_and_prints_them_also_through_ty
     assert_eq!(faces.as_array().map(Vec::len), Some(30));
     assert!(typst.join("cards.typ").exists() && typst.join("logo.svg").exists());
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_command_quietly() {
+    let (_dir, ws) = demo();
+    // `okort … | head -0`: the reading end is closed before anything is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_okort"))
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["cards", "list", "--year", "2026"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run okort");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

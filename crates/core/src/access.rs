@@ -90,6 +90,19 @@ impl Actor {
         }
     }
 
+    /// The venue a request is about. A venue desk sees and acts only at its own venue: it gets
+    /// its own whatever it asks, and asking for another is refused. The other roles get the
+    /// venue they asked for, if any. This is the one place that rule is written.
+    pub fn venue_scope(&self, asked: Option<i64>) -> Result<Option<i64>, crate::i18n::Problem> {
+        use crate::i18n::Problem;
+        match (self.role, self.venue_id, asked) {
+            (Role::Venue, Some(own), Some(asked)) if asked != own => Err(Problem::OtherVenue),
+            (Role::Venue, Some(own), _) => Ok(Some(own)),
+            (Role::Venue, None, _) => Err(Problem::VenueRequired),
+            (_, _, asked) => Ok(asked),
+        }
+    }
+
     pub fn may(&self, action: Action) -> bool {
         use Action::*;
         if action == ReadProgram {
@@ -187,5 +200,26 @@ mod tests {
         assert!(actor(Role::Admin).may(Action::OverrideAge));
         assert!(!actor(Role::Nav).may(Action::OverrideAge));
         assert!(!actor(Role::Nav).may(Action::ManageUsers));
+    }
+
+    #[test]
+    fn a_venue_desk_is_held_to_its_own_venue_and_the_others_get_what_they_ask_for() {
+        use crate::i18n::Problem;
+        let desk = Actor {
+            user_id: 3,
+            role: Role::Venue,
+            venue_id: Some(7),
+        };
+        assert_eq!(desk.venue_scope(None), Ok(Some(7)));
+        assert_eq!(desk.venue_scope(Some(7)), Ok(Some(7)));
+        assert_eq!(desk.venue_scope(Some(8)), Err(Problem::OtherVenue));
+        let office = Actor::command_line();
+        assert_eq!(office.venue_scope(Some(8)), Ok(Some(8)));
+        assert_eq!(office.venue_scope(None), Ok(None));
+        let unbound = Actor {
+            venue_id: None,
+            ..desk
+        };
+        assert_eq!(unbound.venue_scope(None), Err(Problem::VenueRequired));
     }
 }

@@ -673,11 +673,7 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<CardLookup, StoreError> {
         require(actor, Action::LookupCard)?;
-        let venue_id = if actor.role == okort_core::Role::Venue {
-            actor.venue_id
-        } else {
-            venue_id
-        };
+        let venue_id = actor.venue_scope(venue_id).map_err(StoreError::Refused)?;
         let (card, scanned) = match self.resolve_card(code)? {
             Resolved::Forged(number) => {
                 return Ok(CardLookup {
@@ -694,14 +690,17 @@ impl Workspace {
             Resolved::Card { card, scanned } => (card, scanned),
         };
         let year = self.year(card.year_id)?;
-        let state = if !card.status.is_active() {
-            LookupState::Blocked
-        } else if today > year.valid_to {
-            LookupState::Expired
-        } else if today < year.valid_from {
-            LookupState::NotYetValid
-        } else {
-            LookupState::Valid
+        use okort_core::validity::Validity;
+        let state = match Validity::of(
+            card.status.is_active(),
+            year.valid_from,
+            year.valid_to,
+            today,
+        ) {
+            Validity::Valid => LookupState::Valid,
+            Validity::NotYetValid => LookupState::NotYetValid,
+            Validity::Expired => LookupState::Expired,
+            Validity::Blocked => LookupState::Blocked,
         };
         let venue = match venue_id {
             Some(venue_id) => Some(self.allowance(card.holder_id, year.id, venue_id)?),

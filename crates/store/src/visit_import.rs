@@ -13,6 +13,7 @@ use crate::{require, RowProblem, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::dates::parse_date;
 use okort_core::i18n::Problem;
+use okort_core::validity::Validity;
 use okort_core::{Action, Actor, CardNumber};
 use rusqlite::params;
 use serde::Serialize;
@@ -194,10 +195,10 @@ impl Workspace {
                 Some((card_col, Problem::NoAgreement))
             } else if companion && !allowance.companion_free {
                 Some((companion_col.unwrap_or(0), Problem::CompanionNotCovered))
-            } else if on < valid_from || on > valid_to {
-                Some((date_col, Problem::CardExpired))
-            } else if blocked {
-                Some((card_col, Problem::CardBlocked))
+            } else if let Some(problem) = Validity::of(!blocked, valid_from, valid_to, on).problem()
+            {
+                let col = if blocked { card_col } else { date_col };
+                Some((col, problem))
             } else if let Some(&first_row) = seen.get(&(card.holder_id, on)) {
                 Some((date_col, Problem::SameVisitInFile { first_row }))
             } else if let Some(p) = self.registered_on(card.holder_id, venue_id, on)? {

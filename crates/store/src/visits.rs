@@ -7,7 +7,8 @@ use crate::cards::Resolved;
 use crate::{field_problem, refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::i18n::Problem;
-use okort_core::{Action, Actor, Role};
+use okort_core::validity::Validity;
+use okort_core::{Action, Actor};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
@@ -47,12 +48,10 @@ pub struct VisitRow {
 
 /// The venue a desk registers for: a venue user's own; the culture office must name one.
 pub(crate) fn desk_venue(actor: &Actor, venue_id: Option<i64>) -> Result<i64, StoreError> {
-    match (actor.role, actor.venue_id, venue_id) {
-        (Role::Venue, Some(own), Some(asked)) if own != asked => refuse(Problem::OtherVenue),
-        (Role::Venue, Some(own), _) => Ok(own),
-        (_, _, Some(v)) => Ok(v),
-        _ => Err(field_problem("venueId", Problem::Required)),
-    }
+    actor
+        .venue_scope(venue_id)
+        .map_err(StoreError::Refused)?
+        .ok_or_else(|| field_problem("venueId", Problem::Required))
 }
 
 impl Workspace {
@@ -103,10 +102,9 @@ impl Workspace {
         if companion && !allowance.companion_free {
             return refuse(Problem::CompanionNotCovered);
         }
-        let broken = if !card.status.is_active() {
-            Some(Problem::CardBlocked)
-        } else if on < year.valid_from || on > year.valid_to {
-            Some(Problem::CardExpired)
+        let validity = Validity::of(card.status.is_active(), year.valid_from, year.valid_to, on);
+        let broken = if let Some(problem) = validity.problem() {
+            Some(problem)
         } else if allowance.visits_left == Some(0) {
             Some(Problem::VisitLimit {
                 allowed: allowance.visits_per_card.unwrap_or(0),
@@ -234,9 +232,9 @@ impl Workspace {
                 what: "visit",
                 id: visit_id,
             })?;
-        if actor.role == Role::Venue && actor.venue_id != Some(venue_id) {
-            return refuse(Problem::OtherVenue);
-        }
+        actor
+            .venue_scope(Some(venue_id))
+            .map_err(StoreError::Refused)?;
         if voided.is_some() {
             return refuse(Problem::VisitVoided);
         }
@@ -261,11 +259,7 @@ impl Workspace {
         venue_id: Option<i64>,
     ) -> Result<Vec<VisitRow>, StoreError> {
         require(actor, Action::RegisterVisits)?;
-        let venue_id = if actor.role == Role::Venue {
-            actor.venue_id
-        } else {
-            venue_id
-        };
+        let venue_id = actor.venue_scope(venue_id).map_err(StoreError::Refused)?;
         let mut stmt = self.conn.prepare(
             "SELECT v.id, c.number, h.first_name, v.venue_id, ve.name, v.visited_on, v.companion,
                     v.source, v.override_reason, v.voided_reason, v.settlement_id
