@@ -42,6 +42,26 @@ enum Command {
     Init,
     /// Create a workspace holding the demo program (Eksempel kommune).
     Demo,
+    /// The workspace's users (the culture office's job).
+    Users {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The audit log, as sentences, newest first.
+    Audit {
+        /// Only what this user did (user name).
+        #[arg(long)]
+        user: Option<String>,
+        /// Only this kind: holder, card, visit, settlement, user.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long, value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
     /// Program years: their validity and card quota.
     Years {
         #[command(subcommand)]
@@ -81,6 +101,23 @@ enum Command {
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// List the users.
+    List,
+    /// Add a user; the password is read from standard input (one line, at least 8 characters).
+    Add {
+        #[arg(long)]
+        username: String,
+        /// admin, nav or venue
+        #[arg(long)]
+        role: String,
+        /// The venue a venue desk is bound to.
+        #[arg(long)]
+        venue: Option<i64>,
     },
 }
 
@@ -792,6 +829,53 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
     Ok(true)
 }
 
+fn run_users(ws: &mut Workspace, command: UserCommand, nb: bool) -> Result<(), StoreError> {
+    let actor = Actor::command_line();
+    match command {
+        UserCommand::List => {
+            for u in ws.list_users(&actor)? {
+                let venue = u.venue_id.map(|v| format!(" ({v})")).unwrap_or_default();
+                let state = match (u.active, nb) {
+                    (true, _) => "",
+                    (false, true) => "  ikke aktiv",
+                    (false, false) => "  inactive",
+                };
+                out!("{}  {}{venue}{state}", u.username, u.role.code());
+            }
+        }
+        UserCommand::Add {
+            username,
+            role,
+            venue,
+        } => {
+            let role =
+                okort_core::Role::parse(&role).ok_or(StoreError::Refused(Problem::Unknown {
+                    value: role,
+                    allowed: "admin, nav, venue",
+                }))?;
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let user = ws.save_user(
+                &actor,
+                okort_store::UserInput {
+                    id: None,
+                    username,
+                    role,
+                    venue_id: venue,
+                    active: true,
+                    password: Some(password.trim_end_matches(['\r', '\n']).to_string()),
+                },
+            )?;
+            if nb {
+                out!("Brukeren {} er opprettet.", user.username);
+            } else {
+                out!("The user {} was created.", user.username);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), StoreError> {
     use okort_core::dates::format_date;
     match command {
@@ -867,6 +951,47 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         }
         Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
         Command::Years { command } => run_years(&Workspace::open(path)?, command, nb)?,
+        Command::Users { command } => run_users(&mut Workspace::open(path)?, command, nb)?,
+        Command::Audit {
+            user,
+            kind,
+            from,
+            to,
+            limit,
+        } => {
+            let ws = Workspace::open(path)?;
+            let actor = Actor::command_line();
+            let user_id = match user {
+                Some(name) => Some(
+                    ws.list_users(&actor)?
+                        .into_iter()
+                        .find(|u| u.username == name)
+                        .map(|u| u.id)
+                        .ok_or(StoreError::Refused(Problem::Unknown {
+                            value: name,
+                            allowed: "okort users list",
+                        }))?,
+                ),
+                None => None,
+            };
+            let query = okort_store::AuditQuery {
+                user_id,
+                kind,
+                from,
+                to,
+                limit,
+            };
+            for e in ws.audit_log(&actor, &query, lang)? {
+                let at = chrono::DateTime::parse_from_rfc3339(&e.at)
+                    .map(|t| {
+                        t.with_timezone(&chrono::Local)
+                            .format("%d.%m.%Y %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or(e.at);
+                out!("{at}  {}", e.sentence);
+            }
+        }
         Command::Visits {
             command: VisitCommand::Returned { card, ticks },
         } => {

@@ -687,3 +687,44 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+#[test]
+fn users_and_the_audit_log_from_the_command_line() {
+    let (_dir, ws) = demo();
+    // A user, with the password on standard input (never on the command line).
+    let mut add = Command::new(env!("CARGO_BIN_EXE_okort"))
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["users", "add", "--username", "nav2", "--role", "nav"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run okort");
+    {
+        use std::io::Write;
+        let mut stdin = add.stdin.take().expect("stdin");
+        writeln!(stdin, "et-langt-passord").expect("password");
+    }
+    let added = add.wait_with_output().expect("wait");
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert_eq!(stdout(&added).trim(), "Brukeren nav2 er opprettet.");
+    let users = stdout(&okort(&ws, &["users", "list"]));
+    assert!(users.lines().any(|l| l.starts_with("nav2  nav")), "{users}");
+    let bad = okort(&ws, &["users", "add", "--username", "x", "--role", "sjef"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("«sjef»"), "{}", stderr(&bad));
+
+    // The audit log tells it as sentences, filtered by kind.
+    let log = okort(&ws, &["audit", "--kind", "user", "--limit", "1"]);
+    assert!(log.status.success(), "{}", stderr(&log));
+    let text = stdout(&log);
+    assert!(
+        text.trim_end()
+            .ends_with("kommandolinjen opprettet brukeren nav2."),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1);
+    let by_nobody = okort(&ws, &["audit", "--user", "ingen"]);
+    assert_eq!(by_nobody.status.code(), Some(1));
+}
