@@ -13,7 +13,8 @@ afterEach(() => {
 const year: ProgramYear = { id: 2, year: 2026, validFrom: "2026-01-01", validTo: "2026-12-31", cardQuota: 100, ageMin: 5, ageMax: 18, companionFree: true, status: "active", familyCap: null };
 const design: CardDesign = { yearId: 2, title: "Opplevelseskortet 2026", rules: "", contact: "", showVenueLogos: false, showQr: true, venueIds: null };
 
-function backend() {
+/** The backend of the print panel; `extra` answers other commands (null: not handled). */
+function backend(extra: (cmd: string, args: Record<string, unknown>) => unknown = () => null) {
   const saved: PrinterProfile[] = [];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -32,7 +33,7 @@ function backend() {
         return p;
       }
       default:
-        return null;
+        return extra(cmd, args);
     }
   });
   return saved;
@@ -42,17 +43,8 @@ describe("PrintPanel", () => {
   it("prints as a job: shows how far it has come and cancels it by its id", async () => {
     const cancelled: unknown[] = [];
     let failPrint: (e: unknown) => void = () => {};
-    mockIPC((cmd, payload) => {
-      const args = (payload ?? {}) as Record<string, unknown>;
+    backend((cmd, args) => {
       switch (cmd) {
-        case "get_card_design":
-          return design;
-        case "list_venues":
-        case "agreements_for_year":
-        case "list_printer_profiles":
-          return [];
-        case "card_preview":
-          return ["data:image/svg+xml;base64,PHN2Zy8+"];
         case "plugin:dialog|save":
           return "/tmp/kort.pdf";
         case "print_cards": {
