@@ -73,11 +73,15 @@ impl ApiError {
     }
 
     pub fn no_workspace(lang: Lang) -> Self {
-        let msg = match lang {
-            Lang::Nb => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
-            Lang::En => "No workspace is open. Choose File → New or Open.",
-        };
-        ApiError::new(ErrorCode::NoWorkspace, msg)
+        ApiError::new(
+            ErrorCode::NoWorkspace,
+            okort_core::i18n::Msg::NoWorkspace.text(lang),
+        )
+    }
+
+    /// A document that could not be read or made.
+    pub fn from_doc(e: impl Into<okort_documents::DocError>, lang: Lang) -> Self {
+        ApiError::from_store(e.into().into(), lang)
     }
 
     pub fn from_store(e: StoreError, lang: Lang) -> Self {

@@ -45,7 +45,7 @@ fn typst_str(s: &str) -> String {
 pub fn typst(ws: &Workspace, year: i32, layout: Layout, dir: &Path) -> Result<usize, StoreError> {
     let actor = Actor::command_line();
     let year_id = year_id(ws, year)?;
-    let job = okort_print::cards::year_job(ws, year_id)?;
+    let job = okort_documents::year_job(ws, year_id, okort_core::Lang::Nb)?;
     let design = job.design();
     std::fs::create_dir_all(dir)?;
     let program = ws.program()?;
@@ -86,8 +86,9 @@ pub fn typst(ws: &Workspace, year: i32, layout: Layout, dir: &Path) -> Result<us
         .filter(|r| r.card.status.is_active())
         .collect();
     for (i, row) in rows.iter().enumerate() {
-        let face = okort_print::cards::card_face(&signer, row)?;
-        let Op::Qr { n, quiet, runs, .. } = okort_print::art::qr_op(&face.qr, 0.0, 0.0, 1.0)?
+        let face = okort_documents::card_face(&signer, row)?;
+        let Op::Qr { n, quiet, runs, .. } = okort_print::art::qr_op(&face.qr, 0.0, 0.0, 1.0)
+            .map_err(okort_documents::DocError::from)?
         else {
             continue;
         };

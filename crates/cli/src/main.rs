@@ -430,6 +430,14 @@ fn main() -> ExitCode {
     }
 }
 
+fn lang(nb: bool) -> Lang {
+    if nb {
+        Lang::Nb
+    } else {
+        Lang::En
+    }
+}
+
 /// The process's peak resident memory (VmHWM), in MB; 0 where /proc is not there.
 fn peak_memory_mb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -554,7 +562,8 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                 Some(id) => VisitScope::Settlement(id),
                 None => VisitScope::Open(from.zip(to)),
             };
-            let pdf = okort_print::cards::statement_pdf(ws, &actor, venue, year, scope, today())?;
+            let pdf =
+                okort_documents::statement_pdf(ws, &actor, venue, year, scope, today(), lang(nb))?;
             okort_store::write_file(&out, &pdf)?;
             say(
                 format!("Oppgjøret er skrevet til {}", out.display()),
@@ -736,13 +745,14 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let id = year_id(ws, year)?;
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
-            let (pdf, printed) = okort_print::cards::print_year_with_progress(
+            let (pdf, printed) = okort_documents::print_year_with_progress(
                 ws,
                 &actor,
                 id,
                 layout,
                 cards.as_deref(),
                 profile.as_ref(),
+                lang(nb),
                 &mut |_, _| true,
             )?;
             okort_store::write_file(&out, &pdf)?;
@@ -755,7 +765,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             out!("{} {what} {}", printed.len(), out.display());
         }
         CardCommand::Handout { year, out } => {
-            let pdf = okort_print::cards::handout_list(ws, &actor, year_id(ws, year)?)?;
+            let pdf = okort_documents::handout_list(ws, &actor, year_id(ws, year)?, lang(nb))?;
             okort_store::write_file(&out, &pdf)?;
             let what = if nb {
                 "Utleveringslisten er skrevet til"
@@ -771,7 +781,8 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
         } => {
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
-            let pdf = okort_print::cards::calibration(layout, profile.as_ref())?;
+            let pdf = okort_documents::calibration(layout, profile.as_ref(), lang(nb))
+                .map_err(okort_documents::DocError::from)?;
             okort_store::write_file(&out, &pdf)?;
             let what = if nb {
                 "Kalibreringssiden er skrevet til"
@@ -1143,7 +1154,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let _ = std::fs::remove_dir_all(&dir);
             let ws = demo::create(&dir.join("demo.okort"))?;
             let year = year_id(&ws, 2026)?;
-            let (r, pdf) = okort_print::cards::bench(&ws, year, layout, cards)?;
+            let (r, pdf) = okort_documents::bench(&ws, year, layout, cards)?;
             if let Some(out) = out {
                 okort_store::write_file(&out, &pdf)?;
             }

@@ -1,7 +1,7 @@
 //! Who may do what. Every operation of the store checks the actor's role here, so the rules
 //! hold for the app, the CLI and any future front end alike.
 
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -148,18 +148,11 @@ impl Actor {
 }
 
 /// The sentence shown when a role is refused.
-pub fn denied_message(role: Role, lang: Lang) -> String {
-    let who = match (role, lang) {
-        (Role::Admin, Lang::Nb) => "kulturkontoret",
-        (Role::Nav, Lang::Nb) => "NAV",
-        (Role::Venue, Lang::Nb) => "brukersteder",
-        (Role::Admin, Lang::En) => "the culture office",
-        (Role::Nav, Lang::En) => "NAV",
-        (Role::Venue, Lang::En) => "venues",
-    };
-    match lang {
-        Lang::Nb => format!("Dette er ikke tilgjengelig for {who}."),
-        Lang::En => format!("This is not available to {who}."),
+pub fn denied(role: Role) -> Msg {
+    match role {
+        Role::Admin => Msg::DeniedAdmin,
+        Role::Nav => Msg::DeniedNav,
+        Role::Venue => Msg::DeniedVenue,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Logos and coats of arms: PNG, JPEG or SVG, proven by decoding, at most 5 MB.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
@@ -27,40 +27,28 @@ pub enum ImageProblem {
 }
 
 impl ImageProblem {
-    pub fn message(&self, lang: Lang) -> String {
-        let nb = lang == Lang::Nb;
+    /// The catalogue's sentence for the problem.
+    pub fn msg(&self, lang: Lang) -> Msg {
         match self {
-            ImageProblem::Empty => if nb {
-                "Filen er tom."
-            } else {
-                "The file is empty."
-            }
-            .into(),
+            ImageProblem::Empty => Msg::LogoEmpty,
             ImageProblem::TooLarge { bytes } => {
                 let mb = format!("{:.1}", *bytes as f64 / (1024.0 * 1024.0));
-                if nb {
-                    format!(
-                        "Filen er {} MB; en logo kan være høyst 5 MB.",
-                        mb.replace('.', ",")
-                    )
-                } else {
-                    format!("The file is {mb} MB; a logo can be at most 5 MB.")
+                Msg::LogoTooBig {
+                    mb: match lang {
+                        Lang::Nb => mb.replace('.', ","),
+                        Lang::En => mb,
+                    },
                 }
             }
-            ImageProblem::NotAnImage => if nb {
-                "Filen er ikke et bilde. Bruk PNG, JPEG eller SVG."
-            } else {
-                "The file is not an image. Use PNG, JPEG or SVG."
-            }
-            .into(),
-            ImageProblem::Damaged { format } => {
-                if nb {
-                    format!("Filen ser ut som {format}, men kan ikke leses – den kan være skadet.")
-                } else {
-                    format!("The file looks like {format} but cannot be read – it may be damaged.")
-                }
-            }
+            ImageProblem::NotAnImage => Msg::LogoNotImage,
+            ImageProblem::Damaged { format } => Msg::LogoBroken {
+                format: format.to_string(),
+            },
         }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.msg(lang).text(lang)
     }
 }
 

@@ -5,6 +5,8 @@ use crate::draw::PathEl;
 use crate::draw::{pt_to_mm, Op, Page, Rgb, Stroke};
 use crate::fonts::Fonts;
 use crate::PrintError;
+use okort_core::i18n::Msg;
+use okort_core::Lang;
 
 /// A4 portrait, one card per page.
 pub const A4: (f32, f32) = (210.0, 297.0);
@@ -53,6 +55,8 @@ pub struct Design {
     pub venues: Vec<VenueLine>,
     pub show_venue_logos: bool,
     pub show_qr: bool,
+    /// The language of the card's own texts.
+    pub lang: Lang,
 }
 
 /// A venue as printed: its name, visits per card (`None` = free entry all year), its logo.
@@ -367,9 +371,25 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
         &card.holder_name,
         if design.show_qr { 125.0 } else { 165.0 },
     );
-    p.text(22.0, 108.0, 8.0, true, Rgb::GREY, "KORTNUMMER", 60.0);
+    p.text(
+        22.0,
+        108.0,
+        8.0,
+        true,
+        Rgb::GREY,
+        &Msg::CardNumberLabel.text(design.lang),
+        60.0,
+    );
     p.text(22.0, 117.0, 15.0, true, primary, &card.number, 60.0);
-    p.text(88.0, 108.0, 8.0, true, Rgb::GREY, "GYLDIG TIL", 60.0);
+    p.text(
+        88.0,
+        108.0,
+        8.0,
+        true,
+        Rgb::GREY,
+        &Msg::CardValidTo.text(design.lang),
+        60.0,
+    );
     p.text(88.0, 117.0, 15.0, true, primary, &card.valid_to, 60.0);
     if design.show_qr {
         p.ops.push(qr_op(&card.qr, 154.0, 77.0, 38.0)?);
@@ -381,7 +401,7 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
         14.0,
         true,
         Rgb::INK,
-        "Her kan du bruke kortet",
+        &Msg::CardWhereToUse.text(design.lang),
         180.0,
     );
     p.text(
@@ -390,7 +410,7 @@ fn a4(design: &Design, art: &Artwork, fonts: &Fonts, card: &CardFace) -> Result<
         8.5,
         false,
         Rgb::GREY,
-        "Brukerstedet krysser av én rute for hvert besøk.",
+        &Msg::CardTickNote.text(design.lang),
         180.0,
     );
     venue_rows(
@@ -422,7 +442,7 @@ fn venue_rows(
     let boxes_w = w - w * 0.53 - 3.0;
     let min_row = MIN_BOX_MM + 2.6;
     if venues.len() as f32 * min_row > bottom - top {
-        venue_columns(p, primary, venues, (x + 3.0, top, w - 6.0, bottom), 9.0);
+        venue_columns(p, design, venues, (x + 3.0, top, w - 6.0, bottom), 9.0);
         return;
     }
     let n = venues.len().max(1) as f32;
@@ -458,7 +478,7 @@ fn venue_rows(
         );
         match v.visits {
             None => {
-                let free = "Fri inngang hele året";
+                let free = &Msg::CardFreeEntry.text(design.lang);
                 p.text(
                     boxes_x,
                     base,
@@ -530,7 +550,7 @@ fn a6_fold(
         &design.rules,
         pw - 20.0,
     );
-    let how = "Vis kortet når du kommer. Brukerstedet krysser av for hvert besøk.";
+    let how = &Msg::CardHowTo.text(design.lang);
     p.text(10.0, ph + 37.0, 8.0, false, Rgb::INK, how, pw - 20.0);
     p.text(
         10.0,
@@ -552,7 +572,7 @@ fn a6_fold(
         12.0,
         true,
         primary,
-        "Her kan du bruke kortet",
+        &Msg::CardWhereToUse.text(design.lang),
         w - 16.0,
     );
     let half = design.venues.len().div_ceil(2);
@@ -629,9 +649,25 @@ fn cr80_front(
     }
     let text_w = if design.show_qr { 52.0 } else { 77.0 };
     p.text(5.0, 27.5, 12.0, true, Rgb::INK, &card.holder_name, text_w);
-    p.text(5.0, 33.5, 5.0, true, Rgb::GREY, "KORTNUMMER", 30.0);
+    p.text(
+        5.0,
+        33.5,
+        5.0,
+        true,
+        Rgb::GREY,
+        &Msg::CardNumberLabel.text(design.lang),
+        30.0,
+    );
     p.text(5.0, 38.0, 8.5, true, primary, &card.number, 40.0);
-    p.text(5.0, 43.5, 5.0, true, Rgb::GREY, "GYLDIG TIL", 30.0);
+    p.text(
+        5.0,
+        43.5,
+        5.0,
+        true,
+        Rgb::GREY,
+        &Msg::CardValidTo.text(design.lang),
+        30.0,
+    );
     p.text(5.0, 48.0, 8.5, true, primary, &card.valid_to, 40.0);
     if design.show_qr {
         p.ops.push(qr_op(&card.qr, 60.0, 20.5, 23.0)?);
@@ -644,14 +680,15 @@ fn cr80_front(
 /// do not fit: a first line says that visits are registered by scanning the card instead.
 fn venue_columns(
     p: &mut Pen,
-    primary: Rgb,
+    design: &Design,
     venues: &[VenueLine],
     area: (f32, f32, f32, f32),
     size: f32,
 ) {
     let (x, top, w, bottom) = area;
+    let primary = design.primary;
     let line_h = pt_to_mm(size) * 1.2;
-    let note = "Besøk registreres ved å skanne QR-koden på kortet.";
+    let note = &Msg::CardScanNote.text(design.lang);
     p.text(x, top + line_h, size, true, Rgb::INK, note, w);
     let start = top + 2.0 * line_h + 0.6;
     let per_col = ((bottom - start) / line_h).floor().max(1.0) as usize;
@@ -672,8 +709,11 @@ fn venue_columns(
     let count_w = pt_to_mm(size) * 4.2;
     for (i, v) in venues.iter().take(shown).enumerate() {
         let count = match v.visits {
-            None => "fri".to_string(),
-            Some(n) => format!("{n} besøk"),
+            None => Msg::CardFree.text(design.lang),
+            Some(visits) => Msg::CardVisits {
+                visits: visits.into(),
+            }
+            .text(design.lang),
         };
         let (vx, vy) = at(i);
         p.text(
@@ -696,7 +736,10 @@ fn venue_columns(
         );
     }
     if shown < venues.len() {
-        let more = format!("… og {} til", venues.len() - shown);
+        let more = Msg::CardMoreVenues {
+            more: venues.len() - shown,
+        }
+        .text(design.lang);
         let (vx, vy) = at(shown);
         p.text(vx, vy, size, true, primary, &more, col_w - 1.5);
     }
@@ -716,7 +759,7 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
         7.0,
         true,
         primary,
-        "Her kan du bruke kortet",
+        &Msg::CardWhereToUse.text(design.lang),
         77.0,
     );
     let (top, bottom) = (8.0, 43.0);
@@ -751,7 +794,7 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
                         MIN_PT,
                         true,
                         primary,
-                        "Fri inngang hele året",
+                        &Msg::CardFreeEntry.text(design.lang),
                         40.0,
                     );
                 }
@@ -772,7 +815,7 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
     } else {
         venue_columns(
             &mut p,
-            primary,
+            design,
             &design.venues,
             (4.0, top, 77.6, bottom + 1.0),
             MIN_PT,
@@ -806,7 +849,13 @@ pub struct HandoutRow {
 }
 
 /// NAV's hand-out list: card number, name, birth year, date and a signature column, A4 pages.
-pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fonts) -> Vec<Page> {
+pub fn handout_pages(
+    title: &str,
+    primary: Rgb,
+    rows: &[HandoutRow],
+    fonts: &Fonts,
+    lang: Lang,
+) -> Vec<Page> {
     const PER_PAGE: usize = 22;
     let (w, h) = A4;
     let chunks: Vec<&[HandoutRow]> = if rows.is_empty() {
@@ -816,11 +865,11 @@ pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fon
     };
     let total = chunks.len();
     let columns = [
-        (15.0, "Kortnummer"),
-        (45.0, "Navn"),
-        (110.0, "Født"),
-        (125.0, "Utlevert"),
-        (148.0, "Signatur"),
+        (15.0, Msg::HandoutNumber),
+        (45.0, Msg::HandoutName),
+        (110.0, Msg::HandoutBorn),
+        (125.0, Msg::HandoutHandedOut),
+        (148.0, Msg::HandoutSignature),
     ];
     let line = Stroke {
         colour: Rgb::GREY,
@@ -838,13 +887,21 @@ pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fon
                 9.0,
                 false,
                 Rgb::GREY,
-                "Kortholder eller foresatt signerer ved utlevering.",
+                &Msg::HandoutSigns.text(lang),
                 180.0,
             );
             let top = 36.0;
             p.rect(15.0, top, 180.0, 8.0, tint(primary, 0.85));
-            for (x, label) in columns {
-                p.text(x + 1.5, top + 5.5, 8.5, true, Rgb::INK, label, 60.0);
+            for (x, label) in &columns {
+                p.text(
+                    x + 1.5,
+                    top + 5.5,
+                    8.5,
+                    true,
+                    Rgb::INK,
+                    &label.text(lang),
+                    60.0,
+                );
             }
             for (i, row) in chunk.iter().enumerate() {
                 let y = top + 8.0 + i as f32 * 10.5;
@@ -867,7 +924,11 @@ pub fn handout_pages(title: &str, primary: Rgb, rows: &[HandoutRow], fonts: &Fon
                     stroke: Some(line),
                 });
             }
-            let footer = format!("Side {} av {}", page_no + 1, total);
+            let footer = Msg::PageOf {
+                page: page_no + 1,
+                pages: total,
+            }
+            .text(lang);
             p.text(15.0, h - 12.0, 8.0, false, Rgb::GREY, &footer, 60.0);
             p.finish(w, h)
         })
@@ -885,6 +946,7 @@ pub struct Statement<'a> {
     pub facts: &'a [(String, String)],
     pub months: &'a [[String; 3]],
     pub totals: &'a [(String, String)],
+    pub lang: Lang,
 }
 
 /// A settlement statement on A4: the coat of arms, the program logo and the title in the
@@ -924,8 +986,12 @@ pub fn statement_page(st: &Statement, art: &Artwork, fonts: &Fonts) -> Page {
     }
     y += 5.0;
     p.rect(15.0, y - 5.0, 180.0, 8.0, tint(primary, 0.85));
-    for (x, label) in [(17.0, "Måned"), (110.0, "Besøk"), (150.0, "Ledsagere")] {
-        p.text(x, y, 9.0, true, Rgb::INK, label, 40.0);
+    for (x, label) in [
+        (17.0, Msg::StatementMonth),
+        (110.0, Msg::StatementVisits),
+        (150.0, Msg::StatementCompanions),
+    ] {
+        p.text(x, y, 9.0, true, Rgb::INK, &label.text(st.lang), 40.0);
     }
     y += 8.0;
     let line = Stroke {
@@ -965,7 +1031,7 @@ pub fn statement_page(st: &Statement, art: &Artwork, fonts: &Fonts) -> Page {
 
 /// A calibration page: millimetre rulers along the edges and a frame at 10 mm from each edge,
 /// to measure how a printer shifts and scales, in the given page size.
-pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {
+pub fn calibration_page(size: (f32, f32), fonts: &Fonts, lang: Lang) -> Page {
     let (w, h) = size;
     let mut p = Pen::new(fonts);
     let thin = Stroke {
@@ -1017,7 +1083,7 @@ pub fn calibration_page(size: (f32, f32), fonts: &Fonts) -> Page {
         size_pt,
         true,
         Rgb::INK,
-        "Kalibrering: rammen skal ligge 10 mm fra hver kant.",
+        &Msg::CalibrationNote.text(lang),
         w - 24.0,
     );
     p.text(
@@ -1087,6 +1153,7 @@ mod tests {
                 .collect(),
             show_venue_logos: false,
             show_qr: true,
+            lang: Lang::Nb,
         }
     }
 

@@ -2,7 +2,7 @@
 //! the PDF for the printer ([`pdf`]) and the on-screen preview ([`svg`]) both render them.
 
 pub mod art;
-pub mod cards;
+pub mod documents;
 pub mod draw;
 pub mod fonts;
 pub mod layout;
@@ -15,6 +15,7 @@ pub use layout::{CardFace, Design, Layout, VenueLine};
 use art::{svg_art, svg_options, Art};
 use fonts::Fonts;
 use layout::Artwork;
+use okort_core::i18n::Msg;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
@@ -24,24 +25,33 @@ pub enum PrintError {
     Image(String),
     #[error("the QR code could not be made: {0}")]
     Qr(String),
-    #[error(transparent)]
-    Store(#[from] okort_store::StoreError),
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
     #[error("printing was cancelled")]
     Cancelled,
 }
 
-/// Printing errors as the workspace's errors, so callers handle one kind: a cancelled run is a
-/// refusal the user caused, a broken font or image a file that could not be made.
-impl From<PrintError> for okort_store::StoreError {
-    fn from(e: PrintError) -> Self {
-        match e {
-            PrintError::Store(e) => e,
-            PrintError::Cancelled => {
-                okort_store::StoreError::Refused(okort_core::i18n::Problem::PrintCancelled)
-            }
-            other => okort_store::StoreError::Output(other.to_string()),
+impl PrintError {
+    /// The catalogue's sentence for the error in `lang`.
+    pub fn msg(&self, lang: okort_core::Lang) -> Msg {
+        match self {
+            PrintError::Font(font) => Msg::FontUnreadable {
+                font: font.to_string(),
+            },
+            PrintError::Image(error) => Msg::ImageUnusable {
+                error: error.clone(),
+            },
+            PrintError::Qr(error) => Msg::QrFailed {
+                error: error.clone(),
+            },
+            PrintError::Pdf(error) => Msg::PdfFailed {
+                error: error.clone(),
+            },
+            PrintError::Cancelled => Msg::Refused {
+                reason: okort_core::i18n::sentence(
+                    &okort_core::i18n::Problem::PrintCancelled.message(lang),
+                ),
+            },
         }
     }
 }

@@ -404,6 +404,7 @@ mod tests {
             venues,
             show_venue_logos: false,
             show_qr: true,
+            lang: okort_core::Lang::Nb,
         }
     }
 

@@ -4,7 +4,7 @@
 use crate::{require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::dates::format_date;
-use okort_core::i18n::audit_sentence;
+use okort_core::i18n::{audit_sentence, Msg};
 use okort_core::money::format_nok;
 use okort_core::{Action, Actor, Lang};
 use rusqlite::{named_params, params, Connection, OptionalExtension};
@@ -166,7 +166,6 @@ impl Workspace {
         detail: &str,
         lang: Lang,
     ) -> Result<String, StoreError> {
-        let nb = lang == Lang::Nb;
         let Some(id) = id else {
             return Ok(String::new());
         };
@@ -178,9 +177,13 @@ impl Workspace {
                         let venue = self
                             .name_of("SELECT name FROM venues WHERE id = ?1", *venue)?
                             .unwrap_or_default();
-                        number.map(|n| match nb {
-                            true => format!("{ticks} avkrysninger for {venue} på kort {n}"),
-                            false => format!("{ticks} ticks for {venue} on card {n}"),
+                        number.map(|card| {
+                            Msg::AuditTicks {
+                                ticks: *ticks,
+                                venue,
+                                card,
+                            }
+                            .text(lang)
                         })
                     }
                     _ => number,
@@ -194,13 +197,13 @@ impl Workspace {
             "venue" => {
                 let venue = self.name_of("SELECT name FROM venues WHERE id = ?1", id)?;
                 match (action, numbers(detail).as_slice()) {
-                    ("visit.import", [_, imported, left_out]) => venue.map(|v| match nb {
-                        true => {
-                            format!("{v} ({imported} besøk importert, {left_out} rader utelatt)")
+                    ("visit.import", [_, imported, left_out]) => venue.map(|venue| {
+                        Msg::AuditImport {
+                            venue,
+                            imported: *imported,
+                            left_out: *left_out,
                         }
-                        false => {
-                            format!("{v} ({imported} visits imported, {left_out} rows left out)")
-                        }
+                        .text(lang)
                     }),
                     _ => venue,
                 }
@@ -216,10 +219,7 @@ impl Workspace {
                         let on: Option<NaiveDate> = r.get(0)?;
                         let (venue, card): (String, String) = (r.get(1)?, r.get(2)?);
                         let day = on.map(format_date).unwrap_or_else(|| "?".into());
-                        Ok(match nb {
-                            true => format!("besøket {day} på {venue} med kort {card}"),
-                            false => format!("the visit on {day} at {venue} with card {card}"),
-                        })
+                        Ok(Msg::AuditVisit { day, venue, card }.text(lang))
                     },
                 )
                 .optional()?,
@@ -233,14 +233,13 @@ impl Workspace {
                         let (venue, visits, ore): (String, u32, i64) =
                             (r.get(0)?, r.get(1)?, r.get(2)?);
                         let amount = format_nok(ore);
-                        Ok(match nb {
-                            true => {
-                                format!("oppgjør nr. {id} for {venue} ({visits} besøk, {amount})")
-                            }
-                            false => format!(
-                                "settlement no. {id} for {venue} ({visits} visits, {amount})"
-                            ),
-                        })
+                        Ok(Msg::AuditSettlement {
+                            id,
+                            venue,
+                            visits,
+                            amount,
+                        }
+                        .text(lang))
                     },
                 )
                 .optional()?,

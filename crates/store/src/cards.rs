@@ -251,7 +251,10 @@ pub(crate) fn card_by_number(conn: &Connection, number: &str) -> Result<Option<C
 pub(crate) fn card_by_id(conn: &Connection, id: i64) -> Result<Card, StoreError> {
     conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
         .optional()?
-        .ok_or(StoreError::Missing { what: "card", id })
+        .ok_or(StoreError::Missing {
+            what: okort_core::i18n::Msg::ThingCard,
+            id,
+        })
 }
 
 fn active_card(
@@ -824,7 +827,7 @@ impl Workspace {
         )?;
         tx.commit()?;
         decision_of(&self.conn, holder_id, year.id)?.ok_or(StoreError::Missing {
-            what: "reassessment",
+            what: okort_core::i18n::Msg::ThingReassessment,
             id: holder_id,
         })
     }

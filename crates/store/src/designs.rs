@@ -1,12 +1,14 @@
 //! The year's card design: stored once chosen, otherwise drawn from the program and the year.
 
 use crate::{invalid, StoreError, Workspace};
-use okort_core::{CardDesign, PrinterProfile};
+use okort_core::i18n::Msg;
+use okort_core::{CardDesign, Lang, PrinterProfile};
 use rusqlite::{params, OptionalExtension};
 
 impl Workspace {
-    /// The design that prints: the stored one, or the default for the year.
-    pub fn card_design(&self, year_id: i64) -> Result<CardDesign, StoreError> {
+    /// The design that prints: the stored one, or the default for the year with its texts in
+    /// `lang`.
+    pub fn card_design(&self, year_id: i64, lang: Lang) -> Result<CardDesign, StoreError> {
         let stored = self
             .conn
             .query_row(
@@ -30,11 +32,11 @@ impl Workspace {
             .optional()?;
         match stored {
             Some(d) => Ok(d),
-            None => self.default_design(year_id),
+            None => self.default_design(year_id, lang),
         }
     }
 
-    fn default_design(&self, year_id: i64) -> Result<CardDesign, StoreError> {
+    fn default_design(&self, year_id: i64, lang: Lang) -> Result<CardDesign, StoreError> {
         let program = self.program()?;
         let year = self.year(year_id)?;
         let contact = [
@@ -50,14 +52,15 @@ impl Workspace {
             year_id,
             title: format!("{} {}", program.name, year.year),
             rules: if year.companion_free {
-                "Kortet er personlig. Kortholder og én ledsager går gratis.".into()
+                Msg::DesignRulesCompanion
             } else {
-                "Kortet er personlig og gjelder kortholderen.".into()
-            },
+                Msg::DesignRulesPersonal
+            }
+            .text(lang),
             contact: if contact.is_empty() {
                 String::new()
             } else {
-                format!("Spørsmål? {contact}")
+                Msg::DesignContact { contact }.text(lang)
             },
             show_venue_logos: true,
             show_qr: true,
@@ -90,7 +93,7 @@ impl Workspace {
                 order
             ],
         )?;
-        self.card_design(d.year_id)
+        self.card_design(d.year_id, Lang::Nb)
     }
 
     /// "Copy from last year": the design of `from` saved for `to`.
@@ -98,11 +101,12 @@ impl Workspace {
         &self,
         from_year_id: i64,
         to_year_id: i64,
+        lang: Lang,
     ) -> Result<CardDesign, StoreError> {
         let from = self.year(from_year_id)?;
         let to = self.year(to_year_id)?;
         let design = self
-            .card_design(from_year_id)?
+            .card_design(from_year_id, lang)?
             .for_year(from.year, to.year, to.id);
         self.save_card_design(design)
     }
@@ -133,7 +137,7 @@ impl Workspace {
             .into_iter()
             .find(|p| p.id == Some(id))
             .ok_or(StoreError::Missing {
-                what: "printer profile",
+                what: okort_core::i18n::Msg::ThingPrinterProfile,
                 id,
             })
     }
@@ -191,7 +195,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use crate::test_support::workspace;
-    use okort_core::ProgramYearInput;
+    use okort_core::{Lang, ProgramYearInput};
 
     #[test]
     fn a_year_without_a_saved_design_gets_one_from_the_program_and_a_saved_one_is_kept() {
@@ -199,7 +203,7 @@ mod tests {
         let y = ws
             .save_year(ProgramYearInput::new_for(2026).expect("y"))
             .expect("year");
-        let d = ws.card_design(y.id).expect("default");
+        let d = ws.card_design(y.id, Lang::Nb).expect("default");
         assert_eq!(d.title, "Opplevelseskortet 2026");
         assert!(d.rules.contains("ledsager"));
         let saved = ws
@@ -209,13 +213,13 @@ mod tests {
                 ..d
             })
             .expect("save");
-        assert_eq!(ws.card_design(y.id).expect("read"), saved);
+        assert_eq!(ws.card_design(y.id, Lang::Nb).expect("read"), saved);
         assert_eq!(saved.venue_ids, Some(vec![2, 1]));
 
         let next = ws
             .save_year(ProgramYearInput::new_for(2027).expect("y"))
             .expect("2027");
-        let copied = ws.copy_card_design(y.id, next.id).expect("copy");
+        let copied = ws.copy_card_design(y.id, next.id, Lang::Nb).expect("copy");
         assert_eq!(copied.title, "Opplevelseskortet 2027");
         assert!(!copied.show_qr);
     }

@@ -32,7 +32,10 @@ pub(crate) fn holder_by_id(conn: &Connection, id: i64) -> Result<Holder, StoreEr
         from_row,
     )
     .optional()?
-    .ok_or(StoreError::Missing { what: "holder", id })
+    .ok_or(StoreError::Missing {
+        what: okort_core::i18n::Msg::ThingHolder,
+        id,
+    })
 }
 
 pub(crate) fn all_holders(conn: &Connection) -> Result<Vec<Holder>, StoreError> {

@@ -52,7 +52,10 @@ impl Workspace {
                 },
             )
             .optional()?
-            .ok_or(StoreError::Missing { what: "image", id })
+            .ok_or(StoreError::Missing {
+                what: okort_core::i18n::Msg::ThingImage,
+                id,
+            })
     }
 
     /// Removes images nothing refers to any more.

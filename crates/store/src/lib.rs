@@ -34,7 +34,7 @@ pub use venue_csv::{ImportReport, RowProblem};
 pub use visit_import::{VisitImportCheck, VisitImportReport};
 pub use visits::{VisitReceipt, VisitRow};
 
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Msg, Problem};
 use okort_core::logo::ImageProblem;
 use okort_core::{FieldProblem, Lang};
 use rusqlite::{Connection, OpenFlags};
@@ -64,7 +64,7 @@ pub enum StoreError {
     #[error("import refused: {} problem(s)", .0.len())]
     Import(Vec<RowProblem>),
     #[error("{what} {id} does not exist")]
-    Missing { what: &'static str, id: i64 },
+    Missing { what: Msg, id: i64 },
     #[error("the file could not be read as CSV: {0}")]
     Csv(String),
     #[error("not allowed for role {0:?}")]
@@ -75,120 +75,59 @@ pub enum StoreError {
     Random(String),
     /// A printed file (PDF) could not be made.
     #[error("the file could not be made: {0}")]
-    Output(String),
+    Output(Msg),
 }
 
 impl StoreError {
     /// A sentence for the user in their language, saying what is wrong and what to do.
     pub fn message(&self, lang: Lang) -> String {
-        let nb = lang == Lang::Nb;
+        self.msg(lang).text(lang)
+    }
+
+    /// The catalogue's message for the error (field and row lists already written in `lang`).
+    fn msg(&self, lang: Lang) -> Msg {
+        let path = |p: &Path| p.display().to_string();
         match self {
-            StoreError::TooNew { found, supported } => {
-                if nb {
-                    format!("Arbeidsfilen er laget av en nyere versjon av Opplevelseskort (skjema {found}, denne versjonen kan {supported}). Oppdater programmet for å åpne den.")
-                } else {
-                    format!("The workspace was written by a newer version of Opplevelseskort (schema {found}, this version supports {supported}). Update the app to open it.")
-                }
-            }
-            StoreError::NotAWorkspace(p) => {
-                if nb {
-                    format!("{} er ikke en arbeidsfil for Opplevelseskort.", p.display())
-                } else {
-                    format!("{} is not an Opplevelseskort workspace.", p.display())
-                }
-            }
-            StoreError::AlreadyExists(p) => {
-                if nb {
-                    format!(
-                        "{} finnes allerede. Velg et annet navn, eller åpne filen.",
-                        p.display()
-                    )
-                } else {
-                    format!(
-                        "{} already exists. Choose another name, or open it.",
-                        p.display()
-                    )
-                }
-            }
-            StoreError::NotFound(p) => {
-                if nb {
-                    format!("Finner ikke {}.", p.display())
-                } else {
-                    format!("Cannot find {}.", p.display())
-                }
-            }
-            StoreError::Invalid(problems) => {
-                let parts: Vec<String> = problems
+            StoreError::TooNew { found, supported } => Msg::TooNew {
+                found: *found,
+                supported: *supported,
+            },
+            StoreError::NotAWorkspace(p) => Msg::NotAWorkspace { path: path(p) },
+            StoreError::AlreadyExists(p) => Msg::AlreadyExists { path: path(p) },
+            StoreError::NotFound(p) => Msg::FileNotFound { path: path(p) },
+            StoreError::Invalid(problems) => Msg::FieldsToFix {
+                list: problems
                     .iter()
                     .map(|p| match okort_core::i18n::field_label(p.field, lang) {
                         Some(label) => format!("{label}: {}", p.problem.message(lang)),
                         None => p.problem.message(lang),
                     })
-                    .collect();
-                if nb {
-                    format!("Noen felt må rettes: {}", parts.join("; "))
-                } else {
-                    format!("Some fields need correcting: {}", parts.join("; "))
-                }
-            }
-            StoreError::Image(p) => p.message(lang),
-            StoreError::Import(rows) => {
-                if nb {
-                    format!(
-                        "Filen ble ikke importert: {} feil. Ingenting er lagret.",
-                        rows.len()
-                    )
-                } else {
-                    format!(
-                        "The file was not imported: {} problem(s). Nothing was saved.",
-                        rows.len()
-                    )
-                }
-            }
-            StoreError::Missing { what, id } => {
-                if nb {
-                    format!("Fant ikke {what} {id} – den kan være slettet.")
-                } else {
-                    format!("Could not find {what} {id} – it may have been deleted.")
-                }
-            }
-            StoreError::Csv(e) => {
-                if nb {
-                    format!("Filen kunne ikke leses som CSV: {e}. Ingenting er lagret.")
-                } else {
-                    format!("The file could not be read as CSV: {e}. Nothing was saved.")
-                }
-            }
-            StoreError::Denied(role) => okort_core::access::denied_message(*role, lang),
-            StoreError::Refused(p) => {
-                let m = p.message(lang);
-                let mut c = m.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or(m)
-            }
-            StoreError::Random(e) => e.to_string(),
-            StoreError::Output(e) => {
-                if nb {
-                    format!("Filen kunne ikke lages: {e}")
-                } else {
-                    format!("The file could not be made: {e}")
-                }
-            }
-            StoreError::Sqlite(e) => {
-                if nb {
-                    format!("Databasefeil: {e}")
-                } else {
-                    format!("Database error: {e}")
-                }
-            }
-            StoreError::Io(e) => {
-                if nb {
-                    format!("Filfeil: {e}")
-                } else {
-                    format!("File error: {e}")
-                }
-            }
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
+            StoreError::Image(p) => p.msg(lang),
+            StoreError::Import(rows) => Msg::ImportRefused {
+                problems: rows.len(),
+            },
+            StoreError::Missing { what, id } => Msg::Missing {
+                what: what.text(lang),
+                id: *id,
+            },
+            StoreError::Csv(e) => Msg::CsvUnreadable { error: e.clone() },
+            StoreError::Denied(role) => okort_core::access::denied(*role),
+            StoreError::Refused(p) => Msg::Refused {
+                reason: okort_core::i18n::sentence(&p.message(lang)),
+            },
+            StoreError::Random(e) => Msg::NoRandomness { error: e.clone() },
+            StoreError::Output(m) => Msg::OutputFailed {
+                error: m.text(lang),
+            },
+            StoreError::Sqlite(e) => Msg::DatabaseError {
+                error: e.to_string(),
+            },
+            StoreError::Io(e) => Msg::FileError {
+                error: e.to_string(),
+            },
         }
     }
 }

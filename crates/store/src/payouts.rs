@@ -322,7 +322,7 @@ impl Workspace {
             )
             .optional()?
             .ok_or(StoreError::Missing {
-                what: "settlement",
+                what: okort_core::i18n::Msg::ThingSettlement,
                 id,
             })
     }

@@ -147,7 +147,10 @@ impl Workspace {
                 from_row,
             )
             .optional()?
-            .ok_or(StoreError::Missing { what: "user", id })
+            .ok_or(StoreError::Missing {
+                what: okort_core::i18n::Msg::ThingUser,
+                id,
+            })
     }
 
     /// Creates or updates a user; the last active administrator cannot be demoted or disabled.
@@ -195,7 +198,10 @@ impl Workspace {
                         Ok((r.get(0)?, r.get(1)?))
                     })
                     .optional()?
-                    .ok_or(StoreError::Missing { what: "user", id })?;
+                    .ok_or(StoreError::Missing {
+                        what: okort_core::i18n::Msg::ThingUser,
+                        id,
+                    })?;
                 let stays_admin = input.role == Role::Admin && input.active;
                 if before == ("admin".to_string(), true) && !stays_admin {
                     let admins: i64 = tx.query_row(

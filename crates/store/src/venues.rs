@@ -115,7 +115,10 @@ impl Workspace {
                 from_row,
             )
             .optional()?
-            .ok_or(StoreError::Missing { what: "venue", id })
+            .ok_or(StoreError::Missing {
+                what: okort_core::i18n::Msg::ThingVenue,
+                id,
+            })
     }
 
     /// Creates (no id) or updates a venue after checking every field and uniqueness.

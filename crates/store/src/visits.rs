@@ -229,7 +229,7 @@ impl Workspace {
             )
             .optional()?
             .ok_or(StoreError::Missing {
-                what: "visit",
+                what: okort_core::i18n::Msg::ThingVisit,
                 id: visit_id,
             })?;
         actor

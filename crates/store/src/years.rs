@@ -43,7 +43,7 @@ impl Workspace {
             )
             .optional()?
             .ok_or(StoreError::Missing {
-                what: "program year",
+                what: okort_core::i18n::Msg::ThingYear,
                 id,
             })
     }

@@ -86,11 +86,19 @@ job_commands! {
             None => VisitScope::Open(from.zip(to)),
         };
         let doc = state.act(Action::ManageVenues, |ws, actor| {
-            Ok(okort_print::cards::read_statement(ws, actor, venue_id, year_id, scope, today())?)
+            Ok(okort_documents::read_statement(
+                ws,
+                actor,
+                venue_id,
+                year_id,
+                scope,
+                today(),
+                state.lang(),
+            )?)
         })?;
         job.progress(0, 1);
         let lang = state.lang();
-        let pdf = doc.pdf().map_err(|e| ApiError::from_store(e.into(), lang))?;
+        let pdf = doc.pdf().map_err(|e| ApiError::from_doc(e, lang))?;
         job.go_on(lang)?;
         okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, lang))?;
         job.progress(1, 1);

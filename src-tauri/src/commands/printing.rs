@@ -5,7 +5,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::state::AppState;
 use base64::Engine;
 use okort_core::{Action, CardDesign, PrinterProfile};
-use okort_print::cards::PrintRun;
+use okort_documents::PrintRun;
 use okort_print::Layout;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -45,11 +45,11 @@ job_commands! {
         let layout = layout(state, &layout_code)?;
         let run = state.act(Action::MarkCardsPrinted, |ws, actor| {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
-            Ok(PrintRun::read(ws, actor, year_id, card_ids.as_deref(), profile)?)
+            Ok(PrintRun::read(ws, actor, year_id, card_ids.as_deref(), profile, state.lang())?)
         })?;
         let pdf = run
             .render(layout, &mut |done, total| job.progress(done, total))
-            .map_err(|e| ApiError::from_store(e.into(), state.lang()))?;
+            .map_err(|e| ApiError::from_doc(e, state.lang()))?;
         job.go_on(state.lang())?;
         state.act(Action::MarkCardsPrinted, |ws, actor| {
             okort_store::write_file(&path, &pdf)?;
@@ -62,10 +62,10 @@ job_commands! {
     /// NAV's hand-out list of the year's active cards, written to `path` and opened.
     pub fn print_handout_list(state, job, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
         let list = state.act(Action::ReadHolderSummaries, |ws, actor| {
-            Ok(okort_print::cards::read_handout_list(ws, actor, year_id)?)
+            Ok(okort_documents::read_handout_list(ws, actor, year_id, state.lang())?)
         })?;
         job.progress(0, 1);
-        let pdf = list.pdf().map_err(|e| ApiError::from_store(e.into(), state.lang()))?;
+        let pdf = list.pdf().map_err(|e| ApiError::from_doc(e, state.lang()))?;
         job.go_on(state.lang())?;
         okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, state.lang()))?;
         job.progress(1, 1);
@@ -76,7 +76,7 @@ job_commands! {
 
 commands! {
     pub fn get_card_design(state, year_id: i64) -> ApiResult<CardDesign> {
-        state.act(Action::MarkCardsPrinted, |ws, _| ws.card_design(year_id))
+        state.act(Action::MarkCardsPrinted, |ws, _| ws.card_design(year_id, state.lang()))
     }
 
     pub fn save_card_design(state, design: CardDesign) -> ApiResult<CardDesign> {
@@ -85,7 +85,9 @@ commands! {
 
     /// "Copy from last year": the design of `from_year_id` saved for `to_year_id`.
     pub fn copy_card_design(state, from_year_id: i64, to_year_id: i64) -> ApiResult<CardDesign> {
-        state.act(Action::ManageProgram, |ws, _| ws.copy_card_design(from_year_id, to_year_id))
+        state.act(Action::ManageProgram, |ws, _| {
+            ws.copy_card_design(from_year_id, to_year_id, state.lang())
+        })
     }
 
     /// The pages of one card of the year (the first active one, or a sample) as SVG data URLs:
@@ -100,16 +102,17 @@ commands! {
         state.act(Action::MarkCardsPrinted, |ws, actor| {
             let design = match design {
                 Some(d) => d.normalized(),
-                None => ws.card_design(year_id)?,
+                None => ws.card_design(year_id, state.lang())?,
             };
-            let job = okort_print::cards::job_for(ws, &design)?;
+            let job = okort_documents::job_for(ws, &design, state.lang())?;
             let year = ws.year(year_id)?;
             let rows = ws.list_cards(actor, year_id)?;
             let face = match rows.iter().find(|r| r.card.status.is_active()) {
-                Some(row) => okort_print::cards::card_face(&ws.qr_signer(actor, year_id)?, row)?,
-                None => okort_print::cards::sample_face(&year),
+                Some(row) => okort_documents::card_face(&ws.qr_signer(actor, year_id)?, row)?,
+                None => okort_documents::sample_face(&year),
             };
-            let pages = job.card_pages(layout, &[face])?;
+            let pages =
+                job.card_pages(layout, &[face]).map_err(okort_documents::DocError::from)?;
             Ok(pages
                 .iter()
                 .map(|p| {
@@ -146,7 +149,8 @@ commands! {
         let layout = layout(state, &layout_code)?;
         state.act(Action::MarkCardsPrinted, |ws, _| {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
-            let pdf = okort_print::cards::calibration(layout, profile.as_ref())?;
+            let pdf = okort_documents::calibration(layout, profile.as_ref(), state.lang())
+                .map_err(okort_documents::DocError::from)?;
             okort_store::write_file(&path, &pdf)?;
             Ok(())
         })?;

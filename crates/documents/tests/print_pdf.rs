@@ -1,8 +1,8 @@
 //! The printed PDF checked as a reader would: text extraction, fonts, structure, page size and
 //! the QR code, with poppler, qpdf and zbar.
 
-use okort_core::Actor;
-use okort_print::cards::print_year;
+use okort_core::{Actor, Lang};
+use okort_documents::print_year;
 use okort_print::Layout;
 use okort_store::{demo, VisitScope, Workspace};
 use std::path::Path;
@@ -31,7 +31,7 @@ fn demo_pdf(dir: &Path, layout: Layout) -> (Workspace, std::path::PathBuf, Vec<i
     let ws = demo::create(&dir.join("demo.okort")).expect("demo");
     let year = ws.year_by_number(2026).expect("year").expect("2026");
     let (pdf, printed) =
-        print_year(&ws, &Actor::command_line(), year.id, layout, None).expect("print");
+        print_year(&ws, &Actor::command_line(), year.id, layout, None, Lang::Nb).expect("print");
     let path = dir.join("cards.pdf");
     std::fs::write(&path, pdf).expect("write");
     (ws, path, printed)
@@ -169,7 +169,8 @@ fn the_hand_out_list_has_every_active_card_with_name_and_a_signature_column() {
     let dir = tempfile::tempdir().expect("dir");
     let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
     let year = ws.year_by_number(2026).expect("year").expect("2026");
-    let pdf = okort_print::cards::handout_list(&ws, &Actor::command_line(), year.id).expect("list");
+    let pdf = okort_documents::handout_list(&ws, &Actor::command_line(), year.id, Lang::Nb)
+        .expect("list");
     let path = dir.path().join("liste.pdf");
     std::fs::write(&path, pdf).expect("write");
     let text = tool("pdftotext", &["-layout", path.to_str().expect("p"), "-"]);
@@ -198,7 +199,7 @@ fn the_calibration_page_has_the_paper_size_and_rulers() {
         let path = dir.path().join("cal.pdf");
         std::fs::write(
             &path,
-            okort_print::cards::calibration(layout, None).expect("page"),
+            okort_documents::calibration(layout, None, Lang::Nb).expect("page"),
         )
         .expect("write");
         let p = path.to_str().expect("p");
@@ -254,7 +255,7 @@ fn the_saved_design_chooses_the_venues_their_order_and_whether_the_qr_is_printed
         title: "Kulturkortet 2026".into(),
         show_qr: false,
         venue_ids: Some(vec![badet, kino]),
-        ..ws.card_design(year.id).expect("design")
+        ..ws.card_design(year.id, Lang::Nb).expect("design")
     };
     ws.save_card_design(design).expect("save");
     let only = ws
@@ -268,6 +269,7 @@ fn the_saved_design_chooses_the_venues_their_order_and_whether_the_qr_is_printed
         year.id,
         Layout::A4,
         Some(&[only]),
+        Lang::Nb,
     )
     .expect("print");
     let path = dir.path().join("one.pdf");
@@ -316,13 +318,14 @@ fn progress_is_told_sheet_by_sheet_and_a_cancelled_run_marks_nothing_printed() {
     let year = ws.year_by_number(2026).expect("year").expect("2026");
     let actor = Actor::command_line();
     let mut seen = Vec::new();
-    let (_, printed) = okort_print::cards::print_year_with_progress(
+    let (_, printed) = okort_documents::print_year_with_progress(
         &ws,
         &actor,
         year.id,
         Layout::A4,
         None,
         None,
+        Lang::Nb,
         &mut |done, total| {
             seen.push((done, total));
             true
@@ -335,16 +338,22 @@ fn progress_is_told_sheet_by_sheet_and_a_cancelled_run_marks_nothing_printed() {
         vec![(8, 18), (16, 18), (18, 18)],
         "a sheet of eight at a time"
     );
-    let res = okort_print::cards::print_year_with_progress(
+    let res = okort_documents::print_year_with_progress(
         &ws,
         &actor,
         year.id,
         Layout::A4,
         None,
         None,
+        Lang::Nb,
         &mut |done, _| done < 3,
     );
-    assert!(matches!(res, Err(okort_print::PrintError::Cancelled)));
+    assert!(matches!(
+        res,
+        Err(okort_documents::DocError::Print(
+            okort_print::PrintError::Cancelled
+        ))
+    ));
 }
 
 #[test]
@@ -410,7 +419,7 @@ fn a_printer_profile_moves_and_scales_what_is_printed() {
         height: 297.0,
         ops: vec![],
     };
-    let out = okort_print::cards::calibrated(vec![page], Some(&profile));
+    let out = okort_documents::calibrated(vec![page], Some(&profile));
     assert_eq!(
         out[0].ops,
         vec![Op::Group {
@@ -418,7 +427,7 @@ fn a_printer_profile_moves_and_scales_what_is_printed() {
             ops: vec![]
         }]
     );
-    let pdf = okort_print::cards::calibration(Layout::A4, Some(&profile)).expect("page");
+    let pdf = okort_documents::calibration(Layout::A4, Some(&profile), Lang::En).expect("page");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("cal.pdf");
     std::fs::write(&path, pdf).expect("write");
@@ -448,13 +457,14 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         .expect("may");
     ws.register_returned_ticks(&admin, &card, &[(kino.id, 3)])
         .expect("ticks");
-    let pdf = okort_print::cards::statement_pdf(
+    let pdf = okort_documents::statement_pdf(
         &ws,
         &admin,
         kino.id,
         year.id,
         VisitScope::Open(None),
         TODAY,
+        Lang::Nb,
     )
     .expect("statement");
     let path = dir.path().join("oppgjor.pdf");
@@ -488,13 +498,14 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
         .expect("approve");
     ws.mark_settlement_paid(&admin, s.id, day(11, 20))
         .expect("paid");
-    let pdf = okort_print::cards::statement_pdf(
+    let pdf = okort_documents::statement_pdf(
         &ws,
         &admin,
         kino.id,
         year.id,
         VisitScope::Settlement(s.id),
         TODAY,
+        Lang::Nb,
     )
     .expect("statement");
     std::fs::write(&path, pdf).expect("write");
@@ -512,6 +523,30 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
     ] {
         assert!(text.contains(&needed), "{needed} missing in:\n{text}");
     }
+    // In English the same statement speaks English, from the same catalogue.
+    let en = dir.path().join("statement-en.pdf");
+    let pdf = okort_documents::statement_pdf(
+        &ws,
+        &admin,
+        kino.id,
+        year.id,
+        VisitScope::Settlement(s.id),
+        TODAY,
+        Lang::En,
+    )
+    .expect("statement");
+    std::fs::write(&en, pdf).expect("write");
+    let text_en = tool("pdftotext", &["-layout", en.to_str().expect("p"), "-"]);
+    for needed in [
+        "To be paid",
+        "Approved by",
+        "Issued 31.12.2026",
+        "March",
+        "All of 2026",
+    ] {
+        assert!(text_en.contains(needed), "{needed} missing in:\n{text_en}");
+    }
+    assert!(!text_en.contains("Til utbetaling"), "{text_en}");
     // The header carries the coat of arms (left) and the program logo (right): rendered, those
     // parts of the blue band hold other colours than the band itself.
     let png = dir.path().join("statement");

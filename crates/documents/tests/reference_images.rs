@@ -1,8 +1,8 @@
 //! Rendered pages of the demo card compared with reference images, with a tolerance: a change
 //! to how cards look shows up here and is looked at before the reference is renewed
-//! (`UPDATE_REFERENCE=1 cargo test -p okort-print --test reference_images`).
+//! (`UPDATE_REFERENCE=1 cargo test -p okort-documents --test reference_images`).
 
-use okort_print::cards::bench;
+use okort_documents::bench;
 use okort_print::Layout;
 use okort_store::demo;
 use std::path::Path;

@@ -1,0 +1,125 @@
+//! Field labels and audit-log sentences in Bokmål and English.
+
+use super::Lang;
+
+/// A form field's name as its label reads, for messages that name the field ("Kvote: må være
+/// fra 1 til 10 000 kort"); `None` for a field without a label here.
+pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
+    const LABELS: &[(&str, &str, &str)] = &[
+        ("municipality", "Kommune", "Municipality"),
+        ("name", "Navn", "Name"),
+        ("title", "Tittel", "Title"),
+        ("year", "År", "Year"),
+        ("validFrom", "Gyldig fra", "Valid from"),
+        ("validTo", "Gyldig til", "Valid to"),
+        ("cardQuota", "Kvote", "Quota"),
+        ("ageMin", "Alder fra", "Age from"),
+        ("ageMax", "Alder til", "Age to"),
+        ("familyCap", "Kort per familie", "Cards per family"),
+        ("visitsPerCard", "Besøk per kort", "Visits per card"),
+        ("sharePercent", "Andel", "Share"),
+        ("holderPriceOre", "Pris kortholder", "Holder price"),
+        ("companionPriceOre", "Pris ledsager", "Companion price"),
+        ("periodFrom", "Avtale fra", "Agreement from"),
+        ("periodTo", "Avtale til", "Agreement to"),
+        ("signedOn", "Signert", "Signed"),
+        ("orgNumber", "Org.nr.", "Org. number"),
+        ("bankAccount", "Kontonummer", "Account number"),
+        ("email", "E-post", "E-mail"),
+        ("phone", "Telefon", "Phone"),
+        ("contactEmail", "E-post", "E-mail"),
+        ("contactPhone", "Telefon", "Phone"),
+        ("contactName", "Kontakt", "Contact"),
+        ("primaryColour", "Hovedfarge", "Main colour"),
+        ("accentColour", "Aksentfarge", "Accent colour"),
+        ("firstName", "Fornavn", "First name"),
+        ("lastName", "Etternavn", "Last name"),
+        ("birthDate", "Fødselsdato", "Birth date"),
+        ("guardianEmail", "Foresattes e-post", "Guardian's e-mail"),
+        ("guardianPhone", "Foresattes telefon", "Guardian's phone"),
+        ("date", "Dato", "Date"),
+        ("on", "Dato", "Date"),
+        ("from", "Fra dato", "From date"),
+        ("to", "Til dato", "To date"),
+        ("venueId", "Brukersted", "Venue"),
+        ("reason", "Begrunnelse", "Reason"),
+        ("username", "Brukernavn", "User name"),
+        ("password", "Passord", "Password"),
+        ("offsetXMm", "Forskyvning sideveis", "Offset sideways"),
+        ("offsetYMm", "Forskyvning i høyden", "Offset up/down"),
+        ("scalePercent", "Skalering", "Scaling"),
+        ("ticks", "Kryss", "Ticks"),
+    ];
+    LABELS
+        .iter()
+        .find(|(f, _, _)| *f == field)
+        .map(|(_, nb, en)| if lang == Lang::Nb { *nb } else { *en })
+}
+
+/// One audit-log entry as a sentence: `who` did `action` to `subject` (already named in the
+/// reader's language); `detail` is the reason or date the entry was logged with, where it has one.
+pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail: &str) -> String {
+    let nb = lang == Lang::Nb;
+    let quoted = if nb {
+        format!("«{detail}»")
+    } else {
+        format!("“{detail}”")
+    };
+    let (no, en) = match action {
+        "card.assign" => ("tildelte kort {s}", "assigned card {s}"),
+        "card.printed" => ("merket kort {s} som skrevet ut", "marked card {s} printed"),
+        "card.handedOut" => ("merket kort {s} som utlevert", "marked card {s} handed out"),
+        "card.lost" => ("meldte kort {s} tapt", "reported card {s} lost"),
+        "card.replace" => ("laget erstatningskort {s}", "made replacement card {s}"),
+        "card.revoked" => (
+            "trakk tilbake kort {s} med begrunnelsen {d}",
+            "revoked card {s} with the reason {d}",
+        ),
+        "card.age_override" => (
+            "overstyrte aldersgruppen for kort {s}: {d}",
+            "overrode the age range for card {s}: {d}",
+        ),
+        "holder.create" => ("registrerte kortholderen {s}", "registered the holder {s}"),
+        "holder.update" => ("endret kortholderen {s}", "changed the holder {s}"),
+        "holder.reassess_continue" => (
+            "besluttet at kortet til {s} fortsetter i {p}",
+            "decided that the card of {s} continues in {p}",
+        ),
+        "holder.reassess_end" => (
+            "besluttet at kortet til {s} avsluttes i {p}",
+            "decided that the card of {s} ends in {p}",
+        ),
+        "user.create" => ("opprettet brukeren {s}", "created the user {s}"),
+        "user.update" => ("endret brukeren {s}", "changed the user {s}"),
+        "visit.register" => ("registrerte {s}", "registered {s}"),
+        "visit.override" => (
+            "registrerte {s} over en regel, med begrunnelsen {d}",
+            "registered {s} over a rule, with the reason {d}",
+        ),
+        "visit.void" => (
+            "annullerte {s} med begrunnelsen {d}",
+            "voided {s} with the reason {d}",
+        ),
+        "visit.returned" => (
+            "la inn {s} fra et innlevert kort",
+            "entered {s} from a returned card",
+        ),
+        "visit.import" => ("importerte besøk fra {s}", "imported visits from {s}"),
+        "settlement.approve" => ("godkjente {s}", "approved {s}"),
+        "settlement.paid" => ("merket {s} som betalt {p}", "marked {s} paid on {p}"),
+        "settlement.withdraw" => (
+            "trakk tilbake {s} med begrunnelsen {d}",
+            "withdrew {s} with the reason {d}",
+        ),
+        _ => ("gjorde «{a}» med {s}", "did “{a}” to {s}"),
+    };
+    let paid_on = crate::dates::parse_date(detail)
+        .map(crate::dates::format_date)
+        .unwrap_or_else(|| detail.to_string());
+    let text = if nb { no } else { en }
+        .replace("{s}", subject)
+        .replace("{d}", &quoted)
+        .replace("{p}", &paid_on)
+        .replace("{a}", action);
+    format!("{who} {text}.")
+}

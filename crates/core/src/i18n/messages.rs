@@ -1,0 +1,249 @@
+//! Every sentence the Rust side shows a user that is not about a value's problem: errors,
+//! command-line output and the texts of printed documents. Each is keyed (the variant's name,
+//! [`Msg::key`]) and written once in Bokmål and once in English, side by side; the compiler
+//! holds both languages to every key and a test that neither is empty.
+
+use super::Lang;
+
+/// Writes [`Msg`]: each entry is `Key { field: Type, … } => "Bokmål", "English";` where the
+/// texts may name the fields as `format!` does.
+macro_rules! catalogue {
+    ($(
+        $(#[$doc:meta])*
+        $key:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $nb:literal, $en:literal;
+    )*) => {
+        /// A keyed message; [`Msg::text`] writes it in a language.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Msg {
+            $( $(#[$doc])* $key $({ $($field: $ty),* })?, )*
+        }
+
+        impl Msg {
+            /// The message's key, as the UI's dictionaries name the same sentence.
+            pub fn key(&self) -> &'static str {
+                match self {
+                    $( Msg::$key { .. } => stringify!($key), )*
+                }
+            }
+
+            /// The message in `lang`.
+            pub fn text(&self, lang: Lang) -> String {
+                match self {
+                    $( Msg::$key $({ $($field),* })? => match lang {
+                        Lang::Nb => format!($nb),
+                        Lang::En => format!($en),
+                    }, )*
+                }
+            }
+
+            /// Every key with its Bokmål and English text, for the completeness test.
+            #[cfg(test)]
+            fn templates() -> Vec<(&'static str, &'static str, &'static str)> {
+                vec![$( (stringify!($key), $nb, $en), )*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    // The workspace and its errors.
+    NoWorkspace => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
+        "No workspace is open. Choose File → New or Open.";
+    TooNew { found: u32, supported: u32 } =>
+        "Arbeidsfilen er laget av en nyere versjon av Opplevelseskort (skjema {found}, denne versjonen kan {supported}). Oppdater programmet for å åpne den.",
+        "The workspace was written by a newer version of Opplevelseskort (schema {found}, this version supports {supported}). Update the app to open it.";
+    NotAWorkspace { path: String } => "{path} er ikke en arbeidsfil for Opplevelseskort.",
+        "{path} is not an Opplevelseskort workspace.";
+    AlreadyExists { path: String } => "{path} finnes allerede. Velg et annet navn, eller åpne filen.",
+        "{path} already exists. Choose another name, or open it.";
+    FileNotFound { path: String } => "Finner ikke {path}.", "Cannot find {path}.";
+    FieldsToFix { list: String } => "Noen felt må rettes: {list}", "Some fields need correcting: {list}";
+    ImportRefused { problems: usize } => "Filen ble ikke importert: {problems} feil. Ingenting er lagret.",
+        "The file was not imported: {problems} problem(s). Nothing was saved.";
+    Missing { what: String, id: i64 } => "Fant ikke {what} {id} – den kan være slettet.",
+        "Could not find {what} {id} – it may have been deleted.";
+    CsvUnreadable { error: String } => "Filen kunne ikke leses som CSV: {error}. Ingenting er lagret.",
+        "The file could not be read as CSV: {error}. Nothing was saved.";
+    OutputFailed { error: String } => "Filen kunne ikke lages: {error}", "The file could not be made: {error}";
+    DatabaseError { error: String } => "Databasefeil: {error}", "Database error: {error}";
+    FileError { error: String } => "Filfeil: {error}", "File error: {error}";
+    NoRandomness { error: String } => "Fikk ikke tilfeldige tall fra systemet: {error}",
+        "Could not get random numbers from the system: {error}";
+    FontUnreadable { font: String } => "den medfølgende skriften {font} kunne ikke leses",
+        "the bundled font {font} could not be read";
+    ImageUnusable { error: String } => "et bilde kunne ikke brukes: {error}", "an image could not be used: {error}";
+    QrFailed { error: String } => "QR-koden kunne ikke lages: {error}", "the QR code could not be made: {error}";
+    PdfFailed { error: String } => "PDF-en kunne ikke skrives: {error}", "the PDF could not be written: {error}";
+    /// A refusal: the rule's sentence (a [`super::Problem`]'s), as a sentence of its own.
+    Refused { reason: String } => "{reason}", "{reason}";
+    DeniedAdmin => "Dette er ikke tilgjengelig for kulturkontoret.", "This is not available to the culture office.";
+    DeniedNav => "Dette er ikke tilgjengelig for NAV.", "This is not available to NAV.";
+    DeniedVenue => "Dette er ikke tilgjengelig for brukersteder.", "This is not available to venues.";
+
+    // What a missing thing is called.
+    ThingVenue => "brukersted", "venue";
+    ThingCard => "kort", "card";
+    ThingHolder => "kortholder", "holder";
+    ThingYear => "programår", "program year";
+    ThingUser => "bruker", "user";
+    ThingImage => "bilde", "image";
+    ThingSettlement => "oppgjør", "settlement";
+    ThingVisit => "besøk", "visit";
+    ThingPrinterProfile => "skriverprofil", "printer profile";
+    ThingReassessment => "revurdering", "reassessment";
+
+    // What an audit-log entry is about.
+    AuditTicks { ticks: i64, venue: String, card: String } => "{ticks} avkrysninger for {venue} på kort {card}",
+        "{ticks} ticks for {venue} on card {card}";
+    AuditImport { venue: String, imported: i64, left_out: i64 } =>
+        "{venue} ({imported} besøk importert, {left_out} rader utelatt)",
+        "{venue} ({imported} visits imported, {left_out} rows left out)";
+    AuditVisit { day: String, venue: String, card: String } => "besøket {day} på {venue} med kort {card}",
+        "the visit on {day} at {venue} with card {card}";
+    AuditSettlement { id: i64, venue: String, visits: u32, amount: String } =>
+        "oppgjør nr. {id} for {venue} ({visits} besøk, {amount})",
+        "settlement no. {id} for {venue} ({visits} visits, {amount})";
+
+    // Logos.
+    LogoEmpty => "Filen er tom.", "The file is empty.";
+    LogoTooBig { mb: String } => "Filen er {mb} MB; en logo kan være høyst 5 MB.",
+        "The file is {mb} MB; a logo can be at most 5 MB.";
+    LogoNotImage => "Filen er ikke et bilde. Bruk PNG, JPEG eller SVG.",
+        "The file is not an image. Use PNG, JPEG or SVG.";
+    LogoBroken { format: String } => "Filen ser ut som {format}, men kan ikke leses – den kan være skadet.",
+        "The file looks like {format} but cannot be read – it may be damaged.";
+
+    // The card's default texts.
+    DesignRulesCompanion => "Kortet er personlig. Kortholder og én ledsager går gratis.",
+        "The card is personal. The holder and one companion go free.";
+    DesignRulesPersonal => "Kortet er personlig og gjelder kortholderen.",
+        "The card is personal and valid for the holder.";
+    DesignContact { contact: String } => "Spørsmål? {contact}", "Questions? {contact}";
+
+    // Printed on the card.
+    CardNumberLabel => "KORTNUMMER", "CARD NUMBER";
+    CardValidTo => "GYLDIG TIL", "VALID TO";
+    CardFree => "fri", "free";
+    CardWhereToUse => "Her kan du bruke kortet", "Where you can use the card";
+    CardTickNote => "Brukerstedet krysser av én rute for hvert besøk.",
+        "The venue ticks one box for each visit.";
+    CardFreeEntry => "Fri inngang hele året", "Free entry all year";
+    CardHowTo => "Vis kortet når du kommer. Brukerstedet krysser av for hvert besøk.",
+        "Show the card when you arrive. The venue ticks a box for each visit.";
+    CardScanNote => "Besøk registreres ved å skanne QR-koden på kortet.",
+        "Visits are registered by scanning the QR code on the card.";
+    CardVisits { visits: u32 } => "{visits} besøk", "{visits} visits";
+    CardMoreVenues { more: usize } => "… og {more} til", "… and {more} more";
+
+    // NAV's hand-out list.
+    HandoutTitle { program: String, year: i32 } => "Utleveringsliste – {program} {year}",
+        "Hand-out list – {program} {year}";
+    HandoutNumber => "Kortnummer", "Card number";
+    HandoutName => "Navn", "Name";
+    HandoutBorn => "Født", "Born";
+    HandoutHandedOut => "Utlevert", "Handed out";
+    HandoutSignature => "Signatur", "Signature";
+    HandoutSigns => "Kortholder eller foresatt signerer ved utlevering.",
+        "The holder or a guardian signs when the card is handed out.";
+    PageOf { page: usize, pages: usize } => "Side {page} av {pages}", "Page {page} of {pages}";
+
+    // The printer's calibration page.
+    CalibrationTitle => "Kalibrering", "Calibration";
+    CalibrationNote => "Kalibrering: rammen skal ligge 10 mm fra hver kant.",
+        "Calibration: the frame should lie 10 mm from each edge.";
+
+    // A venue's settlement statement.
+    StatementTitle { year: i32, venue: String } => "Oppgjør {year} – {venue}", "Settlement {year} – {venue}";
+    StatementDraftTitle { year: i32, venue: String } => "Utkast til oppgjør {year} – {venue}",
+        "Draft settlement {year} – {venue}";
+    StatementWithdrawn { reason: String } => "Trukket tilbake: {reason}", "Withdrawn: {reason}";
+    StatementPaid { approved: String, paid: String } => "Godkjent {approved}, betalt {paid}",
+        "Approved {approved}, paid {paid}";
+    StatementUnpaid { approved: String } => "Godkjent {approved}, ikke betalt", "Approved {approved}, not paid";
+    StatementNumbered { id: i64, status: String } => "Nr. {id} – {status}", "No. {id} – {status}";
+    StatementDraft => "Utkast – ikke godkjent", "Draft – not approved";
+    StatementUnknownMonth => "Innleverte kort (ukjent dato)", "Returned cards (date unknown)";
+    StatementSum => "Sum", "Total";
+    StatementVenueBears => "Brukerstedet dekker kostnadene selv", "The venue bears the cost itself";
+    StatementFullRefund => "Full refusjon", "Full refund";
+    StatementShare { percent: u32 } => "Kommunen dekker {percent} %", "The municipality covers {percent} %";
+    StatementProgram => "Program", "Programme";
+    StatementPeriod => "Periode", "Period";
+    StatementWholeYear { year: i32, from: String, to: String } => "Hele {year} ({from} – {to})",
+        "All of {year} ({from} – {to})";
+    StatementSettlement => "Oppgjør", "Settlement";
+    StatementReference => "Referanse", "Reference";
+    StatementApprovedBy => "Godkjent av", "Approved by";
+    StatementVenue => "Brukersted", "Venue";
+    StatementOrgNumber => "Org.nr.", "Org. no.";
+    StatementAccount => "Kontonummer", "Account number";
+    StatementAgreement => "Avtale", "Agreement";
+    StatementPrices => "Pris kortholder / ledsager", "Price holder / companion";
+    StatementHolders => "Kortholdere", "Holders";
+    StatementCompanions => "Ledsagere", "Companions";
+    StatementToPay => "Til utbetaling", "To be paid";
+    StatementIssued { date: String } => "Utstedt {date}", "Issued {date}";
+    StatementMonth => "Måned", "Month";
+    StatementVisits => "Besøk", "Visits";
+}
+
+/// For developers' logs and error chains: the English text.
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// A month's name (1–12) in `lang`, capitalised as a table row starts.
+pub fn month_name(month: u32, lang: Lang) -> Option<&'static str> {
+    const MONTHS: [(&str, &str); 12] = [
+        ("Januar", "January"),
+        ("Februar", "February"),
+        ("Mars", "March"),
+        ("April", "April"),
+        ("Mai", "May"),
+        ("Juni", "June"),
+        ("Juli", "July"),
+        ("August", "August"),
+        ("September", "September"),
+        ("Oktober", "October"),
+        ("November", "November"),
+        ("Desember", "December"),
+    ];
+    let (nb, en) = MONTHS.get(month.checked_sub(1)? as usize)?;
+    Some(if lang == Lang::Nb { nb } else { en })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_is_written_in_both_languages() {
+        let all = Msg::templates();
+        assert!(all.len() > 50, "{} messages", all.len());
+        let mut keys = std::collections::HashSet::new();
+        for (key, nb, en) in all {
+            assert!(keys.insert(key), "key {key} twice");
+            assert!(!nb.trim().is_empty(), "{key} has no Bokmål");
+            assert!(!en.trim().is_empty(), "{key} has no English");
+        }
+    }
+
+    #[test]
+    fn a_message_names_its_values_in_either_language() {
+        let m = Msg::HandoutTitle {
+            program: "Opplevelseskortet".into(),
+            year: 2026,
+        };
+        assert_eq!(
+            m.text(Lang::Nb),
+            "Utleveringsliste – Opplevelseskortet 2026"
+        );
+        assert_eq!(m.text(Lang::En), "Hand-out list – Opplevelseskortet 2026");
+        assert_eq!(m.key(), "HandoutTitle");
+        assert_eq!(month_name(12, Lang::Nb), Some("Desember"));
+        assert_eq!(month_name(0, Lang::En), None);
+        assert_eq!(month_name(13, Lang::En), None);
+    }
+}
