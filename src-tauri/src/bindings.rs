@@ -1,6 +1,97 @@
-//! The TypeScript types of everything that crosses to the UI, generated from the Rust types
-//! into `ui/src/lib/bindings.ts`. A test fails when the committed file is stale; run
-//! `UPDATE_BINDINGS=1 cargo test -p opplevelseskort bindings` to rewrite it.
+//! The TypeScript side of everything that crosses to the UI, generated from Rust: the types
+//! into `ui/src/lib/bindings.ts` and a typed function per command (from the command's own
+//! signature, see the `commands!` macro) into `ui/src/lib/commands.ts`. A test fails when a
+//! committed file is stale; run `UPDATE_BINDINGS=1 cargo test -p opplevelseskort bindings` to
+//! rewrite them.
+
+/// A command as the UI calls it: its name, doc comment, arguments and result as TypeScript.
+#[cfg(test)]
+pub struct Signature {
+    name: &'static str,
+    docs: Vec<String>,
+    args: Vec<(&'static str, String)>,
+    ok: String,
+    job: bool,
+}
+
+#[cfg(test)]
+impl Signature {
+    /// `metas` are the command's attributes as written (`doc = "…"` for its doc comment).
+    pub fn new(
+        name: &'static str,
+        metas: &[&str],
+        args: Vec<(&'static str, String)>,
+        ok: String,
+        job: bool,
+    ) -> Signature {
+        let docs = metas
+            .iter()
+            .filter_map(|m| m.trim().strip_prefix("doc"))
+            .filter_map(|m| m.trim().strip_prefix('='))
+            .map(|m| {
+                let text = m
+                    .trim()
+                    .trim_start_matches('r')
+                    .trim_matches('#')
+                    .trim_matches('"');
+                text.replace("\\\"", "\"")
+                    .replace("\\\\", "\\")
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        Signature {
+            name,
+            docs,
+            args,
+            ok,
+            job,
+        }
+    }
+
+    /// The TypeScript function: trailing arguments that may be null may be left out; a job
+    /// also takes the caller's [`JobControl`](../ui/src/lib/invoke.ts).
+    fn typescript(&self) -> String {
+        let camel = crate::commands::camel_case(self.name);
+        let optional_from = self
+            .args
+            .iter()
+            .rposition(|(_, ty)| !ty.ends_with("| null"))
+            .map_or(0, |i| i + 1);
+        let mut params: Vec<String> = self
+            .args
+            .iter()
+            .enumerate()
+            .map(|(i, (arg, ty))| {
+                let default = if i >= optional_from { " = null" } else { "" };
+                format!("{}: {ty}{default}", crate::commands::camel_case(arg))
+            })
+            .collect();
+        let keys: Vec<String> = self
+            .args
+            .iter()
+            .map(|(arg, _)| crate::commands::camel_case(arg))
+            .collect();
+        let ok = if self.ok == "null" { "void" } else { &self.ok };
+        let args = match keys.is_empty() {
+            true => "{}".to_string(),
+            false => format!("{{ {} }}", keys.join(", ")),
+        };
+        let call = if self.job {
+            params.push("control?: JobControl".into());
+            format!("job<{ok}>(\"{}\", {args}, control)", self.name)
+        } else if keys.is_empty() {
+            format!("call<{ok}>(\"{}\")", self.name)
+        } else {
+            format!("call<{ok}>(\"{}\", {args})", self.name)
+        };
+        let doc = match self.docs.len() {
+            0 => String::new(),
+            _ => format!("  /** {} */\n", self.docs.join(" ")),
+        };
+        format!("{doc}  {camel}: ({}) =>\n    {call},\n", params.join(", "))
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -85,18 +176,97 @@ mod tests {
         )
     }
 
-    #[test]
-    fn generated_typescript_bindings_are_up_to_date() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
-        let fresh = generate();
+    /// Every command the app registers, in the order of the UI's `api`.
+    fn signatures(cfg: &Config) -> Vec<crate::bindings::Signature> {
+        use crate::commands::*;
+        [
+            workspace::tauri_commands::signatures(cfg),
+            session::tauri_commands::signatures(cfg),
+            program::tauri_commands::signatures(cfg),
+            venues::tauri_commands::signatures(cfg),
+            venues::tauri_job_commands::signatures(cfg),
+            holders::tauri_commands::signatures(cfg),
+            holders::tauri_job_commands::signatures(cfg),
+            cards::tauri_commands::signatures(cfg),
+            visits::tauri_commands::signatures(cfg),
+            visits::tauri_job_commands::signatures(cfg),
+            payouts::tauri_commands::signatures(cfg),
+            payouts::tauri_job_commands::signatures(cfg),
+            printing::tauri_commands::signatures(cfg),
+            printing::tauri_job_commands::signatures(cfg),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// `ui/src/lib/commands.ts`: a typed function per command, importing the types it names.
+    fn generate_commands(types: &str) -> String {
+        let cfg = Config::new().with_large_int("number");
+        let body: String = signatures(&cfg).iter().map(|s| s.typescript()).collect();
+        let mut used: Vec<&str> = types
+            .lines()
+            .filter_map(|l| l.strip_prefix("export type "))
+            .filter_map(|l| l.split([' ', '<', '=']).next())
+            .filter(|name| {
+                body.match_indices(name).any(|(i, _)| {
+                    let before = body[..i].chars().next_back();
+                    let after = body[i + name.len()..].chars().next();
+                    let ident =
+                        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    !ident(before) && !ident(after)
+                })
+            })
+            .collect();
+        used.sort_unstable();
+        format!(
+            "// Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.\n\
+             import {{ call, job, type JobControl }} from \"./invoke\";\n\
+             import type {{ {} }} from \"./bindings\";\n\n\
+             /** Every command of the backend, with its arguments and result as Rust declares them. */\n\
+             export const commands = {{\n{body}}};\n",
+            used.join(", ")
+        )
+    }
+
+    fn check(file: &str, fresh: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src/lib")
+            .join(file);
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &fresh).expect("write bindings");
+            std::fs::write(&path, fresh).expect("write bindings");
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == fresh,
-            "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p opplevelseskort bindings"
+            "ui/src/lib/{file} is stale: run UPDATE_BINDINGS=1 cargo test -p opplevelseskort bindings"
         );
+    }
+
+    #[test]
+    fn generated_command_functions_are_up_to_date() {
+        check("commands.ts", &generate_commands(&generate()));
+    }
+
+    #[test]
+    fn every_registered_command_has_a_generated_function() {
+        let cfg = Config::new().with_large_int("number");
+        let names: Vec<&str> = signatures(&cfg).iter().map(|s| s.name).collect();
+        let lib = include_str!("lib.rs");
+        let registered: Vec<&str> = lib
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("commands::"))
+            .filter_map(|l| l.trim_end_matches(',').rsplit("::").next())
+            .filter(|name| *name != "cancel_job")
+            .collect();
+        assert_eq!(registered.len(), names.len(), "{registered:?}");
+        for name in registered {
+            assert!(names.contains(&name), "{name} has no generated function");
+        }
+    }
+
+    #[test]
+    fn generated_typescript_bindings_are_up_to_date() {
+        check("bindings.ts", &generate());
     }
 }

@@ -17,12 +17,12 @@ pub struct LanguageOption {
 }
 
 commands! {
-    pub fn list_languages(state) -> Vec<LanguageOption> {
+    pub fn list_languages(state) -> ApiResult<Vec<LanguageOption>> {
         let _ = state;
-        okort_core::holder::LANGUAGES
+        Ok(okort_core::holder::LANGUAGES
             .iter()
             .map(|(code, name)| LanguageOption { code: (*code).into(), name: (*name).into() })
-            .collect()
+            .collect())
     }
 
     pub fn list_holders(state) -> ApiResult<Vec<Holder>> {

@@ -118,7 +118,7 @@ fn is_date_error(text: &str) -> bool {
     .any(|m| text.contains(m))
 }
 
-fn camel_case(name: &str) -> String {
+pub(crate) fn camel_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut upper = false;
     for c in name.chars() {
@@ -137,11 +137,11 @@ fn camel_case(name: &str) -> String {
 macro_rules! commands {
     ($(
         $(#[$meta:meta])*
-        pub fn $name:ident($state:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+        pub fn $name:ident($state:ident $(, $arg:ident: $ty:ty)* $(,)?) -> ApiResult<$ok:ty> $body:block
     )*) => {
         $(
             $(#[$meta])*
-            pub fn $name($state: &$crate::state::AppState $(, $arg: $ty)*) -> $ret $body
+            pub fn $name($state: &$crate::state::AppState $(, $arg: $ty)*) -> ApiResult<$ok> $body
         )*
 
         /// The same commands as registered with Tauri.
@@ -153,11 +153,25 @@ macro_rules! commands {
                 pub fn $name(
                     state: tauri::State<'_, $crate::state::AppState>
                     $(, $arg: Option<$crate::commands::Arg<$ty>>)*
-                ) -> $ret {
+                ) -> ApiResult<$ok> {
                     $(let $arg = $crate::commands::Arg::parse($arg, stringify!($arg), state.lang())?;)*
                     super::$name(&state $(, $arg)*)
                 }
             )*
+
+            /// The commands' signatures, for the generated TypeScript functions.
+            #[cfg(test)]
+            pub fn signatures(cfg: &ts_rs::Config) -> Vec<$crate::bindings::Signature> {
+                vec![$(
+                    $crate::bindings::Signature::new(
+                        stringify!($name),
+                        &[$(stringify!($meta)),*],
+                        vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
+                        <$ok as ts_rs::TS>::name(cfg),
+                        false,
+                    ),
+                )*]
+            }
         }
     };
 }
@@ -169,7 +183,7 @@ pub(crate) use commands;
 macro_rules! job_commands {
     ($(
         $(#[$meta:meta])*
-        pub fn $name:ident($state:ident, $job:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+        pub fn $name:ident($state:ident, $job:ident $(, $arg:ident: $ty:ty)* $(,)?) -> ApiResult<$ok:ty> $body:block
     )*) => {
         $(
             $(#[$meta])*
@@ -178,7 +192,7 @@ macro_rules! job_commands {
                 $state: &$crate::state::AppState,
                 $job: &$crate::jobs::Job
                 $(, $arg: $ty)*
-            ) -> $ret $body
+            ) -> ApiResult<$ok> $body
         )*
 
         /// The same commands as registered with Tauri, each run as a job.
@@ -192,7 +206,7 @@ macro_rules! job_commands {
                     app: tauri::AppHandle,
                     on_event: tauri::ipc::Channel<$crate::jobs::JobEvent>
                     $(, $arg: Option<$crate::commands::Arg<$ty>>)*
-                ) -> $ret {
+                ) -> ApiResult<$ok> {
                     use tauri::Manager;
                     let lang = app.state::<$crate::state::AppState>().lang();
                     $(let $arg = $crate::commands::Arg::parse($arg, stringify!($arg), lang)?;)*
@@ -202,6 +216,20 @@ macro_rules! job_commands {
                     .await
                 }
             )*
+
+            /// The commands' signatures, for the generated TypeScript functions.
+            #[cfg(test)]
+            pub fn signatures(cfg: &ts_rs::Config) -> Vec<$crate::bindings::Signature> {
+                vec![$(
+                    $crate::bindings::Signature::new(
+                        stringify!($name),
+                        &[$(stringify!($meta)),*],
+                        vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
+                        <$ok as ts_rs::TS>::name(cfg),
+                        true,
+                    ),
+                )*]
+            }
         }
     };
 }

@@ -70,8 +70,8 @@ commands! {
         info(state)
     }
 
-    pub fn get_language(state) -> Lang {
-        state.lang()
+    pub fn get_language(state) -> ApiResult<Lang> {
+        Ok(state.lang())
     }
 
     pub fn set_language(state, lang: Lang) -> ApiResult<()> {

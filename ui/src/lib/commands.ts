@@ -1,0 +1,189 @@
+// Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
+import { call, job, type JobControl } from "./invoke";
+import type { Agreement, AgreementInput, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+
+/** Every command of the backend, with its arguments and result as Rust declares them. */
+export const commands = {
+  workspaceInfo: () =>
+    call<WorkspaceInfo>("workspace_info"),
+  workspaceNew: (path: string) =>
+    call<WorkspaceInfo>("workspace_new", { path }),
+  workspaceOpen: (path: string) =>
+    call<WorkspaceInfo>("workspace_open", { path }),
+  /** Opens the demo program, creating it in the app's data folder the first time. */
+  workspaceOpenDemo: () =>
+    call<WorkspaceInfo>("workspace_open_demo"),
+  getLanguage: () =>
+    call<Lang>("get_language"),
+  setLanguage: (lang: Lang) =>
+    call<void>("set_language", { lang }),
+  sessionInfo: () =>
+    call<SessionInfo>("session_info"),
+  /** On a workspace without users: creates the administrator and logs them in. */
+  createFirstAdmin: (username: string, password: string) =>
+    call<SessionInfo>("create_first_admin", { username, password }),
+  login: (username: string, password: string) =>
+    call<SessionInfo>("login", { username, password }),
+  logout: () =>
+    call<SessionInfo>("logout"),
+  listUsers: () =>
+    call<Array<User>>("list_users"),
+  saveUser: (input: UserInput) =>
+    call<User>("save_user", { input }),
+  /** The newest 500 entries. The audit log as sentences in the UI language, filtered by user, kind and period. */
+  auditLog: (query: AuditQuery) =>
+    call<Array<AuditEntry>>("audit_log", { query }),
+  /** Every role sees the program: its name, colours and contact are on every screen. */
+  getProgram: () =>
+    call<Program>("get_program"),
+  saveProgram: (input: ProgramInput) =>
+    call<Program>("save_program", { input }),
+  /** Sets the logo or coat of arms from an uploaded file, or removes it when `data` is null. */
+  setProgramImage: (kind: ProgramImageKind, data: string | null = null) =>
+    call<Program>("set_program_image", { kind, data }),
+  /** An image from the workspace as a `data:` URL the web view can show. */
+  getImage: (id: number) =>
+    call<string>("get_image", { id }),
+  /** Every role sees the years: NAV assigns in them, venues' cards belong to them. */
+  listYears: () =>
+    call<Array<ProgramYear>>("list_years"),
+  /** The defaults for a new program year (calendar year, 30 cards, age 5–18, companion free). */
+  newYearDefaults: (year: number) =>
+    call<ProgramYearInput>("new_year_defaults", { year }),
+  saveYear: (input: ProgramYearInput) =>
+    call<ProgramYear>("save_year", { input }),
+  /** "Copy last year's agreements": returns how many agreements were copied. */
+  copyAgreements: (fromYearId: number, toYearId: number) =>
+    call<number>("copy_agreements", { fromYearId, toYearId }),
+  listVenues: () =>
+    call<Array<Venue>>("list_venues"),
+  saveVenue: (input: VenueInput) =>
+    call<Venue>("save_venue", { input }),
+  /** Sets a venue's logo from an uploaded file, or removes it when `data` is null. */
+  setVenueLogo: (venueId: number, data: string | null = null) =>
+    call<Venue>("set_venue_logo", { venueId, data }),
+  agreementsForVenue: (venueId: number) =>
+    call<Array<Agreement>>("agreements_for_venue", { venueId }),
+  agreementsForYear: (yearId: number) =>
+    call<Array<Agreement>>("agreements_for_year", { yearId }),
+  saveAgreement: (input: AgreementInput) =>
+    call<Agreement>("save_agreement", { input }),
+  deleteAgreement: (venueId: number, yearId: number) =>
+    call<void>("delete_agreement", { venueId, yearId }),
+  /** Writes the register to the file the user chose in the save dialog. */
+  exportVenuesCsv: (path: string) =>
+    call<void>("export_venues_csv", { path }),
+  /** Imports a CSV file the UI read; refused whole with every bad row listed. */
+  importVenuesCsv: (data: string, control?: JobControl) =>
+    job<ImportReport>("import_venues_csv", { data }, control),
+  listLanguages: () =>
+    call<Array<LanguageOption>>("list_languages"),
+  listHolders: () =>
+    call<Array<Holder>>("list_holders"),
+  holderSummaries: () =>
+    call<Array<HolderSummary>>("holder_summaries"),
+  /** Holders with the same name and birth date, to show before saving. */
+  possibleDuplicates: (input: HolderInput) =>
+    call<Array<HolderSummary>>("possible_duplicates", { input }),
+  saveHolder: (input: HolderInput) =>
+    call<Holder>("save_holder", { input }),
+  exportHoldersCsv: (path: string) =>
+    call<void>("export_holders_csv", { path }),
+  /** Imports NAV's CSV of holders; refused whole with every bad row listed. */
+  importHoldersCsv: (data: string, control?: JobControl) =>
+    job<HolderImportReport>("import_holders_csv", { data }, control),
+  /** How many cards are left of the year's quota: shown before assigning. */
+  quotaStatus: (yearId: number) =>
+    call<QuotaStatus>("quota_status", { yearId }),
+  listCards: (yearId: number) =>
+    call<Array<CardRow>>("list_cards", { yearId }),
+  cardsOfHolder: (holderId: number) =>
+    call<Array<Card>>("cards_of_holder", { holderId }),
+  /** `override_reason` lets an administrator assign outside the age range (logged). */
+  assignCard: (holderId: number, yearId: number, overrideReason: string | null = null) =>
+    call<Card>("assign_card", { holderId, yearId, overrideReason }),
+  markPrinted: (cardIds: Array<number>) =>
+    call<Array<Card>>("mark_printed", { cardIds }),
+  handOutCard: (cardId: number, on: string) =>
+    call<Card>("hand_out_card", { cardId, on }),
+  /** Blocks a lost card and issues a new number to the same holder. */
+  replaceLostCard: (cardId: number) =>
+    call<Card>("replace_lost_card", { cardId }),
+  revokeCard: (cardId: number, reason: string) =>
+    call<Card>("revoke_card", { cardId, reason }),
+  /** A typed card number or a scanned QR code (a USB scanner types it like a keyboard). `venue_id` is the desk's venue when the culture office checks for one. */
+  lookupCard: (code: string, venueId: number | null = null) =>
+    call<CardLookup>("lookup_card", { code, venueId }),
+  cardQr: (cardId: number) =>
+    call<string>("card_qr", { cardId }),
+  reassessment: (fromYearId: number, toYearId: number) =>
+    call<Array<ReassessRow>>("reassessment", { fromYearId, toYearId }),
+  /** Records NAV's decision today that a holder's card continues into a year, or ends. */
+  decideReassessment: (holderId: number, toYearId: number, continuation: Continuation) =>
+    call<Decision>("decide_reassessment", { holderId, toYearId, continuation }),
+  /** Creates next year's cards for every holder NAV decided to continue, all or nothing within quota. */
+  renewCards: (toYearId: number) =>
+    call<Array<Card>>("renew_cards", { toYearId }),
+  /** Registers one visit. `venue_id` is the culture office's choice (a venue user is bound to its own); `on` defaults to today; `override_reason` lets the culture office register over a rule, logged. */
+  registerVisit: (code: string, venueId: number | null, on: string | null, companion: boolean, overrideReason: string | null = null) =>
+    call<VisitReceipt>("register_visit", { code, venueId, on, companion, overrideReason }),
+  /** Ticks counted per venue on a card handed back at year end, as `[venueId, ticks]` pairs; returns how many visits of unknown date were added. */
+  registerReturnedTicks: (code: string, ticks: Array<[number, number]>) =>
+    call<number>("register_returned_ticks", { code, ticks }),
+  voidVisit: (visitId: number, reason: string) =>
+    call<void>("void_visit", { visitId, reason }),
+  listVisits: (yearId: number, venueId: number | null = null) =>
+    call<Array<VisitRow>>("list_visits", { yearId, venueId }),
+  /** Checks a venue report (CSV or .xlsx, as base64) without importing it. */
+  checkVisitImport: (venueId: number | null, data: string) =>
+    call<VisitImportPreview>("check_visit_import", { venueId, data }),
+  /** Imports a venue report: all rows, or with `accept_valid` the good rows only. */
+  importVisits: (venueId: number | null, data: string, acceptValid: boolean, control?: JobControl) =>
+    job<VisitImportReport>("import_visits", { venueId, data, acceptValid }, control),
+  computePayouts: (yearId: number, from: string | null = null, to: string | null = null) =>
+    call<Array<PayoutLine>>("compute_payouts", { yearId, from, to }),
+  /** The accounting file (one row per venue and a sum) written to `path`. */
+  exportPayoutsCsv: (yearId: number, from: string | null, to: string | null, path: string) =>
+    call<void>("export_payouts_csv", { yearId, from, to, path }),
+  /** Approves a venue's open visits in the year or period as a settlement; they are locked. */
+  approveSettlement: (venueId: number, yearId: number, from: string | null = null, to: string | null = null) =>
+    call<Settlement>("approve_settlement", { venueId, yearId, from, to }),
+  /** The accounting file of the year's approved and paid settlements, written to `path`. */
+  exportSettlementsCsv: (yearId: number, path: string) =>
+    call<void>("export_settlements_csv", { yearId, path }),
+  listSettlements: (yearId: number) =>
+    call<Array<Settlement>>("list_settlements", { yearId }),
+  markSettlementPaid: (settlementId: number, on: string) =>
+    call<Settlement>("mark_settlement_paid", { settlementId, on }),
+  /** Withdraws an unpaid settlement with a reason; its visits are open again. */
+  withdrawSettlement: (settlementId: number, reason: string) =>
+    call<Settlement>("withdraw_settlement", { settlementId, reason }),
+  /** A venue's settlement statement, written to `path` and opened: an approved settlement, or a draft of the venue's open visits in the year or period. */
+  printStatement: (venueId: number, yearId: number, settlementId: number | null, from: string | null, to: string | null, path: string, control?: JobControl) =>
+    job<void>("print_statement", { venueId, yearId, settlementId, from, to, path }, control),
+  getCardDesign: (yearId: number) =>
+    call<CardDesign>("get_card_design", { yearId }),
+  saveCardDesign: (design: CardDesign) =>
+    call<CardDesign>("save_card_design", { design }),
+  /** "Copy from last year": the design of `from_year_id` saved for `to_year_id`. */
+  copyCardDesign: (fromYearId: number, toYearId: number) =>
+    call<CardDesign>("copy_card_design", { fromYearId, toYearId }),
+  /** The pages of one card of the year (the first active one, or a sample) as SVG data URLs: the same drawing operations the PDF is made of. `design` previews unsaved edits. */
+  cardPreview: (yearId: number, layoutCode: string, design: CardDesign | null = null) =>
+    call<Array<string>>("card_preview", { yearId, layoutCode, design }),
+  listPrinterProfiles: () =>
+    call<Array<PrinterProfile>>("list_printer_profiles"),
+  savePrinterProfile: (profile: PrinterProfile) =>
+    call<PrinterProfile>("save_printer_profile", { profile }),
+  deletePrinterProfile: (id: number) =>
+    call<void>("delete_printer_profile", { id }),
+  /** A calibration test page with rulers for the layout's paper (through a profile, to check it), written to `path` and opened. */
+  printCalibrationPage: (layoutCode: string, path: string, profileId: number | null = null) =>
+    call<PrintReport>("print_calibration_page", { layoutCode, path, profileId }),
+  /** Prints the year's active cards (or `card_ids`, for a reprint) to `path` and marks them printed. The workspace is read, then left free while the cards are laid out and written (the job tells its progress and stops when cancelled, writing nothing), then the cards are marked printed and the file is opened. */
+  printCards: (yearId: number, layoutCode: string, path: string, cardIds: Array<number> | null = null, profileId: number | null = null, control?: JobControl) =>
+    job<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds, profileId }, control),
+  /** NAV's hand-out list of the year's active cards, written to `path` and opened. */
+  printHandoutList: (yearId: number, path: string, control?: JobControl) =>
+    job<PrintReport>("print_handout_list", { yearId, path }, control),
+};
