@@ -6,17 +6,14 @@ mod audit;
 mod cards;
 pub mod demo;
 mod designs;
-mod holder_csv;
+pub mod exchange;
 mod holders;
 mod images;
 pub mod migrations;
 mod payouts;
 mod program;
-mod sheet;
 mod users;
-pub mod venue_csv;
 mod venues;
-mod visit_import;
 mod visits;
 mod years;
 
@@ -25,13 +22,12 @@ pub use cards::{
     Card, CardLookup, CardRow, CardStatus, Continuation, Decision, LookupState, QrSigner,
     QuotaStatus, ReassessRow, VenueAllowance,
 };
-pub use holder_csv::HolderImportReport;
+pub use exchange::{HolderImportReport, ImportReport, RowProblem};
+pub use exchange::{VisitImportCheck, VisitImportReport};
 pub use images::StoredImage;
 pub use payouts::{payouts_csv, settlements_csv, MonthCount, PayoutLine, Settlement, VisitScope};
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
-pub use venue_csv::{ImportReport, RowProblem};
-pub use visit_import::{VisitImportCheck, VisitImportReport};
 pub use visits::{VisitReceipt, VisitRow};
 
 use okort_core::i18n::{Msg, Problem};

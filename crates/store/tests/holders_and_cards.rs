@@ -1,6 +1,7 @@
 //! NAV's yearly round against a real workspace file: holders, assignment within quota and age,
 //! lost cards, QR verification, re-assessment, and what each role is refused.
 
+mod support;
 use chrono::NaiveDate;
 use okort_core::i18n::Problem;
 use okort_core::{Actor, HolderInput, ProgramYearInput, Role, VenueCategory, VenueInput};
@@ -447,6 +448,44 @@ fn holders_import_lists_bad_rows_and_a_reimport_updates_instead_of_duplicating()
         fresh.ws.list_holders(&fresh.nav).expect("list"),
         s.ws.list_holders(&s.nav).expect("list")
     );
+}
+
+#[test]
+fn holders_import_from_an_excel_workbook_with_names_in_many_scripts() {
+    let mut s = setup(5);
+    let xlsx = support::text_workbook(&[
+        &["Fornavn", "Etternavn", "Fødselsdato", "Språk"],
+        &["Мария", "Иванова", "01.02.2015", "ru"],
+        &["Thảo", "Nguyễn", "2013-11-30", "vi"],
+        &["ሰላም", "ተስፋዬ", "12.06.2012", "ti"],
+        &["", "", "", ""],
+        &["Ola", "", "31.02.2015", ""],
+    ]);
+    let Err(StoreError::Import(rows)) = s.ws.import_holders_csv(&s.nav, &xlsx, d(2026, 1, 1))
+    else {
+        panic!("the bad row refuses the file");
+    };
+    let cells: Vec<(usize, &str)> = rows.iter().map(|r| (r.row, r.column.as_str())).collect();
+    assert_eq!(cells, [(6, "Fødselsdato"), (6, "Etternavn")], "{rows:?}");
+    let good = support::text_workbook(&[
+        &["Fornavn", "Etternavn", "Fødselsdato", "Språk"],
+        &["Мария", "Иванова", "01.02.2015", "ru"],
+        &["Thảo", "Nguyễn", "2013-11-30", "vi"],
+        &["ሰላም", "ተስፋዬ", "12.06.2012", "ti"],
+    ]);
+    let r =
+        s.ws.import_holders_csv(&s.nav, &good, d(2026, 1, 1))
+            .expect("import");
+    assert_eq!((r.created, r.updated), (3, 0));
+    let names: Vec<String> =
+        s.ws.list_holders(&s.nav)
+            .expect("list")
+            .into_iter()
+            .map(|h| format!("{} {}", h.first_name, h.last_name))
+            .collect();
+    for name in ["Мария Иванова", "Thảo Nguyễn", "ሰላም ተስፋዬ"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
 }
 
 #[test]

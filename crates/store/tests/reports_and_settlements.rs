@@ -2,6 +2,7 @@
 //! row named, good rows or none, nothing imported twice, settled visits locked, and — as a
 //! property over random sequences — no visit paid twice and no voided visit paid.
 
+mod support;
 use chrono::NaiveDate;
 use okort_core::compensation::line_amount;
 use okort_core::i18n::Problem;
@@ -9,6 +10,7 @@ use okort_core::Actor;
 use okort_store::{demo, StoreError, VisitScope, Workspace};
 use std::io::Write;
 use std::path::Path;
+use support::workbook;
 
 /// The day the tests register on: after every visit date they use.
 const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 12, 31) {
@@ -449,25 +451,6 @@ fn the_demo_year_is_settled_to_october_with_november_open_at_late_venues() {
         .expect("2025")
         .iter()
         .all(|s| s.paid_on.is_some()));
-}
-
-/// A minimal .xlsx: one sheet with `rows`, and style 1 as the built-in date format 14.
-fn workbook(rows: &[String]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let files = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.to_string()),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
-        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Besøk" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
-        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_string()),
-        ("xl/styles.xml", r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"#.to_string()),
-        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>"#, rows.concat())),
-    ];
-    for (name, body) in files {
-        zip.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("entry");
-        zip.write_all(body.as_bytes()).expect("write");
-    }
-    zip.finish().expect("zip").into_inner()
 }
 
 mod properties {

@@ -1,5 +1,6 @@
 //! The workspace as a real SQLite file: opening, upgrading, refusing, and CSV round trips.
 
+mod support;
 use okort_core::ProgramYearInput;
 use okort_store::{demo, StoreError, Workspace};
 
@@ -49,6 +50,58 @@ fn the_demo_program_has_fifteen_venues_with_logos_and_two_years_of_agreements() 
     let program = ws.program().expect("program");
     assert_eq!(program.municipality, "Eksempel kommune");
     assert!(program.logo_id.is_some() && program.coat_of_arms_id.is_some());
+}
+
+#[test]
+fn venues_import_from_an_excel_workbook_and_name_a_bad_cell() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::create(&dir.path().join("fresh.okort")).expect("fresh");
+    ws.save_year(ProgramYearInput::new_for(2026).expect("year"))
+        .expect("save year");
+    let bad = support::text_workbook(&[
+        &[
+            "Navn",
+            "Kategori",
+            "Org.nr.",
+            "År",
+            "Besøk per kort",
+            "Kompensasjon",
+        ],
+        &["Eksempel Kino", "kino", "", "2026", "5", "full"],
+        &["Svømmehallen", "bad", "", "2026", "mange", "full"],
+    ]);
+    let Err(StoreError::Import(rows)) = ws.import_venues_csv(&bad) else {
+        panic!("refused");
+    };
+    assert_eq!(
+        rows.iter()
+            .map(|r| (r.row, r.column.as_str()))
+            .collect::<Vec<_>>(),
+        [(3, "Besøk per kort")],
+        "{rows:?}"
+    );
+    assert!(
+        ws.list_venues().expect("venues").is_empty(),
+        "nothing saved"
+    );
+    let good = support::text_workbook(&[
+        &[
+            "Navn",
+            "Kategori",
+            "År",
+            "Besøk per kort",
+            "Ledsager gratis",
+            "Kompensasjon",
+        ],
+        &["Eksempel Kino", "kino", "2026", "5", "ja", "full"],
+        &["Svømmehallen", "bad", "2026", "fri", "nei", "full"],
+    ]);
+    let report = ws.import_venues_csv(&good).expect("import");
+    assert_eq!((report.venues_created, report.agreements_saved), (2, 2));
+    let year = ws.year_by_number(2026).expect("y").expect("2026");
+    let agreements = ws.agreements_for_year(year.id).expect("agreements");
+    assert!(agreements.iter().any(|a| a.visits_per_card.is_none()));
+    assert!(agreements.iter().any(|a| a.visits_per_card == Some(5)));
 }
 
 #[test]

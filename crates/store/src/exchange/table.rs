@@ -1,8 +1,8 @@
 //! Reads a table of text cells from a CSV file (UTF-8 ± BOM or Windows-1252, `;` or `,`) or
 //! the first sheet of an Excel workbook (.xlsx). Row 1 is the header, as the user sees it.
 
-use crate::venue_csv::{decode_text, detect_delimiter};
-use crate::{RowProblem, StoreError};
+use super::{file_problem, RowProblem};
+use crate::StoreError;
 use calamine::{Data, Reader, Xlsx};
 use okort_core::i18n::Problem;
 
@@ -15,14 +15,6 @@ pub(crate) fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
     } else {
         read_csv(bytes)
     }
-}
-
-fn file_problem(problem: Problem) -> StoreError {
-    StoreError::Import(vec![RowProblem {
-        row: 1,
-        column: String::new(),
-        problem,
-    }])
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
@@ -82,6 +74,48 @@ fn cell_text(c: &Data) -> String {
         Data::DateTimeIso(s) => s.chars().take(10).collect(),
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Reads bytes as UTF-8 (a BOM is dropped) or, when they are not UTF-8, as Windows-1252. Bytes
+/// that no text file holds (a picture, a PDF, a broken workbook) are refused as not a table.
+pub fn decode_text(bytes: &[u8]) -> Result<String, StoreError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+    {
+        return Err(StoreError::Import(vec![RowProblem {
+            row: 1,
+            column: String::new(),
+            problem: Problem::NotATable,
+        }]));
+    }
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    })
+}
+
+/// Picks `;` or `,` by counting them, outside quotes, in the header line.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let (mut semi, mut comma, mut quoted) = (0, 0, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    if semi >= comma && semi > 0 {
+        b';'
+    } else {
+        b','
     }
 }
 

@@ -2,8 +2,8 @@
 //! `;` or `,`, Norwegian or English headers, every bad row listed and nothing written.
 //! Export gives NAV the full record and the culture office only names and birth years.
 
+use super::{data_rows, header, read_table, Columns};
 use crate::holders::{duplicates_of, write_holder};
-use crate::venue_csv::{decode_text, detect_delimiter, header_key};
 use crate::{require, RowProblem, StoreError, Workspace};
 use chrono::{Datelike, NaiveDate};
 use okort_core::dates::{format_date, parse_date};
@@ -20,22 +20,23 @@ pub struct HolderImportReport {
     pub updated: u32,
 }
 
-/// (field, Norwegian header, English header)
-const COLUMNS: [(&str, &str, &str); 10] = [
-    ("firstName", "fornavn", "first_name"),
-    ("lastName", "etternavn", "last_name"),
-    ("birthDate", "fødselsdato", "birth_date"),
-    ("language", "språk", "language"),
-    ("guardianName", "foresatt", "guardian_name"),
-    ("guardianPhone", "foresatt_telefon", "guardian_phone"),
-    ("guardianEmail", "foresatt_epost", "guardian_email"),
-    ("address", "adresse", "address"),
-    ("navContact", "nav_kontakt", "nav_contact"),
-    ("navNote", "nav_merknad", "nav_note"),
+/// (field, accepted headers: Norwegian first, as exported, then English)
+const COLUMNS: [(&str, &[&str]); 10] = [
+    ("firstName", &["fornavn", "first_name"]),
+    ("lastName", &["etternavn", "last_name"]),
+    ("birthDate", &["fødselsdato", "birth_date"]),
+    ("language", &["språk", "language"]),
+    ("guardianName", &["foresatt", "guardian_name"]),
+    ("guardianPhone", &["foresatt_telefon", "guardian_phone"]),
+    ("guardianEmail", &["foresatt_epost", "guardian_email"]),
+    ("address", &["adresse", "address"]),
+    ("navContact", &["nav_kontakt", "nav_contact"]),
+    ("navNote", &["nav_merknad", "nav_note"]),
 ];
 
 impl Workspace {
-    /// Imports holders; a row with the same name and birth date as a registered holder updates it.
+    /// Imports holders from a CSV or .xlsx file; a row with the same name and birth date as a
+    /// registered holder updates it.
     pub fn import_holders_csv(
         &mut self,
         actor: &Actor,
@@ -45,76 +46,15 @@ impl Workspace {
         if !(actor.may(Action::ManageHolders) || *actor == Actor::command_line()) {
             return Err(StoreError::Denied(actor.role));
         }
-        let text = decode_text(bytes)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(detect_delimiter(&text))
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let header = match records.next() {
-            Some(h) => h.map_err(|e| StoreError::Csv(e.to_string()))?,
-            None => {
-                return Err(StoreError::Import(vec![RowProblem {
-                    row: 1,
-                    column: String::new(),
-                    problem: Problem::EmptyFile,
-                }]))
-            }
-        };
+        let table = read_table(bytes)?;
+        let (header_row, header) = header(&table)?;
+        let known: Vec<&[&str]> = COLUMNS.iter().map(|(_, names)| *names).collect();
+        let columns = Columns::match_header((header_row, header), &known, &[0, 1, 2], true)?;
+        let column = |c: usize| columns.name(c, &known);
         let mut problems = Vec::new();
-        let mut index: Vec<Option<(usize, String)>> = vec![None; COLUMNS.len()];
-        for (i, h) in header.iter().enumerate() {
-            let key = header_key(h);
-            if key.is_empty() {
-                continue;
-            }
-            match COLUMNS
-                .iter()
-                .position(|(_, nb, en)| header_key(nb) == key || header_key(en) == key)
-            {
-                Some(c) => {
-                    index[c] = Some((i, h.trim().trim_start_matches('\u{feff}').to_string()))
-                }
-                None => problems.push(RowProblem {
-                    row: 1,
-                    column: h.trim().to_string(),
-                    problem: Problem::UnknownColumn,
-                }),
-            }
-        }
-        for c in 0..3 {
-            if index[c].is_none() {
-                problems.push(RowProblem {
-                    row: 1,
-                    column: COLUMNS[c].1.to_string(),
-                    problem: Problem::MissingColumn,
-                });
-            }
-        }
-        if !problems.is_empty() {
-            return Err(StoreError::Import(problems));
-        }
-        let column = |c: usize| {
-            index[c]
-                .as_ref()
-                .map(|(_, h)| h.clone())
-                .unwrap_or_default()
-        };
         let mut rows: Vec<(usize, HolderInput)> = Vec::new();
-        for (i, record) in records.enumerate() {
-            let row = i + 2;
-            let record = record.map_err(|e| StoreError::Csv(format!("row {row}: {e}")))?;
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let cell = |c: usize| {
-                index[c]
-                    .as_ref()
-                    .and_then(|(i, _)| record.get(*i))
-                    .map(|s| s.trim().to_string())
-                    .unwrap_or_default()
-            };
+        for (row, record) in data_rows(&table, header_row) {
+            let cell = |c: usize| columns.cell(record, c);
             let birth = cell(2);
             let birth_date = match parse_date(&birth) {
                 Some(d) => d,
@@ -150,14 +90,8 @@ impl Workspace {
                 if p.field == "birthDate" && birth_date == NaiveDate::default() {
                     continue;
                 }
-                let c = COLUMNS
-                    .iter()
-                    .position(|(f, _, _)| *f == p.field)
-                    .unwrap_or(0);
-                let name = index[c]
-                    .as_ref()
-                    .map(|(_, h)| h.clone())
-                    .unwrap_or(COLUMNS[c].1.into());
+                let c = COLUMNS.iter().position(|(f, _)| *f == p.field).unwrap_or(0);
+                let name = column(c);
                 problems.push(RowProblem {
                     row,
                     column: name,
@@ -212,7 +146,8 @@ impl Workspace {
                 .from_writer(&mut out);
             let err = |e: csv::Error| StoreError::Csv(e.to_string());
             if full {
-                w.write_record(COLUMNS.iter().map(|c| c.1)).map_err(err)?;
+                w.write_record(COLUMNS.iter().map(|c| c.1[0]))
+                    .map_err(err)?;
                 for h in crate::holders::all_holders(&self.conn)? {
                     w.write_record([
                         &h.first_name,

@@ -2,6 +2,7 @@
 //! UTF-8 (with or without BOM) or Windows-1252, `;` or `,`, Norwegian or English headers.
 //! A file with any bad row is refused whole, listing every problem; nothing is written.
 
+use super::{data_rows, header, parse_yes_no, read_table, Columns, RowProblem};
 use crate::agreements::insert_or_update;
 use crate::venues::{conflicts, find_by_name, find_by_org_number, upsert};
 use crate::{StoreError, Workspace};
@@ -9,25 +10,11 @@ use okort_core::checks::{format_bank_account, format_org_number};
 use okort_core::dates::{format_date, parse_date};
 use okort_core::i18n::Problem;
 use okort_core::money::{format_amount, parse_nok};
+use okort_core::FieldProblem;
 use okort_core::{AgreementInput, CompensationModel, ProgramYear, VenueCategory, VenueInput};
-use okort_core::{FieldProblem, Lang};
 use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;
-
-/// One problem in an imported file: the spreadsheet row (the header is row 1) and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowProblem {
-    pub row: usize,
-    pub column: String,
-    pub problem: Problem,
-}
-
-impl RowProblem {
-    pub fn message(&self, lang: Lang) -> String {
-        self.problem.message(lang)
-    }
-}
 
 /// What an accepted import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -124,11 +111,14 @@ impl Col {
         }
     }
 
-    fn from_header(h: &str) -> Option<Col> {
-        let key = header_key(h);
-        Col::ALL
-            .into_iter()
-            .find(|c| c.aliases().iter().any(|a| header_key(a) == key))
+    /// The column's place among [`Col::ALL`], as [`Columns`] counts them.
+    fn index(self) -> usize {
+        Col::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    }
+
+    /// Every column's accepted headers, in the order of [`Col::ALL`].
+    fn known() -> Vec<&'static [&'static str]> {
+        Col::ALL.iter().map(|c| c.aliases()).collect()
     }
 
     /// The column that carries a validated field.
@@ -154,57 +144,6 @@ impl Col {
     }
 }
 
-pub(crate) fn header_key(h: &str) -> String {
-    h.trim()
-        .trim_start_matches('\u{feff}')
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
-/// Reads bytes as UTF-8 (a BOM is dropped) or, when they are not UTF-8, as Windows-1252. Bytes
-/// that no text file holds (a picture, a PDF, a broken workbook) are refused as not a table.
-pub fn decode_text(bytes: &[u8]) -> Result<String, StoreError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes
-        .iter()
-        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-    {
-        return Err(StoreError::Import(vec![RowProblem {
-            row: 1,
-            column: String::new(),
-            problem: Problem::NotATable,
-        }]));
-    }
-    Ok(match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    })
-}
-
-/// Picks `;` or `,` by counting them, outside quotes, in the header line.
-pub fn detect_delimiter(text: &str) -> u8 {
-    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let (mut semi, mut comma, mut quoted) = (0, 0, false);
-    for c in header.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => semi += 1,
-            ',' if !quoted => comma += 1,
-            _ => {}
-        }
-    }
-    if semi >= comma && semi > 0 {
-        b';'
-    } else {
-        b','
-    }
-}
-
 /// One data row, parsed but not yet checked against the workspace.
 struct ParsedRow {
     row: usize,
@@ -213,26 +152,20 @@ struct ParsedRow {
 }
 
 struct Reader<'a> {
-    columns: &'a HashMap<Col, (usize, String)>,
-    record: &'a csv::StringRecord,
+    columns: &'a Columns,
+    known: &'a [&'a [&'a str]],
+    record: &'a [String],
     row: usize,
     problems: Vec<RowProblem>,
 }
 
 impl Reader<'_> {
     fn text(&self, col: Col) -> String {
-        self.columns
-            .get(&col)
-            .and_then(|(i, _)| self.record.get(*i))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default()
+        self.columns.cell(self.record, col.index())
     }
 
     fn name(&self, col: Col) -> String {
-        self.columns
-            .get(&col)
-            .map(|(_, h)| h.clone())
-            .unwrap_or_else(|| col.header().to_string())
+        self.columns.name(col.index(), self.known)
     }
 
     fn problem(&mut self, col: Col, problem: Problem) {
@@ -277,14 +210,6 @@ impl Reader<'_> {
     }
 }
 
-pub(crate) fn parse_yes_no(s: &str) -> Option<bool> {
-    match s.trim().to_lowercase().as_str() {
-        "ja" | "j" | "yes" | "y" | "true" | "1" | "x" | "sann" => Some(true),
-        "nei" | "n" | "no" | "false" | "0" | "usann" => Some(false),
-        _ => None,
-    }
-}
-
 /// "5" → Some(Some(5)); "fri", "free", "ubegrenset", "unlimited" → Some(None).
 fn parse_visits(s: &str) -> Option<Option<u8>> {
     let key = s.trim().to_lowercase();
@@ -305,12 +230,14 @@ fn parse_visits(s: &str) -> Option<Option<u8>> {
 }
 
 fn parse_row(
-    columns: &HashMap<Col, (usize, String)>,
-    record: &csv::StringRecord,
+    columns: &Columns,
+    known: &[&[&str]],
+    record: &[String],
     row: usize,
 ) -> (ParsedRow, Vec<RowProblem>) {
     let mut r = Reader {
         columns,
+        known,
         record,
         row,
         problems: Vec::new(),
@@ -424,84 +351,37 @@ fn stand_in_year(year: i32) -> ProgramYear {
 }
 
 impl Workspace {
-    /// Imports venues with their agreements from CSV bytes. Venues are matched by
+    /// Imports venues with their agreements from a CSV or .xlsx file. Venues are matched by
     /// organisation number, then by name; agreements by venue and year.
     pub fn import_venues_csv(&mut self, bytes: &[u8]) -> Result<ImportReport, StoreError> {
-        let text = decode_text(bytes)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(detect_delimiter(&text))
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let file_problem = |column: &str, problem| {
-            StoreError::Import(vec![RowProblem {
-                row: 1,
-                column: column.into(),
-                problem,
-            }])
-        };
-        let header = match records.next() {
-            Some(h) => h.map_err(|e| StoreError::Csv(e.to_string()))?,
-            None => return Err(file_problem("", Problem::EmptyFile)),
-        };
+        let table = read_table(bytes)?;
+        let (header_row, header) = header(&table)?;
+        let known = Col::known();
+        let columns =
+            Columns::match_header((header_row, header), &known, &[Col::Name.index()], true)?;
         let mut problems = Vec::new();
-        let mut columns: HashMap<Col, (usize, String)> = HashMap::new();
-        for (i, h) in header.iter().enumerate() {
-            let h = h.trim().trim_start_matches('\u{feff}');
-            if h.is_empty() {
-                continue;
-            }
-            match Col::from_header(h) {
-                Some(col) => {
-                    columns.insert(col, (i, h.to_string()));
-                }
-                None => problems.push(RowProblem {
-                    row: 1,
-                    column: h.to_string(),
-                    problem: Problem::UnknownColumn,
-                }),
-            }
-        }
-        if !columns.contains_key(&Col::Name) {
-            problems.push(RowProblem {
-                row: 1,
-                column: Col::Name.header().into(),
-                problem: Problem::MissingColumn,
-            });
-        }
-        if !problems.is_empty() {
-            return Err(StoreError::Import(problems));
-        }
-
         let mut rows = Vec::new();
-        for (i, record) in records.enumerate() {
-            let row = i + 2;
-            let record = record.map_err(|e| StoreError::Csv(format!("row {row}: {e}")))?;
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            if record.len() > header.len() {
+        for (row, record) in data_rows(&table, header_row) {
+            let used = record
+                .iter()
+                .rposition(|c| !c.trim().is_empty())
+                .map_or(0, |i| i + 1);
+            if used > header.len() {
                 problems.push(RowProblem {
                     row,
                     column: String::new(),
                     problem: Problem::FieldCount {
-                        found: record.len(),
+                        found: used,
                         expected: header.len(),
                     },
                 });
                 continue;
             }
-            let (parsed, row_problems) = parse_row(&columns, &record, row);
+            let (parsed, row_problems) = parse_row(&columns, &known, record, row);
             problems.extend(row_problems);
             rows.push(parsed);
         }
-        let column_name = |col: Col| {
-            columns
-                .get(&col)
-                .map(|(_, h)| h.clone())
-                .unwrap_or_else(|| col.header().into())
-        };
+        let column_name = |col: Col| columns.name(col.index(), &known);
         let mut add = |row: usize, col: Col, problem: Problem| {
             problems.push(RowProblem {
                 row,
@@ -770,7 +650,7 @@ mod tests {
             .iter()
             .find(|p| p.column == "år")
             .expect("year problem");
-        assert!(unknown_year.message(Lang::Nb).contains("2031"));
+        assert!(unknown_year.message(okort_core::Lang::Nb).contains("2031"));
         assert!(
             ws.list_venues().expect("list").is_empty(),
             "nothing is written"

@@ -4,10 +4,9 @@
 //! imports the good rows or none. A row that matches a registered visit (same holder, venue
 //! and date) is never added again, so importing the same file twice adds nothing.
 
+use super::{data_rows, header, parse_yes_no, read_table, Columns};
 use crate::audit::log;
 use crate::cards::{card_by_number, card_problem, Card, CardStatus, VenueAllowance};
-use crate::sheet::read_table;
-use crate::venue_csv::{header_key, parse_yes_no};
 use crate::visits::desk_venue;
 use crate::{require, RowProblem, StoreError, Workspace};
 use chrono::NaiveDate;
@@ -88,35 +87,11 @@ impl Workspace {
     ) -> Result<(u32, Vec<Good>, Vec<RowProblem>), StoreError> {
         self.venue(venue_id)?;
         let table = read_table(bytes)?;
-        let Some(header_row) = table.iter().position(|r| r.iter().any(|c| !c.is_empty())) else {
-            return Err(StoreError::Import(vec![RowProblem {
-                row: 1,
-                column: String::new(),
-                problem: Problem::EmptyFile,
-            }]));
-        };
-        let header = &table[header_row];
-        let find = |aliases: &[&str]| {
-            header.iter().position(|h| {
-                let key = header_key(h);
-                !key.is_empty() && aliases.iter().any(|a| header_key(a) == key)
-            })
-        };
-        let (card_col, date_col, companion_col) = (find(CARD), find(DATE), find(COMPANION));
-        let mut missing = Vec::new();
-        for (col, name) in [(card_col, CARD[0]), (date_col, DATE[0])] {
-            if col.is_none() {
-                missing.push(RowProblem {
-                    row: header_row + 1,
-                    column: name.to_string(),
-                    problem: Problem::MissingColumn,
-                });
-            }
-        }
-        let (Some(card_col), Some(date_col)) = (card_col, date_col) else {
-            return Err(StoreError::Import(missing));
-        };
-        let name_of = |i: usize| header[i].clone();
+        let (header_row, header) = header(&table)?;
+        let known = [CARD, DATE, COMPANION];
+        let columns = Columns::match_header((header_row, header), &known, &[0, 1], false)?;
+        let name_of = |c: usize| columns.name(c, &known);
+        let (card_col, date_col, companion_col) = (0, 1, 2);
 
         let mut cache = Cache::default();
         let mut goods = Vec::new();
@@ -126,43 +101,39 @@ impl Workspace {
         // counting the good rows above (read once per holder, not once per row).
         let mut seen: HashMap<(i64, NaiveDate), usize> = HashMap::new();
         let mut allowances: HashMap<(i64, i64), VenueAllowance> = HashMap::new();
-        for (i, record) in table.iter().enumerate().skip(header_row + 1) {
-            if record.iter().all(String::is_empty) {
-                continue;
-            }
+        for (row, record) in data_rows(&table, header_row) {
             rows += 1;
-            let row = i + 1;
-            let cell = |c: usize| record.get(c).map(String::as_str).unwrap_or("");
+            let cell = |c: usize| columns.cell(record, c);
             let problem = |col: usize, problem: Problem| RowProblem {
                 row,
                 column: name_of(col),
                 problem,
             };
-            let card = match self.import_card(&mut cache, cell(card_col))? {
+            let card = match self.import_card(&mut cache, &cell(card_col))? {
                 Ok(c) => c,
                 Err(p) => {
                     problems.push(problem(card_col, p));
                     continue;
                 }
             };
-            let on = match parse_date(cell(date_col)) {
+            let on = match parse_date(&cell(date_col)) {
                 Some(d) => d,
                 None if cell(date_col).is_empty() => {
                     problems.push(problem(date_col, Problem::Required));
                     continue;
                 }
                 None => {
-                    let value = cell(date_col).to_string();
+                    let value = cell(date_col);
                     problems.push(problem(date_col, Problem::NotADate { value }));
                     continue;
                 }
             };
-            let companion = match companion_col.map(cell).unwrap_or("") {
+            let companion = match cell(companion_col).as_str() {
                 "" => false,
                 text => match parse_yes_no(text) {
                     Some(b) => b,
                     None => {
-                        let col = companion_col.unwrap_or(0);
+                        let col = companion_col;
                         let value = text.to_string();
                         problems.push(problem(col, Problem::NotYesNo { value }));
                         continue;
@@ -194,7 +165,7 @@ impl Workspace {
             } else if !allowance.has_agreement {
                 Some((card_col, Problem::NoAgreement))
             } else if companion && !allowance.companion_free {
-                Some((companion_col.unwrap_or(0), Problem::CompanionNotCovered))
+                Some((companion_col, Problem::CompanionNotCovered))
             } else if let Some(problem) = Validity::of(!blocked, valid_from, valid_to, on).problem()
             {
                 let col = if blocked { card_col } else { date_col };
