@@ -8,7 +8,6 @@ use okort_core::compensation::line_amount;
 use okort_core::i18n::Problem;
 use okort_core::Actor;
 use okort_store::{demo, StoreError, VisitScope, Workspace};
-use std::io::Write;
 use std::path::Path;
 use support::workbook;
 
