@@ -17,7 +17,7 @@ mod bench;
 
 use clap::{Parser, Subcommand};
 use okort_core::checks::format_org_number;
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Msg, Problem};
 use okort_core::{Actor, Lang};
 use okort_store::{demo, LookupState, StoreError, Workspace};
 use std::path::{Path, PathBuf};
@@ -32,6 +32,12 @@ struct Cli {
     /// Language of messages: nb (default) or en.
     #[arg(long, global = true, default_value = "nb", value_parser = ["nb", "en"])]
     lang: String,
+    /// Act as this user of the workspace (or set OKORT_USER), held to the user's role; the
+    /// password comes from OKORT_PASSWORD or the first line of standard input. Without it the
+    /// command line acts as the culture office. NAV's own jobs (replacing a lost card) need a
+    /// NAV user.
+    #[arg(long, global = true, value_name = "BRUKER")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -334,6 +340,12 @@ enum CardCommand {
         #[arg(long)]
         decision: String,
     },
+    /// Report a card lost: it is blocked at every venue and a replacement is made for the
+    /// same holder and year, without using more of the quota.
+    Replace {
+        /// The lost card's number, as printed on it (e.g. 2026-0034-8).
+        card: String,
+    },
     /// Create --year's cards for every holder decided to continue, all or nothing.
     Renew {
         #[arg(long)]
@@ -404,6 +416,9 @@ fn default_workspace() -> PathBuf {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.user.is_some() {
+        let _ = USER.set(cli.user.clone());
+    }
     let lang = if cli.lang == "en" { Lang::En } else { Lang::Nb };
     let path = cli.workspace.clone().unwrap_or_else(default_workspace);
     match run(cli.command, &path, lang) {
@@ -428,6 +443,26 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The user given with --user or OKORT_USER, once parsed.
+static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Who the command acts as: the user logged in with --user, or the culture office.
+fn acting(ws: &Workspace) -> Result<Actor, StoreError> {
+    let user = USER.get_or_init(|| std::env::var("OKORT_USER").ok().filter(|u| !u.is_empty()));
+    let Some(user) = user else {
+        return Ok(Actor::command_line());
+    };
+    let password = match std::env::var("OKORT_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    ws.login(user, &password)
 }
 
 fn lang(nb: bool) -> Lang {
@@ -512,7 +547,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
     use okort_core::dates::format_date;
     use okort_core::money::format_nok;
     use okort_store::{Settlement, VisitScope};
-    let actor = Actor::command_line();
+    let actor = acting(ws)?;
     let say = |nb_text: String, en_text: String| out!("{}", if nb { nb_text } else { en_text });
     let describe = |s: &Settlement| {
         let period = match (s.period_from, s.period_to) {
@@ -643,7 +678,7 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
 }
 
 fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(), StoreError> {
-    let actor = Actor::command_line();
+    let actor = acting(ws)?;
     match command {
         HolderCommand::Import { file } => {
             let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
@@ -676,7 +711,7 @@ fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(
 
 /// Returns whether the outcome was good (a verified card that is valid today).
 fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool, StoreError> {
-    let actor = Actor::command_line();
+    let actor = acting(ws)?;
     match command {
         CardCommand::Assign {
             year,
@@ -724,6 +759,21 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             out!(
                 "{holder}: {what} {year} ({})",
                 okort_core::dates::format_date(d.decided_on)
+            );
+        }
+        CardCommand::Replace { card } => {
+            let lost = ws.card_numbered(&actor, &card)?;
+            let new = ws.replace_lost(&actor, lost.id, today())?;
+            let year = new.year;
+            out!(
+                "{}",
+                Msg::CliCardReplaced {
+                    lost: lost.number,
+                    new: new.number,
+                    year,
+                    id: new.id,
+                }
+                .text(lang(nb))
             );
         }
         CardCommand::Renew { year } => {
@@ -841,7 +891,7 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
 }
 
 fn run_users(ws: &mut Workspace, command: UserCommand, nb: bool) -> Result<(), StoreError> {
-    let actor = Actor::command_line();
+    let actor = acting(ws)?;
     match command {
         UserCommand::List => {
             for u in ws.list_users(&actor)? {
@@ -971,7 +1021,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             limit,
         } => {
             let ws = Workspace::open(path)?;
-            let actor = Actor::command_line();
+            let actor = acting(&ws)?;
             let user_id = match user {
                 Some(name) => Some(
                     ws.list_users(&actor)?
@@ -1007,7 +1057,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             command: VisitCommand::Returned { card, ticks },
         } => {
             let mut ws = Workspace::open(path)?;
-            let added = ws.register_returned_ticks(&Actor::command_line(), &card, &ticks)?;
+            let added = ws.register_returned_ticks(&acting(&ws)?, &card, &ticks)?;
             let what = if nb {
                 "besøk med ukjent dato lagt til"
             } else {
@@ -1027,7 +1077,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         } => {
             let mut ws = Workspace::open(path)?;
             let r = ws.register_visit(
-                &Actor::command_line(),
+                &acting(&ws)?,
                 &card,
                 Some(venue),
                 date.unwrap_or_else(today),
@@ -1058,7 +1108,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         } => {
             let mut ws = Workspace::open(path)?;
             let bytes = std::fs::read(&file)?;
-            let actor = Actor::command_line();
+            let actor = acting(&ws)?;
             let check = ws.check_visit_import(&actor, Some(venue), &bytes, today())?;
             if !check.problems.is_empty() && !accept_valid && check.valid > 0 {
                 eprintln!(

@@ -1,5 +1,6 @@
 //! The `okort` binary as a script would use it.
 
+use okort_store::demo::DEMO_PASSWORD;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -8,6 +9,18 @@ fn okort(workspace: &Path, args: &[&str]) -> Output {
         .arg("--workspace")
         .arg(workspace)
         .args(args)
+        .output()
+        .expect("run okort")
+}
+
+/// okort run as `user`, its password in OKORT_PASSWORD.
+fn as_user(workspace: &Path, user: &str, password: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_okort"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(["--user", user])
+        .args(args)
+        .env("OKORT_PASSWORD", password)
         .output()
         .expect("run okort")
 }
@@ -727,4 +740,64 @@ fn users_and_the_audit_log_from_the_command_line() {
     assert_eq!(text.lines().count(), 1);
     let by_nobody = okort(&ws, &["audit", "--user", "ingen"]);
     assert_eq!(by_nobody.status.code(), Some(1));
+}
+
+#[test]
+fn a_lost_card_is_replaced_from_the_command_line_and_a_typo_is_named() {
+    let (_dir, ws) = demo();
+    let card = first_card(&ws);
+    let number = card["card"]["number"].as_str().expect("number").to_string();
+    let typo = format!("{}{}", &number[..number.len() - 1], {
+        let last = number.chars().last().expect("digit");
+        if last == '0' {
+            '1'
+        } else {
+            '0'
+        }
+    });
+    // Replacing a lost card is NAV's job: the culture office is refused.
+    let office = okort(&ws, &["cards", "replace", &number]);
+    assert_eq!(office.status.code(), Some(1));
+    assert!(stderr(&office).contains("ikke tilgjengelig for kulturkontoret"));
+    let wrong_password = as_user(&ws, "nav", "feil", &["cards", "replace", &number]);
+    assert_eq!(wrong_password.status.code(), Some(1));
+
+    let wrong = as_user(&ws, "nav", DEMO_PASSWORD, &["cards", "replace", &typo]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("Kontrollsifferet stemmer ikke"),
+        "{}",
+        stderr(&wrong)
+    );
+
+    let done = as_user(&ws, "nav", DEMO_PASSWORD, &["cards", "replace", &number]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let said = stdout(&done);
+    assert!(
+        said.starts_with(&format!("Kort {number} er sperret som tapt.")),
+        "{said}"
+    );
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&okort(
+        &ws,
+        &["cards", "list", "--year", "2026", "--json"],
+    )))
+    .expect("json");
+    let cards = cards.as_array().expect("cards");
+    let lost = cards
+        .iter()
+        .find(|c| c["card"]["number"] == number.as_str())
+        .expect("lost card");
+    assert_eq!(lost["card"]["status"], "lost");
+    let replacement = cards
+        .iter()
+        .find(|c| c["card"]["replacesCardId"] == lost["card"]["id"])
+        .expect("replacement");
+    assert!(
+        said.contains(replacement["card"]["number"].as_str().expect("n")),
+        "{said}"
+    );
+
+    // Twice is refused: the card is already blocked.
+    let again = as_user(&ws, "nav", DEMO_PASSWORD, &["cards", "replace", &number]);
+    assert_eq!(again.status.code(), Some(1), "{}", stdout(&again));
 }

@@ -423,6 +423,15 @@ pub(crate) fn card_problem(p: CardNumberProblem) -> StoreError {
 }
 
 impl Workspace {
+    /// The card with a number as typed (spaces or no dashes allowed; its check digit is
+    /// checked): refused with the number's problem, or as unknown in this program.
+    pub fn card_numbered(&self, actor: &Actor, typed: &str) -> Result<Card, StoreError> {
+        require(actor, Action::ReadHolderSummaries)?;
+        let number = CardNumber::parse(typed).map_err(card_problem)?;
+        card_by_number(&self.conn, &number.to_string())?
+            .ok_or(StoreError::Refused(Problem::UnknownCard))
+    }
+
     /// The secret that signs card QR codes; made on first use and kept in the workspace.
     pub(crate) fn card_secret(&self) -> Result<Vec<u8>, StoreError> {
         let existing: Option<Vec<u8>> = self

@@ -92,6 +92,11 @@ catalogue! {
     ThingPrinterProfile => "skriverprofil", "printer profile";
     ThingReassessment => "revurdering", "reassessment";
 
+    // The command line's answers.
+    CliCardReplaced { lost: String, new: String, year: i32, id: i64 } =>
+        "Kort {lost} er sperret som tapt. Erstatningskortet er {new}; skriv det ut med «okort cards print --year {year} --cards {id} --out FIL».",
+        "Card {lost} is blocked as lost. The replacement is {new}; print it with “okort cards print --year {year} --cards {id} --out FILE”.";
+
     // What an audit-log entry is about.
     AuditTicks { ticks: i64, venue: String, card: String } => "{ticks} avkrysninger for {venue} på kort {card}",
         "{ticks} ticks for {venue} on card {card}";
