@@ -299,7 +299,7 @@ impl Workspace {
             },
         )?;
         debug_assert_eq!(locked, line.holder_visits as usize);
-        let detail = format!("venue {venue_id}: {locked} visits, {} øre", line.total_ore);
+        let detail = format!("venue {venue_id}: {locked} visits, {} øre", line.total_ore); // not a sentence: the audit log's detail
         log(
             &tx,
             actor,

@@ -216,7 +216,7 @@ fn parse_visits(s: &str) -> Option<Option<u8>> {
     if [
         "fri",
         "fri inngang",
-        "fri inngang hele året",
+        "fri inngang hele året", // not a sentence: accepted in the cell
         "free",
         "free entry",
         "ubegrenset",
