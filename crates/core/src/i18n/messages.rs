@@ -5,31 +5,32 @@
 
 use super::Lang;
 
-/// Writes [`Msg`]: each entry is `Key { field: Type, … } => "Bokmål", "English";` where the
-/// texts may name the fields as `format!` does.
+/// Writes a keyed message enum: `catalogue! { Name; entries }`, each entry
+/// `Key { field: Type, … } => "Bokmål", "English";` where the texts may name the fields as
+/// `format!` does. [`Msg`] is the main one; the command line's answers are `CliMsg`.
 macro_rules! catalogue {
-    ($(
+    ($name:ident; $(
         $(#[$doc:meta])*
         $key:ident $({ $($field:ident : $ty:ty),* $(,)? })? => $nb:literal, $en:literal;
     )*) => {
-        /// A keyed message; [`Msg::text`] writes it in a language.
+        /// A keyed message; `text` writes it in a language.
         #[derive(Debug, Clone, PartialEq)]
-        pub enum Msg {
+        pub enum $name {
             $( $(#[$doc])* $key $({ $($field: $ty),* })?, )*
         }
 
-        impl Msg {
+        impl $name {
             /// The message's key, as the UI's dictionaries name the same sentence.
             pub fn key(&self) -> &'static str {
                 match self {
-                    $( Msg::$key { .. } => stringify!($key), )*
+                    $( $name::$key { .. } => stringify!($key), )*
                 }
             }
 
             /// The message in `lang`.
             pub fn text(&self, lang: Lang) -> String {
                 match self {
-                    $( Msg::$key $({ $($field),* })? => match lang {
+                    $( $name::$key $({ $($field),* })? => match lang {
                         Lang::Nb => format!($nb),
                         Lang::En => format!($en),
                     }, )*
@@ -38,14 +39,23 @@ macro_rules! catalogue {
 
             /// Every key with its Bokmål and English text, for the completeness test.
             #[cfg(test)]
-            fn templates() -> Vec<(&'static str, &'static str, &'static str)> {
+            pub(crate) fn templates() -> Vec<(&'static str, &'static str, &'static str)> {
                 vec![$( (stringify!($key), $nb, $en), )*]
+            }
+        }
+
+        /// For developers' logs and error chains: the English text.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text(Lang::En))
             }
         }
     };
 }
+pub(crate) use catalogue;
 
 catalogue! {
+    Msg;
     // The workspace and its errors.
     NoWorkspace => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
         "No workspace is open. Choose File → New or Open.";
@@ -190,13 +200,6 @@ catalogue! {
     StatementIssued { date: String } => "Utstedt {date}", "Issued {date}";
     StatementMonth => "Måned", "Month";
     StatementVisits => "Besøk", "Visits";
-}
-
-/// For developers' logs and error chains: the English text.
-impl std::fmt::Display for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(Lang::En))
-    }
 }
 
 /// A month's name (1–12) in `lang`, capitalised as a table row starts.
