@@ -12,6 +12,7 @@ pub mod logo;
 pub mod model;
 pub mod money;
 pub mod qr;
+pub mod rules;
 pub mod validity;
 
 pub use access::{Action, Actor, Role};

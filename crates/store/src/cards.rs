@@ -10,6 +10,8 @@ use okort_core::card_number::CardNumberProblem;
 use okort_core::holder::age_in_year;
 use okort_core::i18n::Problem;
 use okort_core::qr::{self, Scanned};
+use okort_core::rules::assignment;
+use okort_core::rules::visit::Allowance;
 use okort_core::{Action, Actor, CardNumber, Holder, HolderSummary, ProgramYear};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -197,6 +199,31 @@ pub struct VenueAllowance {
     pub companion_free: bool,
 }
 
+impl VenueAllowance {
+    /// The allowance at the venue as the rule ([`Allowance`]) decides it.
+    pub fn new(venue_id: i64, venue_name: String, rule: Allowance) -> VenueAllowance {
+        VenueAllowance {
+            venue_id,
+            venue_name,
+            has_agreement: rule.has_agreement,
+            visits_per_card: rule.visits_per_card,
+            visits_used: rule.visits_used,
+            visits_left: rule.visits_left(),
+            companion_free: rule.companion_free,
+        }
+    }
+
+    /// The rule's view of it.
+    pub fn rule(&self) -> Allowance {
+        Allowance {
+            has_agreement: self.has_agreement,
+            visits_per_card: self.visits_per_card,
+            visits_used: self.visits_used,
+            companion_free: self.companion_free,
+        }
+    }
+}
+
 /// A card code, read.
 pub(crate) enum Resolved {
     Card { card: Card, scanned: bool },
@@ -368,38 +395,22 @@ pub(crate) fn assign_in(
     override_reason: Option<&str>,
     today: NaiveDate,
 ) -> Result<i64, StoreError> {
-    if let Some(card) = active_card(conn, holder.id, year.id)? {
-        return refuse(Problem::AlreadyHasCard {
-            number: card.number,
-        });
-    }
-    let age = age_in_year(holder.birth_date, year.year);
-    let mut override_note = None;
-    if age < i32::from(year.age_min) || age > i32::from(year.age_max) {
-        let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
-        match reason {
-            Some(r) if actor.may(Action::OverrideAge) => {
-                override_note = Some(format!("age {age}: {r}"))
-            }
-            _ => {
-                return refuse(Problem::AgeOutside {
-                    age,
-                    min: year.age_min,
-                    max: year.age_max,
-                })
-            }
-        }
-    }
-    if quota_of(conn, year)?.left == 0 {
-        return refuse(Problem::QuotaFull {
-            quota: year.card_quota,
-        });
-    }
-    if let (Some(cap), Some(key)) = (year.family_cap, holder.family_key()) {
-        if family_cards(conn, year.id, &key)? >= cap {
-            return refuse(Problem::FamilyCap { cap });
-        }
-    }
+    let family_cards = match (year.family_cap, holder.family_key()) {
+        (Some(_), Some(key)) => Some(family_cards(conn, year.id, &key)?),
+        _ => None,
+    };
+    let facts = assignment::Facts {
+        active_card: active_card(conn, holder.id, year.id)?.map(|c| c.number),
+        age: age_in_year(holder.birth_date, year.year),
+        age_min: year.age_min,
+        age_max: year.age_max,
+        quota: year.card_quota,
+        quota_left: quota_of(conn, year)?.left,
+        family_cap: year.family_cap,
+        family_cards,
+    };
+    let override_note = assignment::decide(&facts, override_reason, actor.may(Action::OverrideAge))
+        .map_err(StoreError::Refused)?;
     let id = insert_card(conn, holder.id, year, None, today)?;
     log(
         conn,
@@ -743,21 +754,13 @@ impl Workspace {
             .agreements_for_venue(venue_id)?
             .into_iter()
             .find(|a| a.year_id == year_id);
-        let used = self.visits_used(holder_id, year_id, venue_id)?;
-        let per_card = agreement.as_ref().and_then(|a| a.visits_per_card);
-        Ok(VenueAllowance {
-            venue_id,
-            venue_name: v.name,
+        let rule = Allowance {
             has_agreement: agreement.is_some(),
-            visits_per_card: per_card,
-            visits_used: used,
-            visits_left: match (&agreement, per_card) {
-                (None, _) => Some(0),
-                (Some(_), None) => None,
-                (Some(_), Some(n)) => Some(u32::from(n).saturating_sub(used)),
-            },
+            visits_per_card: agreement.as_ref().and_then(|a| a.visits_per_card),
+            visits_used: self.visits_used(holder_id, year_id, venue_id)?,
             companion_free: agreement.is_some_and(|a| a.companion_free),
-        })
+        };
+        Ok(VenueAllowance::new(venue_id, v.name, rule))
     }
 
     /// This year's holders with a card, for NAV to renew or end for the next year.
@@ -780,7 +783,7 @@ impl Workspace {
                 holder: row.holder,
                 current_card: row.card.number,
                 age_next_year: age,
-                ages_out: age < i32::from(next.age_min) || age > i32::from(next.age_max),
+                ages_out: !assignment::in_age_range(age, next.age_min, next.age_max),
                 has_card_next_year: active_card(&self.conn, holder.id, next.id)?.is_some(),
                 decision: decision_of(&self.conn, holder.id, next.id)?,
             });
@@ -804,7 +807,7 @@ impl Workspace {
         let holder = holder_by_id(&self.conn, holder_id)?;
         let age = age_in_year(holder.birth_date, year.year);
         if continuation == Continuation::Continue
-            && (age < i32::from(year.age_min) || age > i32::from(year.age_max))
+            && !assignment::in_age_range(age, year.age_min, year.age_max)
         {
             return refuse(Problem::AgeOutside {
                 age,

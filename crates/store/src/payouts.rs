@@ -8,6 +8,7 @@ use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::compensation::{line_amount, share_percent};
 use okort_core::i18n::Problem;
+use okort_core::rules::settlement;
 use okort_core::{Action, Actor, Agreement, CompensationModel, Venue};
 use rusqlite::{named_params, params, OptionalExtension, Row};
 use serde::Serialize;
@@ -80,6 +81,17 @@ pub struct Settlement {
     /// actually covers.
     pub first_visit: Option<NaiveDate>,
     pub last_visit: Option<NaiveDate>,
+}
+
+impl Settlement {
+    /// The settlement as the rules see it.
+    pub fn state(&self) -> settlement::State {
+        settlement::State {
+            approved_on: self.approved_on,
+            paid_on: self.paid_on,
+            withdrawn: self.withdrawn_reason.is_some(),
+        }
+    }
 }
 
 const SETTLEMENT: &str = "SELECT s.id, s.year_id, s.period_from, s.period_to, s.venue_id, v.name,
@@ -246,21 +258,25 @@ impl Workspace {
         on: NaiveDate,
     ) -> Result<Settlement, StoreError> {
         require(actor, Action::SettlePayouts)?;
-        if let Some((from, to)) = period {
-            if to < from {
-                return refuse(Problem::EndBeforeStart);
-            }
-        }
         let venue = self.venue(venue_id)?;
         let agreement = self
             .agreements_for_year(year_id)?
             .into_iter()
-            .find(|a| a.venue_id == venue_id)
-            .ok_or(StoreError::Refused(Problem::NoAgreement))?;
-        let line = self.open_line(venue, &agreement, period)?;
-        if line.holder_visits == 0 {
+            .find(|a| a.venue_id == venue_id);
+        let line = match (&agreement, period) {
+            (Some(a), Some((from, to))) if from <= to => Some(self.open_line(venue, a, period)?),
+            (Some(a), None) => Some(self.open_line(venue, a, period)?),
+            _ => None,
+        };
+        settlement::may_approve(
+            period,
+            agreement.is_some(),
+            line.as_ref().map_or(0, |l| l.holder_visits),
+        )
+        .map_err(StoreError::Refused)?;
+        let Some(line) = line else {
             return refuse(Problem::NothingToSettle);
-        }
+        };
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO settlements (venue_id, year_id, period_from, period_to, compensation,
@@ -352,16 +368,10 @@ impl Workspace {
         on: NaiveDate,
     ) -> Result<Settlement, StoreError> {
         require(actor, Action::SettlePayouts)?;
-        let s = self.settlement(actor, id)?;
-        if s.withdrawn_reason.is_some() {
-            return refuse(Problem::SettlementWithdrawn);
-        }
-        if s.paid_on.is_some() {
-            return refuse(Problem::SettlementPaid);
-        }
-        if on < s.approved_on {
-            return refuse(Problem::PaidBeforeApproved);
-        }
+        self.settlement(actor, id)?
+            .state()
+            .may_pay(on)
+            .map_err(StoreError::Refused)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE settlements SET paid_on = ?1 WHERE id = ?2",
@@ -392,13 +402,10 @@ impl Workspace {
         if reason.is_empty() {
             return Err(crate::field_problem("reason", Problem::ReasonRequired));
         }
-        let s = self.settlement(actor, id)?;
-        if s.paid_on.is_some() {
-            return refuse(Problem::SettlementPaid);
-        }
-        if s.withdrawn_reason.is_some() {
-            return refuse(Problem::SettlementWithdrawn);
-        }
+        self.settlement(actor, id)?
+            .state()
+            .may_withdraw()
+            .map_err(StoreError::Refused)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE settlements SET withdrawn_reason = ?1 WHERE id = ?2",

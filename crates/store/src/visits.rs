@@ -7,6 +7,7 @@ use crate::cards::Resolved;
 use crate::{field_problem, refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::i18n::Problem;
+use okort_core::rules::visit::Verdict;
 use okort_core::validity::Validity;
 use okort_core::{Action, Actor};
 use rusqlite::{params, OptionalExtension};
@@ -86,9 +87,6 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<VisitReceipt, StoreError> {
         require(actor, Action::RegisterVisits)?;
-        if on > today {
-            return Err(field_problem("date", Problem::FutureDate));
-        }
         let venue_id = desk_venue(actor, venue_id)?;
         let card = match self.resolve_card(code)? {
             Resolved::Forged(_) => return refuse(Problem::CardForged),
@@ -96,28 +94,17 @@ impl Workspace {
         };
         let year = self.year(card.year_id)?;
         let allowance = self.allowance(card.holder_id, year.id, venue_id)?;
-        if !allowance.has_agreement {
-            return refuse(Problem::NoAgreement);
-        }
-        if companion && !allowance.companion_free {
-            return refuse(Problem::CompanionNotCovered);
-        }
         let validity = Validity::of(card.status.is_active(), year.valid_from, year.valid_to, on);
-        let broken = if let Some(problem) = validity.problem() {
-            Some(problem)
-        } else if allowance.visits_left == Some(0) {
-            Some(Problem::VisitLimit {
-                allowed: allowance.visits_per_card.unwrap_or(0),
-                used: allowance.visits_used,
-            })
-        } else {
-            None
-        };
         let reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
-        let overridden = match (broken, reason) {
-            (None, _) => None,
-            (Some(_), Some(r)) if actor.may(Action::OverrideVisits) => Some(r.to_string()),
-            (Some(problem), _) => return refuse(problem),
+        let overridden = match allowance.rule().check(on, today, companion, validity) {
+            Verdict::Allowed => None,
+            Verdict::Overridable(_) if reason.is_some() && actor.may(Action::OverrideVisits) => {
+                reason.map(str::to_string)
+            }
+            Verdict::Refused(Problem::FutureDate) => {
+                return Err(field_problem("date", Problem::FutureDate))
+            }
+            Verdict::Overridable(problem) | Verdict::Refused(problem) => return refuse(problem),
         };
         let tx = self.conn.transaction()?;
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);

@@ -52,6 +52,7 @@ macro_rules! catalogue {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use catalogue;
 
 catalogue! {

@@ -12,6 +12,7 @@ use crate::{require, RowProblem, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::dates::parse_date;
 use okort_core::i18n::Problem;
+use okort_core::rules::visit::Verdict;
 use okort_core::validity::Validity;
 use okort_core::{Action, Actor, CardNumber};
 use rusqlite::params;
@@ -160,33 +161,23 @@ impl Workspace {
                     .is_none_or(|replaced| on >= replaced),
                 _ => false,
             };
-            let refused = if on > today {
-                Some((date_col, Problem::FutureDate))
-            } else if !allowance.has_agreement {
-                Some((card_col, Problem::NoAgreement))
-            } else if companion && !allowance.companion_free {
-                Some((companion_col, Problem::CompanionNotCovered))
-            } else if let Some(problem) = Validity::of(!blocked, valid_from, valid_to, on).problem()
-            {
-                let col = if blocked { card_col } else { date_col };
-                Some((col, problem))
-            } else if let Some(&first_row) = seen.get(&(card.holder_id, on)) {
+            let column_of = |p: &Problem| match p {
+                Problem::FutureDate | Problem::CardExpired => date_col,
+                Problem::CompanionNotCovered => companion_col,
+                _ => card_col,
+            };
+            let refused = if let Some(&first_row) = seen.get(&(card.holder_id, on)) {
                 Some((date_col, Problem::SameVisitInFile { first_row }))
             } else if let Some(p) = self.registered_on(card.holder_id, venue_id, on)? {
                 Some((date_col, p))
             } else {
-                match allowance.visits_per_card {
-                    Some(allowed) if allowance.visits_used >= u32::from(allowed) => Some((
-                        card_col,
-                        Problem::VisitLimit {
-                            allowed,
-                            used: allowance.visits_used,
-                        },
-                    )),
-                    _ => {
+                let validity = Validity::of(!blocked, valid_from, valid_to, on);
+                match allowance.rule().check(on, today, companion, validity) {
+                    Verdict::Allowed => {
                         allowance.visits_used += 1;
                         None
                     }
+                    Verdict::Refused(p) | Verdict::Overridable(p) => Some((column_of(&p), p)),
                 }
             };
             if let Some((col, p)) = refused {
