@@ -257,7 +257,8 @@ fn the_saved_design_chooses_the_venues_their_order_and_whether_the_qr_is_printed
         venue_ids: Some(vec![badet, kino]),
         ..ws.card_design(year.id, Lang::Nb).expect("design")
     };
-    ws.save_card_design(design).expect("save");
+    ws.save_card_design(&Actor::command_line(), design)
+        .expect("save");
     let only = ws
         .list_cards(&Actor::command_line(), year.id)
         .expect("cards")[0]

@@ -1,7 +1,8 @@
 //! Agreements (avtaler): one per venue and program year.
 
-use crate::{invalid, StoreError, Workspace};
-use okort_core::{Agreement, AgreementInput, CompensationModel};
+use crate::audit::log;
+use crate::{invalid, require, StoreError, Workspace};
+use okort_core::{Action, Actor, Agreement, AgreementInput, CompensationModel};
 use rusqlite::{params, Connection, Row};
 
 const SELECT: &str = "SELECT a.id, a.venue_id, a.year_id, y.year, a.visits_per_card,
@@ -84,12 +85,25 @@ impl Workspace {
     }
 
     /// Saves a venue's agreement for a year, checked against that year.
-    pub fn save_agreement(&self, input: AgreementInput) -> Result<Agreement, StoreError> {
+    pub fn save_agreement(
+        &self,
+        actor: &Actor,
+        input: AgreementInput,
+    ) -> Result<Agreement, StoreError> {
+        require(actor, Action::ManageVenues)?;
         let a = input.normalized();
         self.venue(a.venue_id)?;
         let year = self.year(a.year_id)?;
         invalid(a.validate(&year))?;
         insert_or_update(&self.conn, &a)?;
+        log(
+            &self.conn,
+            actor,
+            "agreement.save",
+            "venue",
+            Some(a.venue_id),
+            &year.year.to_string(),
+        )?;
         let saved = self.conn.query_row(
             &format!("{SELECT} WHERE a.venue_id = ?1 AND a.year_id = ?2"),
             [a.venue_id, a.year_id],
@@ -100,7 +114,14 @@ impl Workspace {
 
     /// Deletes an agreement nothing depends on; with visits registered under it (voided ones
     /// included: they are part of the record) it is refused.
-    pub fn delete_agreement(&self, venue_id: i64, year_id: i64) -> Result<(), StoreError> {
+    pub fn delete_agreement(
+        &self,
+        actor: &Actor,
+        venue_id: i64,
+        year_id: i64,
+    ) -> Result<(), StoreError> {
+        require(actor, Action::ManageVenues)?;
+        let year = self.year(year_id)?;
         let visits: u32 = self.conn.query_row(
             "SELECT COUNT(*) FROM visits WHERE venue_id = ?1 AND year_id = ?2",
             [venue_id, year_id],
@@ -113,6 +134,14 @@ impl Workspace {
             "DELETE FROM agreements WHERE venue_id = ?1 AND year_id = ?2",
             [venue_id, year_id],
         )?;
+        log(
+            &self.conn,
+            actor,
+            "agreement.delete",
+            "venue",
+            Some(venue_id),
+            &year.year.to_string(),
+        )?;
         Ok(())
     }
 }
@@ -124,19 +153,22 @@ mod tests {
     use okort_core::{ProgramYearInput, VenueCategory, VenueInput};
 
     fn venue(ws: &Workspace, name: &str) -> i64 {
-        ws.save_venue(VenueInput {
-            id: None,
-            name: name.into(),
-            category: VenueCategory::Swimming,
-            address: String::new(),
-            contact_person: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            org_number: String::new(),
-            bank_account: String::new(),
-            active: true,
-            staff_note: String::new(),
-        })
+        ws.save_venue(
+            &Actor::command_line(),
+            VenueInput {
+                id: None,
+                name: name.into(),
+                category: VenueCategory::Swimming,
+                address: String::new(),
+                contact_person: String::new(),
+                phone: String::new(),
+                email: String::new(),
+                org_number: String::new(),
+                bank_account: String::new(),
+                active: true,
+                staff_note: String::new(),
+            },
+        )
         .expect("venue")
         .id
     }
@@ -162,15 +194,22 @@ mod tests {
     fn an_agreement_is_saved_once_per_venue_and_year() {
         let (_dir, ws) = workspace();
         let y = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("y"),
+            )
             .expect("year");
         let v = venue(&ws, "Badet");
-        ws.save_agreement(agreement(v, y.id)).expect("first");
+        ws.save_agreement(&Actor::command_line(), agreement(v, y.id))
+            .expect("first");
         let second = ws
-            .save_agreement(AgreementInput {
-                visits_per_card: None,
-                ..agreement(v, y.id)
-            })
+            .save_agreement(
+                &Actor::command_line(),
+                AgreementInput {
+                    visits_per_card: None,
+                    ..agreement(v, y.id)
+                },
+            )
             .expect("second replaces first");
         assert_eq!(second.visits_per_card, None, "free entry all year");
         assert_eq!(ws.agreements_for_year(y.id).expect("list").len(), 1);
@@ -181,14 +220,20 @@ mod tests {
     fn an_invalid_agreement_is_refused_with_its_field() {
         let (_dir, ws) = workspace();
         let y = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("y"),
+            )
             .expect("year");
         let v = venue(&ws, "Badet");
         let err = ws
-            .save_agreement(AgreementInput {
-                holder_price_ore: -1,
-                ..agreement(v, y.id)
-            })
+            .save_agreement(
+                &Actor::command_line(),
+                AgreementInput {
+                    holder_price_ore: -1,
+                    ..agreement(v, y.id)
+                },
+            )
             .expect_err("negative price");
         assert!(matches!(err, StoreError::Invalid(ref p) if p[0].field == "holderPriceOre"));
         assert!(ws.agreements_for_venue(v).expect("list").is_empty());
@@ -198,29 +243,46 @@ mod tests {
     fn copying_last_years_agreements_skips_venues_that_already_have_one() {
         let (_dir, mut ws) = workspace();
         let y25 = ws
-            .save_year(ProgramYearInput::new_for(2025).expect("y"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2025).expect("y"),
+            )
             .expect("2025");
         let y26 = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("y"),
+            )
             .expect("2026");
         let a = venue(&ws, "Badet");
         let b = venue(&ws, "Kinoen");
-        ws.save_agreement(AgreementInput {
-            signed_on: None,
-            ..agreement(a, y25.id)
-        })
+        ws.save_agreement(
+            &Actor::command_line(),
+            AgreementInput {
+                signed_on: None,
+                ..agreement(a, y25.id)
+            },
+        )
         .expect("a25");
-        ws.save_agreement(AgreementInput {
-            signed_on: None,
-            ..agreement(b, y25.id)
-        })
+        ws.save_agreement(
+            &Actor::command_line(),
+            AgreementInput {
+                signed_on: None,
+                ..agreement(b, y25.id)
+            },
+        )
         .expect("b25");
-        ws.save_agreement(AgreementInput {
-            visits_per_card: Some(9),
-            ..agreement(b, y26.id)
-        })
+        ws.save_agreement(
+            &Actor::command_line(),
+            AgreementInput {
+                visits_per_card: Some(9),
+                ..agreement(b, y26.id)
+            },
+        )
         .expect("b26");
-        let copied = ws.copy_agreements(y25.id, y26.id).expect("copy");
+        let copied = ws
+            .copy_agreements(&Actor::command_line(), y25.id, y26.id)
+            .expect("copy");
         assert_eq!(copied, 1);
         let in26 = ws.agreements_for_year(y26.id).expect("list");
         assert_eq!(in26.len(), 2);
@@ -230,6 +292,10 @@ mod tests {
             Some(9),
             "an existing agreement is not overwritten"
         );
-        assert_eq!(ws.copy_agreements(y25.id, y26.id).expect("again"), 0);
+        assert_eq!(
+            ws.copy_agreements(&Actor::command_line(), y25.id, y26.id)
+                .expect("again"),
+            0
+        );
     }
 }

@@ -194,6 +194,12 @@ impl Workspace {
                 id,
             )?,
             "user" => self.name_of("SELECT username FROM users WHERE id = ?1", id)?,
+            "program" => self.name_of("SELECT name FROM program WHERE id = ?1", id)?,
+            "year" => self.name_of(
+                "SELECT CAST(year AS TEXT) FROM program_years WHERE id = ?1",
+                id,
+            )?,
+            "printer" => self.name_of("SELECT name FROM printer_profiles WHERE id = ?1", id)?,
             "venue" => {
                 let venue = self.name_of("SELECT name FROM venues WHERE id = ?1", id)?;
                 match (action, numbers(detail).as_slice()) {

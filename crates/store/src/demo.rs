@@ -4,6 +4,7 @@
 use crate::{StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::checks::{complete_bank_account, complete_org_number};
+use okort_core::Actor;
 use okort_core::{
     AgreementInput, CompensationModel, HolderInput, ProgramInput, ProgramYearInput, Role,
     VenueCategory, VenueInput, YearStatus,
@@ -263,17 +264,26 @@ fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, StoreError> {
 
 /// Fills an empty workspace with the demo program.
 pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
-    ws.save_program(ProgramInput {
-        municipality: "Eksempel kommune".into(),
-        name: "Opplevelseskortet".into(),
-        contact_name: "Kulturkontoret, Eksempel kommune".into(),
-        contact_phone: "+47 99 99 99 99".into(),
-        contact_email: "kultur@eksempel.kommune.no".into(),
-        primary_colour: "#1f5f8b".into(),
-        accent_colour: "#f2a900".into(),
-    })?;
-    ws.set_program_image(crate::ProgramImage::Logo, Some(program_logo().as_bytes()))?;
+    let admin = ws.create_first_admin(DEMO_USERS[0].0, DEMO_PASSWORD)?;
+    ws.save_program(
+        &admin,
+        ProgramInput {
+            municipality: "Eksempel kommune".into(),
+            name: "Opplevelseskortet".into(),
+            contact_name: "Kulturkontoret, Eksempel kommune".into(),
+            contact_phone: "+47 99 99 99 99".into(),
+            contact_email: "kultur@eksempel.kommune.no".into(),
+            primary_colour: "#1f5f8b".into(),
+            accent_colour: "#f2a900".into(),
+        },
+    )?;
     ws.set_program_image(
+        &admin,
+        crate::ProgramImage::Logo,
+        Some(program_logo().as_bytes()),
+    )?;
+    ws.set_program_image(
+        &admin,
         crate::ProgramImage::CoatOfArms,
         Some(coat_of_arms().as_bytes()),
     )?;
@@ -286,11 +296,14 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
     ] {
         let defaults = ProgramYearInput::new_for(year)
             .ok_or(StoreError::Csv(format!("bad demo year {year}")))?;
-        years.push(ws.save_year(ProgramYearInput {
-            card_quota: quota,
-            status,
-            ..defaults
-        })?);
+        years.push(ws.save_year(
+            &admin,
+            ProgramYearInput {
+                card_quota: quota,
+                status,
+                ..defaults
+            },
+        )?);
     }
 
     for (i, d) in VENUES.iter().enumerate() {
@@ -306,42 +319,53 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
             .chars()
             .filter(char::is_ascii_alphanumeric)
             .collect();
-        let venue = ws.save_venue(VenueInput {
-            id: None,
-            name: d.name.into(),
-            category: d.category,
-            address: format!("{}, 9999 Eksempelby", d.address),
-            contact_person: d.contact.into(),
-            phone: format!("+47 9{:07}", 1_000_000 + i * 12_345),
-            email: format!("post@{slug}.example"),
-            org_number: org,
-            bank_account: account,
-            active: true,
-            staff_note: "Kortholder og én ledsager går gratis. Kryss av ett felt per besøk.".into(),
-        })?;
-        ws.set_venue_logo(venue.id, Some(logo_svg(d.name, d.colour).as_bytes()))?;
+        let venue = ws.save_venue(
+            &admin,
+            VenueInput {
+                id: None,
+                name: d.name.into(),
+                category: d.category,
+                address: format!("{}, 9999 Eksempelby", d.address),
+                contact_person: d.contact.into(),
+                phone: format!("+47 9{:07}", 1_000_000 + i * 12_345),
+                email: format!("post@{slug}.example"),
+                org_number: org,
+                bank_account: account,
+                active: true,
+                staff_note: "Kortholder og én ledsager går gratis. Kryss av ett felt per besøk."
+                    .into(),
+            },
+        )?;
+        ws.set_venue_logo(
+            &admin,
+            venue.id,
+            Some(logo_svg(d.name, d.colour).as_bytes()),
+        )?;
         if d.category == Cinema {
             kino_id = venue.id;
         }
         for (k, year) in years.iter().enumerate() {
             let price = d.price_kr * 100 + k as i64 * 500 * i64::from(d.price_kr > 0);
-            ws.save_agreement(AgreementInput {
-                venue_id: venue.id,
-                year_id: year.id,
-                visits_per_card: d.visits,
-                companion_free: true,
-                not_covered: d.not_covered.into(),
-                compensation: d.model,
-                share_percent: d.share,
-                holder_price_ore: price,
-                companion_price_ore: price,
-                period_from: None,
-                period_to: None,
-                signed_on: Some(date(year.year - 1, 12, 1 + i as u32)?),
-            })?;
+            ws.save_agreement(
+                &admin,
+                AgreementInput {
+                    venue_id: venue.id,
+                    year_id: year.id,
+                    visits_per_card: d.visits,
+                    companion_free: true,
+                    not_covered: d.not_covered.into(),
+                    compensation: d.model,
+                    share_percent: d.share,
+                    holder_price_ore: price,
+                    companion_price_ore: price,
+                    period_from: None,
+                    period_to: None,
+                    signed_on: Some(date(year.year - 1, 12, 1 + i as u32)?),
+                },
+            )?;
         }
     }
-    fill_people(ws, kino_id, &years)
+    fill_people(ws, &admin, kino_id, &years)
 }
 
 /// The demo's logins, all with the password [`DEMO_PASSWORD`].
@@ -387,13 +411,13 @@ const HOLDERS: [DemoHolder; 20] = [
 
 fn fill_people(
     ws: &mut Workspace,
+    admin: &Actor,
     kino_id: i64,
     years: &[okort_core::ProgramYear],
 ) -> Result<(), StoreError> {
-    let admin = ws.create_first_admin(DEMO_USERS[0].0, DEMO_PASSWORD)?;
     for (name, role) in &DEMO_USERS[1..] {
         ws.save_user(
-            &admin,
+            admin,
             crate::UserInput {
                 id: None,
                 username: (*name).into(),
@@ -441,7 +465,7 @@ fn fill_people(
     // This year: eighteen holders; most handed out, one lost and replaced, a few not yet out.
     for (i, &id) in ids[..18].iter().enumerate() {
         let card = ws.assign_card(&nav, id, y2026.id, None, date(2026, 1, 12)?)?;
-        ws.mark_printed(&admin, &[card.id])?;
+        ws.mark_printed(admin, &[card.id])?;
         if i < 15 {
             ws.hand_out(&nav, card.id, date(2026, 1, 26)?)?;
         }
@@ -449,7 +473,7 @@ fn fill_people(
             ws.replace_lost(&nav, card.id, date(2026, 3, 2)?)?;
         }
     }
-    fill_visits(ws, &admin, years)
+    fill_visits(ws, admin, years)
 }
 
 /// ((from month, day), (to month, day), paid on): one round of settlements.
@@ -635,10 +659,13 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
     let actor = okort_core::Actor::command_line();
     let year = ws.year(year_id)?;
     let used = crate::cards::quota_of(&ws.conn, &year)?.used;
-    ws.save_year(okort_core::ProgramYearInput {
-        card_quota: used + n,
-        ..okort_core::ProgramYearInput::from(&year)
-    })?;
+    ws.save_year(
+        &actor,
+        okort_core::ProgramYearInput {
+            card_quota: used + n,
+            ..okort_core::ProgramYearInput::from(&year)
+        },
+    )?;
     let year = ws.year(year_id)?;
     // Born early in the year the holders are 10 to 14 in it: inside any age range.
     let first_day = date(year.year - 14, 1, 1)?;

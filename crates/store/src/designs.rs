@@ -1,8 +1,9 @@
 //! The year's card design: stored once chosen, otherwise drawn from the program and the year.
 
-use crate::{invalid, StoreError, Workspace};
+use crate::audit::log;
+use crate::{invalid, require, StoreError, Workspace};
 use okort_core::i18n::Msg;
-use okort_core::{CardDesign, Lang, PrinterProfile};
+use okort_core::{Action, Actor, CardDesign, Lang, PrinterProfile};
 use rusqlite::{params, OptionalExtension};
 
 impl Workspace {
@@ -68,7 +69,12 @@ impl Workspace {
         })
     }
 
-    pub fn save_card_design(&self, design: CardDesign) -> Result<CardDesign, StoreError> {
+    pub fn save_card_design(
+        &self,
+        actor: &Actor,
+        design: CardDesign,
+    ) -> Result<CardDesign, StoreError> {
+        require(actor, Action::ManageProgram)?;
         let d = design.normalized();
         invalid(d.validate())?;
         self.year(d.year_id)?;
@@ -93,12 +99,21 @@ impl Workspace {
                 order
             ],
         )?;
+        log(
+            &self.conn,
+            actor,
+            "design.save",
+            "year",
+            Some(d.year_id),
+            "",
+        )?;
         self.card_design(d.year_id, Lang::Nb)
     }
 
     /// "Copy from last year": the design of `from` saved for `to`.
     pub fn copy_card_design(
         &self,
+        actor: &Actor,
         from_year_id: i64,
         to_year_id: i64,
         lang: Lang,
@@ -108,7 +123,7 @@ impl Workspace {
         let design = self
             .card_design(from_year_id, lang)?
             .for_year(from.year, to.year, to.id);
-        self.save_card_design(design)
+        self.save_card_design(actor, design)
     }
 }
 
@@ -155,15 +170,17 @@ impl Workspace {
     /// Creates or updates a profile; names are unique.
     pub fn save_printer_profile(
         &self,
+        actor: &Actor,
         mut profile: PrinterProfile,
     ) -> Result<PrinterProfile, StoreError> {
+        require(actor, Action::MarkCardsPrinted)?;
         profile.name = profile.name.trim().to_string();
         invalid(profile.validate())?;
         if let Some(other) = self.printer_profile_by_name(&profile.name)? {
             if other.id != profile.id {
                 return Err(crate::field_problem(
                     "name",
-                    okort_core::i18n::Problem::DuplicateVenueName,
+                    okort_core::i18n::Problem::NameTaken,
                 ));
             }
         }
@@ -182,12 +199,23 @@ impl Workspace {
             ],
         )?;
         let id = profile.id.unwrap_or_else(|| self.conn.last_insert_rowid());
+        log(&self.conn, actor, "printer.save", "printer", Some(id), "")?;
         self.printer_profile(id)
     }
 
-    pub fn delete_printer_profile(&self, id: i64) -> Result<(), StoreError> {
+    pub fn delete_printer_profile(&self, actor: &Actor, id: i64) -> Result<(), StoreError> {
+        require(actor, Action::MarkCardsPrinted)?;
+        let name = self.printer_profile(id)?.name;
         self.conn
             .execute("DELETE FROM printer_profiles WHERE id = ?1", [id])?;
+        log(
+            &self.conn,
+            actor,
+            "printer.delete",
+            "printer",
+            Some(id),
+            &name,
+        )?;
         Ok(())
     }
 }
@@ -195,31 +223,43 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use crate::test_support::workspace;
+    use okort_core::Actor;
     use okort_core::{Lang, ProgramYearInput};
 
     #[test]
     fn a_year_without_a_saved_design_gets_one_from_the_program_and_a_saved_one_is_kept() {
         let (_dir, ws) = workspace();
         let y = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("y"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("y"),
+            )
             .expect("year");
         let d = ws.card_design(y.id, Lang::Nb).expect("default");
         assert_eq!(d.title, "Opplevelseskortet 2026");
         assert!(d.rules.contains("ledsager"));
         let saved = ws
-            .save_card_design(okort_core::CardDesign {
-                show_qr: false,
-                venue_ids: Some(vec![2, 1]),
-                ..d
-            })
+            .save_card_design(
+                &Actor::command_line(),
+                okort_core::CardDesign {
+                    show_qr: false,
+                    venue_ids: Some(vec![2, 1]),
+                    ..d
+                },
+            )
             .expect("save");
         assert_eq!(ws.card_design(y.id, Lang::Nb).expect("read"), saved);
         assert_eq!(saved.venue_ids, Some(vec![2, 1]));
 
         let next = ws
-            .save_year(ProgramYearInput::new_for(2027).expect("y"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2027).expect("y"),
+            )
             .expect("2027");
-        let copied = ws.copy_card_design(y.id, next.id, Lang::Nb).expect("copy");
+        let copied = ws
+            .copy_card_design(&Actor::command_line(), y.id, next.id, Lang::Nb)
+            .expect("copy");
         assert_eq!(copied.title, "Opplevelseskortet 2027");
         assert!(!copied.show_qr);
     }
@@ -228,19 +268,22 @@ mod tests {
 #[cfg(test)]
 mod profile_tests {
     use crate::test_support::workspace;
-    use okort_core::PrinterProfile;
+    use okort_core::{Actor, PrinterProfile};
 
     #[test]
     fn printer_profiles_are_kept_by_name() {
         let (_dir, ws) = workspace();
         let p = ws
-            .save_printer_profile(PrinterProfile {
-                id: None,
-                name: "Kortskriver".into(),
-                offset_x_mm: 1.5,
-                offset_y_mm: -0.5,
-                scale_percent: 99.0,
-            })
+            .save_printer_profile(
+                &Actor::command_line(),
+                PrinterProfile {
+                    id: None,
+                    name: "Kortskriver".into(),
+                    offset_x_mm: 1.5,
+                    offset_y_mm: -0.5,
+                    scale_percent: 99.0,
+                },
+            )
             .expect("save");
         assert_eq!(
             ws.printer_profile_by_name("kortskriver").expect("find"),
@@ -250,8 +293,12 @@ mod profile_tests {
             id: None,
             ..p.clone()
         };
-        assert!(ws.save_printer_profile(dup).is_err(), "names are unique");
-        ws.delete_printer_profile(p.id.expect("id"))
+        assert!(
+            ws.save_printer_profile(&Actor::command_line(), dup)
+                .is_err(),
+            "names are unique"
+        );
+        ws.delete_printer_profile(&Actor::command_line(), p.id.expect("id"))
             .expect("delete");
         assert!(ws.printer_profiles().expect("list").is_empty());
     }

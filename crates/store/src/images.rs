@@ -17,7 +17,7 @@ pub struct StoredImage {
 
 impl Workspace {
     /// Checks `bytes` by decoding them and stores them once (the same image twice is one row).
-    pub fn add_image(&self, bytes: &[u8]) -> Result<i64, StoreError> {
+    pub(crate) fn add_image(&self, bytes: &[u8]) -> Result<i64, StoreError> {
         let info = check_image(bytes).map_err(StoreError::Image)?;
         let sha = format!("{:x}", Sha256::digest(bytes));
         let existing: Option<i64> = self

@@ -1,7 +1,8 @@
 //! The one program row: municipality, contact, colours, logo and coat of arms.
 
-use crate::{invalid, StoreError, Workspace};
-use okort_core::{Program, ProgramInput};
+use crate::audit::log;
+use crate::{invalid, require, StoreError, Workspace};
+use okort_core::{Action, Actor, Program, ProgramInput};
 use rusqlite::params;
 
 /// Which of the program's two images.
@@ -33,7 +34,8 @@ impl Workspace {
         )?)
     }
 
-    pub fn save_program(&self, input: ProgramInput) -> Result<Program, StoreError> {
+    pub fn save_program(&self, actor: &Actor, input: ProgramInput) -> Result<Program, StoreError> {
+        require(actor, Action::ManageProgram)?;
         let p = input.normalized();
         invalid(p.validate())?;
         self.conn.execute(
@@ -50,15 +52,18 @@ impl Workspace {
                 p.accent_colour
             ],
         )?;
+        log(&self.conn, actor, "program.save", "program", Some(1), "")?;
         self.program()
     }
 
     /// Sets (or with `None`, removes) the program logo or coat of arms.
     pub fn set_program_image(
         &self,
+        actor: &Actor,
         which: ProgramImage,
         bytes: Option<&[u8]>,
     ) -> Result<Program, StoreError> {
+        require(actor, Action::ManageProgram)?;
         let id = bytes.map(|b| self.add_image(b)).transpose()?;
         let sql = match which {
             ProgramImage::Logo => "UPDATE program SET logo_id = ?1 WHERE id = 1",
@@ -66,6 +71,7 @@ impl Workspace {
         };
         self.conn.execute(sql, [id])?;
         self.prune_images()?;
+        log(&self.conn, actor, "program.image", "program", Some(1), "")?;
         self.program()
     }
 }
@@ -91,7 +97,8 @@ mod tests {
     fn a_new_workspace_is_new_until_the_municipality_is_set() {
         let (_dir, ws) = workspace();
         assert!(ws.is_new().expect("read"));
-        ws.save_program(input()).expect("save");
+        ws.save_program(&Actor::command_line(), input())
+            .expect("save");
         assert!(!ws.is_new().expect("read"));
     }
 
@@ -99,11 +106,14 @@ mod tests {
     fn a_program_without_a_name_is_refused_with_a_message_on_both_fields() {
         let (_dir, ws) = workspace();
         let err = ws
-            .save_program(ProgramInput {
-                municipality: "".into(),
-                name: "  ".into(),
-                ..input()
-            })
+            .save_program(
+                &Actor::command_line(),
+                ProgramInput {
+                    municipality: "".into(),
+                    name: "  ".into(),
+                    ..input()
+                },
+            )
             .expect_err("names required");
         let StoreError::Invalid(problems) = err else {
             panic!("expected field problems, got {err:?}");
@@ -117,10 +127,13 @@ mod tests {
     fn a_program_without_municipality_is_refused_and_nothing_changes() {
         let (_dir, ws) = workspace();
         let err = ws
-            .save_program(ProgramInput {
-                municipality: " ".into(),
-                ..input()
-            })
+            .save_program(
+                &Actor::command_line(),
+                ProgramInput {
+                    municipality: " ".into(),
+                    ..input()
+                },
+            )
             .expect_err("municipality required");
         assert!(matches!(err, StoreError::Invalid(ref p) if p[0].field == "municipality"));
         assert_eq!(ws.program().expect("read").contact_name, "");
@@ -130,7 +143,11 @@ mod tests {
     fn a_coat_of_arms_that_is_not_an_image_is_refused() {
         let (_dir, ws) = workspace();
         let err = ws
-            .set_program_image(ProgramImage::CoatOfArms, Some(b"not an image"))
+            .set_program_image(
+                &Actor::command_line(),
+                ProgramImage::CoatOfArms,
+                Some(b"not an image"),
+            )
             .expect_err("refused");
         assert!(matches!(err, StoreError::Image(_)));
         assert_eq!(ws.program().expect("read").coat_of_arms_id, None);

@@ -1,8 +1,9 @@
 //! The venue register (brukersteder).
 
-use crate::{invalid, StoreError, Workspace};
+use crate::audit::log;
+use crate::{invalid, require, StoreError, Workspace};
 use okort_core::i18n::Problem;
-use okort_core::{FieldProblem, Venue, VenueCategory, VenueInput};
+use okort_core::{Action, Actor, FieldProblem, Venue, VenueCategory, VenueInput};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, name, category, address, contact_person, phone, email, org_number,
@@ -122,7 +123,8 @@ impl Workspace {
     }
 
     /// Creates (no id) or updates a venue after checking every field and uniqueness.
-    pub fn save_venue(&self, input: VenueInput) -> Result<Venue, StoreError> {
+    pub fn save_venue(&self, actor: &Actor, input: VenueInput) -> Result<Venue, StoreError> {
+        require(actor, Action::ManageVenues)?;
         let v = input.normalized();
         invalid(v.validate())?;
         if let Some(id) = v.id {
@@ -140,11 +142,18 @@ impl Workspace {
             .collect();
         invalid(clashes)?;
         let id = upsert(&self.conn, &v)?;
+        log(&self.conn, actor, "venue.save", "venue", Some(id), "")?;
         self.venue(id)
     }
 
     /// Sets (or with `None`, removes) a venue's logo; the bytes must decode as an image.
-    pub fn set_venue_logo(&self, venue_id: i64, bytes: Option<&[u8]>) -> Result<Venue, StoreError> {
+    pub fn set_venue_logo(
+        &self,
+        actor: &Actor,
+        venue_id: i64,
+        bytes: Option<&[u8]>,
+    ) -> Result<Venue, StoreError> {
+        require(actor, Action::ManageVenues)?;
         self.venue(venue_id)?;
         let id = bytes.map(|b| self.add_image(b)).transpose()?;
         self.conn.execute(
@@ -152,6 +161,7 @@ impl Workspace {
             params![id, venue_id],
         )?;
         self.prune_images()?;
+        log(&self.conn, actor, "venue.logo", "venue", Some(venue_id), "")?;
         self.venue(venue_id)
     }
 }
@@ -193,7 +203,7 @@ mod tests {
     #[test]
     fn a_saved_venue_is_found_in_the_list_with_every_field() {
         let (_dir, ws) = workspace();
-        let saved = ws.save_venue(kino()).expect("save");
+        let saved = ws.save_venue(&Actor::command_line(), kino()).expect("save");
         let list = ws.list_venues().expect("list");
         assert_eq!(list, vec![saved.clone()]);
         assert_eq!(saved.org_number, "974760673");
@@ -203,12 +213,15 @@ mod tests {
     #[test]
     fn a_second_venue_with_the_same_org_number_is_refused_naming_the_first() {
         let (_dir, ws) = workspace();
-        ws.save_venue(kino()).expect("save");
+        ws.save_venue(&Actor::command_line(), kino()).expect("save");
         let err = ws
-            .save_venue(VenueInput {
-                name: "Annen kino".into(),
-                ..kino()
-            })
+            .save_venue(
+                &Actor::command_line(),
+                VenueInput {
+                    name: "Annen kino".into(),
+                    ..kino()
+                },
+            )
             .expect_err("duplicate org number");
         match err {
             StoreError::Invalid(p) => {
@@ -226,11 +239,14 @@ mod tests {
     fn venues_sort_with_norwegian_letters_last() {
         let (_dir, ws) = workspace();
         for name in ["Åsen bad", "Zumba", "Ødegården", "Bad"] {
-            ws.save_venue(VenueInput {
-                name: name.into(),
-                org_number: String::new(),
-                ..kino()
-            })
+            ws.save_venue(
+                &Actor::command_line(),
+                VenueInput {
+                    name: name.into(),
+                    org_number: String::new(),
+                    ..kino()
+                },
+            )
             .expect("save");
         }
         let names: Vec<String> = ws
@@ -245,12 +261,14 @@ mod tests {
     #[test]
     fn a_logo_is_kept_in_the_workspace_and_a_non_image_is_refused() {
         let (dir, ws) = workspace();
-        let v = ws.save_venue(kino()).expect("save");
+        let v = ws.save_venue(&Actor::command_line(), kino()).expect("save");
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#;
-        let with_logo = ws.set_venue_logo(v.id, Some(svg)).expect("logo");
+        let with_logo = ws
+            .set_venue_logo(&Actor::command_line(), v.id, Some(svg))
+            .expect("logo");
         let logo_id = with_logo.logo_id.expect("logo id");
         assert!(matches!(
-            ws.set_venue_logo(v.id, Some(b"GIF89a not really")),
+            ws.set_venue_logo(&Actor::command_line(), v.id, Some(b"GIF89a not really")),
             Err(StoreError::Image(_))
         ));
         drop(ws);

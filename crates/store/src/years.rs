@@ -1,8 +1,9 @@
 //! Program years (driftsår) and copying a year's agreements into the next.
 
-use crate::{field_problem, invalid, StoreError, Workspace};
+use crate::audit::log;
+use crate::{field_problem, invalid, require, StoreError, Workspace};
 use okort_core::i18n::Problem;
-use okort_core::{AgreementInput, ProgramYear, ProgramYearInput, YearStatus};
+use okort_core::{Action, Actor, AgreementInput, ProgramYear, ProgramYearInput, YearStatus};
 use rusqlite::{params, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, year, valid_from, valid_to, card_quota, age_min, age_max,
@@ -60,7 +61,12 @@ impl Workspace {
     }
 
     /// Creates a year (no id) or updates one; a second row for the same year is refused.
-    pub fn save_year(&self, input: ProgramYearInput) -> Result<ProgramYear, StoreError> {
+    pub fn save_year(
+        &self,
+        actor: &Actor,
+        input: ProgramYearInput,
+    ) -> Result<ProgramYear, StoreError> {
+        require(actor, Action::ManageProgram)?;
         invalid(input.validate())?;
         if let Some(other) = self.year_by_number(input.year)? {
             if Some(other.id) != input.id {
@@ -100,12 +106,19 @@ impl Workspace {
             ],
         )?;
         let id = input.id.unwrap_or_else(|| self.conn.last_insert_rowid());
+        log(&self.conn, actor, "year.save", "year", Some(id), "")?;
         self.year(id)
     }
 
     /// Copies every agreement of `from` into `to` for venues that have none there yet.
     /// Dates move with the year and the copies are unsigned. Returns how many were copied.
-    pub fn copy_agreements(&mut self, from_id: i64, to_id: i64) -> Result<usize, StoreError> {
+    pub fn copy_agreements(
+        &mut self,
+        actor: &Actor,
+        from_id: i64,
+        to_id: i64,
+    ) -> Result<usize, StoreError> {
+        require(actor, Action::ManageVenues)?;
         let from = self.year(from_id)?;
         let to = self.year(to_id)?;
         let existing: Vec<i64> = self
@@ -123,6 +136,8 @@ impl Workspace {
         for a in &copies {
             crate::agreements::insert_or_update(&tx, a)?;
         }
+        let detail = format!("{} {}", from.year, copies.len());
+        log(&tx, actor, "agreements.copy", "year", Some(to.id), &detail)?;
         tx.commit()?;
         Ok(copies.len())
     }
@@ -136,10 +151,16 @@ mod tests {
     #[test]
     fn years_are_listed_newest_first_and_a_year_cannot_exist_twice() {
         let (_dir, ws) = workspace();
-        ws.save_year(ProgramYearInput::new_for(2025).expect("year"))
-            .expect("2025");
+        ws.save_year(
+            &Actor::command_line(),
+            ProgramYearInput::new_for(2025).expect("year"),
+        )
+        .expect("2025");
         let y26 = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("year"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("year"),
+            )
             .expect("2026");
         let years: Vec<i32> = ws
             .list_years()
@@ -149,16 +170,22 @@ mod tests {
             .collect();
         assert_eq!(years, [2026, 2025]);
         let err = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("year"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("year"),
+            )
             .expect_err("dup");
         assert!(matches!(err, StoreError::Invalid(ref p) if p[0].problem == Problem::YearExists));
         let updated = ws
-            .save_year(ProgramYearInput {
-                id: Some(y26.id),
-                card_quota: 60,
-                status: YearStatus::Active,
-                ..ProgramYearInput::new_for(2026).expect("year")
-            })
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput {
+                    id: Some(y26.id),
+                    card_quota: 60,
+                    status: YearStatus::Active,
+                    ..ProgramYearInput::new_for(2026).expect("year")
+                },
+            )
             .expect("update");
         assert_eq!(
             (updated.card_quota, updated.status),
@@ -170,7 +197,10 @@ mod tests {
     fn a_quota_below_the_cards_already_assigned_is_refused_and_kept() {
         let (_dir, mut ws) = workspace();
         let year = ws
-            .save_year(ProgramYearInput::new_for(2026).expect("year"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(2026).expect("year"),
+            )
             .expect("2026");
         for (first, born) in [("Ada", 2015), ("Ben", 2014), ("Cato", 2013)] {
             let h = crate::test_support::holder(&mut ws, first, born);
@@ -179,11 +209,14 @@ mod tests {
                 .expect("assign");
         }
         let err = ws
-            .save_year(ProgramYearInput {
-                id: Some(year.id),
-                card_quota: 2,
-                ..ProgramYearInput::new_for(2026).expect("year")
-            })
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput {
+                    id: Some(year.id),
+                    card_quota: 2,
+                    ..ProgramYearInput::new_for(2026).expect("year")
+                },
+            )
             .expect_err("below assigned");
         assert!(
             matches!(err, StoreError::Invalid(ref p)
@@ -197,6 +230,11 @@ mod tests {
             card_quota: 3,
             ..ProgramYearInput::new_for(2026).expect("year")
         };
-        assert_eq!(ws.save_year(same).expect("equal is fine").card_quota, 3);
+        assert_eq!(
+            ws.save_year(&Actor::command_line(), same)
+                .expect("equal is fine")
+                .card_quota,
+            3
+        );
     }
 }

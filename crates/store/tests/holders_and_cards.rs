@@ -27,26 +27,32 @@ fn setup(quota: u32) -> Setup {
         .create_first_admin("kultur", "hemmelig-passord")
         .expect("admin");
     let year = ws
-        .save_year(ProgramYearInput {
-            card_quota: quota,
-            ..ProgramYearInput::new_for(2026).expect("y")
-        })
+        .save_year(
+            &Actor::command_line(),
+            ProgramYearInput {
+                card_quota: quota,
+                ..ProgramYearInput::new_for(2026).expect("y")
+            },
+        )
         .expect("year")
         .id;
     let kino = ws
-        .save_venue(VenueInput {
-            id: None,
-            name: "Kino".into(),
-            category: VenueCategory::Cinema,
-            address: String::new(),
-            contact_person: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            org_number: String::new(),
-            bank_account: String::new(),
-            active: true,
-            staff_note: String::new(),
-        })
+        .save_venue(
+            &Actor::command_line(),
+            VenueInput {
+                id: None,
+                name: "Kino".into(),
+                category: VenueCategory::Cinema,
+                address: String::new(),
+                contact_person: String::new(),
+                phone: String::new(),
+                email: String::new(),
+                org_number: String::new(),
+                bank_account: String::new(),
+                active: true,
+                staff_note: String::new(),
+            },
+        )
         .expect("venue");
     let mut user = |name: &str, role, venue_id| {
         let u = ws
@@ -202,7 +208,8 @@ fn the_family_cap_stops_a_third_card_to_the_same_guardian() {
     let mut s = setup(10);
     let mut y = s.ws.list_years().expect("years")[0].clone();
     y.family_cap = Some(2);
-    s.ws.save_year(ProgramYearInput::from(&y)).expect("cap");
+    s.ws.save_year(&Actor::command_line(), ProgramYearInput::from(&y))
+        .expect("cap");
     for (i, name) in ["A", "B", "C"].iter().enumerate() {
         let h =
             s.ws.save_holder(
@@ -281,10 +288,13 @@ fn reassessment_records_each_decision_and_renews_those_continued_in_one_step() {
     use okort_store::Continuation::{Continue, End};
     let mut s = setup(5);
     let next =
-        s.ws.save_year(ProgramYearInput {
-            card_quota: 1,
-            ..ProgramYearInput::new_for(2027).expect("y")
-        })
+        s.ws.save_year(
+            &Actor::command_line(),
+            ProgramYearInput {
+                card_quota: 1,
+                ..ProgramYearInput::new_for(2027).expect("y")
+            },
+        )
         .expect("2027")
         .id;
     let young = add(&s, "Ung", d(2015, 1, 1));
@@ -540,4 +550,62 @@ fn a_workspace_from_schema_one_upgrades_with_its_venues_intact() {
         !ws.has_users().expect("users"),
         "the first start then creates the administrator"
     );
+}
+
+#[test]
+fn program_years_venues_and_agreements_are_the_culture_offices_and_each_change_is_logged() {
+    let s = setup(5);
+    let year = s.ws.year(s.year).expect("year");
+    let venue = VenueInput {
+        id: None,
+        name: "Эрмитаж Кино".into(),
+        category: VenueCategory::Cinema,
+        address: String::new(),
+        contact_person: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        org_number: String::new(),
+        bank_account: String::new(),
+        active: true,
+        staff_note: String::new(),
+    };
+    for actor in [&s.nav, &s.venue] {
+        assert!(matches!(
+            s.ws.save_venue(actor, venue.clone()),
+            Err(StoreError::Denied(_))
+        ));
+        assert!(matches!(
+            s.ws.save_year(actor, ProgramYearInput::from(&year)),
+            Err(StoreError::Denied(_))
+        ));
+    }
+    let saved = s.ws.save_venue(&s.admin, venue).expect("office saves");
+    s.ws.save_year(
+        &s.admin,
+        ProgramYearInput {
+            card_quota: 7,
+            ..ProgramYearInput::from(&year)
+        },
+    )
+    .expect("year");
+    let log =
+        s.ws.audit_log(
+            &s.admin,
+            &okort_store::AuditQuery {
+                limit: 10,
+                ..Default::default()
+            },
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
+    let sentences: Vec<&str> = log.iter().map(|e| e.sentence.as_str()).collect();
+    assert!(
+        sentences.contains(&"kultur lagret brukerstedet Эрмитаж Кино."),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences.contains(&"kultur lagret programåret 2026."),
+        "{sentences:?}"
+    );
+    assert!(log.iter().any(|e| e.entity_id == Some(saved.id)));
 }

@@ -177,10 +177,13 @@ fn a_companion_is_refused_where_the_agreement_does_not_cover_one() {
             .into_iter()
             .find(|a| a.year_id == year.id)
             .expect("a");
-    s.ws.save_agreement(AgreementInput {
-        companion_free: false,
-        ..AgreementInput::from(&a)
-    })
+    s.ws.save_agreement(
+        &Actor::command_line(),
+        AgreementInput {
+            companion_free: false,
+            ..AgreementInput::from(&a)
+        },
+    )
     .expect("save");
     let err =
         s.ws.register_visit(&s.kino, &s.card, None, d(5, 2), true, None, TODAY)
@@ -435,7 +438,7 @@ fn an_agreement_with_visits_cannot_be_deleted() {
     s.ws.register_visit(&s.kino, &s.card, None, d(3, 1), false, None, TODAY)
         .expect("visit");
     let err =
-        s.ws.delete_agreement(s.kino_id, year.id)
+        s.ws.delete_agreement(&Actor::command_line(), s.kino_id, year.id)
             .expect_err("in use");
     assert!(
         matches!(err, StoreError::Refused(Problem::AgreementInUse { visits }) if visits > 0),
@@ -530,6 +533,8 @@ fn a_picture_given_as_a_report_or_a_register_is_refused_as_not_a_table() {
         s.ws.import_holders_csv(&s.nav, png, TODAY)
             .expect_err("png");
     assert!(not_a_table(holders));
-    let venues = s.ws.import_venues_csv(png).expect_err("png");
+    let venues =
+        s.ws.import_venues_csv(&Actor::command_line(), png)
+            .expect_err("png");
     assert!(not_a_table(venues));
 }

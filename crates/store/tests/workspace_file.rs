@@ -1,6 +1,7 @@
 //! The workspace as a real SQLite file: opening, upgrading, refusing, and CSV round trips.
 
 mod support;
+use okort_core::Actor;
 use okort_core::ProgramYearInput;
 use okort_store::{demo, StoreError, Workspace};
 
@@ -56,8 +57,11 @@ fn the_demo_program_has_fifteen_venues_with_logos_and_two_years_of_agreements() 
 fn venues_import_from_an_excel_workbook_and_name_a_bad_cell() {
     let dir = tempfile::tempdir().expect("dir");
     let mut ws = Workspace::create(&dir.path().join("fresh.okort")).expect("fresh");
-    ws.save_year(ProgramYearInput::new_for(2026).expect("year"))
-        .expect("save year");
+    ws.save_year(
+        &Actor::command_line(),
+        ProgramYearInput::new_for(2026).expect("year"),
+    )
+    .expect("save year");
     let bad = support::text_workbook(&[
         &[
             "Navn",
@@ -70,7 +74,7 @@ fn venues_import_from_an_excel_workbook_and_name_a_bad_cell() {
         &["Eksempel Kino", "kino", "", "2026", "5", "full"],
         &["Svømmehallen", "bad", "", "2026", "mange", "full"],
     ]);
-    let Err(StoreError::Import(rows)) = ws.import_venues_csv(&bad) else {
+    let Err(StoreError::Import(rows)) = ws.import_venues_csv(&Actor::command_line(), &bad) else {
         panic!("refused");
     };
     assert_eq!(
@@ -96,7 +100,9 @@ fn venues_import_from_an_excel_workbook_and_name_a_bad_cell() {
         &["Eksempel Kino", "kino", "2026", "5", "ja", "full"],
         &["Svømmehallen", "bad", "2026", "fri", "nei", "full"],
     ]);
-    let report = ws.import_venues_csv(&good).expect("import");
+    let report = ws
+        .import_venues_csv(&Actor::command_line(), &good)
+        .expect("import");
     assert_eq!((report.venues_created, report.agreements_saved), (2, 2));
     let year = ws.year_by_number(2026).expect("y").expect("2026");
     let agreements = ws.agreements_for_year(year.id).expect("agreements");
@@ -113,14 +119,21 @@ fn export_then_import_into_a_fresh_workspace_gives_the_same_register() {
     let mut target = Workspace::create(&dir.path().join("fresh.okort")).expect("fresh");
     for y in [2025, 2026] {
         target
-            .save_year(ProgramYearInput::new_for(y).expect("year"))
+            .save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(y).expect("year"),
+            )
             .expect("save year");
     }
-    let report = target.import_venues_csv(&csv).expect("import");
+    let report = target
+        .import_venues_csv(&Actor::command_line(), &csv)
+        .expect("import");
     assert_eq!((report.venues_created, report.agreements_saved), (15, 30));
     assert_eq!(register(&target), register(&source));
 
-    let again = target.import_venues_csv(&csv).expect("re-import");
+    let again = target
+        .import_venues_csv(&Actor::command_line(), &csv)
+        .expect("re-import");
     assert_eq!(
         (again.venues_created, again.venues_updated),
         (0, 15),

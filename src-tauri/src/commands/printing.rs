@@ -80,13 +80,13 @@ commands! {
     }
 
     pub fn save_card_design(state, design: CardDesign) -> ApiResult<CardDesign> {
-        state.act(Action::ManageProgram, |ws, _| ws.save_card_design(design))
+        state.act(Action::ManageProgram, |ws, actor| ws.save_card_design(actor, design))
     }
 
     /// "Copy from last year": the design of `from_year_id` saved for `to_year_id`.
     pub fn copy_card_design(state, from_year_id: i64, to_year_id: i64) -> ApiResult<CardDesign> {
-        state.act(Action::ManageProgram, |ws, _| {
-            ws.copy_card_design(from_year_id, to_year_id, state.lang())
+        state.act(Action::ManageProgram, |ws, actor| {
+            ws.copy_card_design(actor, from_year_id, to_year_id, state.lang())
         })
     }
 
@@ -131,11 +131,11 @@ commands! {
     }
 
     pub fn save_printer_profile(state, profile: PrinterProfile) -> ApiResult<PrinterProfile> {
-        state.act(Action::MarkCardsPrinted, |ws, _| ws.save_printer_profile(profile))
+        state.act(Action::MarkCardsPrinted, |ws, actor| ws.save_printer_profile(actor, profile))
     }
 
     pub fn delete_printer_profile(state, id: i64) -> ApiResult<()> {
-        state.act(Action::MarkCardsPrinted, |ws, _| ws.delete_printer_profile(id))
+        state.act(Action::MarkCardsPrinted, |ws, actor| ws.delete_printer_profile(actor, id))
     }
 
     /// A calibration test page with rulers for the layout's paper (through a profile, to check

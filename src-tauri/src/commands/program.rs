@@ -22,7 +22,7 @@ commands! {
     }
 
     pub fn save_program(state, input: ProgramInput) -> ApiResult<Program> {
-        state.act(Action::ManageProgram, |ws, _| ws.save_program(input))
+        state.act(Action::ManageProgram, |ws, actor| ws.save_program(actor, input))
     }
 
     /// Sets the logo or coat of arms from an uploaded file, or removes it when `data` is null.
@@ -36,7 +36,7 @@ commands! {
             ProgramImageKind::Logo => ProgramImage::Logo,
             ProgramImageKind::CoatOfArms => ProgramImage::CoatOfArms,
         };
-        state.act(Action::ManageProgram, |ws, _| ws.set_program_image(which, bytes.as_deref()))
+        state.act(Action::ManageProgram, |ws, actor| ws.set_program_image(actor, which, bytes.as_deref()))
     }
 
     /// An image from the workspace as a `data:` URL the web view can show.
@@ -60,11 +60,11 @@ commands! {
     }
 
     pub fn save_year(state, input: ProgramYearInput) -> ApiResult<ProgramYear> {
-        state.act(Action::ManageProgram, |ws, _| ws.save_year(input))
+        state.act(Action::ManageProgram, |ws, actor| ws.save_year(actor, input))
     }
 
     /// "Copy last year's agreements": returns how many agreements were copied.
     pub fn copy_agreements(state, from_year_id: i64, to_year_id: i64) -> ApiResult<usize> {
-        state.act(Action::ManageVenues, |ws, _| ws.copy_agreements(from_year_id, to_year_id))
+        state.act(Action::ManageVenues, |ws, actor| ws.copy_agreements(actor, from_year_id, to_year_id))
     }
 }

@@ -12,13 +12,13 @@ commands! {
     }
 
     pub fn save_venue(state, input: VenueInput) -> ApiResult<Venue> {
-        state.act(Action::ManageVenues, |ws, _| ws.save_venue(input))
+        state.act(Action::ManageVenues, |ws, actor| ws.save_venue(actor, input))
     }
 
     /// Sets a venue's logo from an uploaded file, or removes it when `data` is null.
     pub fn set_venue_logo(state, venue_id: i64, data: Option<String>) -> ApiResult<Venue> {
         let bytes = data.as_deref().map(decode_upload).transpose()?;
-        state.act(Action::ManageVenues, |ws, _| ws.set_venue_logo(venue_id, bytes.as_deref()))
+        state.act(Action::ManageVenues, |ws, actor| ws.set_venue_logo(actor, venue_id, bytes.as_deref()))
     }
 
     pub fn agreements_for_venue(state, venue_id: i64) -> ApiResult<Vec<Agreement>> {
@@ -30,11 +30,11 @@ commands! {
     }
 
     pub fn save_agreement(state, input: AgreementInput) -> ApiResult<Agreement> {
-        state.act(Action::ManageVenues, |ws, _| ws.save_agreement(input))
+        state.act(Action::ManageVenues, |ws, actor| ws.save_agreement(actor, input))
     }
 
     pub fn delete_agreement(state, venue_id: i64, year_id: i64) -> ApiResult<()> {
-        state.act(Action::ManageVenues, |ws, _| ws.delete_agreement(venue_id, year_id))
+        state.act(Action::ManageVenues, |ws, actor| ws.delete_agreement(actor, venue_id, year_id))
     }
 
     /// Writes the register to the file the user chose in the save dialog.
@@ -50,6 +50,6 @@ job_commands! {
     /// Imports a CSV file the UI read; refused whole with every bad row listed.
     pub fn import_venues_csv(state, job, data: String) -> ApiResult<ImportReport> {
         let bytes = decode_upload(&data)?;
-        super::import_job(state, job, Action::ManageVenues, |ws, _| ws.import_venues_csv(&bytes))
+        super::import_job(state, job, Action::ManageVenues, |ws, actor| ws.import_venues_csv(actor, &bytes))
     }
 }

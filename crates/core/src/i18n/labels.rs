@@ -111,6 +111,42 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "trakk tilbake {s} med begrunnelsen {d}",
             "withdrew {s} with the reason {d}",
         ),
+        "program.save" => ("endret programmet {s}", "changed the program {s}"),
+        "program.image" => (
+            "byttet logo eller kommunevåpen for programmet {s}",
+            "changed the logo or coat of arms of the program {s}",
+        ),
+        "year.save" => ("lagret programåret {s}", "saved the program year {s}"),
+        "agreements.copy" => (
+            "kopierte avtaler fra et tidligere år til {s}",
+            "copied agreements from an earlier year to {s}",
+        ),
+        "design.save" => (
+            "lagret kortdesignet for {s}",
+            "saved the card design for {s}",
+        ),
+        "venue.save" => ("lagret brukerstedet {s}", "saved the venue {s}"),
+        "venue.logo" => ("byttet logoen til {s}", "changed the logo of {s}"),
+        "venue.import" => (
+            "importerte brukersteder og avtaler fra en fil",
+            "imported venues and agreements from a file",
+        ),
+        "agreement.save" => (
+            "lagret avtalen med {s} for {p}",
+            "saved the agreement with {s} for {p}",
+        ),
+        "agreement.delete" => (
+            "slettet avtalen med {s} for {p}",
+            "deleted the agreement with {s} for {p}",
+        ),
+        "printer.save" => (
+            "lagret skriverprofilen {s}",
+            "saved the printer profile {s}",
+        ),
+        "printer.delete" => (
+            "slettet skriverprofilen {p}",
+            "deleted the printer profile {p}",
+        ),
         _ => ("gjorde «{a}» med {s}", "did “{a}” to {s}"),
     };
     let paid_on = crate::dates::parse_date(detail)

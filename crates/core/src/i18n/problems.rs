@@ -26,6 +26,8 @@ pub enum Problem {
         other: String,
     },
     DuplicateVenueName,
+    /// Another entry (a printer profile) already has this name.
+    NameTaken,
     Unknown {
         value: String,
         allowed: &'static str,
@@ -221,6 +223,7 @@ impl Problem {
                     format!("is already registered for the venue “{other}”")
                 }
             }
+            NameTaken => pick(nb, "navnet er allerede i bruk", "the name is already in use"),
             DuplicateVenueName => pick(
                 nb,
                 "et annet brukersted har allerede dette navnet",

@@ -4,13 +4,14 @@
 
 use super::{data_rows, header, parse_yes_no, read_table, Columns, RowProblem};
 use crate::agreements::insert_or_update;
+use crate::audit::log;
 use crate::venues::{conflicts, find_by_name, find_by_org_number, upsert};
-use crate::{StoreError, Workspace};
+use crate::{require, StoreError, Workspace};
 use okort_core::checks::{format_bank_account, format_org_number};
 use okort_core::dates::{format_date, parse_date};
 use okort_core::i18n::Problem;
 use okort_core::money::{format_amount, parse_nok};
-use okort_core::FieldProblem;
+use okort_core::{Action, Actor, FieldProblem};
 use okort_core::{AgreementInput, CompensationModel, ProgramYear, VenueCategory, VenueInput};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -353,7 +354,12 @@ fn stand_in_year(year: i32) -> ProgramYear {
 impl Workspace {
     /// Imports venues with their agreements from a CSV or .xlsx file. Venues are matched by
     /// organisation number, then by name; agreements by venue and year.
-    pub fn import_venues_csv(&mut self, bytes: &[u8]) -> Result<ImportReport, StoreError> {
+    pub fn import_venues_csv(
+        &mut self,
+        actor: &Actor,
+        bytes: &[u8],
+    ) -> Result<ImportReport, StoreError> {
+        require(actor, Action::ManageVenues)?;
         let table = read_table(bytes)?;
         let (header_row, header) = header(&table)?;
         let known = Col::known();
@@ -497,6 +503,11 @@ impl Workspace {
             insert_or_update(&tx, &agreement)?;
             report.agreements_saved += 1;
         }
+        let detail = format!(
+            "{} {} {}",
+            report.venues_created, report.venues_updated, report.agreements_saved
+        );
+        log(&tx, actor, "venue.import", "venues", None, &detail)?;
         tx.commit()?;
         Ok(report)
     }
@@ -571,8 +582,11 @@ mod tests {
     fn with_years() -> (tempfile::TempDir, Workspace) {
         let (dir, ws) = workspace();
         for y in [2025, 2026] {
-            ws.save_year(ProgramYearInput::new_for(y).expect("y"))
-                .expect("year");
+            ws.save_year(
+                &Actor::command_line(),
+                ProgramYearInput::new_for(y).expect("y"),
+            )
+            .expect("year");
         }
         (dir, ws)
     }
@@ -583,7 +597,9 @@ mod tests {
         let csv = format!(
             "\u{feff}{HEADER}\nKino Sentrum;kino;974 760 673;8601.11.17947;2026;5;full refusjon;;110,00;110,00\nBadet;bad;;;2026;fri;brukerstedet dekker selv;;0;0\n"
         );
-        let report = ws.import_venues_csv(csv.as_bytes()).expect("import");
+        let report = ws
+            .import_venues_csv(&Actor::command_line(), csv.as_bytes())
+            .expect("import");
         assert_eq!(
             report,
             ImportReport {
@@ -609,7 +625,8 @@ mod tests {
             std::str::from_utf8(&bytes).is_err(),
             "the test file is really Windows-1252"
         );
-        ws.import_venues_csv(&bytes).expect("import");
+        ws.import_venues_csv(&Actor::command_line(), &bytes)
+            .expect("import");
         let v = &ws.list_venues().expect("list")[0];
         assert_eq!(v.name, "Bæreia Kulturhus, scene");
         assert_eq!(v.category, VenueCategory::Performance);
@@ -625,7 +642,9 @@ mod tests {
         let csv = format!(
             "{HEADER}\nGod rad;kino;;;2026;5;full refusjon;;100;100\n;bowling;974760674;;2026;5;full;;100;100\nTredje;kino;;;2031;0;andel;;-5;abc\n"
         );
-        let Err(StoreError::Import(problems)) = ws.import_venues_csv(csv.as_bytes()) else {
+        let Err(StoreError::Import(problems)) =
+            ws.import_venues_csv(&Actor::command_line(), csv.as_bytes())
+        else {
             panic!("the file must be refused");
         };
         let mut found: Vec<(usize, &str)> = problems
