@@ -21,7 +21,8 @@ pub struct AuditEntry {
     pub user_id: i64,
     /// The user's name, or the command line's.
     pub user_name: String,
-    /// What kind of record: card, holder, visit, settlement, user, venue.
+    /// What kind of record: card, holder, visit, settlement, user, program, year, venue,
+    /// agreement, design, printer.
     pub kind: String,
     pub action: String,
     pub entity_id: Option<i64>,

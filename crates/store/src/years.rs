@@ -137,7 +137,7 @@ impl Workspace {
             crate::agreements::insert_or_update(&tx, a)?;
         }
         let detail = format!("{} {}", from.year, copies.len());
-        log(&tx, actor, "agreements.copy", "year", Some(to.id), &detail)?;
+        log(&tx, actor, "agreement.copy", "year", Some(to.id), &detail)?;
         tx.commit()?;
         Ok(copies.len())
     }

@@ -117,7 +117,7 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "changed the logo or coat of arms of the program {s}",
         ),
         "year.save" => ("lagret programåret {s}", "saved the program year {s}"),
-        "agreements.copy" => (
+        "agreement.copy" => (
             "kopierte avtaler fra et tidligere år til {s}",
             "copied agreements from an earlier year to {s}",
         ),

@@ -513,6 +513,12 @@ export const en: Record<MessageKey, string> = {
   "audit.kind.visit": "Visits",
   "audit.kind.settlement": "Settlements",
   "audit.kind.user": "Users",
+  "audit.kind.program": "The program",
+  "audit.kind.year": "Program years",
+  "audit.kind.venue": "Venues",
+  "audit.kind.agreement": "Agreements",
+  "audit.kind.design": "Card designs",
+  "audit.kind.printer": "Printer profiles",
   "audit.commandLine": "Command line",
 
   "years.familyCap": "Max cards per family (optional)",

@@ -511,6 +511,12 @@ export const nb = {
   "audit.kind.visit": "Besøk",
   "audit.kind.settlement": "Oppgjør",
   "audit.kind.user": "Brukere",
+  "audit.kind.program": "Programmet",
+  "audit.kind.year": "Programår",
+  "audit.kind.venue": "Brukersteder",
+  "audit.kind.agreement": "Avtaler",
+  "audit.kind.design": "Kortdesign",
+  "audit.kind.printer": "Skriverprofiler",
   "audit.commandLine": "Kommandolinje",
 
   "years.familyCap": "Maks kort per familie (valgfritt)",
