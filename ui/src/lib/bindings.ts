@@ -197,7 +197,8 @@ userId: number,
  */
 userName: string, 
 /**
- * What kind of record: card, holder, visit, settlement, user, venue.
+ * What kind of record: card, holder, visit, settlement, user, program, year, venue,
+ * agreement, design, printer.
  */
 kind: string, action: string, entityId: number | null, detail: string, 
 /**
