@@ -17,7 +17,7 @@ mod bench;
 
 use clap::{Parser, Subcommand};
 use okort_core::checks::format_org_number;
-use okort_core::i18n::{Msg, Problem};
+use okort_core::i18n::{CliMsg, Msg, Problem};
 use okort_core::{Actor, Lang};
 use okort_store::{demo, LookupState, StoreError, Workspace};
 use std::path::{Path, PathBuf};
@@ -427,17 +427,12 @@ fn main() -> ExitCode {
             eprintln!("okort: {}", e.message(lang));
             if let StoreError::Import(rows) = &e {
                 for r in rows {
-                    let (row, col) = if lang == Lang::Nb {
-                        ("rad", "kolonne")
-                    } else {
-                        ("row", "column")
+                    let problem = CliMsg::RowProblem {
+                        row: r.row,
+                        column: r.column.clone(),
+                        problem: r.message(lang),
                     };
-                    eprintln!(
-                        "  {row} {}, {col} «{}»: {}",
-                        r.row,
-                        r.column,
-                        r.message(lang)
-                    );
+                    eprintln!("  {}", problem.text(lang));
                 }
             }
             ExitCode::FAILURE
@@ -463,14 +458,6 @@ fn acting(ws: &Workspace) -> Result<Actor, StoreError> {
         }
     };
     ws.login(user, &password)
-}
-
-fn lang(nb: bool) -> Lang {
-    if nb {
-        Lang::Nb
-    } else {
-        Lang::En
-    }
 }
 
 /// The process's peak resident memory (VmHWM), in MB; 0 where /proc is not there.
@@ -520,62 +507,74 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string_pretty(value).map_err(|e| StoreError::Csv(e.to_string()))
 }
 
+/// The language of clap's value parsers: they run before `Cli` is there, so they read
+/// `--lang` from the arguments themselves.
+fn argument_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let en = args.iter().any(|a| a == "--lang=en")
+        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en");
+    if en {
+        Lang::En
+    } else {
+        Lang::Nb
+    }
+}
+
 fn parse_ticks(s: &str) -> Result<(i64, u32), String> {
-    let (venue, count) = s
-        .split_once('=')
-        .ok_or_else(|| format!("«{s}»: skriv VENUE_ID=ANTALL"))?;
-    let venue = venue
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{venue}» er ikke et brukersted-id"))?;
-    let count = count
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{count}» er ikke et antall"))?;
+    let say = |m: CliMsg| m.text(argument_lang());
+    let (venue, count) = s.split_once('=').ok_or_else(|| {
+        say(CliMsg::TicksFormat {
+            value: s.to_string(),
+        })
+    })?;
+    let venue = venue.trim().parse().map_err(|_| {
+        say(CliMsg::NotAVenueId {
+            value: venue.to_string(),
+        })
+    })?;
+    let count = count.trim().parse().map_err(|_| {
+        say(CliMsg::NotACount {
+            value: count.to_string(),
+        })
+    })?;
     Ok((venue, count))
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    okort_core::dates::parse_date(s).ok_or_else(|| format!("«{s}» er ikke en dato (dd.mm.åååå)"))
+    okort_core::dates::parse_date(s).ok_or_else(|| {
+        CliMsg::NotADate {
+            value: s.to_string(),
+        }
+        .text(argument_lang())
+    })
 }
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(), StoreError> {
+fn run_payouts(ws: &mut Workspace, command: PayoutCommand, lang: Lang) -> Result<(), StoreError> {
     use okort_core::dates::format_date;
     use okort_core::money::format_nok;
     use okort_store::{Settlement, VisitScope};
     let actor = acting(ws)?;
-    let say = |nb_text: String, en_text: String| out!("{}", if nb { nb_text } else { en_text });
+    let say = |m: CliMsg| out!("{}", m.text(lang));
     let describe = |s: &Settlement| {
         let period = match (s.period_from, s.period_to) {
             (Some(f), Some(t)) => format!("{} – {}", format_date(f), format_date(t)),
-            _ => if nb { "hele året" } else { "whole year" }.to_string(),
+            _ => CliMsg::WholeYear.text(lang),
         };
         let status = match (&s.paid_on, &s.withdrawn_reason) {
-            (_, Some(_)) => {
-                if nb {
-                    "trukket tilbake".into()
-                } else {
-                    "withdrawn".into()
-                }
-            }
-            (Some(d), None) => {
-                format!("{} {}", if nb { "betalt" } else { "paid" }, format_date(*d))
-            }
-            (None, None) => {
-                if nb {
-                    "godkjent".into()
-                } else {
-                    "approved".into()
-                }
-            }
-        };
+            (_, Some(_)) => CliMsg::SettlementWithdrawn,
+            (Some(d), None) => CliMsg::SettlementPaidOn {
+                date: format_date(*d),
+            },
+            (None, None) => CliMsg::SettlementApproved,
+        }
+        .text(lang);
         format!(
-            "nr. {:<4} {:<28} {:<25} {:>4} + {:>3} {:>16}  {status}",
-            s.id,
+            "{} {:<28} {:<25} {:>4} + {:>3} {:>16}  {status}",
+            CliMsg::SettlementNo { id: s.id }.text(lang),
             s.line.venue_name,
             period,
             s.line.holder_visits,
@@ -598,12 +597,11 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                 None => VisitScope::Open(from.zip(to)),
             };
             let pdf =
-                okort_documents::statement_pdf(ws, &actor, venue, year, scope, today(), lang(nb))?;
+                okort_documents::statement_pdf(ws, &actor, venue, year, scope, today(), lang)?;
             okort_store::write_file(&out, &pdf)?;
-            say(
-                format!("Oppgjøret er skrevet til {}", out.display()),
-                format!("The statement is in {}", out.display()),
-            );
+            say(CliMsg::StatementWritten {
+                path: out.display().to_string(),
+            });
         }
         PayoutCommand::Compute {
             year,
@@ -615,11 +613,12 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
             if json {
                 out!("{}", to_json(&lines)?);
             } else {
+                let companions = CliMsg::Companions.text(lang);
                 let mut total = 0;
                 for l in &lines {
                     total += l.total_ore;
                     out!(
-                        "{:<28} {:>4} + {:>3} ledsager  {:>3} %  {:>16}",
+                        "{:<28} {:>4} + {:>3} {companions}  {:>3} %  {:>16}",
                         l.venue_name,
                         l.holder_visits,
                         l.companion_visits,
@@ -627,7 +626,13 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
                         format_nok(l.total_ore)
                     );
                 }
-                out!("{:<28} {:>45}", "Sum", format_nok(total));
+                // The sum lines up under the amounts, whatever the length of the word before.
+                let width = 37 + companions.chars().count();
+                out!(
+                    "{:<28} {:>width$}",
+                    CliMsg::Sum.text(lang),
+                    format_nok(total)
+                );
             }
         }
         PayoutCommand::Approve {
@@ -638,33 +643,29 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
         } => {
             let s =
                 ws.approve_settlement(&actor, venue, year_id(ws, year)?, from.zip(to), today())?;
-            say(
-                format!("Godkjent: {}", describe(&s)),
-                format!("Approved: {}", describe(&s)),
-            );
+            say(CliMsg::Approved {
+                settlement: describe(&s),
+            });
         }
         PayoutCommand::Paid { settlement, date } => {
             let s = ws.mark_settlement_paid(&actor, settlement, date.unwrap_or_else(today))?;
-            say(
-                format!("Betalt: {}", describe(&s)),
-                format!("Paid: {}", describe(&s)),
-            );
+            say(CliMsg::Paid {
+                settlement: describe(&s),
+            });
         }
         PayoutCommand::Withdraw { settlement, reason } => {
             let s = ws.withdraw_settlement(&actor, settlement, &reason)?;
-            say(
-                format!("Trukket tilbake: {}", describe(&s)),
-                format!("Withdrawn: {}", describe(&s)),
-            );
+            say(CliMsg::Withdrawn {
+                settlement: describe(&s),
+            });
         }
         PayoutCommand::Settlements { year, json, csv } => {
             let list = ws.list_settlements(&actor, year_id(ws, year)?)?;
             if let Some(path) = csv {
                 okort_store::write_file(&path, okort_store::settlements_csv(&list)?)?;
-                say(
-                    format!("Regnskapsfilen er skrevet til {}", path.display()),
-                    format!("The accounting file is in {}", path.display()),
-                );
+                say(CliMsg::AccountingFileWritten {
+                    path: path.display().to_string(),
+                });
             } else if json {
                 out!("{}", to_json(&list)?);
             } else {
@@ -677,41 +678,31 @@ fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(
     Ok(())
 }
 
-fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(), StoreError> {
+fn run_holders(ws: &mut Workspace, command: HolderCommand, lang: Lang) -> Result<(), StoreError> {
     let actor = acting(ws)?;
+    let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
         HolderCommand::Import { file } => {
             let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
-            if nb {
-                out!(
-                    "Importert: {} nye kortholdere, {} oppdatert.",
-                    r.created,
-                    r.updated
-                );
-            } else {
-                out!(
-                    "Imported: {} new holders, {} updated.",
-                    r.created,
-                    r.updated
-                );
-            }
+            say(CliMsg::HoldersImported {
+                created: r.created,
+                updated: r.updated,
+            });
         }
         HolderCommand::Export { file } => {
             okort_store::write_file(&file, ws.export_holders_csv(&actor)?)?;
-            let what = if nb {
-                "Kortholdere eksportert til"
-            } else {
-                "Holders exported to"
-            };
-            out!("{what} {}", file.display());
+            say(CliMsg::HoldersExported {
+                path: file.display().to_string(),
+            });
         }
     }
     Ok(())
 }
 
 /// Returns whether the outcome was good (a verified card that is valid today).
-fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool, StoreError> {
+fn run_cards(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool, StoreError> {
     let actor = acting(ws)?;
+    let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
         CardCommand::Assign {
             year,
@@ -721,14 +712,10 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             let id = year_id(ws, year)?;
             let card = ws.assign_card(&actor, holder, id, override_reason.as_deref(), today())?;
             let left = ws.quota_status(&actor, id)?.left;
-            if nb {
-                out!("Kort {} tildelt. {left} kort igjen av kvoten.", card.number);
-            } else {
-                out!(
-                    "Card {} assigned. {left} cards left of the quota.",
-                    card.number
-                );
-            }
+            say(CliMsg::CardAssigned {
+                number: card.number,
+                left,
+            });
         }
         CardCommand::Reassess {
             year,
@@ -747,19 +734,11 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
             };
             let id = year_id(ws, year)?;
             let d = ws.decide_reassessment(&actor, holder, id, continuation, today())?;
-            let (kept, ended) = if nb {
-                ("fortsetter", "avsluttes")
-            } else {
-                ("continues", "ends")
-            };
-            let what = match d.continuation {
-                okort_store::Continuation::Continue => kept,
-                okort_store::Continuation::End => ended,
-            };
-            out!(
-                "{holder}: {what} {year} ({})",
-                okort_core::dates::format_date(d.decided_on)
-            );
+            let date = okort_core::dates::format_date(d.decided_on);
+            say(match d.continuation {
+                okort_store::Continuation::Continue => CliMsg::CardContinues { holder, year, date },
+                okort_store::Continuation::End => CliMsg::CardEnds { holder, year, date },
+            });
         }
         CardCommand::Replace { card } => {
             let lost = ws.card_numbered(&actor, &card)?;
@@ -773,17 +752,16 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                     year,
                     id: new.id,
                 }
-                .text(lang(nb))
+                .text(lang)
             );
         }
         CardCommand::Renew { year } => {
             let id = year_id(ws, year)?;
             let cards = ws.renew_cards(&actor, id, today())?;
-            if nb {
-                out!("{} kort fornyet for {year}.", cards.len());
-            } else {
-                out!("{} cards renewed for {year}.", cards.len());
-            }
+            say(CliMsg::CardsRenewed {
+                count: cards.len(),
+                year,
+            });
         }
         CardCommand::Print {
             year,
@@ -802,27 +780,22 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
                 layout,
                 cards.as_deref(),
                 profile.as_ref(),
-                lang(nb),
+                lang,
                 &mut |_, _| true,
             )?;
             okort_store::write_file(&out, &pdf)?;
             ws.mark_printed(&actor, &printed)?;
-            let what = if nb {
-                "kort skrevet til"
-            } else {
-                "cards written to"
-            };
-            out!("{} {what} {}", printed.len(), out.display());
+            say(CliMsg::CardsPrinted {
+                count: printed.len(),
+                path: out.display().to_string(),
+            });
         }
         CardCommand::Handout { year, out } => {
-            let pdf = okort_documents::handout_list(ws, &actor, year_id(ws, year)?, lang(nb))?;
+            let pdf = okort_documents::handout_list(ws, &actor, year_id(ws, year)?, lang)?;
             okort_store::write_file(&out, &pdf)?;
-            let what = if nb {
-                "Utleveringslisten er skrevet til"
-            } else {
-                "The hand-out list is in"
-            };
-            out!("{what} {}", out.display());
+            say(CliMsg::HandoutWritten {
+                path: out.display().to_string(),
+            });
         }
         CardCommand::Calibration {
             layout,
@@ -831,15 +804,12 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
         } => {
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
-            let pdf = okort_documents::calibration(layout, profile.as_ref(), lang(nb))
+            let pdf = okort_documents::calibration(layout, profile.as_ref(), lang)
                 .map_err(okort_documents::DocError::from)?;
             okort_store::write_file(&out, &pdf)?;
-            let what = if nb {
-                "Kalibreringssiden er skrevet til"
-            } else {
-                "The calibration page is in"
-            };
-            out!("{what} {}", out.display());
+            say(CliMsg::CalibrationWritten {
+                path: out.display().to_string(),
+            });
         }
         CardCommand::List { year, json } => {
             let cards = ws.list_cards(&actor, year_id(ws, year)?)?;
@@ -860,24 +830,18 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
         }
         CardCommand::Verify { code, on } => {
             let found = ws.lookup_card(&actor, &code, on.unwrap_or_else(today))?;
-            let state = match (found.state, nb) {
-                (LookupState::Valid, true) => "gyldig",
-                (LookupState::Expired, true) => "utløpt",
-                (LookupState::NotYetValid, true) => "ikke gyldig ennå",
-                (LookupState::Blocked, true) => "sperret (tapt eller trukket tilbake)",
-                (LookupState::Forged, true) => "FALSKT – signaturen stemmer ikke",
-                (LookupState::Valid, false) => "valid",
-                (LookupState::Expired, false) => "expired",
-                (LookupState::NotYetValid, false) => "not yet valid",
-                (LookupState::Blocked, false) => "blocked (lost or revoked)",
-                (LookupState::Forged, false) => "FORGED – the signature does not match",
-            };
-            let origin = match (found.scanned, found.state == LookupState::Forged, nb) {
-                (true, false, true) => "ekte QR-kode, ",
-                (true, false, false) => "genuine QR code, ",
-                (false, _, true) => "skrevet nummer, ",
-                (false, _, false) => "typed number, ",
-                (true, true, _) => "",
+            let state = match found.state {
+                LookupState::Valid => CliMsg::LookupValid,
+                LookupState::Expired => CliMsg::LookupExpired,
+                LookupState::NotYetValid => CliMsg::LookupNotYetValid,
+                LookupState::Blocked => CliMsg::LookupBlocked,
+                LookupState::Forged => CliMsg::LookupForged,
+            }
+            .text(lang);
+            let origin = match (found.scanned, found.state == LookupState::Forged) {
+                (true, false) => CliMsg::LookupGenuineQr.text(lang),
+                (false, _) => CliMsg::LookupTyped.text(lang),
+                (true, true) => String::new(),
             };
             let until = found
                 .valid_to
@@ -890,16 +854,15 @@ fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool,
     Ok(true)
 }
 
-fn run_users(ws: &mut Workspace, command: UserCommand, nb: bool) -> Result<(), StoreError> {
+fn run_users(ws: &mut Workspace, command: UserCommand, lang: Lang) -> Result<(), StoreError> {
     let actor = acting(ws)?;
     match command {
         UserCommand::List => {
             for u in ws.list_users(&actor)? {
                 let venue = u.venue_id.map(|v| format!(" ({v})")).unwrap_or_default();
-                let state = match (u.active, nb) {
-                    (true, _) => "",
-                    (false, true) => "  ikke aktiv",
-                    (false, false) => "  inactive",
+                let state = match u.active {
+                    true => String::new(),
+                    false => format!("  {}", CliMsg::UserInactive.text(lang)),
                 };
                 out!("{}  {}{venue}{state}", u.username, u.role.code());
             }
@@ -927,28 +890,29 @@ fn run_users(ws: &mut Workspace, command: UserCommand, nb: bool) -> Result<(), S
                     password: Some(password.trim_end_matches(['\r', '\n']).to_string()),
                 },
             )?;
-            if nb {
-                out!("Brukeren {} er opprettet.", user.username);
-            } else {
-                out!("The user {} was created.", user.username);
-            }
+            let done = CliMsg::UserCreated {
+                username: user.username,
+            };
+            out!("{}", done.text(lang));
         }
     }
     Ok(())
 }
 
-fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), StoreError> {
+fn run_years(ws: &Workspace, command: YearCommand, lang: Lang) -> Result<(), StoreError> {
     use okort_core::dates::format_date;
     match command {
         YearCommand::List => {
             for y in ws.list_years()? {
+                let quota = CliMsg::CardCount {
+                    count: y.card_quota,
+                };
                 out!(
-                    "{}  {} – {}  {} {}",
+                    "{}  {} – {}  {}",
                     y.year,
                     format_date(y.valid_from),
                     format_date(y.valid_to),
-                    y.card_quota,
-                    if nb { "kort" } else { "cards" }
+                    quota.text(lang)
                 );
             }
         }
@@ -971,48 +935,50 @@ fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), Store
                 ..base
             };
             let saved = ws.save_year(input)?;
-            let what = match (existing.is_some(), nb) {
-                (true, true) => "endret",
-                (true, false) => "changed",
-                (false, true) => "opprettet",
-                (false, false) => "created",
-            };
-            out!(
-                "{} {what}: {} – {}, {} {}",
+            let (year, from, to, quota) = (
                 saved.year,
                 format_date(saved.valid_from),
                 format_date(saved.valid_to),
                 saved.card_quota,
-                if nb { "kort" } else { "cards" }
             );
+            let done = match existing {
+                Some(_) => CliMsg::YearChanged {
+                    year,
+                    from,
+                    to,
+                    quota,
+                },
+                None => CliMsg::YearCreated {
+                    year,
+                    from,
+                    to,
+                    quota,
+                },
+            };
+            out!("{}", done.text(lang));
         }
     }
     Ok(())
 }
 
 fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
-    let nb = lang == Lang::Nb;
+    let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
         Command::Init => {
             Workspace::create(path)?;
-            out!(
-                "{} {}",
-                if nb { "Opprettet" } else { "Created" },
-                path.display()
-            );
+            say(CliMsg::Created {
+                path: path.display().to_string(),
+            });
         }
         Command::Demo => {
             demo::create(path)?;
-            let what = if nb {
-                "Demoprogrammet er lagret i"
-            } else {
-                "The demo program is in"
-            };
-            out!("{what} {}", path.display());
+            say(CliMsg::DemoCreated {
+                path: path.display().to_string(),
+            });
         }
-        Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
-        Command::Years { command } => run_years(&Workspace::open(path)?, command, nb)?,
-        Command::Users { command } => run_users(&mut Workspace::open(path)?, command, nb)?,
+        Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, lang)?,
+        Command::Years { command } => run_years(&Workspace::open(path)?, command, lang)?,
+        Command::Users { command } => run_users(&mut Workspace::open(path)?, command, lang)?,
         Command::Audit {
             user,
             kind,
@@ -1058,12 +1024,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         } => {
             let mut ws = Workspace::open(path)?;
             let added = ws.register_returned_ticks(&acting(&ws)?, &card, &ticks)?;
-            let what = if nb {
-                "besøk med ukjent dato lagt til"
-            } else {
-                "visits of unknown date added"
-            };
-            out!("{added} {what}");
+            say(CliMsg::TicksAdded { count: added });
         }
         Command::Visits {
             command:
@@ -1085,18 +1046,15 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 override_reason.as_deref(),
                 today(),
             )?;
-            let left = match (r.visits_left, nb) {
-                (None, true) => "fri inngang".to_string(),
-                (None, false) => "free entry".to_string(),
-                (Some(n), true) => format!("{n} igjen"),
-                (Some(n), false) => format!("{n} left"),
+            let left = match r.visits_left {
+                None => CliMsg::FreeEntry,
+                Some(count) => CliMsg::VisitsLeft { count },
             };
-            let what = if nb {
-                "Besøk registrert"
-            } else {
-                "Visit registered"
-            };
-            out!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
+            say(CliMsg::VisitRegistered {
+                card: r.card_number,
+                venue: r.venue_name,
+                left: left.text(lang),
+            });
         }
         Command::Visits {
             command:
@@ -1111,31 +1069,19 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             let actor = acting(&ws)?;
             let check = ws.check_visit_import(&actor, Some(venue), &bytes, today())?;
             if !check.problems.is_empty() && !accept_valid && check.valid > 0 {
-                eprintln!(
-                    "{}",
-                    if nb {
-                        format!("{} av {} rader er gyldige. Bruk --accept-valid for å importere dem og utelate radene med feil.", check.valid, check.rows)
-                    } else {
-                        format!("{} of {} rows are valid. Use --accept-valid to import them and leave out the problem rows.", check.valid, check.rows)
-                    }
-                );
+                let hint = CliMsg::SomeRowsValid {
+                    valid: check.valid,
+                    rows: check.rows,
+                };
+                eprintln!("{}", hint.text(lang));
             }
             let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid, today())?;
-            if nb {
-                out!(
-                    "{} besøk importert; rader utelatt: {}",
-                    r.imported,
-                    r.skipped
-                );
-            } else {
-                out!(
-                    "{} visits imported; rows left out: {}",
-                    r.imported,
-                    r.skipped
-                );
-            }
+            say(CliMsg::VisitsImported {
+                imported: r.imported,
+                skipped: r.skipped,
+            });
         }
-        Command::Payouts { command } => run_payouts(&mut Workspace::open(path)?, command, nb)?,
+        Command::Payouts { command } => run_payouts(&mut Workspace::open(path)?, command, lang)?,
         Command::Printers { command } => {
             let ws = Workspace::open(path)?;
             match command {
@@ -1164,12 +1110,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                         offset_y_mm: offset_y,
                         scale_percent: scale,
                     })?;
-                    let what = if nb {
-                        "Lagret skriverprofil"
-                    } else {
-                        "Saved printer profile"
-                    };
-                    out!("{what} «{}»", p.name);
+                    say(CliMsg::PrinterProfileSaved { name: p.name });
                 }
             }
         }
@@ -1178,23 +1119,20 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         } => {
             let layout = parse_layout(&layout)?;
             let n = bench::typst(&Workspace::open(path)?, year, layout, &out)?;
-            let what = if nb {
-                "kort skrevet som Typst til"
-            } else {
-                "cards written as Typst to"
-            };
-            out!("{n} {what} {}", out.display());
+            say(CliMsg::BenchTypstWritten {
+                count: n,
+                path: out.display().to_string(),
+            });
         }
         Command::Bench {
             command: BenchCommand::Workspace { cards, out },
         } => {
             bench::workspace(&out, cards)?;
-            let what = if nb {
-                "kort i programåret 2027 er lagret i"
-            } else {
-                "cards of program year 2027 are in"
-            };
-            out!("{cards} {what} {}", out.display());
+            say(CliMsg::BenchWorkspaceMade {
+                count: cards,
+                year: bench::YEAR,
+                path: out.display().to_string(),
+            });
         }
         Command::Bench {
             command: BenchCommand::Print { cards, layout, out },
@@ -1221,7 +1159,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             );
         }
         Command::Cards { command } => {
-            if !run_cards(&mut Workspace::open(path)?, command, nb)? {
+            if !run_cards(&mut Workspace::open(path)?, command, lang)? {
                 return Err(StoreError::Refused(Problem::CardNotValid));
             }
         }
@@ -1231,31 +1169,18 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 VenueCommand::Import { file } => {
                     let bytes = std::fs::read(&file)?;
                     let r = ws.import_venues_csv(&bytes)?;
-                    if nb {
-                        out!(
-                            "Importert: {} nye brukersteder, {} oppdatert, {} avtaler lagret.",
-                            r.venues_created,
-                            r.venues_updated,
-                            r.agreements_saved
-                        );
-                    } else {
-                        out!(
-                            "Imported: {} new venues, {} updated, {} agreements saved.",
-                            r.venues_created,
-                            r.venues_updated,
-                            r.agreements_saved
-                        );
-                    }
+                    say(CliMsg::VenuesImported {
+                        created: r.venues_created,
+                        updated: r.venues_updated,
+                        agreements: r.agreements_saved,
+                    });
                 }
                 VenueCommand::Export { file } => {
                     okort_store::write_file(&file, ws.export_venues_csv()?)?;
-                    let n = ws.list_venues()?.len();
-                    let what = if nb {
-                        "brukersteder eksportert til"
-                    } else {
-                        "venues exported to"
-                    };
-                    out!("{n} {what} {}", file.display());
+                    say(CliMsg::VenuesExported {
+                        count: ws.list_venues()?.len(),
+                        path: file.display().to_string(),
+                    });
                 }
                 VenueCommand::List { json } => {
                     let venues = ws.list_venues()?;
@@ -1265,10 +1190,9 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                         out!("{text}");
                     } else {
                         for v in venues {
-                            let active = match (v.active, nb) {
-                                (true, _) => "",
-                                (false, true) => " (inaktiv)",
-                                (false, false) => " (inactive)",
+                            let active = match v.active {
+                                true => String::new(),
+                                false => format!(" ({})", CliMsg::VenueInactive.text(lang)),
                             };
                             out!(
                                 "{:>4}  {:<32} {:<13} {}{active}",
