@@ -801,3 +801,44 @@ fn a_lost_card_is_replaced_from_the_command_line_and_a_typo_is_named() {
     let again = as_user(&ws, "nav", DEMO_PASSWORD, &["cards", "replace", &number]);
     assert_eq!(again.status.code(), Some(1), "{}", stdout(&again));
 }
+
+#[test]
+fn holders_are_listed_as_the_culture_office_sees_them_and_nav_sees_the_full_record() {
+    let (_dir, ws) = demo();
+    let table = okort(&ws, &["holders", "list"]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let table = stdout(&table);
+    let json = okort(&ws, &["holders", "list", "--json"]);
+    let text = stdout(&json);
+    for nav_only in ["navNote", "guardianName", "address", "birthDate"] {
+        assert!(!text.contains(nav_only), "{nav_only} in {text}");
+    }
+    let holders: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let holders = holders.as_array().expect("holders");
+    assert_eq!(table.lines().count(), holders.len(), "{table}");
+    for h in holders {
+        let line = format!(
+            "{:>4}  {} {} ({})",
+            h["id"].as_i64().expect("id"),
+            h["firstName"].as_str().expect("first name"),
+            h["lastName"].as_str().expect("last name"),
+            h["birthYear"]
+        );
+        assert!(table.lines().any(|l| l == line), "{line} in {table}");
+    }
+    assert!(
+        table.lines().any(|l| l.ends_with("  مريم الحسن (2013)")),
+        "{table}"
+    );
+
+    let nav = as_user(&ws, "nav", DEMO_PASSWORD, &["holders", "list", "--json"]);
+    assert!(nav.status.success(), "{}", stderr(&nav));
+    assert!(stdout(&nav).contains("\"navNote\""), "NAV sees the record");
+    let venue = as_user(&ws, "kino", DEMO_PASSWORD, &["holders", "list"]);
+    assert_eq!(venue.status.code(), Some(1));
+    assert!(
+        stderr(&venue).contains("ikke tilgjengelig for brukersteder"),
+        "{}",
+        stderr(&venue)
+    );
+}
