@@ -13,6 +13,7 @@ macro_rules! out {
     }};
 }
 
+mod agreements;
 mod audit;
 mod bench;
 mod cards;
@@ -73,6 +74,11 @@ enum Command {
     Venues {
         #[command(subcommand)]
         command: venues::VenueCommand,
+    },
+    /// Venue agreements of a program year.
+    Agreements {
+        #[command(subcommand)]
+        command: agreements::AgreementCommand,
     },
     /// Card holders (the command line sees what the culture office sees).
     Holders {
@@ -159,6 +165,9 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         Command::Audit(args) => audit::run(&Workspace::open(path)?, args, lang)?,
         Command::Years { command } => years::run(&Workspace::open(path)?, command, lang)?,
         Command::Venues { command } => venues::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Agreements { command } => {
+            agreements::run(&mut Workspace::open(path)?, command, lang)?
+        }
         Command::Holders { command } => holders::run(&mut Workspace::open(path)?, command, lang)?,
         Command::Cards { command } => {
             if !cards::run(&mut Workspace::open(path)?, command, lang)? {

@@ -842,3 +842,43 @@ fn holders_are_listed_as_the_culture_office_sees_them_and_nav_sees_the_full_reco
         stderr(&venue)
     );
 }
+
+#[test]
+fn a_years_agreements_are_copied_into_the_next_year_once() {
+    let (dir, ws) = demo();
+    let copy = ["agreements", "copy", "--from", "2026", "--to", "2027"];
+    let no_year = okort(&ws, &copy);
+    assert_eq!(no_year.status.code(), Some(1));
+    assert!(stderr(&no_year).contains("2027"), "{}", stderr(&no_year));
+
+    assert!(okort(&ws, &["years", "save", "--year", "2027"])
+        .status
+        .success());
+    let nav = as_user(&ws, "nav", DEMO_PASSWORD, &copy);
+    assert_eq!(nav.status.code(), Some(1), "venue agreements are not NAV's");
+    assert!(stderr(&nav).contains("ikke tilgjengelig for NAV"));
+
+    let done = okort(&ws, &copy);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert_eq!(
+        stdout(&done),
+        "15 avtaler kopiert fra 2026 til 2027 (uten signatur).\n"
+    );
+    let again = okort(&ws, &copy);
+    assert_eq!(
+        stdout(&again),
+        "0 avtaler kopiert fra 2026 til 2027 (uten signatur).\n",
+        "a venue with an agreement in 2027 keeps it"
+    );
+
+    let csv = dir.path().join("brukersteder.csv");
+    let out = okort(&ws, &["venues", "export", csv.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = std::fs::read_to_string(&csv).expect("csv");
+    let copies: Vec<&str> = file.lines().filter(|l| l.contains(";2027;")).collect();
+    assert_eq!(copies.len(), 15, "{file}");
+    assert!(
+        copies.iter().all(|l| l.ends_with(';')),
+        "the copies are unsigned: {copies:?}"
+    );
+}
