@@ -64,6 +64,14 @@ pub enum CardCommand {
         #[arg(long)]
         profile: Option<String>,
     },
+    /// Export a year's cards to CSV (UTF-8 with BOM, `;`): card number, the holder's name and
+    /// birth year, status and hand-out date; never NAV-only fields.
+    Export {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// NAV's hand-out list (card number, name, signature column) for a year's active cards.
     Handout {
         #[arg(long)]
@@ -218,6 +226,14 @@ pub fn run(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool,
                     );
                 }
             }
+        }
+        CardCommand::Export { year, out } => {
+            let id = year_id(ws, year)?;
+            okort_store::write_file(&out, ws.export_cards_csv(&actor, id)?)?;
+            say(CliMsg::CardsExported {
+                count: ws.list_cards(&actor, id)?.len(),
+                path: out.display().to_string(),
+            });
         }
         CardCommand::Verify { code, on } => {
             let found = ws.lookup_card(&actor, &code, on.unwrap_or_else(today))?;

@@ -1,7 +1,7 @@
 //! `okort visits`: visits registered one by one, imported from a venue's report or counted on
 //! a card handed back.
 
-use crate::common::{acting, argument_lang, parse_day, today};
+use crate::common::{acting, argument_lang, parse_day, today, year_id};
 use clap::Subcommand;
 use okort_core::i18n::CliMsg;
 use okort_core::Lang;
@@ -26,6 +26,16 @@ pub enum VisitCommand {
         card: String,
         #[arg(long, value_delimiter = ',', value_parser = parse_ticks)]
         ticks: Vec<(i64, u32)>,
+    },
+    /// Export a year's visits, or one venue's, to CSV (UTF-8 with BOM, `;`): date, venue, card
+    /// number, companion and voided (ja/nei), oldest first.
+    Export {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        venue: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Register one visit of a card (typed number or scanned QR text) at a venue.
     Register {
@@ -71,6 +81,15 @@ pub fn run(ws: &mut Workspace, command: VisitCommand, lang: Lang) -> Result<(), 
         VisitCommand::Returned { card, ticks } => {
             let added = ws.register_returned_ticks(&acting(ws)?, &card, &ticks)?;
             say(CliMsg::TicksAdded { count: added });
+        }
+        VisitCommand::Export { year, venue, out } => {
+            let actor = acting(ws)?;
+            let id = year_id(ws, year)?;
+            okort_store::write_file(&out, ws.export_visits_csv(&actor, id, venue)?)?;
+            say(CliMsg::VisitsExported {
+                count: ws.list_visits(&actor, id, venue)?.len(),
+                path: out.display().to_string(),
+            });
         }
         VisitCommand::Register {
             card,

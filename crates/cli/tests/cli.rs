@@ -882,3 +882,117 @@ fn a_years_agreements_are_copied_into_the_next_year_once() {
         "the copies are unsigned: {copies:?}"
     );
 }
+
+#[test]
+fn a_years_cards_are_exported_to_csv_without_nav_only_fields() {
+    let (dir, ws) = demo();
+    let csv = dir.path().join("kort.csv");
+    let out = okort(
+        &ws,
+        &[
+            "cards",
+            "export",
+            "--year",
+            "2026",
+            "--out",
+            csv.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&okort(
+        &ws,
+        &["cards", "list", "--year", "2026", "--json"],
+    )))
+    .expect("json");
+    let cards = cards.as_array().expect("cards");
+    assert_eq!(
+        stdout(&out),
+        format!("{} kort eksportert til {}\n", cards.len(), csv.display())
+    );
+    let file = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        file.starts_with("\u{feff}kortnummer;fornavn;etternavn;fødselsår;status;utlevert\n"),
+        "{file}"
+    );
+    assert_eq!(file.lines().count(), cards.len() + 1, "{file}");
+    let maryam = cards
+        .iter()
+        .find(|c| c["holder"]["firstName"] == "مريم")
+        .expect("مريم's card");
+    let handed_out = chrono::NaiveDate::parse_from_str(
+        maryam["card"]["handedOutOn"].as_str().expect("handed out"),
+        "%Y-%m-%d",
+    )
+    .expect("date");
+    let row = format!(
+        "{};مريم;الحسن;2013;utlevert;{}",
+        maryam["card"]["number"].as_str().expect("number"),
+        handed_out.format("%d.%m.%Y")
+    );
+    assert!(file.lines().any(|l| l == row), "{row} in {file}");
+    assert!(
+        !file.contains("Boligveien") && !file.contains("Foresatt"),
+        "no NAV-only data"
+    );
+}
+
+#[test]
+fn a_years_visits_are_exported_to_csv_for_all_venues_or_one() {
+    let (dir, ws) = demo();
+    let (number, kino) = first_card_and_kino(&ws);
+    let kino = kino.to_string();
+    let register = [
+        "visits",
+        "register",
+        "--card",
+        &number,
+        "--venue",
+        &kino,
+        "--date",
+        "02.03.2026",
+        "--companion",
+    ];
+    assert!(okort(&ws, &register).status.success());
+
+    let export = |file: &Path, venue: Option<&str>| {
+        let mut args = vec![
+            "visits",
+            "export",
+            "--year",
+            "2026",
+            "--out",
+            file.to_str().expect("path"),
+        ];
+        if let Some(v) = venue {
+            args.extend(["--venue", v]);
+        }
+        let out = okort(&ws, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        (stdout(&out), std::fs::read_to_string(file).expect("csv"))
+    };
+    let (said, one) = export(&dir.path().join("kino.csv"), Some(&kino));
+    let rows: Vec<&str> = one.lines().skip(1).collect();
+    assert!(
+        one.starts_with("\u{feff}dato;brukersted;kortnummer;ledsager;annullert\n"),
+        "{one}"
+    );
+    assert!(
+        said.starts_with(&format!("{} besøk eksportert til", rows.len())),
+        "{said}"
+    );
+    assert!(
+        rows.contains(&format!("02.03.2026;Eksempel Kino;{number};ja;nei").as_str()),
+        "{one}"
+    );
+    assert!(
+        rows.iter()
+            .all(|l| l.split(';').nth(1) == Some("Eksempel Kino")),
+        "{one}"
+    );
+    let (_, all) = export(&dir.path().join("alle.csv"), None);
+    assert!(all.lines().count() > one.lines().count(), "{all}");
+    assert!(
+        all.lines().any(|l| l.contains(";Ishallen;")),
+        "every venue's visits"
+    );
+}
