@@ -1,13 +1,106 @@
-//! Benchmark helpers: a workspace of many generated cards to time `okort cards print` on, and
-//! the same cards as a Typst document, the outside yardstick (see docs/performance.md).
+//! `okort bench`: printing timed on generated cards, a workspace of many generated cards to
+//! time `okort cards print` on, and the same cards as a Typst document, the outside yardstick
+//! (see docs/performance.md).
 
-use okort_core::i18n::Problem;
-use okort_core::Actor;
+use crate::common::{parse_layout, year_id};
+use clap::Subcommand;
+use okort_core::i18n::{CliMsg, Problem};
+use okort_core::{Actor, Lang};
 use okort_print::draw::Op;
 use okort_print::Layout;
 use okort_store::{demo, StoreError, Workspace};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Prints generated cards with the demo design and reports time, size and peak memory.
+    Print {
+        #[arg(long, default_value_t = 100)]
+        cards: usize,
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        /// Keep the PDF here to look at it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Creates a workspace to measure `okort cards print` on: the demo program with a program
+    /// year 2027 whose quota is `--cards`, and that many generated holders, each with a card.
+    Workspace {
+        #[arg(long, default_value_t = 5000)]
+        cards: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Writes a year's active cards as a Typst document (cards.typ, cards.json, the logos) in
+    /// a folder, to compile with Typst and compare (docs/performance.md).
+    Typst {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub fn run(path: &Path, command: BenchCommand, lang: Lang) -> Result<(), StoreError> {
+    let say = |m: CliMsg| out!("{}", m.text(lang));
+    match command {
+        BenchCommand::Typst { year, layout, out } => {
+            let layout = parse_layout(&layout)?;
+            let n = typst(&Workspace::open(path)?, year, layout, &out)?;
+            say(CliMsg::BenchTypstWritten {
+                count: n,
+                path: out.display().to_string(),
+            });
+        }
+        BenchCommand::Workspace { cards, out } => {
+            workspace(&out, cards)?;
+            say(CliMsg::BenchWorkspaceMade {
+                count: cards,
+                year: YEAR,
+                path: out.display().to_string(),
+            });
+        }
+        BenchCommand::Print { cards, layout, out } => {
+            let layout = parse_layout(&layout)?;
+            let dir = std::env::temp_dir().join(format!("okort-bench-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let ws = demo::create(&dir.join("demo.okort"))?;
+            let year = year_id(&ws, 2026)?;
+            let (r, pdf) = okort_documents::bench(&ws, year, layout, cards)?;
+            if let Some(out) = out {
+                okort_store::write_file(&out, &pdf)?;
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            out!(
+                "{} cards, {} pages: {:.3} s (layout {:.3} s), {} bytes ({} bytes per card), peak memory {} MB",
+                r.cards,
+                r.pages,
+                r.seconds,
+                r.layout_seconds,
+                r.bytes,
+                r.bytes / r.cards.max(1),
+                peak_memory_mb()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The process's peak resident memory (VmHWM), in MB; 0 where /proc is not there.
+fn peak_memory_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
 
 /// The year `okort bench workspace` fills.
 pub const YEAR: i32 = 2027;
@@ -25,12 +118,6 @@ pub fn workspace(path: &Path, n: u32) -> Result<(), StoreError> {
     })?;
     ws.copy_agreements(from, year.id)?;
     demo::add_generated_cards(&mut ws, year.id, n)
-}
-
-pub fn year_id(ws: &Workspace, year: i32) -> Result<i64, StoreError> {
-    ws.year_by_number(year)?
-        .map(|y| y.id)
-        .ok_or(StoreError::Refused(Problem::UnknownYear { year }))
 }
 
 /// A string as a Typst string literal.

@@ -13,13 +13,23 @@ macro_rules! out {
     }};
 }
 
+mod agreements;
+mod audit;
 mod bench;
+mod cards;
+mod common;
+mod holders;
+mod payouts;
+mod printers;
+mod users;
+mod venues;
+mod visits;
+mod years;
 
 use clap::{Parser, Subcommand};
-use okort_core::checks::format_org_number;
-use okort_core::i18n::{Msg, Problem};
-use okort_core::{Actor, Lang};
-use okort_store::{demo, LookupState, StoreError, Workspace};
+use okort_core::i18n::{CliMsg, Problem};
+use okort_core::Lang;
+use okort_store::{demo, StoreError, Workspace};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -51,359 +61,54 @@ enum Command {
     /// The workspace's users (the culture office's job).
     Users {
         #[command(subcommand)]
-        command: UserCommand,
+        command: users::UserCommand,
     },
     /// The audit log, as sentences, newest first.
-    Audit {
-        /// Only what this user did (user name).
-        #[arg(long)]
-        user: Option<String>,
-        /// Only this kind: holder, card, visit, settlement, user.
-        #[arg(long)]
-        kind: Option<String>,
-        #[arg(long, value_parser = parse_day)]
-        from: Option<chrono::NaiveDate>,
-        #[arg(long, value_parser = parse_day)]
-        to: Option<chrono::NaiveDate>,
-        #[arg(long, default_value_t = 100)]
-        limit: u32,
-    },
+    Audit(audit::AuditArgs),
     /// Program years: their validity and card quota.
     Years {
         #[command(subcommand)]
-        command: YearCommand,
+        command: years::YearCommand,
     },
     /// The venue register.
     Venues {
         #[command(subcommand)]
-        command: VenueCommand,
+        command: venues::VenueCommand,
+    },
+    /// Venue agreements of a program year.
+    Agreements {
+        #[command(subcommand)]
+        command: agreements::AgreementCommand,
     },
     /// Card holders (the command line sees what the culture office sees).
     Holders {
         #[command(subcommand)]
-        command: HolderCommand,
+        command: holders::HolderCommand,
     },
     /// Cards.
     Cards {
         #[command(subcommand)]
-        command: CardCommand,
+        command: cards::CardCommand,
     },
     /// Visits at venues.
     Visits {
         #[command(subcommand)]
-        command: VisitCommand,
+        command: visits::VisitCommand,
     },
     /// What each venue is owed.
     Payouts {
         #[command(subcommand)]
-        command: PayoutCommand,
+        command: payouts::PayoutCommand,
     },
     /// Printer calibration profiles.
     Printers {
         #[command(subcommand)]
-        command: PrinterCommand,
+        command: printers::PrinterCommand,
     },
     /// Benchmarks (run a release build: cargo run --release -p okort -- bench print).
     Bench {
         #[command(subcommand)]
-        command: BenchCommand,
-    },
-}
-
-#[derive(Subcommand)]
-enum UserCommand {
-    /// List the users.
-    List,
-    /// Add a user; the password is read from standard input (one line, at least 8 characters).
-    Add {
-        #[arg(long)]
-        username: String,
-        /// admin, nav or venue
-        #[arg(long)]
-        role: String,
-        /// The venue a venue desk is bound to.
-        #[arg(long)]
-        venue: Option<i64>,
-    },
-}
-
-#[derive(Subcommand)]
-enum YearCommand {
-    /// List the program years.
-    List,
-    /// Create a program year, or change an existing one's validity or quota.
-    Save {
-        #[arg(long)]
-        year: i32,
-        /// The number of cards the year may have.
-        #[arg(long)]
-        quota: Option<u32>,
-        /// First valid day (dd.mm.åååå); default 1 January.
-        #[arg(long, value_parser = parse_day)]
-        from: Option<chrono::NaiveDate>,
-        /// Last valid day (dd.mm.åååå); default 31 December.
-        #[arg(long, value_parser = parse_day)]
-        to: Option<chrono::NaiveDate>,
-    },
-}
-
-#[derive(Subcommand)]
-enum VisitCommand {
-    /// Import a venue's report of visits (CSV or .xlsx: card number, date, companion).
-    /// With problem rows nothing is imported unless --accept-valid is given.
-    Import {
-        #[arg(long)]
-        venue: i64,
-        file: PathBuf,
-        /// Import the good rows and leave out the problem rows.
-        #[arg(long)]
-        accept_valid: bool,
-    },
-    /// Ticks counted on a card handed back at year end: VENUE_ID=COUNT, comma separated.
-    Returned {
-        #[arg(long)]
-        card: String,
-        #[arg(long, value_delimiter = ',', value_parser = parse_ticks)]
-        ticks: Vec<(i64, u32)>,
-    },
-    /// Register one visit of a card (typed number or scanned QR text) at a venue.
-    Register {
-        #[arg(long)]
-        card: String,
-        #[arg(long)]
-        venue: i64,
-        /// A companion came too.
-        #[arg(long)]
-        companion: bool,
-        /// The day of the visit (dd.mm.åååå); default today.
-        #[arg(long, value_parser = parse_day)]
-        date: Option<chrono::NaiveDate>,
-        /// Register over a rule (limit, validity, blocked card) with this reason, logged.
-        #[arg(long)]
-        override_reason: Option<String>,
-    },
-}
-
-#[derive(Subcommand)]
-enum PayoutCommand {
-    /// A venue's settlement statement as PDF: an approved settlement (--settlement), or a draft
-    /// of the venue's visits not yet settled in the year or period.
-    Statement {
-        #[arg(long)]
-        venue: i64,
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        out: PathBuf,
-        #[arg(long)]
-        settlement: Option<i64>,
-        #[arg(long, value_parser = parse_day, requires = "to")]
-        from: Option<chrono::NaiveDate>,
-        #[arg(long, value_parser = parse_day, requires = "from")]
-        to: Option<chrono::NaiveDate>,
-    },
-    /// Approve a venue's settlement of its visits not yet settled in the year or period;
-    /// the visits are locked to it.
-    Approve {
-        #[arg(long)]
-        venue: i64,
-        #[arg(long)]
-        year: i32,
-        #[arg(long, value_parser = parse_day, requires = "to")]
-        from: Option<chrono::NaiveDate>,
-        #[arg(long, value_parser = parse_day, requires = "from")]
-        to: Option<chrono::NaiveDate>,
-    },
-    /// Record that an approved settlement was paid.
-    Paid {
-        #[arg(long)]
-        settlement: i64,
-        /// The payment date (dd.mm.åååå); default today.
-        #[arg(long, value_parser = parse_day)]
-        date: Option<chrono::NaiveDate>,
-    },
-    /// Withdraw an approved settlement that is not paid; its visits are open again.
-    Withdraw {
-        #[arg(long)]
-        settlement: i64,
-        #[arg(long)]
-        reason: String,
-    },
-    /// The year's settlements; with --csv the accounting file of the approved and paid ones.
-    Settlements {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        json: bool,
-        #[arg(long)]
-        csv: Option<PathBuf>,
-    },
-    /// Compute every venue's compensation for a year, or a period of it.
-    Compute {
-        #[arg(long)]
-        year: i32,
-        #[arg(long, value_parser = parse_day, requires = "to")]
-        from: Option<chrono::NaiveDate>,
-        #[arg(long, value_parser = parse_day, requires = "from")]
-        to: Option<chrono::NaiveDate>,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum PrinterCommand {
-    /// List the profiles.
-    List,
-    /// Create or change a profile from what the calibration page measured.
-    Set {
-        name: String,
-        /// Millimetres to move right (negative: left).
-        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-        offset_x: f32,
-        /// Millimetres to move down (negative: up).
-        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-        offset_y: f32,
-        /// Percent; 100 is true size.
-        #[arg(long, default_value_t = 100.0)]
-        scale: f32,
-    },
-}
-
-#[derive(Subcommand)]
-enum BenchCommand {
-    /// Prints generated cards with the demo design and reports time, size and peak memory.
-    Print {
-        #[arg(long, default_value_t = 100)]
-        cards: usize,
-        #[arg(long, default_value = "a4")]
-        layout: String,
-        /// Keep the PDF here to look at it.
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
-    /// Creates a workspace to measure `okort cards print` on: the demo program with a program
-    /// year 2027 whose quota is `--cards`, and that many generated holders, each with a card.
-    Workspace {
-        #[arg(long, default_value_t = 5000)]
-        cards: u32,
-        #[arg(long)]
-        out: PathBuf,
-    },
-    /// Writes a year's active cards as a Typst document (cards.typ, cards.json, the logos) in
-    /// a folder, to compile with Typst and compare (docs/performance.md).
-    Typst {
-        #[arg(long)]
-        year: i32,
-        #[arg(long, default_value = "a4")]
-        layout: String,
-        #[arg(long)]
-        out: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-enum HolderCommand {
-    /// Import holders from CSV; nothing is saved if any row is bad.
-    Import { file: PathBuf },
-    /// Export holders' names and birth years to CSV (never NAV-only fields).
-    Export { file: PathBuf },
-}
-
-#[derive(Subcommand)]
-enum CardCommand {
-    /// Assign a card to a holder for a program year.
-    Assign {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        holder: i64,
-        /// Reason for assigning outside the year's age range (logged).
-        #[arg(long)]
-        override_reason: Option<String>,
-    },
-    /// List a year's cards.
-    List {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Record NAV's decision today: the holder's card continues into --year, or ends.
-    Reassess {
-        /// The year the card would continue into.
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        holder: i64,
-        /// continue or end
-        #[arg(long)]
-        decision: String,
-    },
-    /// Report a card lost: it is blocked at every venue and a replacement is made for the
-    /// same holder and year, without using more of the quota.
-    Replace {
-        /// The lost card's number, as printed on it (e.g. 2026-0034-8).
-        card: String,
-    },
-    /// Create --year's cards for every holder decided to continue, all or nothing.
-    Renew {
-        #[arg(long)]
-        year: i32,
-    },
-    /// Print a year's cards (all active ones, or those given) into one PDF; marks them printed.
-    Print {
-        #[arg(long)]
-        year: i32,
-        /// a4 (one card per page), a6 (A4 folded to A6), cr80 (card printer) or sheet8 (print shop)
-        #[arg(long, default_value = "a4")]
-        layout: String,
-        #[arg(long)]
-        out: PathBuf,
-        /// Card ids to print, comma separated (a reprint); default: every active card.
-        #[arg(long, value_delimiter = ',')]
-        cards: Option<Vec<i64>>,
-        /// A printer calibration profile (see `okort printers`).
-        #[arg(long)]
-        profile: Option<String>,
-    },
-    /// NAV's hand-out list (card number, name, signature column) for a year's active cards.
-    Handout {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        out: PathBuf,
-    },
-    /// A calibration test page with millimetre rulers for a4 or cr80 paper.
-    Calibration {
-        #[arg(long, default_value = "a4")]
-        layout: String,
-        #[arg(long)]
-        out: PathBuf,
-        /// Print it through a profile, to check the profile.
-        #[arg(long)]
-        profile: Option<String>,
-    },
-    /// Check a scanned QR code or a typed card number: genuine, and valid today?
-    Verify {
-        code: String,
-        /// Check validity on this date (dd.mm.åååå) instead of today.
-        #[arg(long, value_parser = parse_day)]
-        on: Option<chrono::NaiveDate>,
-    },
-}
-
-#[derive(Subcommand)]
-enum VenueCommand {
-    /// Import venues and agreements from CSV; nothing is saved if any row is bad.
-    Import { file: PathBuf },
-    /// Export venues and agreements to CSV (UTF-8 with BOM, `;`).
-    Export { file: PathBuf },
-    /// List the venues.
-    List {
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
+        command: bench::BenchCommand,
     },
 }
 
@@ -417,7 +122,7 @@ fn default_workspace() -> PathBuf {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.user.is_some() {
-        let _ = USER.set(cli.user.clone());
+        let _ = common::USER.set(cli.user.clone());
     }
     let lang = if cli.lang == "en" { Lang::En } else { Lang::Nb };
     let path = cli.workspace.clone().unwrap_or_else(default_workspace);
@@ -427,17 +132,12 @@ fn main() -> ExitCode {
             eprintln!("okort: {}", e.message(lang));
             if let StoreError::Import(rows) = &e {
                 for r in rows {
-                    let (row, col) = if lang == Lang::Nb {
-                        ("rad", "kolonne")
-                    } else {
-                        ("row", "column")
+                    let problem = CliMsg::RowProblem {
+                        row: r.row,
+                        column: r.column.clone(),
+                        problem: r.message(lang),
                     };
-                    eprintln!(
-                        "  {row} {}, {col} «{}»: {}",
-                        r.row,
-                        r.column,
-                        r.message(lang)
-                    );
+                    eprintln!("  {}", problem.text(lang));
                 }
             }
             ExitCode::FAILURE
@@ -445,843 +145,39 @@ fn main() -> ExitCode {
     }
 }
 
-/// The user given with --user or OKORT_USER, once parsed.
-static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-
-/// Who the command acts as: the user logged in with --user, or the culture office.
-fn acting(ws: &Workspace) -> Result<Actor, StoreError> {
-    let user = USER.get_or_init(|| std::env::var("OKORT_USER").ok().filter(|u| !u.is_empty()));
-    let Some(user) = user else {
-        return Ok(Actor::command_line());
-    };
-    let password = match std::env::var("OKORT_PASSWORD") {
-        Ok(p) => p,
-        Err(_) => {
-            let mut line = String::new();
-            std::io::stdin().read_line(&mut line)?;
-            line.trim_end_matches(['\r', '\n']).to_string()
-        }
-    };
-    ws.login(user, &password)
-}
-
-fn lang(nb: bool) -> Lang {
-    if nb {
-        Lang::Nb
-    } else {
-        Lang::En
-    }
-}
-
-/// The process's peak resident memory (VmHWM), in MB; 0 where /proc is not there.
-fn peak_memory_mb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb / 1024)
-}
-
-fn parse_layout(s: &str) -> Result<okort_print::Layout, StoreError> {
-    okort_print::Layout::parse(s).ok_or_else(|| {
-        StoreError::Refused(Problem::Unknown {
-            value: s.to_string(),
-            allowed: "a4, a6, cr80, sheet8",
-        })
-    })
-}
-
-fn find_profile(
-    ws: &Workspace,
-    name: Option<&str>,
-) -> Result<Option<okort_core::PrinterProfile>, StoreError> {
-    match name {
-        None => Ok(None),
-        Some(n) => ws.printer_profile_by_name(n)?.map(Some).ok_or_else(|| {
-            StoreError::Refused(Problem::Unknown {
-                value: n.to_string(),
-                allowed: "okort printers list",
-            })
-        }),
-    }
-}
-
-fn year_id(ws: &Workspace, year: i32) -> Result<i64, StoreError> {
-    ws.year_by_number(year)?
-        .map(|y| y.id)
-        .ok_or(StoreError::Refused(Problem::UnknownYear { year }))
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string_pretty(value).map_err(|e| StoreError::Csv(e.to_string()))
-}
-
-fn parse_ticks(s: &str) -> Result<(i64, u32), String> {
-    let (venue, count) = s
-        .split_once('=')
-        .ok_or_else(|| format!("«{s}»: skriv VENUE_ID=ANTALL"))?;
-    let venue = venue
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{venue}» er ikke et brukersted-id"))?;
-    let count = count
-        .trim()
-        .parse()
-        .map_err(|_| format!("«{count}» er ikke et antall"))?;
-    Ok((venue, count))
-}
-
-fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    okort_core::dates::parse_date(s).ok_or_else(|| format!("«{s}» er ikke en dato (dd.mm.åååå)"))
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn run_payouts(ws: &mut Workspace, command: PayoutCommand, nb: bool) -> Result<(), StoreError> {
-    use okort_core::dates::format_date;
-    use okort_core::money::format_nok;
-    use okort_store::{Settlement, VisitScope};
-    let actor = acting(ws)?;
-    let say = |nb_text: String, en_text: String| out!("{}", if nb { nb_text } else { en_text });
-    let describe = |s: &Settlement| {
-        let period = match (s.period_from, s.period_to) {
-            (Some(f), Some(t)) => format!("{} – {}", format_date(f), format_date(t)),
-            _ => if nb { "hele året" } else { "whole year" }.to_string(),
-        };
-        let status = match (&s.paid_on, &s.withdrawn_reason) {
-            (_, Some(_)) => {
-                if nb {
-                    "trukket tilbake".into()
-                } else {
-                    "withdrawn".into()
-                }
-            }
-            (Some(d), None) => {
-                format!("{} {}", if nb { "betalt" } else { "paid" }, format_date(*d))
-            }
-            (None, None) => {
-                if nb {
-                    "godkjent".into()
-                } else {
-                    "approved".into()
-                }
-            }
-        };
-        format!(
-            "nr. {:<4} {:<28} {:<25} {:>4} + {:>3} {:>16}  {status}",
-            s.id,
-            s.line.venue_name,
-            period,
-            s.line.holder_visits,
-            s.line.companion_visits,
-            format_nok(s.line.total_ore)
-        )
-    };
-    match command {
-        PayoutCommand::Statement {
-            venue,
-            year,
-            out,
-            settlement,
-            from,
-            to,
-        } => {
-            let year = year_id(ws, year)?;
-            let scope = match settlement {
-                Some(id) => VisitScope::Settlement(id),
-                None => VisitScope::Open(from.zip(to)),
-            };
-            let pdf =
-                okort_documents::statement_pdf(ws, &actor, venue, year, scope, today(), lang(nb))?;
-            okort_store::write_file(&out, &pdf)?;
-            say(
-                format!("Oppgjøret er skrevet til {}", out.display()),
-                format!("The statement is in {}", out.display()),
-            );
-        }
-        PayoutCommand::Compute {
-            year,
-            from,
-            to,
-            json,
-        } => {
-            let lines = ws.compute_payouts(&actor, year_id(ws, year)?, from.zip(to))?;
-            if json {
-                out!("{}", to_json(&lines)?);
-            } else {
-                let mut total = 0;
-                for l in &lines {
-                    total += l.total_ore;
-                    out!(
-                        "{:<28} {:>4} + {:>3} ledsager  {:>3} %  {:>16}",
-                        l.venue_name,
-                        l.holder_visits,
-                        l.companion_visits,
-                        l.share_percent,
-                        format_nok(l.total_ore)
-                    );
-                }
-                out!("{:<28} {:>45}", "Sum", format_nok(total));
-            }
-        }
-        PayoutCommand::Approve {
-            venue,
-            year,
-            from,
-            to,
-        } => {
-            let s =
-                ws.approve_settlement(&actor, venue, year_id(ws, year)?, from.zip(to), today())?;
-            say(
-                format!("Godkjent: {}", describe(&s)),
-                format!("Approved: {}", describe(&s)),
-            );
-        }
-        PayoutCommand::Paid { settlement, date } => {
-            let s = ws.mark_settlement_paid(&actor, settlement, date.unwrap_or_else(today))?;
-            say(
-                format!("Betalt: {}", describe(&s)),
-                format!("Paid: {}", describe(&s)),
-            );
-        }
-        PayoutCommand::Withdraw { settlement, reason } => {
-            let s = ws.withdraw_settlement(&actor, settlement, &reason)?;
-            say(
-                format!("Trukket tilbake: {}", describe(&s)),
-                format!("Withdrawn: {}", describe(&s)),
-            );
-        }
-        PayoutCommand::Settlements { year, json, csv } => {
-            let list = ws.list_settlements(&actor, year_id(ws, year)?)?;
-            if let Some(path) = csv {
-                okort_store::write_file(&path, okort_store::settlements_csv(&list)?)?;
-                say(
-                    format!("Regnskapsfilen er skrevet til {}", path.display()),
-                    format!("The accounting file is in {}", path.display()),
-                );
-            } else if json {
-                out!("{}", to_json(&list)?);
-            } else {
-                for s in &list {
-                    out!("{}", describe(s));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn run_holders(ws: &mut Workspace, command: HolderCommand, nb: bool) -> Result<(), StoreError> {
-    let actor = acting(ws)?;
-    match command {
-        HolderCommand::Import { file } => {
-            let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
-            if nb {
-                out!(
-                    "Importert: {} nye kortholdere, {} oppdatert.",
-                    r.created,
-                    r.updated
-                );
-            } else {
-                out!(
-                    "Imported: {} new holders, {} updated.",
-                    r.created,
-                    r.updated
-                );
-            }
-        }
-        HolderCommand::Export { file } => {
-            okort_store::write_file(&file, ws.export_holders_csv(&actor)?)?;
-            let what = if nb {
-                "Kortholdere eksportert til"
-            } else {
-                "Holders exported to"
-            };
-            out!("{what} {}", file.display());
-        }
-    }
-    Ok(())
-}
-
-/// Returns whether the outcome was good (a verified card that is valid today).
-fn run_cards(ws: &mut Workspace, command: CardCommand, nb: bool) -> Result<bool, StoreError> {
-    let actor = acting(ws)?;
-    match command {
-        CardCommand::Assign {
-            year,
-            holder,
-            override_reason,
-        } => {
-            let id = year_id(ws, year)?;
-            let card = ws.assign_card(&actor, holder, id, override_reason.as_deref(), today())?;
-            let left = ws.quota_status(&actor, id)?.left;
-            if nb {
-                out!("Kort {} tildelt. {left} kort igjen av kvoten.", card.number);
-            } else {
-                out!(
-                    "Card {} assigned. {left} cards left of the quota.",
-                    card.number
-                );
-            }
-        }
-        CardCommand::Reassess {
-            year,
-            holder,
-            decision,
-        } => {
-            let continuation = match decision.as_str() {
-                "continue" | "fortsetter" => okort_store::Continuation::Continue,
-                "end" | "avsluttes" => okort_store::Continuation::End,
-                other => {
-                    return Err(StoreError::Refused(Problem::Unknown {
-                        value: other.into(),
-                        allowed: "continue, end",
-                    }))
-                }
-            };
-            let id = year_id(ws, year)?;
-            let d = ws.decide_reassessment(&actor, holder, id, continuation, today())?;
-            let (kept, ended) = if nb {
-                ("fortsetter", "avsluttes")
-            } else {
-                ("continues", "ends")
-            };
-            let what = match d.continuation {
-                okort_store::Continuation::Continue => kept,
-                okort_store::Continuation::End => ended,
-            };
-            out!(
-                "{holder}: {what} {year} ({})",
-                okort_core::dates::format_date(d.decided_on)
-            );
-        }
-        CardCommand::Replace { card } => {
-            let lost = ws.card_numbered(&actor, &card)?;
-            let new = ws.replace_lost(&actor, lost.id, today())?;
-            let year = new.year;
-            out!(
-                "{}",
-                Msg::CliCardReplaced {
-                    lost: lost.number,
-                    new: new.number,
-                    year,
-                    id: new.id,
-                }
-                .text(lang(nb))
-            );
-        }
-        CardCommand::Renew { year } => {
-            let id = year_id(ws, year)?;
-            let cards = ws.renew_cards(&actor, id, today())?;
-            if nb {
-                out!("{} kort fornyet for {year}.", cards.len());
-            } else {
-                out!("{} cards renewed for {year}.", cards.len());
-            }
-        }
-        CardCommand::Print {
-            year,
-            layout,
-            out,
-            cards,
-            profile,
-        } => {
-            let id = year_id(ws, year)?;
-            let layout = parse_layout(&layout)?;
-            let profile = find_profile(ws, profile.as_deref())?;
-            let (pdf, printed) = okort_documents::print_year_with_progress(
-                ws,
-                &actor,
-                id,
-                layout,
-                cards.as_deref(),
-                profile.as_ref(),
-                lang(nb),
-                &mut |_, _| true,
-            )?;
-            okort_store::write_file(&out, &pdf)?;
-            ws.mark_printed(&actor, &printed)?;
-            let what = if nb {
-                "kort skrevet til"
-            } else {
-                "cards written to"
-            };
-            out!("{} {what} {}", printed.len(), out.display());
-        }
-        CardCommand::Handout { year, out } => {
-            let pdf = okort_documents::handout_list(ws, &actor, year_id(ws, year)?, lang(nb))?;
-            okort_store::write_file(&out, &pdf)?;
-            let what = if nb {
-                "Utleveringslisten er skrevet til"
-            } else {
-                "The hand-out list is in"
-            };
-            out!("{what} {}", out.display());
-        }
-        CardCommand::Calibration {
-            layout,
-            out,
-            profile,
-        } => {
-            let layout = parse_layout(&layout)?;
-            let profile = find_profile(ws, profile.as_deref())?;
-            let pdf = okort_documents::calibration(layout, profile.as_ref(), lang(nb))
-                .map_err(okort_documents::DocError::from)?;
-            okort_store::write_file(&out, &pdf)?;
-            let what = if nb {
-                "Kalibreringssiden er skrevet til"
-            } else {
-                "The calibration page is in"
-            };
-            out!("{what} {}", out.display());
-        }
-        CardCommand::List { year, json } => {
-            let cards = ws.list_cards(&actor, year_id(ws, year)?)?;
-            if json {
-                out!("{}", to_json(&cards)?);
-            } else {
-                for row in cards {
-                    out!(
-                        "{}  {:<10} {} {} ({})",
-                        row.card.number,
-                        row.card.status.code(),
-                        row.holder.first_name,
-                        row.holder.last_name,
-                        row.holder.birth_year
-                    );
-                }
-            }
-        }
-        CardCommand::Verify { code, on } => {
-            let found = ws.lookup_card(&actor, &code, on.unwrap_or_else(today))?;
-            let state = match (found.state, nb) {
-                (LookupState::Valid, true) => "gyldig",
-                (LookupState::Expired, true) => "utløpt",
-                (LookupState::NotYetValid, true) => "ikke gyldig ennå",
-                (LookupState::Blocked, true) => "sperret (tapt eller trukket tilbake)",
-                (LookupState::Forged, true) => "FALSKT – signaturen stemmer ikke",
-                (LookupState::Valid, false) => "valid",
-                (LookupState::Expired, false) => "expired",
-                (LookupState::NotYetValid, false) => "not yet valid",
-                (LookupState::Blocked, false) => "blocked (lost or revoked)",
-                (LookupState::Forged, false) => "FORGED – the signature does not match",
-            };
-            let origin = match (found.scanned, found.state == LookupState::Forged, nb) {
-                (true, false, true) => "ekte QR-kode, ",
-                (true, false, false) => "genuine QR code, ",
-                (false, _, true) => "skrevet nummer, ",
-                (false, _, false) => "typed number, ",
-                (true, true, _) => "",
-            };
-            let until = found
-                .valid_to
-                .map(okort_core::dates::format_date)
-                .unwrap_or_default();
-            out!("{}: {origin}{state} {until}", found.number);
-            return Ok(found.state == LookupState::Valid);
-        }
-    }
-    Ok(true)
-}
-
-fn run_users(ws: &mut Workspace, command: UserCommand, nb: bool) -> Result<(), StoreError> {
-    let actor = acting(ws)?;
-    match command {
-        UserCommand::List => {
-            for u in ws.list_users(&actor)? {
-                let venue = u.venue_id.map(|v| format!(" ({v})")).unwrap_or_default();
-                let state = match (u.active, nb) {
-                    (true, _) => "",
-                    (false, true) => "  ikke aktiv",
-                    (false, false) => "  inactive",
-                };
-                out!("{}  {}{venue}{state}", u.username, u.role.code());
-            }
-        }
-        UserCommand::Add {
-            username,
-            role,
-            venue,
-        } => {
-            let role =
-                okort_core::Role::parse(&role).ok_or(StoreError::Refused(Problem::Unknown {
-                    value: role,
-                    allowed: "admin, nav, venue",
-                }))?;
-            let mut password = String::new();
-            std::io::stdin().read_line(&mut password)?;
-            let user = ws.save_user(
-                &actor,
-                okort_store::UserInput {
-                    id: None,
-                    username,
-                    role,
-                    venue_id: venue,
-                    active: true,
-                    password: Some(password.trim_end_matches(['\r', '\n']).to_string()),
-                },
-            )?;
-            if nb {
-                out!("Brukeren {} er opprettet.", user.username);
-            } else {
-                out!("The user {} was created.", user.username);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn run_years(ws: &Workspace, command: YearCommand, nb: bool) -> Result<(), StoreError> {
-    use okort_core::dates::format_date;
-    match command {
-        YearCommand::List => {
-            for y in ws.list_years()? {
-                out!(
-                    "{}  {} – {}  {} {}",
-                    y.year,
-                    format_date(y.valid_from),
-                    format_date(y.valid_to),
-                    y.card_quota,
-                    if nb { "kort" } else { "cards" }
-                );
-            }
-        }
-        YearCommand::Save {
-            year,
-            quota,
-            from,
-            to,
-        } => {
-            let existing = ws.year_by_number(year)?;
-            let base = match &existing {
-                Some(y) => okort_core::ProgramYearInput::from(y),
-                None => okort_core::ProgramYearInput::new_for(year)
-                    .ok_or(StoreError::Refused(Problem::Year))?,
-            };
-            let input = okort_core::ProgramYearInput {
-                card_quota: quota.unwrap_or(base.card_quota),
-                valid_from: from.unwrap_or(base.valid_from),
-                valid_to: to.unwrap_or(base.valid_to),
-                ..base
-            };
-            let saved = ws.save_year(input)?;
-            let what = match (existing.is_some(), nb) {
-                (true, true) => "endret",
-                (true, false) => "changed",
-                (false, true) => "opprettet",
-                (false, false) => "created",
-            };
-            out!(
-                "{} {what}: {} – {}, {} {}",
-                saved.year,
-                format_date(saved.valid_from),
-                format_date(saved.valid_to),
-                saved.card_quota,
-                if nb { "kort" } else { "cards" }
-            );
-        }
-    }
-    Ok(())
-}
-
+/// Runs a command; the subcommand groups each have their module.
 fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
-    let nb = lang == Lang::Nb;
+    let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
         Command::Init => {
             Workspace::create(path)?;
-            out!(
-                "{} {}",
-                if nb { "Opprettet" } else { "Created" },
-                path.display()
-            );
+            say(CliMsg::Created {
+                path: path.display().to_string(),
+            });
         }
         Command::Demo => {
             demo::create(path)?;
-            let what = if nb {
-                "Demoprogrammet er lagret i"
-            } else {
-                "The demo program is in"
-            };
-            out!("{what} {}", path.display());
+            say(CliMsg::DemoCreated {
+                path: path.display().to_string(),
+            });
         }
-        Command::Holders { command } => run_holders(&mut Workspace::open(path)?, command, nb)?,
-        Command::Years { command } => run_years(&Workspace::open(path)?, command, nb)?,
-        Command::Users { command } => run_users(&mut Workspace::open(path)?, command, nb)?,
-        Command::Audit {
-            user,
-            kind,
-            from,
-            to,
-            limit,
-        } => {
-            let ws = Workspace::open(path)?;
-            let actor = acting(&ws)?;
-            let user_id = match user {
-                Some(name) => Some(
-                    ws.list_users(&actor)?
-                        .into_iter()
-                        .find(|u| u.username == name)
-                        .map(|u| u.id)
-                        .ok_or(StoreError::Refused(Problem::Unknown {
-                            value: name,
-                            allowed: "okort users list",
-                        }))?,
-                ),
-                None => None,
-            };
-            let query = okort_store::AuditQuery {
-                user_id,
-                kind,
-                from,
-                to,
-                limit,
-            };
-            for e in ws.audit_log(&actor, &query, lang)? {
-                let at = chrono::DateTime::parse_from_rfc3339(&e.at)
-                    .map(|t| {
-                        t.with_timezone(&chrono::Local)
-                            .format("%d.%m.%Y %H:%M")
-                            .to_string()
-                    })
-                    .unwrap_or(e.at);
-                out!("{at}  {}", e.sentence);
-            }
+        Command::Users { command } => users::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Audit(args) => audit::run(&Workspace::open(path)?, args, lang)?,
+        Command::Years { command } => years::run(&Workspace::open(path)?, command, lang)?,
+        Command::Venues { command } => venues::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Agreements { command } => {
+            agreements::run(&mut Workspace::open(path)?, command, lang)?
         }
-        Command::Visits {
-            command: VisitCommand::Returned { card, ticks },
-        } => {
-            let mut ws = Workspace::open(path)?;
-            let added = ws.register_returned_ticks(&acting(&ws)?, &card, &ticks)?;
-            let what = if nb {
-                "besøk med ukjent dato lagt til"
-            } else {
-                "visits of unknown date added"
-            };
-            out!("{added} {what}");
-        }
-        Command::Visits {
-            command:
-                VisitCommand::Register {
-                    card,
-                    venue,
-                    companion,
-                    date,
-                    override_reason,
-                },
-        } => {
-            let mut ws = Workspace::open(path)?;
-            let r = ws.register_visit(
-                &acting(&ws)?,
-                &card,
-                Some(venue),
-                date.unwrap_or_else(today),
-                companion,
-                override_reason.as_deref(),
-                today(),
-            )?;
-            let left = match (r.visits_left, nb) {
-                (None, true) => "fri inngang".to_string(),
-                (None, false) => "free entry".to_string(),
-                (Some(n), true) => format!("{n} igjen"),
-                (Some(n), false) => format!("{n} left"),
-            };
-            let what = if nb {
-                "Besøk registrert"
-            } else {
-                "Visit registered"
-            };
-            out!("{what}: {} hos {} – {left}", r.card_number, r.venue_name);
-        }
-        Command::Visits {
-            command:
-                VisitCommand::Import {
-                    venue,
-                    file,
-                    accept_valid,
-                },
-        } => {
-            let mut ws = Workspace::open(path)?;
-            let bytes = std::fs::read(&file)?;
-            let actor = acting(&ws)?;
-            let check = ws.check_visit_import(&actor, Some(venue), &bytes, today())?;
-            if !check.problems.is_empty() && !accept_valid && check.valid > 0 {
-                eprintln!(
-                    "{}",
-                    if nb {
-                        format!("{} av {} rader er gyldige. Bruk --accept-valid for å importere dem og utelate radene med feil.", check.valid, check.rows)
-                    } else {
-                        format!("{} of {} rows are valid. Use --accept-valid to import them and leave out the problem rows.", check.valid, check.rows)
-                    }
-                );
-            }
-            let r = ws.import_visits(&actor, Some(venue), &bytes, accept_valid, today())?;
-            if nb {
-                out!(
-                    "{} besøk importert; rader utelatt: {}",
-                    r.imported,
-                    r.skipped
-                );
-            } else {
-                out!(
-                    "{} visits imported; rows left out: {}",
-                    r.imported,
-                    r.skipped
-                );
-            }
-        }
-        Command::Payouts { command } => run_payouts(&mut Workspace::open(path)?, command, nb)?,
-        Command::Printers { command } => {
-            let ws = Workspace::open(path)?;
-            match command {
-                PrinterCommand::List => {
-                    for p in ws.printer_profiles()? {
-                        out!(
-                            "{:<24} x {:+.1} mm, y {:+.1} mm, {:.1} %",
-                            p.name,
-                            p.offset_x_mm,
-                            p.offset_y_mm,
-                            p.scale_percent
-                        );
-                    }
-                }
-                PrinterCommand::Set {
-                    name,
-                    offset_x,
-                    offset_y,
-                    scale,
-                } => {
-                    let id = ws.printer_profile_by_name(&name)?.and_then(|p| p.id);
-                    let p = ws.save_printer_profile(okort_core::PrinterProfile {
-                        id,
-                        name,
-                        offset_x_mm: offset_x,
-                        offset_y_mm: offset_y,
-                        scale_percent: scale,
-                    })?;
-                    let what = if nb {
-                        "Lagret skriverprofil"
-                    } else {
-                        "Saved printer profile"
-                    };
-                    out!("{what} «{}»", p.name);
-                }
-            }
-        }
-        Command::Bench {
-            command: BenchCommand::Typst { year, layout, out },
-        } => {
-            let layout = parse_layout(&layout)?;
-            let n = bench::typst(&Workspace::open(path)?, year, layout, &out)?;
-            let what = if nb {
-                "kort skrevet som Typst til"
-            } else {
-                "cards written as Typst to"
-            };
-            out!("{n} {what} {}", out.display());
-        }
-        Command::Bench {
-            command: BenchCommand::Workspace { cards, out },
-        } => {
-            bench::workspace(&out, cards)?;
-            let what = if nb {
-                "kort i programåret 2027 er lagret i"
-            } else {
-                "cards of program year 2027 are in"
-            };
-            out!("{cards} {what} {}", out.display());
-        }
-        Command::Bench {
-            command: BenchCommand::Print { cards, layout, out },
-        } => {
-            let layout = parse_layout(&layout)?;
-            let dir = std::env::temp_dir().join(format!("okort-bench-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            let ws = demo::create(&dir.join("demo.okort"))?;
-            let year = year_id(&ws, 2026)?;
-            let (r, pdf) = okort_documents::bench(&ws, year, layout, cards)?;
-            if let Some(out) = out {
-                okort_store::write_file(&out, &pdf)?;
-            }
-            let _ = std::fs::remove_dir_all(&dir);
-            out!(
-                "{} cards, {} pages: {:.3} s (layout {:.3} s), {} bytes ({} bytes per card), peak memory {} MB",
-                r.cards,
-                r.pages,
-                r.seconds,
-                r.layout_seconds,
-                r.bytes,
-                r.bytes / r.cards.max(1),
-                peak_memory_mb()
-            );
-        }
+        Command::Holders { command } => holders::run(&mut Workspace::open(path)?, command, lang)?,
         Command::Cards { command } => {
-            if !run_cards(&mut Workspace::open(path)?, command, nb)? {
+            if !cards::run(&mut Workspace::open(path)?, command, lang)? {
                 return Err(StoreError::Refused(Problem::CardNotValid));
             }
         }
-        Command::Venues { command } => {
-            let mut ws = Workspace::open(path)?;
-            match command {
-                VenueCommand::Import { file } => {
-                    let bytes = std::fs::read(&file)?;
-                    let r = ws.import_venues_csv(&bytes)?;
-                    if nb {
-                        out!(
-                            "Importert: {} nye brukersteder, {} oppdatert, {} avtaler lagret.",
-                            r.venues_created,
-                            r.venues_updated,
-                            r.agreements_saved
-                        );
-                    } else {
-                        out!(
-                            "Imported: {} new venues, {} updated, {} agreements saved.",
-                            r.venues_created,
-                            r.venues_updated,
-                            r.agreements_saved
-                        );
-                    }
-                }
-                VenueCommand::Export { file } => {
-                    okort_store::write_file(&file, ws.export_venues_csv()?)?;
-                    let n = ws.list_venues()?.len();
-                    let what = if nb {
-                        "brukersteder eksportert til"
-                    } else {
-                        "venues exported to"
-                    };
-                    out!("{n} {what} {}", file.display());
-                }
-                VenueCommand::List { json } => {
-                    let venues = ws.list_venues()?;
-                    if json {
-                        let text = serde_json::to_string_pretty(&venues)
-                            .map_err(|e| StoreError::Csv(e.to_string()))?;
-                        out!("{text}");
-                    } else {
-                        for v in venues {
-                            let active = match (v.active, nb) {
-                                (true, _) => "",
-                                (false, true) => " (inaktiv)",
-                                (false, false) => " (inactive)",
-                            };
-                            out!(
-                                "{:>4}  {:<32} {:<13} {}{active}",
-                                v.id,
-                                v.name,
-                                v.category.label_nb(),
-                                format_org_number(&v.org_number)
-                            );
-                        }
-                    }
-                }
-            }
-        }
+        Command::Visits { command } => visits::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Payouts { command } => payouts::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Printers { command } => printers::run(&Workspace::open(path)?, command, lang)?,
+        Command::Bench { command } => bench::run(path, command, lang)?,
     }
     Ok(())
 }

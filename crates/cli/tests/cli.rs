@@ -801,3 +801,198 @@ fn a_lost_card_is_replaced_from_the_command_line_and_a_typo_is_named() {
     let again = as_user(&ws, "nav", DEMO_PASSWORD, &["cards", "replace", &number]);
     assert_eq!(again.status.code(), Some(1), "{}", stdout(&again));
 }
+
+#[test]
+fn holders_are_listed_as_the_culture_office_sees_them_and_nav_sees_the_full_record() {
+    let (_dir, ws) = demo();
+    let table = okort(&ws, &["holders", "list"]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let table = stdout(&table);
+    let json = okort(&ws, &["holders", "list", "--json"]);
+    let text = stdout(&json);
+    for nav_only in ["navNote", "guardianName", "address", "birthDate"] {
+        assert!(!text.contains(nav_only), "{nav_only} in {text}");
+    }
+    let holders: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let holders = holders.as_array().expect("holders");
+    assert_eq!(table.lines().count(), holders.len(), "{table}");
+    for h in holders {
+        let line = format!(
+            "{:>4}  {} {} ({})",
+            h["id"].as_i64().expect("id"),
+            h["firstName"].as_str().expect("first name"),
+            h["lastName"].as_str().expect("last name"),
+            h["birthYear"]
+        );
+        assert!(table.lines().any(|l| l == line), "{line} in {table}");
+    }
+    assert!(
+        table.lines().any(|l| l.ends_with("  مريم الحسن (2013)")),
+        "{table}"
+    );
+
+    let nav = as_user(&ws, "nav", DEMO_PASSWORD, &["holders", "list", "--json"]);
+    assert!(nav.status.success(), "{}", stderr(&nav));
+    assert!(stdout(&nav).contains("\"navNote\""), "NAV sees the record");
+    let venue = as_user(&ws, "kino", DEMO_PASSWORD, &["holders", "list"]);
+    assert_eq!(venue.status.code(), Some(1));
+    assert!(
+        stderr(&venue).contains("ikke tilgjengelig for brukersteder"),
+        "{}",
+        stderr(&venue)
+    );
+}
+
+#[test]
+fn a_years_agreements_are_copied_into_the_next_year_once() {
+    let (dir, ws) = demo();
+    let copy = ["agreements", "copy", "--from", "2026", "--to", "2027"];
+    let no_year = okort(&ws, &copy);
+    assert_eq!(no_year.status.code(), Some(1));
+    assert!(stderr(&no_year).contains("2027"), "{}", stderr(&no_year));
+
+    assert!(okort(&ws, &["years", "save", "--year", "2027"])
+        .status
+        .success());
+    let nav = as_user(&ws, "nav", DEMO_PASSWORD, &copy);
+    assert_eq!(nav.status.code(), Some(1), "venue agreements are not NAV's");
+    assert!(stderr(&nav).contains("ikke tilgjengelig for NAV"));
+
+    let done = okort(&ws, &copy);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert_eq!(
+        stdout(&done),
+        "15 avtaler kopiert fra 2026 til 2027 (uten signatur).\n"
+    );
+    let again = okort(&ws, &copy);
+    assert_eq!(
+        stdout(&again),
+        "0 avtaler kopiert fra 2026 til 2027 (uten signatur).\n",
+        "a venue with an agreement in 2027 keeps it"
+    );
+
+    let csv = dir.path().join("brukersteder.csv");
+    let out = okort(&ws, &["venues", "export", csv.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = std::fs::read_to_string(&csv).expect("csv");
+    let copies: Vec<&str> = file.lines().filter(|l| l.contains(";2027;")).collect();
+    assert_eq!(copies.len(), 15, "{file}");
+    assert!(
+        copies.iter().all(|l| l.ends_with(';')),
+        "the copies are unsigned: {copies:?}"
+    );
+}
+
+#[test]
+fn a_years_cards_are_exported_to_csv_without_nav_only_fields() {
+    let (dir, ws) = demo();
+    let csv = dir.path().join("kort.csv");
+    let out = okort(
+        &ws,
+        &[
+            "cards",
+            "export",
+            "--year",
+            "2026",
+            "--out",
+            csv.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cards: serde_json::Value = serde_json::from_str(&stdout(&okort(
+        &ws,
+        &["cards", "list", "--year", "2026", "--json"],
+    )))
+    .expect("json");
+    let cards = cards.as_array().expect("cards");
+    assert_eq!(
+        stdout(&out),
+        format!("{} kort eksportert til {}\n", cards.len(), csv.display())
+    );
+    let file = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        file.starts_with("\u{feff}kortnummer;fornavn;etternavn;fødselsår;status;utlevert\n"),
+        "{file}"
+    );
+    assert_eq!(file.lines().count(), cards.len() + 1, "{file}");
+    let maryam = cards
+        .iter()
+        .find(|c| c["holder"]["firstName"] == "مريم")
+        .expect("مريم's card");
+    let handed_out = chrono::NaiveDate::parse_from_str(
+        maryam["card"]["handedOutOn"].as_str().expect("handed out"),
+        "%Y-%m-%d",
+    )
+    .expect("date");
+    let row = format!(
+        "{};مريم;الحسن;2013;utlevert;{}",
+        maryam["card"]["number"].as_str().expect("number"),
+        handed_out.format("%d.%m.%Y")
+    );
+    assert!(file.lines().any(|l| l == row), "{row} in {file}");
+    assert!(
+        !file.contains("Boligveien") && !file.contains("Foresatt"),
+        "no NAV-only data"
+    );
+}
+
+#[test]
+fn a_years_visits_are_exported_to_csv_for_all_venues_or_one() {
+    let (dir, ws) = demo();
+    let (number, kino) = first_card_and_kino(&ws);
+    let kino = kino.to_string();
+    let register = [
+        "visits",
+        "register",
+        "--card",
+        &number,
+        "--venue",
+        &kino,
+        "--date",
+        "02.03.2026",
+        "--companion",
+    ];
+    assert!(okort(&ws, &register).status.success());
+
+    let export = |file: &Path, venue: Option<&str>| {
+        let mut args = vec![
+            "visits",
+            "export",
+            "--year",
+            "2026",
+            "--out",
+            file.to_str().expect("path"),
+        ];
+        if let Some(v) = venue {
+            args.extend(["--venue", v]);
+        }
+        let out = okort(&ws, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        (stdout(&out), std::fs::read_to_string(file).expect("csv"))
+    };
+    let (said, one) = export(&dir.path().join("kino.csv"), Some(&kino));
+    let rows: Vec<&str> = one.lines().skip(1).collect();
+    assert!(
+        one.starts_with("\u{feff}dato;brukersted;kortnummer;ledsager;annullert\n"),
+        "{one}"
+    );
+    assert!(
+        said.starts_with(&format!("{} besøk eksportert til", rows.len())),
+        "{said}"
+    );
+    assert!(
+        rows.contains(&format!("02.03.2026;Eksempel Kino;{number};ja;nei").as_str()),
+        "{one}"
+    );
+    assert!(
+        rows.iter()
+            .all(|l| l.split(';').nth(1) == Some("Eksempel Kino")),
+        "{one}"
+    );
+    let (_, all) = export(&dir.path().join("alle.csv"), None);
+    assert!(all.lines().count() > one.lines().count(), "{all}");
+    assert!(
+        all.lines().any(|l| l.contains(";Ishallen;")),
+        "every venue's visits"
+    );
+}

@@ -11,7 +11,7 @@ const DATA: &[&str] = &["crates/store/src/demo.rs", "crates/cli/src/bench.rs"];
 
 /// Files whose texts are still to be moved into the catalogue (the command line's answers).
 /// The test fails when one of them no longer needs to be here, so the list only shrinks.
-const NOT_YET: &[&str] = &["crates/cli/src/main.rs"];
+const NOT_YET: &[&str] = &[];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

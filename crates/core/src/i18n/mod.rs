@@ -17,10 +17,12 @@ pub enum Lang {
     En,
 }
 
+mod cli;
 mod labels;
 mod messages;
 mod problems;
 
+pub use cli::CliMsg;
 pub use labels::{audit_sentence, field_label};
 pub use messages::{month_name, Msg};
 pub use problems::Problem;

@@ -3,6 +3,7 @@
 //! the row problems an import reports, and the imports and exports of venues, holders and
 //! visits beside it.
 
+mod exports;
 mod holders;
 mod table;
 mod venues;

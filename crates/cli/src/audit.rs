@@ -1,0 +1,65 @@
+//! `okort audit`: the audit log, as sentences, newest first.
+
+use crate::common::{acting, parse_day};
+use clap::Args;
+use okort_core::i18n::Problem;
+use okort_core::Lang;
+use okort_store::{StoreError, Workspace};
+
+#[derive(Args)]
+pub struct AuditArgs {
+    /// Only what this user did (user name).
+    #[arg(long)]
+    user: Option<String>,
+    /// Only this kind: holder, card, visit, settlement, user.
+    #[arg(long)]
+    kind: Option<String>,
+    #[arg(long, value_parser = parse_day)]
+    from: Option<chrono::NaiveDate>,
+    #[arg(long, value_parser = parse_day)]
+    to: Option<chrono::NaiveDate>,
+    #[arg(long, default_value_t = 100)]
+    limit: u32,
+}
+
+pub fn run(ws: &Workspace, args: AuditArgs, lang: Lang) -> Result<(), StoreError> {
+    let AuditArgs {
+        user,
+        kind,
+        from,
+        to,
+        limit,
+    } = args;
+    let actor = acting(ws)?;
+    let user_id = match user {
+        Some(name) => Some(
+            ws.list_users(&actor)?
+                .into_iter()
+                .find(|u| u.username == name)
+                .map(|u| u.id)
+                .ok_or(StoreError::Refused(Problem::Unknown {
+                    value: name,
+                    allowed: "okort users list",
+                }))?,
+        ),
+        None => None,
+    };
+    let query = okort_store::AuditQuery {
+        user_id,
+        kind,
+        from,
+        to,
+        limit,
+    };
+    for e in ws.audit_log(&actor, &query, lang)? {
+        let at = chrono::DateTime::parse_from_rfc3339(&e.at)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%d.%m.%Y %H:%M")
+                    .to_string()
+            })
+            .unwrap_or(e.at);
+        out!("{at}  {}", e.sentence);
+    }
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! `okort holders`: the holder register as the caller's role may see it, in and out of CSV.
+
+use crate::common::{acting, to_json, today};
+use clap::Subcommand;
+use okort_core::i18n::CliMsg;
+use okort_core::Lang;
+use okort_store::{StoreError, Workspace};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum HolderCommand {
+    /// Import holders from CSV; nothing is saved if any row is bad.
+    Import { file: PathBuf },
+    /// Export holders' names and birth years to CSV (never NAV-only fields).
+    Export { file: PathBuf },
+    /// List the holders as the caller's role sees them: NAV the full record, the culture
+    /// office (the command line without --user) name and birth year only.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(ws: &mut Workspace, command: HolderCommand, lang: Lang) -> Result<(), StoreError> {
+    let actor = acting(ws)?;
+    let say = |m: CliMsg| out!("{}", m.text(lang));
+    match command {
+        HolderCommand::Import { file } => {
+            let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
+            say(CliMsg::HoldersImported {
+                created: r.created,
+                updated: r.updated,
+            });
+        }
+        HolderCommand::List { json } => {
+            // The same split as the app: NAV's register, or the culture office's summaries.
+            if okort_core::holder::sees_full_record(actor.role) {
+                let holders = ws.list_holders(&actor)?;
+                if json {
+                    out!("{}", to_json(&holders)?);
+                } else {
+                    for h in holders {
+                        out!(
+                            "{:>4}  {} {} ({})",
+                            h.id,
+                            h.first_name,
+                            h.last_name,
+                            okort_core::dates::format_date(h.birth_date)
+                        );
+                    }
+                }
+            } else {
+                let holders = ws.holder_summaries(&actor)?;
+                if json {
+                    out!("{}", to_json(&holders)?);
+                } else {
+                    for h in holders {
+                        out!(
+                            "{:>4}  {} {} ({})",
+                            h.id,
+                            h.first_name,
+                            h.last_name,
+                            h.birth_year
+                        );
+                    }
+                }
+            }
+        }
+        HolderCommand::Export { file } => {
+            okort_store::write_file(&file, ws.export_holders_csv(&actor)?)?;
+            say(CliMsg::HoldersExported {
+                path: file.display().to_string(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! `okort venues`: the venue register, with its agreements in and out of CSV.
+
+use clap::Subcommand;
+use okort_core::checks::format_org_number;
+use okort_core::i18n::CliMsg;
+use okort_core::Lang;
+use okort_store::{StoreError, Workspace};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum VenueCommand {
+    /// Import venues and agreements from CSV; nothing is saved if any row is bad.
+    Import { file: PathBuf },
+    /// Export venues and agreements to CSV (UTF-8 with BOM, `;`).
+    Export { file: PathBuf },
+    /// List the venues.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), StoreError> {
+    let say = |m: CliMsg| out!("{}", m.text(lang));
+    match command {
+        VenueCommand::Import { file } => {
+            let bytes = std::fs::read(&file)?;
+            let r = ws.import_venues_csv(&bytes)?;
+            say(CliMsg::VenuesImported {
+                created: r.venues_created,
+                updated: r.venues_updated,
+                agreements: r.agreements_saved,
+            });
+        }
+        VenueCommand::Export { file } => {
+            okort_store::write_file(&file, ws.export_venues_csv()?)?;
+            say(CliMsg::VenuesExported {
+                count: ws.list_venues()?.len(),
+                path: file.display().to_string(),
+            });
+        }
+        VenueCommand::List { json } => {
+            let venues = ws.list_venues()?;
+            if json {
+                let text = serde_json::to_string_pretty(&venues)
+                    .map_err(|e| StoreError::Csv(e.to_string()))?;
+                out!("{text}");
+            } else {
+                for v in venues {
+                    let active = match v.active {
+                        true => String::new(),
+                        false => format!(" ({})", CliMsg::VenueInactive.text(lang)),
+                    };
+                    out!(
+                        "{:>4}  {:<32} {:<13} {}{active}",
+                        v.id,
+                        v.name,
+                        v.category.label_nb(),
+                        format_org_number(&v.org_number)
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}

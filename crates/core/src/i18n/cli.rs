@@ -1,0 +1,149 @@
+//! The command line's answers (`okort`): what a command did, the words of its tables and what
+//! its argument parsers say about a malformed value, in Bokmål and English side by side. A
+//! table's layout (column widths) stays in the command; only its words are here.
+
+use super::messages::catalogue;
+use super::Lang;
+
+catalogue! {
+    CliMsg;
+    // The workspace.
+    Created { path: String } => "Opprettet {path}", "Created {path}";
+    DemoCreated { path: String } => "Demoprogrammet er lagret i {path}", "The demo program is in {path}";
+    /// One bad row of an imported file, under the import's error.
+    RowProblem { row: usize, column: String, problem: String } =>
+        "rad {row}, kolonne «{column}»: {problem}", "row {row}, column «{column}»: {problem}";
+
+    // Malformed arguments (clap shows these).
+    TicksFormat { value: String } => "«{value}»: skriv VENUE_ID=ANTALL", "«{value}»: write VENUE_ID=COUNT";
+    NotAVenueId { value: String } => "«{value}» er ikke et brukersted-id", "«{value}» is not a venue id";
+    NotACount { value: String } => "«{value}» er ikke et antall", "«{value}» is not a number";
+    NotADate { value: String } => "«{value}» er ikke en dato (dd.mm.åååå)",
+        "«{value}» is not a date (dd.mm.yyyy)";
+
+    // Users.
+    UserInactive => "ikke aktiv", "inactive";
+    UserCreated { username: String } => "Brukeren {username} er opprettet.", "The user {username} was created.";
+
+    // Program years and agreements.
+    CardCount { count: u32 } => "{count} kort", "{count} cards";
+    YearCreated { year: i32, from: String, to: String, quota: u32 } =>
+        "{year} opprettet: {from} – {to}, {quota} kort", "{year} created: {from} – {to}, {quota} cards";
+    YearChanged { year: i32, from: String, to: String, quota: u32 } =>
+        "{year} endret: {from} – {to}, {quota} kort", "{year} changed: {from} – {to}, {quota} cards";
+    AgreementsCopied { count: usize, from: i32, to: i32 } =>
+        "{count} avtaler kopiert fra {from} til {to} (uten signatur).",
+        "{count} agreements copied from {from} to {to} (unsigned).";
+
+    // Venues.
+    VenueInactive => "inaktiv", "inactive";
+    VenuesImported { created: u32, updated: u32, agreements: u32 } =>
+        "Importert: {created} nye brukersteder, {updated} oppdatert, {agreements} avtaler lagret.",
+        "Imported: {created} new venues, {updated} updated, {agreements} agreements saved.";
+    VenuesExported { count: usize, path: String } => "{count} brukersteder eksportert til {path}",
+        "{count} venues exported to {path}";
+
+    // Holders.
+    HoldersImported { created: u32, updated: u32 } =>
+        "Importert: {created} nye kortholdere, {updated} oppdatert.",
+        "Imported: {created} new holders, {updated} updated.";
+    HoldersExported { path: String } => "Kortholdere eksportert til {path}", "Holders exported to {path}";
+
+    // Cards.
+    CardAssigned { number: String, left: u32 } => "Kort {number} tildelt. {left} kort igjen av kvoten.",
+        "Card {number} assigned. {left} cards left of the quota.";
+    CardContinues { holder: i64, year: i32, date: String } => "{holder}: fortsetter {year} ({date})",
+        "{holder}: continues {year} ({date})";
+    CardEnds { holder: i64, year: i32, date: String } => "{holder}: avsluttes {year} ({date})",
+        "{holder}: ends {year} ({date})";
+    CardsRenewed { count: usize, year: i32 } => "{count} kort fornyet for {year}.",
+        "{count} cards renewed for {year}.";
+    CardsPrinted { count: usize, path: String } => "{count} kort skrevet til {path}",
+        "{count} cards written to {path}";
+    CardsExported { count: usize, path: String } => "{count} kort eksportert til {path}",
+        "{count} cards exported to {path}";
+    HandoutWritten { path: String } => "Utleveringslisten er skrevet til {path}",
+        "The hand-out list is in {path}";
+    CalibrationWritten { path: String } => "Kalibreringssiden er skrevet til {path}",
+        "The calibration page is in {path}";
+    /// How a checked card was given; the line goes on with its state.
+    LookupGenuineQr => "ekte QR-kode, ", "genuine QR code, ";
+    LookupTyped => "skrevet nummer, ", "typed number, ";
+    LookupValid => "gyldig", "valid";
+    LookupExpired => "utløpt", "expired";
+    LookupNotYetValid => "ikke gyldig ennå", "not yet valid";
+    LookupBlocked => "sperret (tapt eller trukket tilbake)", "blocked (lost or revoked)";
+    LookupForged => "FALSKT – signaturen stemmer ikke", "FORGED – the signature does not match";
+
+    // Visits.
+    TicksAdded { count: u32 } => "{count} besøk med ukjent dato lagt til",
+        "{count} visits of unknown date added";
+    VisitRegistered { card: String, venue: String, left: String } =>
+        "Besøk registrert: {card} hos {venue} – {left}", "Visit registered: {card} at {venue} – {left}";
+    FreeEntry => "fri inngang", "free entry";
+    VisitsLeft { count: u32 } => "{count} igjen", "{count} left";
+    SomeRowsValid { valid: u32, rows: u32 } =>
+        "{valid} av {rows} rader er gyldige. Bruk --accept-valid for å importere dem og utelate radene med feil.",
+        "{valid} of {rows} rows are valid. Use --accept-valid to import them and leave out the problem rows.";
+    VisitsImported { imported: u32, skipped: u32 } => "{imported} besøk importert; rader utelatt: {skipped}",
+        "{imported} visits imported; rows left out: {skipped}";
+    VisitsExported { count: usize, path: String } => "{count} besøk eksportert til {path}",
+        "{count} visits exported to {path}";
+
+    // Payouts and settlements.
+    /// The compensation table's word after the companion visits.
+    Companions => "ledsager", "companions";
+    Sum => "Sum", "Total";
+    /// A settlement's number as a table row starts, padded to its column.
+    SettlementNo { id: i64 } => "nr. {id:<4}", "no. {id:<4}";
+    WholeYear => "hele året", "whole year";
+    SettlementApproved => "godkjent", "approved";
+    SettlementPaidOn { date: String } => "betalt {date}", "paid {date}";
+    SettlementWithdrawn => "trukket tilbake", "withdrawn";
+    Approved { settlement: String } => "Godkjent: {settlement}", "Approved: {settlement}";
+    Paid { settlement: String } => "Betalt: {settlement}", "Paid: {settlement}";
+    Withdrawn { settlement: String } => "Trukket tilbake: {settlement}", "Withdrawn: {settlement}";
+    StatementWritten { path: String } => "Oppgjøret er skrevet til {path}", "The statement is in {path}";
+    AccountingFileWritten { path: String } => "Regnskapsfilen er skrevet til {path}",
+        "The accounting file is in {path}";
+
+    // Printers.
+    PrinterProfileSaved { name: String } => "Lagret skriverprofil «{name}»", "Saved printer profile «{name}»";
+
+    // Benchmarks.
+    BenchTypstWritten { count: usize, path: String } => "{count} kort skrevet som Typst til {path}",
+        "{count} cards written as Typst to {path}";
+    BenchWorkspaceMade { count: u32, year: i32, path: String } =>
+        "{count} kort i programåret {year} er lagret i {path}",
+        "{count} cards of program year {year} are in {path}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_answer_of_the_command_line_is_written_in_both_languages() {
+        let all = CliMsg::templates();
+        assert!(all.len() > 40, "{} messages", all.len());
+        let mut keys = std::collections::HashSet::new();
+        for (key, nb, en) in all {
+            assert!(keys.insert(key), "key {key} twice");
+            assert!(!nb.trim().is_empty(), "{key} has no Bokmål");
+            assert!(!en.trim().is_empty(), "{key} has no English");
+        }
+    }
+
+    #[test]
+    fn a_settlement_number_keeps_its_column_width_in_either_language() {
+        let no = CliMsg::SettlementNo { id: 7 };
+        assert_eq!(no.text(Lang::Nb), "nr. 7   ");
+        assert_eq!(no.text(Lang::En), "no. 7   ");
+        let done = CliMsg::CardsRenewed {
+            count: 1,
+            year: 2027,
+        };
+        assert_eq!(done.text(Lang::Nb), "1 kort fornyet for 2027.");
+        assert_eq!(done.key(), "CardsRenewed");
+    }
+}
