@@ -90,11 +90,10 @@ impl AppState {
     ) -> ApiResult<T> {
         let lang = self.lang();
         let actor = self.session().ok_or_else(|| {
-            let msg = match lang {
-                Lang::Nb => "Du er ikke logget inn.",
-                Lang::En => "You are not logged in.",
-            };
-            ApiError::new(ErrorCode::NotLoggedIn, msg)
+            ApiError::new(
+                ErrorCode::NotLoggedIn,
+                okort_core::i18n::Msg::NotLoggedIn.text(lang),
+            )
         })?;
         if !actor.may(action) {
             return Err(ApiError::from_store(StoreError::Denied(actor.role), lang));

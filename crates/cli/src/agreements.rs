@@ -3,7 +3,7 @@
 use crate::common::{acting, year_id};
 use clap::Subcommand;
 use okort_core::i18n::CliMsg;
-use okort_core::{Action, Lang};
+use okort_core::Lang;
 use okort_store::{StoreError, Workspace};
 
 #[derive(Subcommand)]
@@ -22,11 +22,8 @@ pub fn run(ws: &mut Workspace, command: AgreementCommand, lang: Lang) -> Result<
     let actor = acting(ws)?;
     match command {
         AgreementCommand::Copy { from, to } => {
-            // The store leaves the role check to its caller, as the app's command does.
-            if !actor.may(Action::ManageVenues) {
-                return Err(StoreError::Denied(actor.role));
-            }
-            let count = ws.copy_agreements(year_id(ws, from)?, year_id(ws, to)?)?;
+            let (from_id, to_id) = (year_id(ws, from)?, year_id(ws, to)?);
+            let count = ws.copy_agreements(&actor, from_id, to_id)?;
             out!(
                 "{}",
                 CliMsg::AgreementsCopied { count, from, to }.text(lang)

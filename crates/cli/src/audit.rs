@@ -8,10 +8,11 @@ use okort_store::{StoreError, Workspace};
 
 #[derive(Args)]
 pub struct AuditArgs {
-    /// Only what this user did (user name).
-    #[arg(long)]
+    /// Only what this user did (user name). (`--user` is who runs the command.)
+    #[arg(id = "by", long = "by", value_name = "BRUKER")]
     user: Option<String>,
-    /// Only this kind: holder, card, visit, settlement, user.
+    /// Only this kind: holder, card, visit, settlement, user, program, year, venue,
+    /// agreement, design, printer.
     #[arg(long)]
     kind: Option<String>,
     #[arg(long, value_parser = parse_day)]

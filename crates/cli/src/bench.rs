@@ -112,11 +112,15 @@ pub fn workspace(path: &Path, n: u32) -> Result<(), StoreError> {
     let from = year_id(&ws, 2026)?;
     let defaults = okort_core::ProgramYearInput::new_for(YEAR)
         .ok_or(StoreError::Refused(Problem::UnknownYear { year: YEAR }))?;
-    let year = ws.save_year(okort_core::ProgramYearInput {
-        card_quota: n.max(1),
-        ..defaults
-    })?;
-    ws.copy_agreements(from, year.id)?;
+    let admin = okort_core::Actor::command_line();
+    let year = ws.save_year(
+        &admin,
+        okort_core::ProgramYearInput {
+            card_quota: n.max(1),
+            ..defaults
+        },
+    )?;
+    ws.copy_agreements(&admin, from, year.id)?;
     demo::add_generated_cards(&mut ws, year.id, n)
 }
 

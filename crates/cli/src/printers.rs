@@ -1,5 +1,6 @@
 //! `okort printers`: printer calibration profiles.
 
+use crate::common::acting;
 use clap::Subcommand;
 use okort_core::i18n::CliMsg;
 use okort_core::Lang;
@@ -44,13 +45,16 @@ pub fn run(ws: &Workspace, command: PrinterCommand, lang: Lang) -> Result<(), St
             scale,
         } => {
             let id = ws.printer_profile_by_name(&name)?.and_then(|p| p.id);
-            let p = ws.save_printer_profile(okort_core::PrinterProfile {
-                id,
-                name,
-                offset_x_mm: offset_x,
-                offset_y_mm: offset_y,
-                scale_percent: scale,
-            })?;
+            let p = ws.save_printer_profile(
+                &acting(ws)?,
+                okort_core::PrinterProfile {
+                    id,
+                    name,
+                    offset_x_mm: offset_x,
+                    offset_y_mm: offset_y,
+                    scale_percent: scale,
+                },
+            )?;
             out!(
                 "{}",
                 CliMsg::PrinterProfileSaved { name: p.name }.text(lang)

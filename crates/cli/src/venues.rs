@@ -1,5 +1,6 @@
 //! `okort venues`: the venue register, with its agreements in and out of CSV.
 
+use crate::common::acting;
 use clap::Subcommand;
 use okort_core::checks::format_org_number;
 use okort_core::i18n::CliMsg;
@@ -26,7 +27,7 @@ pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), 
     match command {
         VenueCommand::Import { file } => {
             let bytes = std::fs::read(&file)?;
-            let r = ws.import_venues_csv(&bytes)?;
+            let r = ws.import_venues_csv(&acting(ws)?, &bytes)?;
             say(CliMsg::VenuesImported {
                 created: r.venues_created,
                 updated: r.venues_updated,
@@ -56,7 +57,7 @@ pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), 
                         "{:>4}  {:<32} {:<13} {}{active}",
                         v.id,
                         v.name,
-                        v.category.label_nb(),
+                        v.category.label(lang),
                         format_org_number(&v.org_number)
                     );
                 }

@@ -1,6 +1,6 @@
 //! `okort years`: program years, their validity and card quota.
 
-use crate::common::parse_day;
+use crate::common::{acting, parse_day};
 use clap::Subcommand;
 use okort_core::i18n::{CliMsg, Problem};
 use okort_core::Lang;
@@ -61,7 +61,7 @@ pub fn run(ws: &Workspace, command: YearCommand, lang: Lang) -> Result<(), Store
                 valid_to: to.unwrap_or(base.valid_to),
                 ..base
             };
-            let saved = ws.save_year(input)?;
+            let saved = ws.save_year(&acting(ws)?, input)?;
             let (year, from, to, quota) = (
                 saved.year,
                 format_date(saved.valid_from),

@@ -738,8 +738,26 @@ fn users_and_the_audit_log_from_the_command_line() {
         "{text}"
     );
     assert_eq!(text.lines().count(), 1);
-    let by_nobody = okort(&ws, &["audit", "--user", "ingen"]);
+    let by_nobody = okort(&ws, &["audit", "--by", "ingen"]);
     assert_eq!(by_nobody.status.code(), Some(1));
+    assert!(
+        stderr(&by_nobody).contains("ingen"),
+        "{}",
+        stderr(&by_nobody)
+    );
+    let by_nav2 = okort(&ws, &["audit", "--by", "nav2"]);
+    assert!(by_nav2.status.success(), "{}", stderr(&by_nav2));
+    assert!(stdout(&by_nav2).trim().is_empty(), "nav2 did nothing yet");
+    let by_cli = okort(
+        &ws,
+        &["audit", "--by", "kultur", "--kind", "venue", "--limit", "3"],
+    );
+    assert!(by_cli.status.success(), "{}", stderr(&by_cli));
+    assert!(
+        stdout(&by_cli).contains("kultur lagret brukerstedet"),
+        "{}",
+        stdout(&by_cli)
+    );
 }
 
 #[test]

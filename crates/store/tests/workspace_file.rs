@@ -185,3 +185,32 @@ fn a_file_that_is_not_a_workspace_is_refused_and_left_untouched() {
 fn rusqlite_conn(path: &std::path::Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).expect("open raw")
 }
+
+#[test]
+fn a_written_file_replaces_a_file_whole_and_never_a_folder_or_a_link() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("kort.csv");
+    okort_store::write_file(&file, "første").expect("write");
+    okort_store::write_file(&file, "andre").expect("overwrite");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "andre");
+
+    let folder = dir.path().join("mappe");
+    std::fs::create_dir(&folder).expect("folder");
+    let e = okort_store::write_file(&folder, "x").expect_err("a folder");
+    assert!(e
+        .message(okort_core::Lang::Nb)
+        .contains("ikke en vanlig fil"));
+    assert!(folder.is_dir(), "the folder is left as it was");
+
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("lenke");
+        std::os::unix::fs::symlink(&file, &link).expect("link");
+        assert!(okort_store::write_file(&link, "x").is_err());
+        assert!(std::fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), "andre");
+    }
+}

@@ -58,6 +58,7 @@ pub(crate) use catalogue;
 catalogue! {
     Msg;
     // The workspace and its errors.
+    NotLoggedIn => "Du er ikke logget inn.", "You are not logged in.";
     NoWorkspace => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
         "No workspace is open. Choose File → New or Open.";
     TooNew { found: u32, supported: u32 } =>

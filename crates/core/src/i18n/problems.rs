@@ -155,6 +155,10 @@ pub enum Problem {
     },
     /// The user cancelled a long job before it wrote anything.
     JobCancelled,
+    /// Where a file was to be written stands something that is not a plain file.
+    NotAPlainFile {
+        path: String,
+    },
     /// A file that is not a table of text (a picture, a PDF) where a CSV or Excel file belongs.
     NotATable,
 }
@@ -221,6 +225,13 @@ impl Problem {
                     format!("er allerede registrert på brukerstedet «{other}»")
                 } else {
                     format!("is already registered for the venue “{other}”")
+                }
+            }
+            NotAPlainFile { path } => {
+                if nb {
+                    format!("{path} er ikke en vanlig fil og blir ikke overskrevet – velg et filnavn")
+                } else {
+                    format!("{path} is not a plain file and is not overwritten – choose a file name")
                 }
             }
             NameTaken => pick(nb, "navnet er allerede i bruk", "the name is already in use"),

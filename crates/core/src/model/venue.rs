@@ -60,6 +60,24 @@ impl VenueCategory {
         }
     }
 
+    /// The category as a reader of `lang` calls it.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nb => self.label_nb(),
+            crate::Lang::En => match self {
+                VenueCategory::Cinema => "cinema",
+                VenueCategory::Swimming => "swimming pool",
+                VenueCategory::PlayLand => "play land",
+                VenueCategory::Performance => "performance",
+                VenueCategory::CourseDance => "dance course",
+                VenueCategory::CourseMusic => "music course",
+                VenueCategory::CourseTheatre => "theatre course",
+                VenueCategory::CourseSport => "sports course",
+                VenueCategory::Other => "other",
+            },
+        }
+    }
+
     /// Reads a category from a code, a Norwegian word or an English word, ignoring case.
     pub fn parse(s: &str) -> Option<Self> {
         let key: String = s
@@ -75,10 +93,12 @@ impl VenueCategory {
             }
             "playland" | "lekeland" => VenueCategory::PlayLand,
             "performance" | "forestilling" | "teater" | "konsert" => VenueCategory::Performance,
-            "coursedance" | "kursdans" | "dans" => VenueCategory::CourseDance,
-            "coursemusic" | "kursmusikk" | "musikk" => VenueCategory::CourseMusic,
-            "coursetheatre" | "kursteater" => VenueCategory::CourseTheatre,
-            "coursesport" | "kursidrett" | "idrett" | "sport" => VenueCategory::CourseSport,
+            "coursedance" | "dancecourse" | "kursdans" | "dans" => VenueCategory::CourseDance,
+            "coursemusic" | "musiccourse" | "kursmusikk" | "musikk" => VenueCategory::CourseMusic,
+            "coursetheatre" | "theatrecourse" | "kursteater" => VenueCategory::CourseTheatre,
+            "coursesport" | "sportscourse" | "kursidrett" | "idrett" | "sport" => {
+                VenueCategory::CourseSport
+            }
             "other" | "annet" => VenueCategory::Other,
             _ => return None,
         };
@@ -235,6 +255,7 @@ mod tests {
         for c in VenueCategory::ALL {
             assert_eq!(VenueCategory::parse(c.code()), Some(c));
             assert_eq!(VenueCategory::parse(c.label_nb()), Some(c));
+            assert_eq!(VenueCategory::parse(c.label(crate::Lang::En)), Some(c));
         }
         assert_eq!(VenueCategory::parse("bowling"), None);
     }
