@@ -11,6 +11,7 @@ pub enum YearCommand {
     /// List the program years.
     List,
     /// Create a program year, or change an existing one's validity or quota.
+    #[command(visible_alias = "add")]
     Save {
         #[arg(long)]
         year: i32,
@@ -23,6 +24,11 @@ pub enum YearCommand {
         /// Last valid day (dd.mm.åååå); default 31 December.
         #[arg(long, value_parser = parse_day)]
         to: Option<chrono::NaiveDate>,
+    },
+    /// Close a program year once it is evaluated: it stays readable, marked closed.
+    Close {
+        #[arg(long)]
+        year: i32,
     },
 }
 
@@ -83,6 +89,19 @@ pub fn run(ws: &Workspace, command: YearCommand, lang: Lang) -> Result<(), Store
                 },
             };
             out!("{}", done.text(lang));
+        }
+        YearCommand::Close { year } => {
+            let found = ws
+                .year_by_number(year)?
+                .ok_or(StoreError::Refused(Problem::UnknownYear { year }))?;
+            ws.save_year(
+                &acting(ws)?,
+                okort_core::ProgramYearInput {
+                    status: okort_core::YearStatus::Closed,
+                    ..okort_core::ProgramYearInput::from(&found)
+                },
+            )?;
+            out!("{}", CliMsg::YearClosed { year }.text(lang));
         }
     }
     Ok(())

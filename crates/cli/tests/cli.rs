@@ -596,6 +596,33 @@ fn a_year_is_made_nav_decides_per_holder_and_renewal_follows_the_decisions() {
     assert!(stdout(&kept).contains("fortsetter 2027"));
     assert!(decide(&holders[1], "end").status.success());
 
+    let added = okort(&ws, &["years", "add", "--year", "2028", "--quota", "3"]);
+    assert!(
+        stdout(&added).starts_with("2028 opprettet"),
+        "{}",
+        stderr(&added)
+    );
+    let closed = okort(&ws, &["years", "close", "--year", "2025"]);
+    assert_eq!(
+        stdout(&closed).trim(),
+        "2025 er avsluttet.",
+        "{}",
+        stderr(&closed)
+    );
+    let unknown = okort(&ws, &["years", "close", "--year", "2031"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let nav_closes = as_user(
+        &ws,
+        "nav",
+        DEMO_PASSWORD,
+        &["years", "close", "--year", "2026"],
+    );
+    assert_eq!(
+        nav_closes.status.code(),
+        Some(1),
+        "only the culture office closes a year"
+    );
+
     let renewed = okort(&ws, &["cards", "renew", "--year", "2027"]);
     assert!(renewed.status.success(), "{}", stderr(&renewed));
     assert_eq!(stdout(&renewed).trim(), "1 kort fornyet for 2027.");

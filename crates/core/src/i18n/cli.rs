@@ -31,6 +31,7 @@ catalogue! {
         "{year} opprettet: {from} – {to}, {quota} kort", "{year} created: {from} – {to}, {quota} cards";
     YearChanged { year: i32, from: String, to: String, quota: u32 } =>
         "{year} endret: {from} – {to}, {quota} kort", "{year} changed: {from} – {to}, {quota} cards";
+    YearClosed { year: i32 } => "{year} er avsluttet.", "{year} is closed.";
     AgreementsCopied { count: usize, from: i32, to: i32 } =>
         "{count} avtaler kopiert fra {from} til {to} (uten signatur).",
         "{count} agreements copied from {from} to {to} (unsigned).";
