@@ -160,6 +160,7 @@ mod tests {
             decl::<okort_store::AuditQuery>(&cfg),
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
+            decl::<okort_print::Layout>(&cfg),
             decl::<PrintReport>(&cfg),
             decl::<JobEvent>(&cfg),
             decl::<CardDesign>(&cfg),

@@ -287,7 +287,7 @@ test("the culture office previews the year's card and prints every active card t
     const year = (await app.invokeRaw("list_years")).value.find((y) => y.year === 2026);
     const report = await app.invokeRaw(
       "print_cards",
-      { yearId: year.id, layoutCode: "a4", path: pdf, cardIds: null, profileId: profiles[0].id },
+      { yearId: year.id, layout: "a4", path: pdf, cardIds: null, profileId: profiles[0].id },
       { job: true },
     );
     assert.equal(report.ok, true, JSON.stringify(report.error));

@@ -323,6 +323,15 @@ mod tests {
     }
 
     #[test]
+    fn a_layout_that_does_not_exist_is_named_as_not_a_choice() {
+        let layout = parse::<okort_print::Layout>(json!("a5"), "layout").expect_err("refused");
+        assert_eq!(layout.fields[0].field, "layout");
+        assert_eq!(layout.message, Problem::NotAChoice.message(Lang::Nb));
+        let a6 = parse::<okort_print::Layout>(json!("a6"), "layout").expect("a6");
+        assert_eq!(a6, okort_print::Layout::A6Fold);
+    }
+
+    #[test]
     fn negative_ticks_are_refused_as_a_whole_number_from_zero() {
         let e = parse::<Vec<(i64, u32)>>(json!([[3, -2]]), "ticks").expect_err("refused");
         assert_eq!(e.fields[0].field, "ticks");

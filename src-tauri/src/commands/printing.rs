@@ -1,8 +1,7 @@
 //! Printing cards: a preview of the year's card as the printer will get it, and the PDF.
 
 use super::{commands, job_commands, open_in_viewer};
-use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::state::AppState;
+use crate::error::{ApiError, ApiResult};
 use base64::Engine;
 use okort_core::{Action, CardDesign, PrinterProfile};
 use okort_documents::PrintRun;
@@ -18,16 +17,6 @@ pub struct PrintReport {
     pub path: String,
 }
 
-fn layout(state: &AppState, code: &str) -> ApiResult<Layout> {
-    Layout::parse(code).ok_or_else(|| {
-        let problem = okort_core::i18n::Problem::Unknown {
-            value: code.into(),
-            allowed: "a4, a6, cr80, sheet8",
-        };
-        ApiError::new(ErrorCode::Invalid, problem.message(state.lang()))
-    })
-}
-
 job_commands! {
     /// Prints the year's active cards (or `card_ids`, for a reprint) to `path` and marks them
     /// printed. The workspace is read, then left free while the cards are laid out and written
@@ -37,12 +26,11 @@ job_commands! {
         state,
         job,
         year_id: i64,
-        layout_code: String,
+        layout: Layout,
         path: PathBuf,
         card_ids: Option<Vec<i64>>,
         profile_id: Option<i64>,
     ) -> ApiResult<PrintReport> {
-        let layout = layout(state, &layout_code)?;
         let run = state.act(Action::MarkCardsPrinted, |ws, actor| {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
             Ok(PrintRun::read(ws, actor, year_id, card_ids.as_deref(), profile, state.lang())?)
@@ -95,10 +83,9 @@ commands! {
     pub fn card_preview(
         state,
         year_id: i64,
-        layout_code: String,
+        layout: Layout,
         design: Option<CardDesign>,
     ) -> ApiResult<Vec<String>> {
-        let layout = layout(state, &layout_code)?;
         state.act(Action::MarkCardsPrinted, |ws, actor| {
             let design = match design {
                 Some(d) => d.normalized(),
@@ -142,11 +129,10 @@ commands! {
     /// it), written to `path` and opened.
     pub fn print_calibration_page(
         state,
-        layout_code: String,
+        layout: Layout,
         path: PathBuf,
         profile_id: Option<i64>,
     ) -> ApiResult<PrintReport> {
-        let layout = layout(state, &layout_code)?;
         state.act(Action::MarkCardsPrinted, |ws, _| {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
             let pdf = okort_documents::calibration(layout, profile.as_ref(), state.lang())
@@ -163,7 +149,9 @@ commands! {
 mod tests {
     use super::*;
     use crate::commands::session;
+    use crate::error::ErrorCode;
     use crate::jobs::{Job, JobEvent};
+    use crate::state::AppState;
     use okort_store::demo;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Mutex};
@@ -217,7 +205,7 @@ mod tests {
         let (dir, state, year) = logged_in_admin();
         let out = dir.path().join("kort.pdf");
         let (report, events) = with_job(&state, |job| {
-            print_cards(&state, job, year, "cr80".into(), out.clone(), None, None)
+            print_cards(&state, job, year, Layout::Cr80, out.clone(), None, None)
         });
         assert_eq!(report.expect("print").printed, 18);
         assert!(matches!(events[0], JobEvent::Started { .. }));
@@ -240,7 +228,7 @@ mod tests {
         });
         let result = std::thread::scope(|s| {
             let printing =
-                s.spawn(|| print_cards(&state, &job, year, "a4".into(), out.clone(), None, None));
+                s.spawn(|| print_cards(&state, &job, year, Layout::A4, out.clone(), None, None));
             // Cancel as the first sheet is reported, as a user would from the progress bar.
             for event in rx.iter() {
                 if let JobEvent::Progress { job, .. } = event {
@@ -278,7 +266,7 @@ mod tests {
         let finished = AtomicBool::new(false);
         std::thread::scope(|s| {
             let printing = s.spawn(|| {
-                let r = print_cards(&state, &job, year, "sheet8".into(), out.clone(), None, None);
+                let r = print_cards(&state, &job, year, Layout::Sheet8, out.clone(), None, None);
                 finished.store(true, Ordering::SeqCst);
                 r
             });
@@ -309,7 +297,7 @@ mod tests {
                 &state,
                 job,
                 year,
-                "a4".into(),
+                Layout::A4,
                 dir.path().join("x.pdf"),
                 None,
                 None,

@@ -220,6 +220,8 @@ hasUsers: boolean, user: SessionUser | null,
  */
 isDemo: boolean, };
 
+export type Layout = "a4" | "a6" | "cr80" | "sheet8";
+
 export type PrintReport = { printed: number, path: string, };
 
 export type JobEvent = { "event": "started", job: number, } | { "event": "progress", job: number, done: number, total: number, };

@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -169,8 +169,8 @@ export const commands = {
   copyCardDesign: (fromYearId: number, toYearId: number) =>
     call<CardDesign>("copy_card_design", { fromYearId, toYearId }),
   /** The pages of one card of the year (the first active one, or a sample) as SVG data URLs: the same drawing operations the PDF is made of. `design` previews unsaved edits. */
-  cardPreview: (yearId: number, layoutCode: string, design: CardDesign | null = null) =>
-    call<Array<string>>("card_preview", { yearId, layoutCode, design }),
+  cardPreview: (yearId: number, layout: Layout, design: CardDesign | null = null) =>
+    call<Array<string>>("card_preview", { yearId, layout, design }),
   listPrinterProfiles: () =>
     call<Array<PrinterProfile>>("list_printer_profiles"),
   savePrinterProfile: (profile: PrinterProfile) =>
@@ -178,11 +178,11 @@ export const commands = {
   deletePrinterProfile: (id: number) =>
     call<void>("delete_printer_profile", { id }),
   /** A calibration test page with rulers for the layout's paper (through a profile, to check it), written to `path` and opened. */
-  printCalibrationPage: (layoutCode: string, path: string, profileId: number | null = null) =>
-    call<PrintReport>("print_calibration_page", { layoutCode, path, profileId }),
+  printCalibrationPage: (layout: Layout, path: string, profileId: number | null = null) =>
+    call<PrintReport>("print_calibration_page", { layout, path, profileId }),
   /** Prints the year's active cards (or `card_ids`, for a reprint) to `path` and marks them printed. The workspace is read, then left free while the cards are laid out and written (the job tells its progress and stops when cancelled, writing nothing), then the cards are marked printed and the file is opened. */
-  printCards: (yearId: number, layoutCode: string, path: string, cardIds: Array<number> | null = null, profileId: number | null = null, control?: JobControl) =>
-    job<PrintReport>("print_cards", { yearId, layoutCode, path, cardIds, profileId }, control),
+  printCards: (yearId: number, layout: Layout, path: string, cardIds: Array<number> | null = null, profileId: number | null = null, control?: JobControl) =>
+    job<PrintReport>("print_cards", { yearId, layout, path, cardIds, profileId }, control),
   /** NAV's hand-out list of the year's active cards, written to `path` and opened. */
   printHandoutList: (yearId: number, path: string, control?: JobControl) =>
     job<PrintReport>("print_handout_list", { yearId, path }, control),

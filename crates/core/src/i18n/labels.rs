@@ -49,6 +49,7 @@ pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
         ("offsetYMm", "Forskyvning i høyden", "Offset up/down"),
         ("scalePercent", "Skalering", "Scaling"),
         ("ticks", "Kryss", "Ticks"),
+        ("layout", "Utskriftsformat", "Print layout"),
     ];
     LABELS
         .iter()

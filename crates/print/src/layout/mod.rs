@@ -23,16 +23,21 @@ pub const MIN_PT: f32 = 6.0;
 /// The smallest tick box, in millimetres: smaller cannot be ticked with a pen.
 pub const MIN_BOX_MM: f32 = 3.0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How cards are printed; the UI and the command line name them by their codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub enum Layout {
     /// A4, one card per page.
+    #[serde(rename = "a4")]
     A4,
     /// A4 landscape folded twice to A6: front, inside venue list with tick boxes, back.
+    #[serde(rename = "a6")]
     A6Fold,
     /// CR80 front and back, for card printers.
+    #[serde(rename = "cr80")]
     Cr80,
     /// Eight CR80 cards on an A4 sheet with crop marks, for a print shop: a sheet of fronts,
     /// then a sheet of backs placed for long-edge duplex.
+    #[serde(rename = "sheet8")]
     Sheet8,
 }
 
