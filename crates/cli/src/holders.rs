@@ -35,35 +35,33 @@ pub fn run(ws: &mut Workspace, command: HolderCommand, lang: Lang) -> Result<(),
         }
         HolderCommand::List { json } => {
             // The same split as the app: NAV's register, or the culture office's summaries.
-            if okort_core::holder::sees_full_record(actor.role) {
-                let holders = ws.list_holders(&actor)?;
-                if json {
-                    out!("{}", to_json(&holders)?);
+            let (text, rows): (String, Vec<(i64, String, String, String)>) =
+                if okort_core::holder::sees_full_record(actor.role) {
+                    let holders = ws.list_holders(&actor)?;
+                    let rows = holders
+                        .iter()
+                        .map(|h| {
+                            let born = okort_core::dates::format_date(h.birth_date);
+                            (h.id, h.first_name.clone(), h.last_name.clone(), born)
+                        })
+                        .collect();
+                    (to_json(&holders)?, rows)
                 } else {
-                    for h in holders {
-                        out!(
-                            "{:>4}  {} {} ({})",
-                            h.id,
-                            h.first_name,
-                            h.last_name,
-                            okort_core::dates::format_date(h.birth_date)
-                        );
-                    }
-                }
+                    let holders = ws.holder_summaries(&actor)?;
+                    let rows = holders
+                        .iter()
+                        .map(|h| {
+                            let born = h.birth_year.to_string();
+                            (h.id, h.first_name.clone(), h.last_name.clone(), born)
+                        })
+                        .collect();
+                    (to_json(&holders)?, rows)
+                };
+            if json {
+                out!("{text}");
             } else {
-                let holders = ws.holder_summaries(&actor)?;
-                if json {
-                    out!("{}", to_json(&holders)?);
-                } else {
-                    for h in holders {
-                        out!(
-                            "{:>4}  {} {} ({})",
-                            h.id,
-                            h.first_name,
-                            h.last_name,
-                            h.birth_year
-                        );
-                    }
+                for (id, first, last, born) in rows {
+                    out!("{id:>4}  {first} {last} ({born})");
                 }
             }
         }

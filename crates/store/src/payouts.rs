@@ -428,23 +428,6 @@ impl Workspace {
     }
 }
 
-/// A file for accounting as Norwegian Excel opens it: UTF-8 with BOM, `;` between fields.
-fn accounting_csv(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, StoreError> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
-        let err = |e: csv::Error| StoreError::Csv(e.to_string());
-        w.write_record(header).map_err(err)?;
-        for row in rows {
-            w.write_record(row).map_err(err)?;
-        }
-        w.flush()?;
-    }
-    Ok(out)
-}
-
 /// The accounting file of what is open: one row per venue, amounts as kroner with decimal
 /// comma, and a sum row.
 pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
@@ -476,7 +459,7 @@ pub fn payouts_csv(lines: &[PayoutLine]) -> Result<Vec<u8>, StoreError> {
     sum[6] = companions.to_string();
     sum[9] = format_amount(total);
     rows.push(sum);
-    accounting_csv(
+    crate::exchange::spreadsheet_csv(
         &[
             "brukersted",
             "orgnr",
@@ -527,7 +510,7 @@ pub fn settlements_csv(settlements: &[Settlement]) -> Result<Vec<u8>, StoreError
     sum[0] = "Sum".into();
     sum[8] = format_amount(live.iter().map(|s| s.line.total_ore).sum());
     rows.push(sum);
-    accounting_csv(
+    crate::exchange::spreadsheet_csv(
         &[
             "oppgjør",
             "brukersted",

@@ -134,6 +134,27 @@ pub(crate) fn camel_case(name: &str) -> String {
     out
 }
 
+/// The `signatures` function both command macros write: each command's name, doc comment,
+/// arguments and result as TypeScript, for the generated functions (`bindings.rs`).
+macro_rules! signatures {
+    ($job:literal; $( $(#[$meta:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $ok:ty; )*) => {
+        /// The commands' signatures, for the generated TypeScript functions.
+        #[cfg(test)]
+        pub fn signatures(cfg: &ts_rs::Config) -> Vec<$crate::bindings::Signature> {
+            vec![$(
+                $crate::bindings::Signature::new(
+                    stringify!($name),
+                    &[$(stringify!($meta)),*],
+                    vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
+                    <$ok as ts_rs::TS>::name(cfg),
+                    $job,
+                ),
+            )*]
+        }
+    };
+}
+pub(crate) use signatures;
+
 macro_rules! commands {
     ($(
         $(#[$meta:meta])*
@@ -159,19 +180,7 @@ macro_rules! commands {
                 }
             )*
 
-            /// The commands' signatures, for the generated TypeScript functions.
-            #[cfg(test)]
-            pub fn signatures(cfg: &ts_rs::Config) -> Vec<$crate::bindings::Signature> {
-                vec![$(
-                    $crate::bindings::Signature::new(
-                        stringify!($name),
-                        &[$(stringify!($meta)),*],
-                        vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
-                        <$ok as ts_rs::TS>::name(cfg),
-                        false,
-                    ),
-                )*]
-            }
+            $crate::commands::signatures!(false; $( $(#[$meta])* $name($($arg: $ty),*) -> $ok; )*);
         }
     };
 }
@@ -217,19 +226,7 @@ macro_rules! job_commands {
                 }
             )*
 
-            /// The commands' signatures, for the generated TypeScript functions.
-            #[cfg(test)]
-            pub fn signatures(cfg: &ts_rs::Config) -> Vec<$crate::bindings::Signature> {
-                vec![$(
-                    $crate::bindings::Signature::new(
-                        stringify!($name),
-                        &[$(stringify!($meta)),*],
-                        vec![$((stringify!($arg), <$ty as ts_rs::TS>::name(cfg))),*],
-                        <$ok as ts_rs::TS>::name(cfg),
-                        true,
-                    ),
-                )*]
-            }
+            $crate::commands::signatures!(true; $( $(#[$meta])* $name($($arg: $ty),*) -> $ok; )*);
         }
     };
 }

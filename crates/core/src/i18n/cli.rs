@@ -125,14 +125,7 @@ mod tests {
 
     #[test]
     fn every_answer_of_the_command_line_is_written_in_both_languages() {
-        let all = CliMsg::templates();
-        assert!(all.len() > 40, "{} messages", all.len());
-        let mut keys = std::collections::HashSet::new();
-        for (key, nb, en) in all {
-            assert!(keys.insert(key), "key {key} twice");
-            assert!(!nb.trim().is_empty(), "{key} has no Bokmål");
-            assert!(!en.trim().is_empty(), "{key} has no English");
-        }
+        super::super::messages::assert_complete(&CliMsg::templates(), 40);
     }
 
     #[test]

@@ -224,20 +224,25 @@ pub fn month_name(month: u32, lang: Lang) -> Option<&'static str> {
     Some(if lang == Lang::Nb { nb } else { en })
 }
 
+/// For a catalogue's test: at least `at_least` keys, each once, each with Bokmål and English.
+#[cfg(test)]
+pub(crate) fn assert_complete(templates: &[(&str, &str, &str)], at_least: usize) {
+    assert!(templates.len() > at_least, "{} messages", templates.len());
+    let mut keys = std::collections::HashSet::new();
+    for (key, nb, en) in templates {
+        assert!(keys.insert(key), "key {key} twice");
+        assert!(!nb.trim().is_empty(), "{key} has no Bokmål");
+        assert!(!en.trim().is_empty(), "{key} has no English");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_message_is_written_in_both_languages() {
-        let all = Msg::templates();
-        assert!(all.len() > 50, "{} messages", all.len());
-        let mut keys = std::collections::HashSet::new();
-        for (key, nb, en) in all {
-            assert!(keys.insert(key), "key {key} twice");
-            assert!(!nb.trim().is_empty(), "{key} has no Bokmål");
-            assert!(!en.trim().is_empty(), "{key} has no English");
-        }
+        assert_complete(&Msg::templates(), 50);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! cards file has what the culture office may see of a holder (name and birth year), never
 //! NAV-only fields.
 
+use super::spreadsheet_csv;
 use crate::cards::CardStatus;
 use crate::{StoreError, Workspace};
 use okort_core::dates::format_date;
@@ -25,23 +26,6 @@ fn yes_no(yes: bool) -> &'static str {
     } else {
         "nei"
     }
-}
-
-/// A file as Norwegian Excel opens it: UTF-8 with BOM, `;` between fields.
-fn spreadsheet_csv(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, StoreError> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(&mut out);
-        let err = |e: csv::Error| StoreError::Csv(e.to_string());
-        w.write_record(header).map_err(err)?;
-        for row in rows {
-            w.write_record(row).map_err(err)?;
-        }
-        w.flush()?;
-    }
-    Ok(out)
 }
 
 impl Workspace {
@@ -107,6 +91,7 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests {
+    use super::spreadsheet_csv;
     use super::*;
     use okort_core::Role;
 

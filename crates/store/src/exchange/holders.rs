@@ -2,7 +2,7 @@
 //! `;` or `,`, Norwegian or English headers, every bad row listed and nothing written.
 //! Export gives NAV the full record and the culture office only names and birth years.
 
-use super::{data_rows, header, read_table, Columns};
+use super::{data_rows, header, read_table, spreadsheet_csv, Columns};
 use crate::holders::{duplicates_of, write_holder};
 use crate::{require, RowProblem, StoreError, Workspace};
 use chrono::{Datelike, NaiveDate};
@@ -139,41 +139,36 @@ impl Workspace {
     pub fn export_holders_csv(&self, actor: &Actor) -> Result<Vec<u8>, StoreError> {
         require(actor, Action::ReadHolderSummaries)?;
         let full = sees_full_record(actor.role);
-        let mut out = b"\xEF\xBB\xBF".to_vec();
-        {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(&mut out);
-            let err = |e: csv::Error| StoreError::Csv(e.to_string());
-            if full {
-                w.write_record(COLUMNS.iter().map(|c| c.1[0]))
-                    .map_err(err)?;
-                for h in crate::holders::all_holders(&self.conn)? {
-                    w.write_record([
-                        &h.first_name,
-                        &h.last_name,
-                        &format_date(h.birth_date),
-                        &h.language,
-                        &h.guardian_name,
-                        &h.guardian_phone,
-                        &h.guardian_email,
-                        &h.address,
-                        &h.nav_contact,
-                        &h.nav_note,
-                    ])
-                    .map_err(err)?;
-                }
-            } else {
-                w.write_record(["fornavn", "etternavn", "fødselsår"])
-                    .map_err(err)?;
-                for h in crate::holders::all_holders(&self.conn)? {
+        let holders = crate::holders::all_holders(&self.conn)?;
+        if full {
+            let header: Vec<&str> = COLUMNS.iter().map(|c| c.1[0]).collect();
+            let rows: Vec<Vec<String>> = holders
+                .into_iter()
+                .map(|h| {
+                    vec![
+                        h.first_name,
+                        h.last_name,
+                        format_date(h.birth_date),
+                        h.language,
+                        h.guardian_name,
+                        h.guardian_phone,
+                        h.guardian_email,
+                        h.address,
+                        h.nav_contact,
+                        h.nav_note,
+                    ]
+                })
+                .collect();
+            spreadsheet_csv(&header, &rows)
+        } else {
+            let rows: Vec<Vec<String>> = holders
+                .into_iter()
+                .map(|h| {
                     let year = h.birth_date.year().to_string();
-                    w.write_record([&h.first_name, &h.last_name, &year])
-                        .map_err(err)?;
-                }
-            }
-            w.flush()?;
+                    vec![h.first_name, h.last_name, year]
+                })
+                .collect();
+            spreadsheet_csv(&["fornavn", "etternavn", "fødselsår"], &rows)
         }
-        Ok(out)
     }
 }

@@ -33,6 +33,26 @@ impl RowProblem {
     }
 }
 
+/// A file as Norwegian Excel opens it: UTF-8 with BOM, `;` between fields.
+pub(crate) fn spreadsheet_csv(
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, StoreError> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(&mut out);
+        let err = |e: csv::Error| StoreError::Csv(e.to_string());
+        w.write_record(header).map_err(err)?;
+        for row in rows {
+            w.write_record(row).map_err(err)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
 /// A problem with the file as a whole, reported on its header row.
 pub(crate) fn file_problem(problem: Problem) -> StoreError {
     StoreError::Import(vec![RowProblem {

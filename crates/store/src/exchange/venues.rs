@@ -2,7 +2,7 @@
 //! UTF-8 (with or without BOM) or Windows-1252, `;` or `,`, Norwegian or English headers.
 //! A file with any bad row is refused whole, listing every problem; nothing is written.
 
-use super::{data_rows, header, parse_yes_no, read_table, Columns, RowProblem};
+use super::{data_rows, header, parse_yes_no, read_table, spreadsheet_csv, Columns, RowProblem};
 use crate::agreements::insert_or_update;
 use crate::audit::log;
 use crate::venues::{conflicts, find_by_name, find_by_org_number, upsert};
@@ -515,59 +515,51 @@ impl Workspace {
     /// Exports every venue with its agreements: one row per agreement, one row for a venue
     /// without any. UTF-8 with BOM and `;`, as Norwegian Excel opens it.
     pub fn export_venues_csv(&self) -> Result<Vec<u8>, StoreError> {
-        let mut out = b"\xEF\xBB\xBF".to_vec();
-        {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(&mut out);
-            let csv_err = |e: csv::Error| StoreError::Csv(e.to_string());
-            w.write_record(Col::ALL.iter().map(|c| c.header()))
-                .map_err(csv_err)?;
-            let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
-            let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
-            for v in self.list_venues()? {
-                let venue_cells = [
-                    v.name.clone(),
-                    v.category.label_nb().to_string(),
-                    v.address.clone(),
-                    v.contact_person.clone(),
-                    v.phone.clone(),
-                    v.email.clone(),
-                    format_org_number(&v.org_number),
-                    format_bank_account(&v.bank_account),
-                    yes_no(v.active),
-                    v.staff_note.clone(),
-                ];
-                let mut agreements = self.agreements_for_venue(v.id)?;
-                agreements.reverse();
-                if agreements.is_empty() {
-                    let empty = std::iter::repeat_n(String::new(), Col::ALL.len() - 10);
-                    w.write_record(venue_cells.iter().cloned().chain(empty))
-                        .map_err(csv_err)?;
-                }
-                for a in agreements {
-                    let cells = [
-                        a.year.to_string(),
-                        a.visits_per_card
-                            .map(|n| n.to_string())
-                            .unwrap_or_else(|| "fri".into()),
-                        yes_no(a.companion_free),
-                        a.not_covered,
-                        a.compensation.label_nb().to_string(),
-                        a.share_percent.to_string(),
-                        format_amount(a.holder_price_ore),
-                        format_amount(a.companion_price_ore),
-                        date(a.period_from),
-                        date(a.period_to),
-                        date(a.signed_on),
-                    ];
-                    w.write_record(venue_cells.iter().cloned().chain(cells))
-                        .map_err(csv_err)?;
-                }
+        let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
+        let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for v in self.list_venues()? {
+            let venue_cells = vec![
+                v.name.clone(),
+                v.category.label_nb().to_string(),
+                v.address.clone(),
+                v.contact_person.clone(),
+                v.phone.clone(),
+                v.email.clone(),
+                format_org_number(&v.org_number),
+                format_bank_account(&v.bank_account),
+                yes_no(v.active),
+                v.staff_note.clone(),
+            ];
+            let mut agreements = self.agreements_for_venue(v.id)?;
+            agreements.reverse();
+            if agreements.is_empty() {
+                let mut row = venue_cells.clone();
+                row.resize(Col::ALL.len(), String::new());
+                rows.push(row);
             }
-            w.flush()?;
+            for a in agreements {
+                let mut row = venue_cells.clone();
+                row.extend([
+                    a.year.to_string(),
+                    a.visits_per_card
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| "fri".into()),
+                    yes_no(a.companion_free),
+                    a.not_covered,
+                    a.compensation.label_nb().to_string(),
+                    a.share_percent.to_string(),
+                    format_amount(a.holder_price_ore),
+                    format_amount(a.companion_price_ore),
+                    date(a.period_from),
+                    date(a.period_to),
+                    date(a.signed_on),
+                ]);
+                rows.push(row);
+            }
         }
-        Ok(out)
+        let header: Vec<&str> = Col::ALL.iter().map(|c| c.header()).collect();
+        spreadsheet_csv(&header, &rows)
     }
 }
 
