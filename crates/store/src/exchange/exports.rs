@@ -91,7 +91,6 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests {
-    use super::spreadsheet_csv;
     use super::*;
     use okort_core::Role;
 
