@@ -9,9 +9,11 @@ const ROOT = resolve(import.meta.dirname, "../..");
 export const APP = join(ROOT, "target/debug/opplevelseskort");
 const OKORT = join(ROOT, "target/debug/okort");
 
-/** Runs the okort command line against a workspace; returns stdout. */
+/** Runs the okort command line against a workspace as the demo's culture office (the command
+ * line logs in like the app); returns stdout. */
 export function okort(workspace, ...args) {
-  const r = spawnSync(OKORT, ["--workspace", workspace, ...args], { encoding: "utf8" });
+  const env = { ...process.env, OKORT_USER: "kultur", OKORT_PASSWORD: "demo1234" };
+  const r = spawnSync(OKORT, ["--workspace", workspace, ...args], { encoding: "utf8", env });
   if (r.status !== 0) throw new Error(`okort ${args.join(" ")}: ${r.stderr}`);
   return r.stdout;
 }

@@ -8,21 +8,42 @@ use okort_store::{StoreError, Workspace};
 /// The user given with --user or OKORT_USER, once parsed.
 pub static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 
-/// Who the command acts as: the user logged in with --user, or the culture office.
+/// Who the command acts as: the user named with --user (or OKORT_USER), logged in with the
+/// password; the command line has no user of its own, so without a login it does nothing.
 pub fn acting(ws: &Workspace) -> Result<Actor, StoreError> {
+    static LOGGED_IN: std::sync::OnceLock<Actor> = std::sync::OnceLock::new();
+    if let Some(actor) = LOGGED_IN.get() {
+        return Ok(actor.clone());
+    }
     let user = USER.get_or_init(|| std::env::var("OKORT_USER").ok().filter(|u| !u.is_empty()));
     let Some(user) = user else {
-        return Ok(Actor::command_line());
+        return Err(StoreError::Refused(Problem::LoginRequired));
     };
-    let password = match std::env::var("OKORT_PASSWORD") {
-        Ok(p) => p,
-        Err(_) => {
-            let mut line = String::new();
-            std::io::stdin().read_line(&mut line)?;
-            line.trim_end_matches(['\r', '\n']).to_string()
-        }
-    };
-    ws.login(user, &password)
+    let actor = ws.login(user, &password()?)?;
+    Ok(LOGGED_IN.get_or_init(|| actor).clone())
+}
+
+/// Opens the workspace for a logged-in user: every command on a workspace starts here, so
+/// nothing is read or written without a login.
+pub fn open(path: &std::path::Path) -> Result<Workspace, StoreError> {
+    let ws = Workspace::open(path)?;
+    acting(&ws)?;
+    Ok(ws)
+}
+
+/// The password: OKORT_PASSWORD, or the first line of standard input (read once).
+pub fn password() -> Result<String, StoreError> {
+    static READ: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    if let Ok(p) = std::env::var("OKORT_PASSWORD") {
+        return Ok(p);
+    }
+    if let Some(p) = READ.get() {
+        return Ok(p.clone());
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let p = line.trim_end_matches(['\r', '\n']).to_string();
+    Ok(READ.get_or_init(|| p).clone())
 }
 
 pub fn parse_layout(s: &str) -> Result<okort_print::Layout, StoreError> {

@@ -54,8 +54,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a new, empty workspace.
-    Init,
+    /// Create a new, empty workspace with its first administrator (the password from
+    /// OKORT_PASSWORD or the first line of standard input, at least 8 characters).
+    Init {
+        #[arg(long, value_name = "BRUKER")]
+        admin: String,
+    },
     /// Create a workspace holding the demo program (Eksempel kommune).
     Demo,
     /// The workspace's users (the culture office's job).
@@ -149,8 +153,14 @@ fn main() -> ExitCode {
 fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
     let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
-        Command::Init => {
-            Workspace::create(path)?;
+        Command::Init { admin } => {
+            let password = common::password()?;
+            let mut ws = Workspace::create(path)?;
+            if let Err(e) = ws.create_first_admin(&admin, &password) {
+                drop(ws);
+                let _ = std::fs::remove_file(path);
+                return Err(e);
+            }
             say(CliMsg::Created {
                 path: path.display().to_string(),
             });
@@ -161,22 +171,22 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 path: path.display().to_string(),
             });
         }
-        Command::Users { command } => users::run(&mut Workspace::open(path)?, command, lang)?,
-        Command::Audit(args) => audit::run(&Workspace::open(path)?, args, lang)?,
-        Command::Years { command } => years::run(&Workspace::open(path)?, command, lang)?,
-        Command::Venues { command } => venues::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Users { command } => users::run(&mut common::open(path)?, command, lang)?,
+        Command::Audit(args) => audit::run(&common::open(path)?, args, lang)?,
+        Command::Years { command } => years::run(&common::open(path)?, command, lang)?,
+        Command::Venues { command } => venues::run(&mut common::open(path)?, command, lang)?,
         Command::Agreements { command } => {
-            agreements::run(&mut Workspace::open(path)?, command, lang)?
+            agreements::run(&mut common::open(path)?, command, lang)?
         }
-        Command::Holders { command } => holders::run(&mut Workspace::open(path)?, command, lang)?,
+        Command::Holders { command } => holders::run(&mut common::open(path)?, command, lang)?,
         Command::Cards { command } => {
-            if !cards::run(&mut Workspace::open(path)?, command, lang)? {
+            if !cards::run(&mut common::open(path)?, command, lang)? {
                 return Err(StoreError::Refused(Problem::CardNotValid));
             }
         }
-        Command::Visits { command } => visits::run(&mut Workspace::open(path)?, command, lang)?,
-        Command::Payouts { command } => payouts::run(&mut Workspace::open(path)?, command, lang)?,
-        Command::Printers { command } => printers::run(&Workspace::open(path)?, command, lang)?,
+        Command::Visits { command } => visits::run(&mut common::open(path)?, command, lang)?,
+        Command::Payouts { command } => payouts::run(&mut common::open(path)?, command, lang)?,
+        Command::Printers { command } => printers::run(&common::open(path)?, command, lang)?,
         Command::Bench { command } => bench::run(path, command, lang)?,
     }
     Ok(())

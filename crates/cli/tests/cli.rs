@@ -4,11 +4,19 @@ use okort_store::demo::DEMO_PASSWORD;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// okort run by the culture office (the demo's `kultur`).
 fn okort(workspace: &Path, args: &[&str]) -> Output {
+    as_user(workspace, "kultur", DEMO_PASSWORD, args)
+}
+
+/// okort run with no login.
+fn anonymous(workspace: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_okort"))
         .arg("--workspace")
         .arg(workspace)
         .args(args)
+        .env_remove("OKORT_USER")
+        .env_remove("OKORT_PASSWORD")
         .output()
         .expect("run okort")
 }
@@ -69,7 +77,9 @@ fn export_from_the_demo_imports_into_a_new_workspace_with_the_same_years() {
 
     // A fresh workspace has no program years, so every agreement row is refused.
     let fresh = dir.path().join("fresh.okort");
-    assert!(okort(&fresh, &["init"]).status.success());
+    assert!(okort(&fresh, &["init", "--admin", "kultur"])
+        .status
+        .success());
     let out = okort(
         &fresh,
         &["venues", "import", csv.to_str().expect("utf-8 path")],
@@ -89,7 +99,7 @@ fn export_from_the_demo_imports_into_a_new_workspace_with_the_same_years() {
 fn a_bad_file_lists_every_bad_row_on_stderr_in_english_when_asked() {
     let dir = tempfile::tempdir().expect("dir");
     let ws = dir.path().join("ws.okort");
-    assert!(okort(&ws, &["init"]).status.success());
+    assert!(okort(&ws, &["init", "--admin", "kultur"]).status.success());
     let csv = dir.path().join("bad.csv");
     std::fs::write(
         &csv,
@@ -122,9 +132,9 @@ fn opening_a_missing_workspace_fails_with_a_message_and_exit_code() {
     let out = okort(&dir.path().join("nope.okort"), &["venues", "list"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("Finner ikke"), "{}", stderr(&out));
-    let again = okort(&dir.path().join("x.okort"), &["init"]);
+    let again = okort(&dir.path().join("x.okort"), &["init", "--admin", "kultur"]);
     assert!(again.status.success());
-    let twice = okort(&dir.path().join("x.okort"), &["init"]);
+    let twice = okort(&dir.path().join("x.okort"), &["init", "--admin", "kultur"]);
     assert!(stderr(&twice).contains("finnes allerede"));
 }
 
@@ -717,7 +727,8 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_okort"))
         .arg("--workspace")
         .arg(&ws)
-        .args(["cards", "list", "--year", "2026"])
+        .args(["--user", "kultur", "cards", "list", "--year", "2026"])
+        .env("OKORT_PASSWORD", DEMO_PASSWORD)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -735,7 +746,17 @@ fn users_and_the_audit_log_from_the_command_line() {
     let mut add = Command::new(env!("CARGO_BIN_EXE_okort"))
         .arg("--workspace")
         .arg(&ws)
-        .args(["users", "add", "--username", "nav2", "--role", "nav"])
+        .args([
+            "--user",
+            "kultur",
+            "users",
+            "add",
+            "--username",
+            "nav2",
+            "--role",
+            "nav",
+        ])
+        .env("OKORT_PASSWORD", DEMO_PASSWORD)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -760,8 +781,7 @@ fn users_and_the_audit_log_from_the_command_line() {
     assert!(log.status.success(), "{}", stderr(&log));
     let text = stdout(&log);
     assert!(
-        text.trim_end()
-            .ends_with("kommandolinjen opprettet brukeren nav2."),
+        text.trim_end().ends_with("kultur opprettet brukeren nav2."),
         "{text}"
     );
     assert_eq!(text.lines().count(), 1);
@@ -1040,4 +1060,45 @@ fn a_years_visits_are_exported_to_csv_for_all_venues_or_one() {
         all.lines().any(|l| l.contains(";Ishallen;")),
         "every venue's visits"
     );
+}
+
+#[test]
+fn the_command_line_does_nothing_without_a_login_and_holds_each_user_to_their_role() {
+    let (_dir, ws) = demo();
+    let nobody = anonymous(&ws, &["cards", "list", "--year", "2026"]);
+    assert_eq!(nobody.status.code(), Some(1));
+    assert!(stderr(&nobody).contains("Logg inn"), "{}", stderr(&nobody));
+    assert!(stdout(&nobody).is_empty());
+    let wrong = as_user(&ws, "kultur", "feil-passord", &["venues", "list"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stdout(&wrong).is_empty());
+    // A venue desk may not approve settlements, NAV may not change the program year.
+    let venue = as_user(
+        &ws,
+        "kino",
+        DEMO_PASSWORD,
+        &["payouts", "approve", "--venue", "1", "--year", "2026"],
+    );
+    assert_eq!(venue.status.code(), Some(1));
+    assert!(
+        stderr(&venue).contains("ikke tilgjengelig"),
+        "{}",
+        stderr(&venue)
+    );
+    let nav = as_user(
+        &ws,
+        "nav",
+        DEMO_PASSWORD,
+        &["years", "save", "--year", "2026", "--quota", "99"],
+    );
+    assert_eq!(nav.status.code(), Some(1));
+    // A new workspace starts with the administrator `init` makes, and nothing works without it.
+    let fresh = ws.with_file_name("ny.okort");
+    let short = anonymous(&fresh, &["init", "--admin", "kultur"]);
+    assert_eq!(short.status.code(), Some(1), "no password given");
+    assert!(!fresh.exists(), "a refused init leaves no file");
+    assert!(okort(&fresh, &["init", "--admin", "kultur"])
+        .status
+        .success());
+    assert!(okort(&fresh, &["users", "list"]).status.success());
 }

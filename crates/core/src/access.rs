@@ -81,7 +81,9 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// The command line acts as the culture-office administrator (user id 0 in the audit log).
+    /// The system itself, with the administrator's rights (user id 0 in the audit log): it
+    /// creates a workspace's first administrator and sets up generated data. No person acts
+    /// through it; the command line logs in as a user.
     pub fn command_line() -> Actor {
         Actor {
             user_id: 0,

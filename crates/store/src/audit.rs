@@ -17,9 +17,9 @@ pub struct AuditEntry {
     pub id: i64,
     /// UTC time, RFC 3339.
     pub at: String,
-    /// 0 is the command line.
+    /// 0 is the system itself (creating the first administrator, generated data).
     pub user_id: i64,
-    /// The user's name, or the command line's.
+    /// The user's name, or the system's.
     pub user_name: String,
     /// What kind of record: card, holder, visit, settlement, user, program, year, venue,
     /// agreement, design, printer.
@@ -131,10 +131,7 @@ impl Workspace {
                 },
             )?
             .collect::<Result<Vec<_>, _>>()?;
-        let command_line = match lang {
-            Lang::Nb => "kommandolinjen",
-            Lang::En => "the command line",
-        };
+        let command_line = Msg::TheSystem.text(lang);
         raw.into_iter()
             .map(
                 |(id, at, user_id, user, action, entity, entity_id, detail)| {

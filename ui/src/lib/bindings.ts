@@ -189,11 +189,11 @@ export type AuditEntry = { id: number,
  */
 at: string, 
 /**
- * 0 is the command line.
+ * 0 is the system itself (creating the first administrator, generated data).
  */
 userId: number, 
 /**
- * The user's name, or the command line's.
+ * The user's name, or the system's.
  */
 userName: string, 
 /**

@@ -58,6 +58,8 @@ pub(crate) use catalogue;
 catalogue! {
     Msg;
     // The workspace and its errors.
+    /// Who did what the system did itself (user id 0 in the audit log).
+    TheSystem => "systemet", "the system";
     NotLoggedIn => "Du er ikke logget inn.", "You are not logged in.";
     NoWorkspace => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
         "No workspace is open. Choose File → New or Open.";

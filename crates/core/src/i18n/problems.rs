@@ -155,6 +155,8 @@ pub enum Problem {
     },
     /// The user cancelled a long job before it wrote anything.
     JobCancelled,
+    /// The command line was run without a user to log in as.
+    LoginRequired,
     /// Where a file was to be written stands something that is not a plain file.
     NotAPlainFile {
         path: String,
@@ -227,6 +229,11 @@ impl Problem {
                     format!("is already registered for the venue “{other}”")
                 }
             }
+            LoginRequired => pick(
+                nb,
+                "logg inn: oppgi --user BRUKER (eller OKORT_USER) og passordet i OKORT_PASSWORD eller på første linje av standard inn",
+                "log in: give --user USER (or OKORT_USER) and the password in OKORT_PASSWORD or on the first line of standard input",
+            ),
             NotAPlainFile { path } => {
                 if nb {
                     format!("{path} er ikke en vanlig fil og blir ikke overskrevet – velg et filnavn")

@@ -43,9 +43,7 @@ impl Workspace {
         bytes: &[u8],
         today: NaiveDate,
     ) -> Result<HolderImportReport, StoreError> {
-        if !(actor.may(Action::ManageHolders) || *actor == Actor::command_line()) {
-            return Err(StoreError::Denied(actor.role));
-        }
+        require(actor, Action::ManageHolders)?;
         let table = read_table(bytes)?;
         let (header_row, header) = header(&table)?;
         let known: Vec<&[&str]> = COLUMNS.iter().map(|(_, names)| *names).collect();
