@@ -9,6 +9,11 @@ fn okort(workspace: &Path, args: &[&str]) -> Output {
     as_user(workspace, "kultur", DEMO_PASSWORD, args)
 }
 
+/// okort run by NAV (the demo's `nav`).
+fn nav(workspace: &Path, args: &[&str]) -> Output {
+    as_user(workspace, "nav", DEMO_PASSWORD, args)
+}
+
 /// okort run with no login.
 fn anonymous(workspace: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_okort"))
@@ -187,7 +192,7 @@ fn cards_are_listed_without_nav_only_fields_and_verify_by_number() {
 fn a_holder_past_the_age_range_needs_a_reason_from_the_command_line() {
     let (_dir, ws) = demo();
     // Demo holder 20 was born in 2007: 19 in 2026.
-    let refused = okort(
+    let refused = nav(
         &ws,
         &["cards", "assign", "--year", "2026", "--holder", "20"],
     );
@@ -197,7 +202,7 @@ fn a_holder_past_the_age_range_needs_a_reason_from_the_command_line() {
         "{}",
         stderr(&refused)
     );
-    let ok = okort(
+    let ok = nav(
         &ws,
         &[
             "cards",
@@ -584,7 +589,7 @@ fn a_year_is_made_nav_decides_per_holder_and_renewal_follows_the_decisions() {
         .take(2)
         .collect();
     let decide = |holder: &str, decision: &str| {
-        okort(
+        nav(
             &ws,
             &[
                 "cards",
@@ -633,7 +638,9 @@ fn a_year_is_made_nav_decides_per_holder_and_renewal_follows_the_decisions() {
         "only the culture office closes a year"
     );
 
-    let renewed = okort(&ws, &["cards", "renew", "--year", "2027"]);
+    let by_office = okort(&ws, &["cards", "renew", "--year", "2027"]);
+    assert_eq!(by_office.status.code(), Some(1), "only NAV renews");
+    let renewed = nav(&ws, &["cards", "renew", "--year", "2027"]);
     assert!(renewed.status.success(), "{}", stderr(&renewed));
     assert_eq!(stdout(&renewed).trim(), "1 kort fornyet for 2027.");
     let next: serde_json::Value = serde_json::from_str(&stdout(&okort(

@@ -49,6 +49,7 @@ pub enum Action {
     ReadHolderSummaries,
     /// Everything NAV keeps about holders, NAV-only note included.
     ManageHolders,
+    /// Assign cards, re-assess and renew them: NAV only, as the program's rules say.
     AssignCards,
     /// Assign a card outside the year's age range, with a logged reason.
     OverrideAge,
@@ -117,8 +118,6 @@ impl Actor {
                     | ManageVenues
                     | ReadVenues
                     | ReadHolderSummaries
-                    | AssignCards
-                    | OverrideAge
                     | MarkCardsPrinted
                     | RevokeCards
                     | LookupCard
@@ -136,6 +135,7 @@ impl Actor {
                     | ReadHolderSummaries
                     | ManageHolders
                     | AssignCards
+                    | OverrideAge
                     | HandOutCards
                     | ReplaceCards
                     | RevokeCards
@@ -191,9 +191,14 @@ mod tests {
     }
 
     #[test]
-    fn only_the_culture_office_overrides_age_and_manages_users() {
-        assert!(actor(Role::Admin).may(Action::OverrideAge));
-        assert!(!actor(Role::Nav).may(Action::OverrideAge));
+    fn only_nav_assigns_cards_and_the_culture_office_manages_users() {
+        // The program's rule: NAV selects the holders and assigns every card, an exception to
+        // the age range included; the culture office prints and runs the program.
+        for a in [Action::AssignCards, Action::OverrideAge] {
+            assert!(actor(Role::Nav).may(a), "{a:?}");
+            assert!(!actor(Role::Admin).may(a), "{a:?}");
+        }
+        assert!(actor(Role::Admin).may(Action::ManageUsers));
         assert!(!actor(Role::Nav).may(Action::ManageUsers));
     }
 

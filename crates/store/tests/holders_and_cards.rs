@@ -138,12 +138,17 @@ fn nav_assigns_within_the_quota_and_is_refused_beyond_it() {
 }
 
 #[test]
-fn a_holder_outside_the_age_range_needs_an_administrators_logged_override() {
+fn a_holder_outside_the_age_range_needs_navs_logged_reason_and_the_culture_office_never_assigns() {
     let mut s = setup(10);
     let old = add(&s, "Gammel", d(2006, 6, 1));
+    // Only NAV assigns: the culture office is refused even with a reason.
     let err =
-        s.ws.assign_card(&s.nav, old, s.year, Some("vil gjerne"), d(2026, 1, 5))
-            .expect_err("age");
+        s.ws.assign_card(&s.admin, old, s.year, Some("vil gjerne"), d(2026, 1, 5))
+            .expect_err("the office");
+    assert!(matches!(err, StoreError::Denied(_)));
+    let err =
+        s.ws.assign_card(&s.nav, old, s.year, None, d(2026, 1, 5))
+            .expect_err("no reason");
     assert!(matches!(
         err,
         StoreError::Refused(Problem::AgeOutside {
@@ -153,15 +158,15 @@ fn a_holder_outside_the_age_range_needs_an_administrators_logged_override() {
         })
     ));
     let err =
-        s.ws.assign_card(&s.admin, old, s.year, None, d(2026, 1, 5))
-            .expect_err("no reason");
+        s.ws.assign_card(&s.nav, old, s.year, Some("  "), d(2026, 1, 5))
+            .expect_err("an empty reason");
     assert!(matches!(
         err,
         StoreError::Refused(Problem::AgeOutside { .. })
     ));
     let card =
         s.ws.assign_card(
-            &s.admin,
+            &s.nav,
             old,
             s.year,
             Some("Vedtak i NAV 12.01."),
@@ -177,7 +182,7 @@ fn a_holder_outside_the_age_range_needs_an_administrators_logged_override() {
         .expect("log");
     assert_eq!(log[0].action, "card.age_override");
     assert_eq!(log[0].entity_id, Some(card.id));
-    assert_eq!(log[0].user_id, s.admin.user_id);
+    assert_eq!(log[0].user_id, s.nav.user_id);
 }
 
 #[test]
