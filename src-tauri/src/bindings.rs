@@ -158,6 +158,7 @@ mod tests {
             decl::<UserInput>(&cfg),
             decl::<AuditEntry>(&cfg),
             decl::<okort_store::AuditQuery>(&cfg),
+            decl::<okort_store::AuditCheck>(&cfg),
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
             decl::<okort_print::Layout>(&cfg),

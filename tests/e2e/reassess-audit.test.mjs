@@ -102,6 +102,8 @@ test("NAV decides per holder, renews from the decisions, and the office reads it
     await app.find('[data-testid="audit-row"]');
     const all = await sentences(app);
     assert.ok(all.length > 20, `the demo's history is there (${all.length})`);
+    assert.equal((await app.backend("audit_verify")).brokenAt, null, "the chain is whole");
+    assert.equal(await app.run(`return !!document.querySelector('[data-testid="audit-broken"]');`), false);
     for (const s of all) {
       assert.doesNotMatch(s, /\b(card|holder|visit|settlement|user)\.[a-z_]+/i, `no action codes: ${s}`);
       assert.doesNotMatch(s, /\børe\b|\d{4}-\d{2}-\d{2}|\bvenue \d+/, `no raw details: ${s}`);

@@ -1,8 +1,8 @@
 //! `okort audit`: the audit log, as sentences, newest first.
 
 use crate::common::{acting, parse_day};
-use clap::Args;
-use okort_core::i18n::Problem;
+use clap::{Args, Subcommand};
+use okort_core::i18n::{CliMsg, Problem};
 use okort_core::Lang;
 use okort_store::{StoreError, Workspace};
 
@@ -21,6 +21,15 @@ pub struct AuditArgs {
     to: Option<chrono::NaiveDate>,
     #[arg(long, default_value_t = 100)]
     limit: u32,
+    #[command(subcommand)]
+    check: Option<AuditCheck>,
+}
+
+#[derive(Subcommand)]
+pub enum AuditCheck {
+    /// Check that no entry of the log was changed or removed (its hash chain is whole); exits
+    /// with 1 when one was.
+    Verify,
 }
 
 pub fn run(ws: &Workspace, args: AuditArgs, lang: Lang) -> Result<(), StoreError> {
@@ -30,8 +39,25 @@ pub fn run(ws: &Workspace, args: AuditArgs, lang: Lang) -> Result<(), StoreError
         from,
         to,
         limit,
+        check,
     } = args;
     let actor = acting(ws)?;
+    if let Some(AuditCheck::Verify) = check {
+        let found = ws.verify_audit(&actor)?;
+        return match found.broken_at {
+            None => {
+                out!(
+                    "{}",
+                    CliMsg::AuditWhole {
+                        entries: found.entries
+                    }
+                    .text(lang)
+                );
+                Ok(())
+            }
+            Some(id) => Err(StoreError::Refused(Problem::AuditBroken { id })),
+        };
+    }
     let user_id = match user {
         Some(name) => Some(
             ws.list_users(&actor)?

@@ -792,6 +792,13 @@ fn users_and_the_audit_log_from_the_command_line() {
         "{text}"
     );
     assert_eq!(text.lines().count(), 1);
+    let whole = okort(&ws, &["audit", "verify"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    assert!(
+        stdout(&whole).starts_with("Loggen er hel:"),
+        "{}",
+        stdout(&whole)
+    );
     let by_nobody = okort(&ws, &["audit", "--by", "ingen"]);
     assert_eq!(by_nobody.status.code(), Some(1));
     assert!(

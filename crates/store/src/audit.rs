@@ -51,7 +51,8 @@ impl AuditQuery {
     }
 }
 
-/// Records one change. `detail` must never hold a holder's name.
+/// Records one change, chained to the entry before it. `detail` must never hold a holder's
+/// name or a free-text reason that may be personal.
 pub(crate) fn log(
     conn: &Connection,
     actor: &Actor,
@@ -66,7 +67,152 @@ pub(crate) fn log(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![at, actor.user_id, action, entity, entity_id, detail],
     )?;
+    let id = conn.last_insert_rowid();
+    seal(conn, links(conn, &format!("{LINKS} WHERE id = {id}"))?)
+}
+
+/// One entry as the chain hashes it.
+struct Link {
+    id: i64,
+    at: String,
+    user_id: i64,
+    action: String,
+    entity: String,
+    entity_id: Option<i64>,
+    detail: String,
+    prev_hash: String,
+    hash: String,
+}
+
+impl Link {
+    /// The entry's hash: SHA-256 over the previous entry's hash and every field of this one.
+    fn digest(&self, prev_hash: &str) -> String {
+        use sha2::{Digest, Sha256};
+        let entity_id = self.entity_id.map(|i| i.to_string()).unwrap_or_default();
+        let mut h = Sha256::new();
+        for part in [
+            prev_hash,
+            &self.id.to_string(),
+            &self.at,
+            &self.user_id.to_string(),
+            &self.action,
+            &self.entity,
+            &entity_id,
+            &self.detail,
+        ] {
+            h.update(part.as_bytes());
+            h.update([0x1f]);
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+fn links(conn: &Connection, sql: &str) -> Result<Vec<Link>, StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Link {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                user_id: r.get(2)?,
+                action: r.get(3)?,
+                entity: r.get(4)?,
+                entity_id: r.get(5)?,
+                detail: r.get(6)?,
+                prev_hash: r.get(7)?,
+                hash: r.get(8)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+const LINKS: &str =
+    "SELECT id, at, user_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log";
+
+/// Chains every entry of a workspace written before the log was a chain: run once, by the
+/// migration that added it (later, an entry without a hash is a broken chain, not a new one).
+pub(crate) fn chain_old_entries(conn: &Connection) -> Result<(), StoreError> {
+    seal(conn, links(conn, &format!("{LINKS} ORDER BY id"))?)
+}
+
+/// Seals `new` entries (in id order, after every sealed entry) onto the chain and records its
+/// head.
+fn seal(conn: &Connection, new: Vec<Link>) -> Result<(), StoreError> {
+    let Some(first) = new.first() else {
+        return Ok(());
+    };
+    let mut prev: String = conn
+        .query_row(
+            "SELECT hash FROM audit_log WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+            [first.id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default();
+    for link in new {
+        let hash = link.digest(&prev);
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE id = ?3",
+            params![prev, hash, link.id],
+        )?;
+        conn.execute(
+            "INSERT INTO secrets (name, value) VALUES ('audit-head', ?1)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![format!("{}:{hash}", link.id).into_bytes()],
+        )?;
+        prev = hash;
+    }
     Ok(())
+}
+
+/// What checking the audit log's chain found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditCheck {
+    /// Entries checked.
+    pub entries: u32,
+    /// The first entry that was changed, or after which one was removed; `None` when whole.
+    pub broken_at: Option<i64>,
+}
+
+impl Workspace {
+    /// Walks the audit log's chain: every entry must hash to what it stores, follow the entry
+    /// before it, and the last must be the head recorded when it was written.
+    pub fn verify_audit(&self, actor: &Actor) -> Result<AuditCheck, StoreError> {
+        require(actor, Action::ReadAudit)?;
+        let all = links(&self.conn, &format!("{LINKS} ORDER BY id"))?;
+        let mut prev = String::new();
+        for link in &all {
+            if link.prev_hash != prev || link.digest(&prev) != link.hash {
+                return Ok(AuditCheck {
+                    entries: all.len() as u32,
+                    broken_at: Some(link.id),
+                });
+            }
+            prev = link.hash.clone();
+        }
+        let head: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT value FROM secrets WHERE name = 'audit-head'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let recorded = head.map(|h| String::from_utf8_lossy(&h).into_owned());
+        let last = all.last().map(|l| format!("{}:{}", l.id, l.hash));
+        let broken_at = match (recorded, last) {
+            (None, None) => None,
+            (Some(r), Some(l)) if r == l => None,
+            (Some(r), _) => r.split(':').next().and_then(|id| id.parse().ok()),
+            (None, Some(_)) => all.first().map(|l| l.id),
+        };
+        Ok(AuditCheck {
+            entries: all.len() as u32,
+            broken_at,
+        })
+    }
 }
 
 /// Where a day of this machine's calendar starts, as the log writes times (UTC, RFC 3339).

@@ -17,7 +17,7 @@ mod venues;
 mod visits;
 mod years;
 
-pub use audit::{AuditEntry, AuditQuery};
+pub use audit::{AuditCheck, AuditEntry, AuditQuery};
 pub use cards::{
     Card, CardLookup, CardRow, CardStatus, Continuation, Decision, LookupState, QrSigner,
     QuotaStatus, ReassessRow, VenueAllowance,
@@ -231,7 +231,11 @@ impl Workspace {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let before = migrations::schema_version(&conn)?;
         migrations::migrate(&mut conn)?;
+        if before > 0 && before < migrations::AUDIT_CHAIN_VERSION {
+            audit::chain_old_entries(&conn)?;
+        }
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),

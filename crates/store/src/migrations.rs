@@ -31,7 +31,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_reassessments",
         include_str!("migrations/0007_reassessments.sql"),
     ),
+    (
+        "0008_logins_and_audit_chain",
+        include_str!("migrations/0008_logins_and_audit_chain.sql"),
+    ),
 ];
+
+/// The schema version from which the audit log is a hash chain.
+pub const AUDIT_CHAIN_VERSION: u32 = 8;
 
 pub fn latest_version() -> u32 {
     MIGRATIONS.len() as u32
@@ -98,6 +105,10 @@ mod tests {
         (
             "0007_reassessments",
             "fa3dc3aa51aea12a9c3cfc8370ba3f6b312bc076c153230d0df6e441a62ea41b",
+        ),
+        (
+            "0008_logins_and_audit_chain",
+            "141321760bb81cc39fb74355c333bf249677494eed337266cb58b05577efd3bf",
         ),
     ];
 

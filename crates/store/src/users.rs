@@ -63,6 +63,31 @@ fn hash_password(password: &str) -> Result<String, StoreError> {
         .map_err(|e| StoreError::Random(e.to_string()))
 }
 
+/// Failures in a row a user name may have before it is locked.
+const FREE_ATTEMPTS: u32 = 5;
+
+/// How long a name is locked after `failures` in a row: a minute at the fifth, doubling with
+/// each further failure, at most an hour.
+fn lock_for(failures: u32) -> chrono::Duration {
+    let doublings = failures.saturating_sub(FREE_ATTEMPTS).min(6);
+    chrono::Duration::minutes((1i64 << doublings).min(60))
+}
+
+/// A hash no password matches in practice, checked for names that do not exist so that a
+/// wrong name takes as long as a wrong password.
+fn stand_in_hash() -> String {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let salt = SaltString::encode_b64(b"okort-stand-in!!")
+            .unwrap_or_else(|_| unreachable!("sixteen bytes are a valid salt"));
+        Argon2::default()
+            .hash_password(b"no user has this password", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+    .clone()
+}
+
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|parsed| {
@@ -106,28 +131,88 @@ impl Workspace {
         })
     }
 
-    /// Checks a login. The message never says whether the name or the password was wrong.
+    /// Checks a login now. See [`Workspace::login_at`].
     pub fn login(&self, username: &str, password: &str) -> Result<Actor, StoreError> {
+        self.login_at(username, password, chrono::Utc::now())
+    }
+
+    /// Checks a login at `now`. The answer never says whether the name or the password was
+    /// wrong, and takes as long either way (an unknown name is checked against a stand-in
+    /// hash). Every failure is logged; after five in a row the name is locked for a minute,
+    /// twice as long after each further failure (at most an hour), names that do not exist
+    /// alike. A deactivated user cannot log in.
+    pub fn login_at(
+        &self,
+        username: &str,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Actor, StoreError> {
+        let name = username.trim();
+        let (failures, locked_until): (u32, Option<chrono::DateTime<chrono::Utc>>) = self
+            .conn
+            .query_row(
+                "SELECT failures, locked_until FROM login_attempts WHERE username = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or((0, None));
+        if let Some(until) = locked_until.filter(|u| *u > now) {
+            let minutes = ((until - now).num_seconds() + 59).div_euclid(60).max(1);
+            return refuse(Problem::LoginLocked { minutes });
+        }
         let found: Option<(i64, String, String, Option<i64>, bool)> = self
             .conn
             .query_row(
                 "SELECT id, password_hash, role, venue_id, active FROM users
                  WHERE username = ?1 COLLATE NOCASE",
-                [username.trim()],
+                [name],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()?;
-        match found {
-            Some((id, hash, role, venue_id, true)) if verify_password(password, &hash) => {
-                let role = Role::parse(&role).unwrap_or(Role::Venue);
-                Ok(Actor {
-                    user_id: id,
-                    role,
-                    venue_id,
-                })
-            }
-            _ => refuse(Problem::LoginFailed),
+        let hash = found.as_ref().map_or_else(stand_in_hash, |f| f.1.clone());
+        let matches = verify_password(password, &hash);
+        if let (Some((id, _, role, venue_id, true)), true) = (&found, matches) {
+            self.conn
+                .execute("DELETE FROM login_attempts WHERE username = ?1", [name])?;
+            return Ok(Actor {
+                user_id: *id,
+                role: Role::parse(role).unwrap_or(Role::Venue),
+                venue_id: *venue_id,
+            });
         }
+        let failures = failures + 1;
+        let locked = (failures >= FREE_ATTEMPTS).then(|| now + lock_for(failures));
+        self.conn.execute(
+            "INSERT INTO login_attempts (username, failures, locked_until) VALUES (?1, ?2, ?3)
+             ON CONFLICT (username) DO UPDATE SET failures = excluded.failures,
+                locked_until = excluded.locked_until",
+            params![name, failures, locked],
+        )?;
+        let system = Actor::command_line();
+        match &found {
+            Some((id, ..)) => log(
+                &self.conn,
+                &system,
+                "user.login_failed",
+                "user",
+                Some(*id),
+                "",
+            )?,
+            None => log(&self.conn, &system, "login.unknown_name", "user", None, "")?,
+        }
+        if locked.is_some() {
+            let id = found.as_ref().map(|f| f.0);
+            log(
+                &self.conn,
+                &system,
+                "user.locked",
+                "user",
+                id,
+                &failures.to_string(),
+            )?;
+        }
+        refuse(Problem::LoginFailed)
     }
 
     pub fn list_users(&self, actor: &Actor) -> Result<Vec<User>, StoreError> {
@@ -229,6 +314,7 @@ impl Workspace {
                         "UPDATE users SET password_hash = ?1 WHERE id = ?2",
                         params![h, id],
                     )?;
+                    log(&tx, actor, "user.password", "user", Some(id), "")?;
                 }
                 log(
                     &tx,

@@ -614,3 +614,103 @@ fn program_years_venues_and_agreements_are_the_culture_offices_and_each_change_i
     );
     assert!(log.iter().any(|e| e.entity_id == Some(saved.id)));
 }
+
+#[test]
+fn five_wrong_passwords_lock_a_name_for_a_growing_while_known_or_not_and_each_is_logged() {
+    let s = setup(5);
+    let t0 = chrono::Utc::now();
+    let at = |minutes: i64| t0 + chrono::Duration::minutes(minutes);
+    for name in ["kultur", "finnes-ikke"] {
+        for _ in 0..5 {
+            let e =
+                s.ws.login_at(name, "feil-passord", at(0))
+                    .expect_err("wrong");
+            assert!(matches!(e, StoreError::Refused(Problem::LoginFailed)));
+        }
+        // Locked now, even with the right password, and the same answer for both names.
+        let locked =
+            s.ws.login_at(name, "hemmelig-passord", at(0))
+                .expect_err("locked");
+        assert!(
+            matches!(
+                locked,
+                StoreError::Refused(Problem::LoginLocked { minutes: 1 })
+            ),
+            "{name}: {locked:?}"
+        );
+    }
+    // After the minute, one more failure locks it for two.
+    assert!(s.ws.login_at("kultur", "feil", at(2)).is_err());
+    assert!(matches!(
+        s.ws.login_at("kultur", "hemmelig-passord", at(3)),
+        Err(StoreError::Refused(Problem::LoginLocked { minutes: 1 }))
+    ));
+    let admin =
+        s.ws.login_at("kultur", "hemmelig-passord", at(5))
+            .expect("unlocked, and the count starts again");
+    assert!(s.ws.login_at("kultur", "feil", at(5)).is_err());
+    assert!(s.ws.login_at("kultur", "hemmelig-passord", at(5)).is_ok());
+
+    let log =
+        s.ws.audit_log(
+            &admin,
+            &okort_store::AuditQuery {
+                limit: 50,
+                ..Default::default()
+            },
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
+    let said: Vec<&str> = log.iter().map(|e| e.sentence.as_str()).collect();
+    assert!(said.contains(&"systemet registrerte en mislykket innlogging som kultur."));
+    assert!(
+        said.contains(&"systemet registrerte en mislykket innlogging med et ukjent brukernavn.")
+    );
+    assert!(said
+        .iter()
+        .any(|s| s.starts_with("systemet sperret innloggingen midlertidig etter 5")));
+    assert!(
+        !said
+            .iter()
+            .any(|s| s.contains("finnes-ikke") || s.contains("feil")),
+        "neither typed names nor passwords are logged"
+    );
+}
+
+#[test]
+fn an_edited_or_removed_audit_entry_breaks_the_chain() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.okort");
+    let ws = demo::create(&path).expect("demo");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let whole = ws.verify_audit(&admin).expect("check");
+    assert!(whole.entries > 20, "{whole:?}");
+    assert_eq!(whole.broken_at, None);
+    drop(ws);
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    raw.execute("UPDATE audit_log SET detail = 'ingenting' WHERE id = 7", [])
+        .expect("edit");
+    drop(raw);
+    let ws = Workspace::open(&path).expect("open");
+    assert_eq!(ws.verify_audit(&admin).expect("check").broken_at, Some(7));
+
+    // Removing the newest entry is seen too: the chain no longer ends where it was sealed.
+    let fresh = dir.path().join("fresh.okort");
+    let ws = demo::create(&fresh).expect("demo");
+    let last = ws.verify_audit(&admin).expect("check").entries;
+    drop(ws);
+    let raw = rusqlite::Connection::open(&fresh).expect("raw");
+    raw.execute(
+        "DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)",
+        [],
+    )
+    .expect("delete");
+    drop(raw);
+    let ws = Workspace::open(&fresh).expect("open");
+    let check = ws.verify_audit(&admin).expect("check");
+    assert_eq!(check.entries, last - 1);
+    assert!(check.broken_at.is_some(), "{check:?}");
+    // Reading the log needs the culture office's right.
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    assert!(matches!(ws.verify_audit(&nav), Err(StoreError::Denied(_))));
+}

@@ -4,7 +4,7 @@ use super::commands;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use okort_core::{Action, Actor, Role};
-use okort_store::{AuditEntry, AuditQuery, StoreError, User, UserInput, Workspace};
+use okort_store::{AuditCheck, AuditEntry, AuditQuery, StoreError, User, UserInput, Workspace};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -92,5 +92,10 @@ commands! {
     pub fn audit_log(state, query: AuditQuery) -> ApiResult<Vec<AuditEntry>> {
         let lang = state.lang();
         state.act(Action::ReadAudit, |ws, actor| ws.audit_log(actor, &query, lang))
+    }
+
+    /// Whether the audit log is whole: no entry changed or removed since it was written.
+    pub fn audit_verify(state) -> ApiResult<AuditCheck> {
+        state.act(Action::ReadAudit, |ws, actor| ws.verify_audit(actor))
     }
 }

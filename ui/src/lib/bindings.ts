@@ -208,6 +208,16 @@ sentence: string, };
 
 export type AuditQuery = { userId: number | null, kind: string | null, from: string | null, to: string | null, limit: number, };
 
+export type AuditCheck = { 
+/**
+ * Entries checked.
+ */
+entries: number, 
+/**
+ * The first entry that was changed, or after which one was removed; `None` when whole.
+ */
+brokenAt: number | null, };
+
 export type SessionUser = { userId: number, username: string, role: Role, venueId: number | null, venueName: string | null, };
 
 export type SessionInfo = { 

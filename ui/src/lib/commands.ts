@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -33,6 +33,9 @@ export const commands = {
   /** The newest 500 entries. The audit log as sentences in the UI language, filtered by user, kind and period. */
   auditLog: (query: AuditQuery) =>
     call<Array<AuditEntry>>("audit_log", { query }),
+  /** Whether the audit log is whole: no entry changed or removed since it was written. */
+  auditVerify: () =>
+    call<AuditCheck>("audit_verify"),
   /** Every role sees the program: its name, colours and contact are on every screen. */
   getProgram: () =>
     call<Program>("get_program"),

@@ -31,6 +31,8 @@ catalogue! {
         "{year} opprettet: {from} – {to}, {quota} kort", "{year} created: {from} – {to}, {quota} cards";
     YearChanged { year: i32, from: String, to: String, quota: u32 } =>
         "{year} endret: {from} – {to}, {quota} kort", "{year} changed: {from} – {to}, {quota} cards";
+    AuditWhole { entries: u32 } => "Loggen er hel: {entries} oppføringer, ingen endret eller fjernet.",
+        "The log is whole: {entries} entries, none changed or removed.";
     YearClosed { year: i32 } => "{year} er avsluttet.", "{year} is closed.";
     AgreementsCopied { count: usize, from: i32, to: i32 } =>
         "{count} avtaler kopiert fra {from} til {to} (uten signatur).",

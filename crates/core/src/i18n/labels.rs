@@ -91,6 +91,19 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "decided that the card of {s} ends in {p}",
         ),
         "user.create" => ("opprettet brukeren {s}", "created the user {s}"),
+        "user.password" => ("byttet passordet til {s}", "changed the password of {s}"),
+        "user.login_failed" => (
+            "registrerte en mislykket innlogging som {s}",
+            "recorded a failed login as {s}",
+        ),
+        "login.unknown_name" => (
+            "registrerte en mislykket innlogging med et ukjent brukernavn",
+            "recorded a failed login with an unknown user name",
+        ),
+        "user.locked" => (
+            "sperret innloggingen midlertidig etter {p} mislykkede forsøk",
+            "locked the login for a while after {p} failed attempts",
+        ),
         "user.update" => ("endret brukeren {s}", "changed the user {s}"),
         "visit.register" => ("registrerte {s}", "registered {s}"),
         "visit.override" => (

@@ -155,6 +155,14 @@ pub enum Problem {
     },
     /// The user cancelled a long job before it wrote anything.
     JobCancelled,
+    /// The audit log's chain is broken at this entry: it was changed, or one was removed.
+    AuditBroken {
+        id: i64,
+    },
+    /// Too many failed logins in a row under this name.
+    LoginLocked {
+        minutes: i64,
+    },
     /// The command line was run without a user to log in as.
     LoginRequired,
     /// Where a file was to be written stands something that is not a plain file.
@@ -227,6 +235,20 @@ impl Problem {
                     format!("er allerede registrert på brukerstedet «{other}»")
                 } else {
                     format!("is already registered for the venue “{other}”")
+                }
+            }
+            AuditBroken { id } => {
+                if nb {
+                    format!("loggen er endret: oppføring {id} er endret eller en oppføring er fjernet – ta vare på filen og varsle personvernombudet")
+                } else {
+                    format!("the log was altered: entry {id} was changed or an entry removed – keep the file and tell the data protection officer")
+                }
+            }
+            LoginLocked { minutes } => {
+                if nb {
+                    format!("for mange mislykkede innlogginger – prøv igjen om {minutes} min")
+                } else {
+                    format!("too many failed logins – try again in {minutes} min")
                 }
             }
             LoginRequired => pick(

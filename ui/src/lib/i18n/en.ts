@@ -519,7 +519,8 @@ export const en: Record<MessageKey, string> = {
   "audit.kind.agreement": "Agreements",
   "audit.kind.design": "Card designs",
   "audit.kind.printer": "Printer profiles",
-  "audit.commandLine": "Command line",
+  "audit.commandLine": "The system",
+  "audit.broken": "The log was altered: entry {id} was changed, or an entry was removed. Keep the workspace file as it is and tell the data protection officer.",
 
   "years.familyCap": "Max cards per family (optional)",
   "years.familyCapShort": "Per family",

@@ -517,7 +517,8 @@ export const nb = {
   "audit.kind.agreement": "Avtaler",
   "audit.kind.design": "Kortdesign",
   "audit.kind.printer": "Skriverprofiler",
-  "audit.commandLine": "Kommandolinje",
+  "audit.commandLine": "Systemet",
+  "audit.broken": "Loggen er endret: oppføring {id} er endret, eller en oppføring er fjernet. Ta vare på arbeidsfilen som den er, og varsle personvernombudet.",
 
   "years.familyCap": "Maks kort per familie (valgfritt)",
   "years.familyCapShort": "Per familie",
