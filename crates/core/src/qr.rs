@@ -1,5 +1,9 @@
-//! The QR payload on a card: number, validity and an HMAC-SHA256 signature with the workspace's
-//! secret, so any copy of the workspace can tell a genuine card from a forged one offline.
+//! The QR payload on a card: number, validity and a signature, so a desk can tell a genuine
+//! card from a forged one offline.
+//!
+//! Cards are signed with Ed25519 (`OKORT2`): the program's private key signs, and checking needs
+//! only the public key, which cannot sign. Cards printed before that carry an HMAC-SHA256 tag
+//! (`OKORT1`) and are checked with the old shared secret until they expire.
 
 use crate::card_number::CardNumber;
 use base64::Engine;
@@ -8,6 +12,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 const PREFIX: &str = "OKORT1";
+const PREFIX_V2: &str = "OKORT2";
 /// Bytes of the HMAC kept in the QR: 128 bits is far beyond guessing, and keeps the code small.
 const SIG_BYTES: usize = 16;
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -71,7 +76,85 @@ pub fn verify(secret: &[u8], code: &str) -> Scanned {
 
 /// True when `code` looks like a QR payload rather than a typed card number.
 pub fn is_qr_payload(code: &str) -> bool {
-    code.trim().starts_with(PREFIX)
+    let code = code.trim();
+    code.starts_with(PREFIX) || code.starts_with(PREFIX_V2)
+}
+
+/// A program's card-signing key pair: the 32-byte private seed signs, the public key checks.
+pub struct SigningKey(ed25519_dalek::SigningKey);
+
+impl SigningKey {
+    pub fn from_seed(seed: &[u8; 32]) -> SigningKey {
+        SigningKey(ed25519_dalek::SigningKey::from_bytes(seed))
+    }
+
+    /// The public key that checks what this key signs.
+    pub fn public(&self) -> [u8; 32] {
+        self.0.verifying_key().to_bytes()
+    }
+
+    /// The text encoded in a card's QR code: `OKORT2;number;valid_to;signature`.
+    pub fn sign(&self, number: &CardNumber, valid_to: NaiveDate) -> String {
+        use ed25519_dalek::Signer;
+        let msg = format!("{PREFIX_V2};{number};{valid_to}");
+        let sig = self.0.sign(msg.as_bytes());
+        format!("{msg};{}", B64.encode(sig.to_bytes()))
+    }
+}
+
+/// What a desk checks scanned codes with: the program's public key, and the old shared secret
+/// for cards signed before Ed25519, valid through `legacy_until` at the latest.
+pub struct Verifier {
+    pub public: [u8; 32],
+    pub legacy: Option<(Vec<u8>, NaiveDate)>,
+}
+
+impl Verifier {
+    pub fn verify(&self, code: &str) -> Scanned {
+        let code = code.trim();
+        if code.starts_with(PREFIX_V2) {
+            return verify_v2(&self.public, code);
+        }
+        match &self.legacy {
+            Some((secret, until)) => match verify(secret, code) {
+                Scanned::Genuine { number, valid_to } if valid_to > *until => {
+                    Scanned::Forged { number }
+                }
+                other => other,
+            },
+            None => match verify(b"", code) {
+                Scanned::Genuine { number, .. } | Scanned::Forged { number } => {
+                    Scanned::Forged { number }
+                }
+                Scanned::Unreadable => Scanned::Unreadable,
+            },
+        }
+    }
+}
+
+fn verify_v2(public: &[u8; 32], code: &str) -> Scanned {
+    let parts: Vec<&str> = code.split(';').collect();
+    let [PREFIX_V2, number, valid_to, sig] = parts.as_slice() else {
+        return Scanned::Unreadable;
+    };
+    let (Ok(number), Ok(valid_to)) = (
+        CardNumber::parse(number),
+        NaiveDate::parse_from_str(valid_to, "%Y-%m-%d"),
+    ) else {
+        return Scanned::Unreadable;
+    };
+    let genuine = (|| {
+        let key = ed25519_dalek::VerifyingKey::from_bytes(public).ok()?;
+        let sig: [u8; 64] = B64.decode(sig).ok()?.try_into().ok()?;
+        let msg = format!("{PREFIX_V2};{number};{valid_to}");
+        key.verify_strict(msg.as_bytes(), &ed25519_dalek::Signature::from_bytes(&sig))
+            .ok()
+    })()
+    .is_some();
+    match genuine {
+        true => Scanned::Genuine { number, valid_to },
+        false => Scanned::Forged { number },
+    }
 }
 
 #[cfg(test)]
@@ -103,6 +186,64 @@ mod tests {
         assert_eq!(verify(b"secret", &code), Scanned::Forged { number: n });
         let extended = sign(b"secret", &n, date()).replace("2026-12-31", "2027-12-31");
         assert_eq!(verify(b"secret", &extended), Scanned::Forged { number: n });
+    }
+
+    #[test]
+    fn an_ed25519_card_checks_with_the_public_key_and_nothing_else_can_make_one() {
+        let key = SigningKey::from_seed(&[7; 32]);
+        let n = CardNumber::new(2026, 42);
+        let code = key.sign(&n, date());
+        assert!(code.starts_with(&format!("OKORT2;{n};2026-12-31;")));
+        assert!(is_qr_payload(&code));
+        let desk = Verifier {
+            public: key.public(),
+            legacy: None,
+        };
+        assert_eq!(
+            desk.verify(&code),
+            Scanned::Genuine {
+                number: n,
+                valid_to: date()
+            }
+        );
+        // Another program's key, a changed date, a cut signature: forged.
+        let other = SigningKey::from_seed(&[8; 32]).sign(&n, date());
+        assert_eq!(desk.verify(&other), Scanned::Forged { number: n });
+        let extended = code.replace("2026-12-31", "2027-12-31");
+        assert_eq!(desk.verify(&extended), Scanned::Forged { number: n });
+        assert_eq!(
+            desk.verify(&code[..code.len() - 4]),
+            Scanned::Forged { number: n }
+        );
+        // An old HMAC code is forged where there is no old secret.
+        assert_eq!(
+            desk.verify(&sign(b"secret", &n, date())),
+            Scanned::Forged { number: n }
+        );
+    }
+
+    #[test]
+    fn an_old_hmac_card_stays_valid_through_its_year_and_no_new_one_can_be_made() {
+        let n = CardNumber::new(2026, 42);
+        let desk = Verifier {
+            public: SigningKey::from_seed(&[7; 32]).public(),
+            legacy: Some((b"secret".to_vec(), date())),
+        };
+        assert_eq!(
+            desk.verify(&sign(b"secret", &n, date())),
+            Scanned::Genuine {
+                number: n,
+                valid_to: date()
+            }
+        );
+        // Signed with the old secret for a later year: made after the switch, so forged.
+        let later = NaiveDate::from_ymd_opt(2027, 12, 31).expect("date");
+        assert_eq!(
+            desk.verify(&sign(b"secret", &CardNumber::new(2027, 1), later)),
+            Scanned::Forged {
+                number: CardNumber::new(2027, 1)
+            }
+        );
     }
 
     #[test]

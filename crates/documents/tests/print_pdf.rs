@@ -402,7 +402,7 @@ fn the_a6_folder_is_one_a4_landscape_page_per_card_with_the_inside_upside_down()
             dir.path().join("page.png").to_str().expect("p"),
         ],
     );
-    assert!(decoded.starts_with("OKORT1;"), "{decoded}");
+    assert!(decoded.starts_with("OKORT2;"), "{decoded}");
 }
 
 #[test]

@@ -714,3 +714,85 @@ fn an_edited_or_removed_audit_entry_breaks_the_chain() {
     let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
     assert!(matches!(ws.verify_audit(&nav), Err(StoreError::Denied(_))));
 }
+
+#[test]
+fn new_cards_are_signed_with_ed25519_and_cards_signed_before_keep_working_until_they_expire() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("ws.okort");
+    // A workspace from before Ed25519: its cards were signed with a shared HMAC secret.
+    let old_secret = b"the old shared secret of 32 byte".to_vec();
+    drop(Workspace::create(&path).expect("create"));
+    {
+        let raw = rusqlite::Connection::open(&path).expect("raw");
+        raw.execute(
+            "INSERT INTO secrets (name, value) VALUES ('card-hmac', ?1)",
+            [&old_secret],
+        )
+        .expect("old secret");
+    }
+    let mut ws = Workspace::open(&path).expect("open");
+    let admin = ws
+        .create_first_admin("kultur", "hemmelig-passord")
+        .expect("admin");
+    let year = ws
+        .save_year(&admin, ProgramYearInput::new_for(2026).expect("y"))
+        .expect("2026");
+    ws.save_user(
+        &admin,
+        UserInput {
+            id: None,
+            username: "nav".into(),
+            role: Role::Nav,
+            venue_id: None,
+            active: true,
+            password: Some("hemmelig-passord".into()),
+        },
+    )
+    .expect("nav");
+    let nav = ws.login("nav", "hemmelig-passord").expect("nav");
+    let holder = ws
+        .save_holder(&nav, holder("Thảo", d(2014, 3, 3), ""), d(2026, 1, 2))
+        .expect("holder");
+    let card = ws
+        .assign_card(&nav, holder.id, year.id, None, d(2026, 1, 5))
+        .expect("card");
+    let number = okort_core::CardNumber::parse(&card.number).expect("number");
+
+    // Printed now: Ed25519.
+    let code = ws.card_qr(&admin, card.id).expect("qr");
+    assert!(code.starts_with("OKORT2;"), "{code}");
+    let at = d(2026, 6, 1);
+    assert_eq!(
+        ws.lookup_card(&admin, &code, at).expect("v2").state,
+        LookupState::Valid
+    );
+    // Printed before, with the old secret: still genuine through its year.
+    let old = okort_core::qr::sign(&old_secret, &number, year.valid_to);
+    assert_eq!(
+        ws.lookup_card(&admin, &old, at).expect("v1").state,
+        LookupState::Valid
+    );
+    // The old secret cannot make a card for a year after the switch.
+    ws.save_year(&admin, ProgramYearInput::new_for(2027).expect("y"))
+        .expect("2027");
+    let later = okort_core::qr::sign(
+        &old_secret,
+        &number,
+        chrono::NaiveDate::from_ymd_opt(2027, 12, 31).expect("d"),
+    );
+    assert_eq!(
+        ws.lookup_card(&admin, &later, at).expect("later").state,
+        LookupState::Forged
+    );
+    // Only the public key is needed to check: it is stored apart from the private seed.
+    drop(ws);
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    let public: Vec<u8> = raw
+        .query_row(
+            "SELECT value FROM secrets WHERE name = 'card-ed25519-public'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("public key");
+    assert_eq!(public.len(), 32);
+}

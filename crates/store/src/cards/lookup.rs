@@ -10,7 +10,7 @@ use okort_core::i18n::Problem;
 use okort_core::qr::{self, Scanned};
 use okort_core::rules::visit::Allowance;
 use okort_core::{Action, Actor, CardNumber};
-use rusqlite::OptionalExtension;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -90,9 +90,10 @@ pub(crate) enum Resolved {
     Forged(CardNumber),
 }
 
-/// Signs card QR codes of one year; made by [`Workspace::qr_signer`].
+/// Signs card QR codes of one year with the program's Ed25519 key; made by
+/// [`Workspace::qr_signer`].
 pub struct QrSigner {
-    secret: Vec<u8>,
+    key: qr::SigningKey,
     valid_to: NaiveDate,
 }
 
@@ -104,30 +105,67 @@ impl QrSigner {
 
     pub fn sign(&self, number: &str) -> Result<String, StoreError> {
         let number = CardNumber::parse(number).map_err(card_problem)?;
-        Ok(qr::sign(&self.secret, &number, self.valid_to))
+        Ok(self.key.sign(&number, self.valid_to))
     }
 }
 
 impl Workspace {
-    /// The secret that signs card QR codes; made on first use and kept in the workspace.
-    pub(crate) fn card_secret(&self) -> Result<Vec<u8>, StoreError> {
-        let existing: Option<Vec<u8>> = self
+    fn secret(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
             .conn
-            .query_row(
-                "SELECT value FROM secrets WHERE name = 'card-hmac'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(secret) = existing {
-            return Ok(secret);
-        }
-        let secret = random_bytes::<32>()?.to_vec();
+            .query_row("SELECT value FROM secrets WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    fn put_secret(&self, name: &str, value: &[u8]) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO secrets (name, value) VALUES ('card-hmac', ?1)",
-            [&secret],
+            "INSERT INTO secrets (name, value) VALUES (?1, ?2)",
+            params![name, value],
         )?;
-        Ok(secret)
+        Ok(())
+    }
+
+    /// The program's card-signing key, made on first use. A workspace whose cards were signed
+    /// with the old shared HMAC secret keeps that secret for checking only, for cards valid
+    /// through the last day of the years it had when the new key was made.
+    fn card_key(&self) -> Result<qr::SigningKey, StoreError> {
+        if let Some(seed) = self.secret("card-ed25519")? {
+            let seed: [u8; 32] = seed
+                .try_into()
+                .map_err(|_| StoreError::Random("the card key is damaged".into()))?;
+            return Ok(qr::SigningKey::from_seed(&seed));
+        }
+        let seed = random_bytes::<32>()?;
+        let key = qr::SigningKey::from_seed(&seed);
+        if self.secret("card-hmac")?.is_some() {
+            let until: Option<NaiveDate> =
+                self.conn
+                    .query_row("SELECT MAX(valid_to) FROM program_years", [], |r| r.get(0))?;
+            let until = until.map(|d| d.to_string()).unwrap_or_default();
+            self.put_secret("card-hmac-until", until.as_bytes())?;
+        }
+        self.put_secret("card-ed25519", &seed)?;
+        self.put_secret("card-ed25519-public", &key.public())?;
+        Ok(key)
+    }
+
+    /// What a desk checks scanned codes with: the public key, and the old secret for cards
+    /// signed before it, with the last day they may be valid.
+    fn card_verifier(&self) -> Result<qr::Verifier, StoreError> {
+        let public = match self.secret("card-ed25519-public")? {
+            Some(p) => p.try_into().unwrap_or([0; 32]),
+            None => self.card_key()?.public(),
+        };
+        let legacy = match (self.secret("card-hmac")?, self.secret("card-hmac-until")?) {
+            (Some(secret), Some(until)) => String::from_utf8(until)
+                .ok()
+                .and_then(|u| okort_core::dates::parse_date(&u))
+                .map(|until| (secret, until)),
+            _ => None,
+        };
+        Ok(qr::Verifier { public, legacy })
     }
 
     /// The text of a card's QR code.
@@ -141,7 +179,7 @@ impl Workspace {
     pub fn qr_signer(&self, actor: &Actor, year_id: i64) -> Result<QrSigner, StoreError> {
         require(actor, Action::ReadHolderSummaries)?;
         Ok(QrSigner {
-            secret: self.card_secret()?,
+            key: self.card_key()?,
             valid_to: self.year(year_id)?.valid_to,
         })
     }
@@ -160,7 +198,7 @@ impl Workspace {
     pub(crate) fn resolve_card(&self, code: &str) -> Result<Resolved, StoreError> {
         let scanned = qr::is_qr_payload(code);
         let number = if scanned {
-            match qr::verify(&self.card_secret()?, code) {
+            match self.card_verifier()?.verify(code) {
                 Scanned::Genuine { number, .. } => number,
                 Scanned::Forged { number } => return Ok(Resolved::Forged(number)),
                 Scanned::Unreadable => return refuse(Problem::CardNumberFormat),
