@@ -20,7 +20,7 @@ mod years;
 pub use audit::{AuditCheck, AuditEntry, AuditQuery};
 pub use cards::{
     Card, CardLookup, CardRow, CardStatus, Continuation, Decision, LookupState, QrSigner,
-    QuotaStatus, ReassessRow, VenueAllowance,
+    QuotaStatus, ReassessRow, VenueAllowance, TYPED_LOOKUPS,
 };
 pub use exchange::{HolderImportReport, ImportReport, RowProblem};
 pub use exchange::{VisitImportCheck, VisitImportReport};

@@ -796,3 +796,50 @@ fn new_cards_are_signed_with_ed25519_and_cards_signed_before_keep_working_until_
         .expect("public key");
     assert_eq!(public.len(), 32);
 }
+
+#[test]
+fn a_venue_desk_may_not_walk_card_numbers_and_every_lookup_is_logged() {
+    let mut s = setup(5);
+    let a = add(&s, "Amina", d(2015, 1, 1));
+    let card =
+        s.ws.assign_card(&s.nav, a, s.year, None, d(2026, 1, 5))
+            .expect("card");
+    let qr = s.ws.card_qr(&s.admin, card.id).expect("qr");
+    let at = d(2026, 6, 1);
+    // Walking numbers: typed lookups of cards that exist or not, up to the limit.
+    for n in 0..okort_store::TYPED_LOOKUPS {
+        let number = okort_core::CardNumber::new(2026, n + 1).to_string();
+        let _ = s.ws.lookup_card(&s.venue, &number, at);
+    }
+    let stopped =
+        s.ws.lookup_card(&s.venue, &card.number, at)
+            .expect_err("limited");
+    assert!(matches!(
+        stopped,
+        StoreError::Refused(Problem::TooManyLookups { minutes: 10 })
+    ));
+    // Scanning the card in hand still works; the culture office is not limited.
+    assert_eq!(
+        s.ws.lookup_card(&s.venue, &qr, at).expect("scan").state,
+        LookupState::Valid
+    );
+    assert!(s.ws.lookup_card(&s.admin, &card.number, at).is_ok());
+    let log =
+        s.ws.audit_log(
+            &s.admin,
+            &okort_store::AuditQuery {
+                user_id: Some(s.venue.user_id),
+                limit: 100,
+                ..Default::default()
+            },
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
+    let typed = log
+        .iter()
+        .filter(|e| e.action == "card.lookup_typed" || e.action == "card.lookup_unknown")
+        .count();
+    assert_eq!(typed as u32, okort_store::TYPED_LOOKUPS);
+    assert!(log.iter().any(|e| e.action == "card.lookup_scanned"
+        && e.sentence == format!("kino skannet kort {}.", card.number)));
+}

@@ -68,6 +68,16 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
     };
     let (no, en) = match action {
         "card.assign" => ("tildelte kort {s}", "assigned card {s}"),
+        "card.lookup_typed" => (
+            "slo opp kort {s} med tastet nummer",
+            "looked up card {s} by typed number",
+        ),
+        "card.lookup_scanned" => ("skannet kort {s}", "scanned card {s}"),
+        "card.lookup_unknown" => (
+            "tastet et kortnummer som ikke finnes",
+            "typed a card number that does not exist",
+        ),
+        "card.lookup_forged" => ("skannet en falsk QR-kode", "scanned a forged QR code"),
         "card.printed" => ("merket kort {s} som skrevet ut", "marked card {s} printed"),
         "card.handedOut" => ("merket kort {s} som utlevert", "marked card {s} handed out"),
         "card.lost" => ("meldte kort {s} tapt", "reported card {s} lost"),

@@ -155,6 +155,10 @@ pub enum Problem {
     },
     /// The user cancelled a long job before it wrote anything.
     JobCancelled,
+    /// A venue desk typed too many card numbers in a short while.
+    TooManyLookups {
+        minutes: u32,
+    },
     /// The audit log's chain is broken at this entry: it was changed, or one was removed.
     AuditBroken {
         id: i64,
@@ -235,6 +239,13 @@ impl Problem {
                     format!("er allerede registrert på brukerstedet «{other}»")
                 } else {
                     format!("is already registered for the venue “{other}”")
+                }
+            }
+            TooManyLookups { minutes } => {
+                if nb {
+                    format!("for mange kortnumre er tastet inn på kort tid – skann kortet, eller vent {minutes} minutter")
+                } else {
+                    format!("too many card numbers typed in a short while – scan the card, or wait {minutes} minutes")
                 }
             }
             AuditBroken { id } => {

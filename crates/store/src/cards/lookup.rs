@@ -2,6 +2,7 @@
 //! what a venue's desk may see and the holder's allowance at the venue.
 
 use super::*;
+use crate::audit::log;
 use crate::holders::holder_by_id;
 use crate::users::random_bytes;
 use crate::{refuse, require, StoreError, Workspace};
@@ -83,6 +84,9 @@ impl VenueAllowance {
         }
     }
 }
+
+/// Typed card numbers a venue desk may look up in ten minutes.
+pub const TYPED_LOOKUPS: u32 = 30;
 
 /// A card code, read.
 pub(crate) enum Resolved {
@@ -229,7 +233,23 @@ impl Workspace {
     ) -> Result<CardLookup, StoreError> {
         require(actor, Action::LookupCard)?;
         let venue_id = actor.venue_scope(venue_id).map_err(StoreError::Refused)?;
-        let (card, scanned) = match self.resolve_card(code)? {
+        let typed = !qr::is_qr_payload(code);
+        let desk = actor.role == okort_core::Role::Venue;
+        if desk && typed {
+            self.limit_typed_lookups(actor)?;
+        }
+        let resolved = self.resolve_card(code);
+        if desk {
+            let (action, card_id) = match &resolved {
+                Ok(Resolved::Card { card, .. }) if typed => ("card.lookup_typed", Some(card.id)),
+                Ok(Resolved::Card { card, .. }) => ("card.lookup_scanned", Some(card.id)),
+                Ok(Resolved::Forged(_)) => ("card.lookup_forged", None),
+                Err(_) if typed => ("card.lookup_unknown", None),
+                Err(_) => ("card.lookup_forged", None),
+            };
+            log(&self.conn, actor, action, "card", card_id, "")?;
+        }
+        let (card, scanned) = match resolved? {
             Resolved::Forged(number) => {
                 return Ok(CardLookup {
                     state: LookupState::Forged,
@@ -272,6 +292,23 @@ impl Workspace {
             valid_to: Some(year.valid_to),
             venue,
         })
+    }
+
+    /// A venue desk may type at most [`TYPED_LOOKUPS`] card numbers in ten minutes, so numbers
+    /// cannot be walked to collect first names; scanning a card is not limited.
+    fn limit_typed_lookups(&self, actor: &Actor) -> Result<(), StoreError> {
+        let since = (chrono::Utc::now() - chrono::Duration::minutes(10))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let recent: u32 = self.conn.query_row(
+            "SELECT COUNT(*) FROM audit_log WHERE user_id = ?1 AND at >= ?2
+               AND action IN ('card.lookup_typed', 'card.lookup_unknown')",
+            params![actor.user_id, since],
+            |r| r.get(0),
+        )?;
+        if recent >= TYPED_LOOKUPS {
+            return refuse(Problem::TooManyLookups { minutes: 10 });
+        }
+        Ok(())
     }
 
     /// A holder's allowance at a venue in a year: the agreement and the visits used.

@@ -18,7 +18,7 @@ mod lookup;
 pub(crate) use assignment::{assign_in, quota_of};
 pub use assignment::{Continuation, Decision, QuotaStatus, ReassessRow};
 pub(crate) use lookup::Resolved;
-pub use lookup::{CardLookup, LookupState, QrSigner, VenueAllowance};
+pub use lookup::{CardLookup, LookupState, QrSigner, VenueAllowance, TYPED_LOOKUPS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
