@@ -167,3 +167,63 @@ fn holder() -> okort_core::HolderInput {
         nav_note: String::new(),
     }
 }
+
+#[test]
+fn a_deactivated_users_open_session_ends_at_the_next_step() {
+    let (_dir, state) = logged_in("nav");
+    assert!(holders::list_holders(&state).is_ok());
+    state
+        .with(|ws| {
+            let admin = ws.login("kultur", demo::DEMO_PASSWORD)?;
+            let nav = ws
+                .list_users(&admin)?
+                .into_iter()
+                .find(|u| u.username == "nav")
+                .expect("nav");
+            ws.save_user(
+                &admin,
+                okort_store::UserInput {
+                    id: Some(nav.id),
+                    username: nav.username,
+                    role: nav.role,
+                    venue_id: nav.venue_id,
+                    active: false,
+                    password: None,
+                },
+            )
+        })
+        .expect("deactivate");
+    let ended = holders::list_holders(&state).expect_err("ended");
+    assert_eq!(ended.code, ErrorCode::NotLoggedIn);
+    assert_eq!(
+        ended.message,
+        "Brukeren er endret eller deaktivert – logg inn på nytt"
+    );
+    assert!(state.session().is_none());
+}
+
+#[test]
+fn an_idle_venue_desk_is_logged_out_after_the_programs_minutes_and_others_are_not() {
+    let (_dir, desk) = logged_in("kino");
+    desk.age_session(std::time::Duration::from_secs(14 * 60));
+    assert!(
+        venues::list_venues(&desk).is_err(),
+        "a venue may not list venues"
+    );
+    assert!(
+        desk.session().is_some(),
+        "fourteen minutes are within the fifteen"
+    );
+    desk.age_session(std::time::Duration::from_secs(16 * 60));
+    let out = cards::lookup_card(&desk, "2026-0001-9".into(), None).expect_err("idle");
+    assert_eq!(out.code, ErrorCode::NotLoggedIn);
+    assert!(out.message.contains("sto ubrukt"), "{}", out.message);
+    assert!(desk.session().is_none());
+
+    let (_dir, office) = logged_in("kultur");
+    office.age_session(std::time::Duration::from_secs(3 * 3600));
+    assert!(
+        venues::list_venues(&office).is_ok(),
+        "the office is not logged out"
+    );
+}

@@ -17,8 +17,9 @@ struct Settings {
 
 pub struct AppState {
     workspace: Mutex<Option<Workspace>>,
-    /// Who is logged in to the open workspace; cleared when the workspace changes.
-    session: Mutex<Option<Actor>>,
+    /// Who is logged in to the open workspace, and when they last did something; cleared when
+    /// the workspace changes.
+    session: Mutex<Option<(Actor, std::time::Instant)>>,
     /// Why the workspace of the last start could not be opened, shown on the first screen.
     startup_error: Mutex<Option<ApiError>>,
     lang: Mutex<Lang>,
@@ -75,11 +76,54 @@ impl AppState {
         self.session
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .clone()
+            .as_ref()
+            .map(|(actor, _)| actor.clone())
     }
 
     pub fn set_session(&self, actor: Option<Actor>) {
-        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = actor;
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) =
+            actor.map(|a| (a, std::time::Instant::now()));
+    }
+
+    /// Makes the session look idle for `by` (tests of the idle logout).
+    #[cfg(test)]
+    pub fn age_session(&self, by: std::time::Duration) {
+        if let Some((_, at)) = self
+            .session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_mut()
+        {
+            *at = at.checked_sub(by).unwrap_or(*at);
+        }
+    }
+
+    /// How long the session has stood idle.
+    fn idle(&self) -> std::time::Duration {
+        self.session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map_or(std::time::Duration::ZERO, |(_, at)| at.elapsed())
+    }
+
+    /// Marks the session as used now.
+    fn touch(&self) {
+        if let Some((_, at)) = self
+            .session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_mut()
+        {
+            *at = std::time::Instant::now();
+        }
+    }
+
+    /// Ends the session with `problem` as the reason the user reads.
+    fn end_session(&self, problem: okort_core::i18n::Problem) -> ApiError {
+        self.set_session(None);
+        let message = okort_core::i18n::sentence(&problem.message(self.lang()));
+        ApiError::new(ErrorCode::NotLoggedIn, message)
     }
 
     /// Runs `f` for the logged-in user, after checking that the role may do `action`.
@@ -95,6 +139,25 @@ impl AppState {
                 okort_core::i18n::Msg::NotLoggedIn.text(lang),
             )
         })?;
+        // A deactivated or changed user's session ends; a venue desk idle longer than the
+        // program allows is logged out.
+        let idle_limit = self.with(|ws| {
+            ws.session_check(&actor)?;
+            Ok(ws.program()?.desk_idle_minutes)
+        });
+        match idle_limit {
+            Err(e) if e.code == ErrorCode::Refused => {
+                return Err(self.end_session(okort_core::i18n::Problem::SessionEnded));
+            }
+            Err(e) => return Err(e),
+            Ok(minutes) => {
+                let limit = std::time::Duration::from_secs(u64::from(minutes) * 60);
+                if actor.role == okort_core::Role::Venue && self.idle() > limit {
+                    return Err(self.end_session(okort_core::i18n::Problem::SessionIdle));
+                }
+            }
+        }
+        self.touch();
         if !actor.may(action) {
             return Err(ApiError::from_store(StoreError::Denied(actor.role), lang));
         }

@@ -275,6 +275,7 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
             contact_email: "kultur@eksempel.kommune.no".into(),
             primary_colour: "#1f5f8b".into(),
             accent_colour: "#f2a900".into(),
+            desk_idle_minutes: 15,
         },
     )?;
     ws.set_program_image(

@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_logins_and_audit_chain",
         include_str!("migrations/0008_logins_and_audit_chain.sql"),
     ),
+    (
+        "0009_desk_idle",
+        include_str!("migrations/0009_desk_idle.sql"),
+    ),
 ];
 
 /// The schema version from which the audit log is a hash chain.
@@ -109,6 +113,10 @@ mod tests {
         (
             "0008_logins_and_audit_chain",
             "141321760bb81cc39fb74355c333bf249677494eed337266cb58b05577efd3bf",
+        ),
+        (
+            "0009_desk_idle",
+            "fbd38f9fa85d5ef821805d89920060b6dab247d44f703fe7444f1d37943d2829",
         ),
     ];
 

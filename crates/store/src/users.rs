@@ -131,6 +131,27 @@ impl Workspace {
         })
     }
 
+    /// Whether a session that began as `actor` may go on: the user still exists, is active and
+    /// has the same role (and venue). A deactivated or changed user's open session ends.
+    pub fn session_check(&self, actor: &Actor) -> Result<(), StoreError> {
+        let now: Option<(String, Option<i64>, bool)> = self
+            .conn
+            .query_row(
+                "SELECT role, venue_id, active FROM users WHERE id = ?1",
+                [actor.user_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        match now {
+            Some((role, venue_id, true))
+                if Role::parse(&role) == Some(actor.role) && venue_id == actor.venue_id =>
+            {
+                Ok(())
+            }
+            _ => refuse(Problem::SessionEnded),
+        }
+    }
+
     /// Checks a login now. See [`Workspace::login_at`].
     pub fn login(&self, username: &str, password: &str) -> Result<Actor, StoreError> {
         self.login_at(username, password, chrono::Utc::now())

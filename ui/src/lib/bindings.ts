@@ -2,9 +2,17 @@
 
 export type Lang = "nb" | "en";
 
-export type Program = { municipality: string, name: string, contactName: string, contactPhone: string, contactEmail: string, logoId: number | null, coatOfArmsId: number | null, primaryColour: string, accentColour: string, };
+export type Program = { municipality: string, name: string, contactName: string, contactPhone: string, contactEmail: string, logoId: number | null, coatOfArmsId: number | null, primaryColour: string, accentColour: string, 
+/**
+ * Minutes a venue desk may stand idle before it is logged out.
+ */
+deskIdleMinutes: number, };
 
-export type ProgramInput = { municipality: string, name: string, contactName: string, contactPhone: string, contactEmail: string, primaryColour: string, accentColour: string, };
+export type ProgramInput = { municipality: string, name: string, contactName: string, contactPhone: string, contactEmail: string, primaryColour: string, accentColour: string, 
+/**
+ * Minutes a venue desk may stand idle before it is logged out (1–480).
+ */
+deskIdleMinutes: number, };
 
 export type ProgramImageKind = "logo" | "coatOfArms";
 

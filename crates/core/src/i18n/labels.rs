@@ -50,6 +50,11 @@ pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
         ("scalePercent", "Skalering", "Scaling"),
         ("ticks", "Kryss", "Ticks"),
         ("layout", "Utskriftsformat", "Print layout"),
+        (
+            "deskIdleMinutes",
+            "Utlogging av brukersteder",
+            "Logout of venue desks",
+        ),
     ];
     LABELS
         .iter()

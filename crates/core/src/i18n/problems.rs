@@ -155,6 +155,12 @@ pub enum Problem {
     },
     /// The user cancelled a long job before it wrote anything.
     JobCancelled,
+    /// The logged-in user was deactivated or changed: the session has ended.
+    SessionEnded,
+    /// A venue desk stood idle longer than the program allows: it was logged out.
+    SessionIdle,
+    /// The idle time before a desk is logged out is outside 1–480 minutes.
+    IdleMinutes,
     /// A venue desk typed too many card numbers in a short while.
     TooManyLookups {
         minutes: u32,
@@ -527,6 +533,21 @@ impl Problem {
                 "besøket er allerede annullert",
                 "the visit is already voided",
             ),
+            SessionEnded => pick(
+                nb,
+                "brukeren er endret eller deaktivert – logg inn på nytt",
+                "the user was changed or deactivated – log in again",
+            ),
+            SessionIdle => pick(
+                nb,
+                "du ble logget ut fordi skranken sto ubrukt – logg inn på nytt",
+                "you were logged out because the desk stood idle – log in again",
+            ),
+            IdleMinutes => pick(
+                nb,
+                "må være fra 1 til 480 minutter",
+                "must be 1 to 480 minutes",
+            ),
             Calibration => pick(
                 nb,
                 "må være innenfor ±20 mm, og skalering mellom 90 og 110 %",
@@ -622,6 +643,7 @@ impl Problem {
             "holderPriceOre" | "companionPriceOre" => Problem::NegativePrice,
             "offsetXMm" | "offsetYMm" | "scalePercent" => Problem::Calibration,
             "ticks" => Problem::WholeNumberFrom0,
+            "deskIdleMinutes" => Problem::IdleMinutes,
             _ => return None,
         })
     }

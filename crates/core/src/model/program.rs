@@ -15,6 +15,8 @@ pub struct Program {
     pub coat_of_arms_id: Option<i64>,
     pub primary_colour: String,
     pub accent_colour: String,
+    /// Minutes a venue desk may stand idle before it is logged out.
+    pub desk_idle_minutes: u32,
 }
 
 /// What a user edits of the program; images are set separately.
@@ -28,6 +30,8 @@ pub struct ProgramInput {
     pub contact_email: String,
     pub primary_colour: String,
     pub accent_colour: String,
+    /// Minutes a venue desk may stand idle before it is logged out (1–480).
+    pub desk_idle_minutes: u32,
 }
 
 pub const DEFAULT_PROGRAM_NAME: &str = "Opplevelseskortet";
@@ -57,6 +61,9 @@ impl ProgramInput {
         check_email(&mut out, "contactEmail", &self.contact_email);
         colour(&mut out, "primaryColour", &self.primary_colour);
         colour(&mut out, "accentColour", &self.accent_colour);
+        if !(1..=480).contains(&self.desk_idle_minutes) {
+            out.push(problem("deskIdleMinutes", Problem::IdleMinutes));
+        }
         out
     }
 }

@@ -11,7 +11,7 @@ afterEach(() => {
 
 const program: Program = {
   municipality: "Lørenskog", name: "Opplevelseskortet", contactName: "", contactPhone: "", contactEmail: "",
-  logoId: null, coatOfArmsId: null, primaryColour: "#1f5f8b", accentColour: "#f2a900",
+  logoId: null, coatOfArmsId: null, primaryColour: "#1f5f8b", accentColour: "#f2a900", deskIdleMinutes: 15,
 };
 
 describe("ProgramForm", () => {
@@ -28,5 +28,22 @@ describe("ProgramForm", () => {
     expect(screen.getByTestId("error-municipality").textContent).toBe("Må fylles ut");
     expect(screen.getByTestId("error-name").textContent).toBe("Må fylles ut");
     expect(calls).not.toContain("save_program");
+  });
+
+  it("checks the desk's idle minutes and saves them", async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, payload) => {
+      calls.push({ cmd, args: (payload ?? {}) as Record<string, unknown> });
+      return program;
+    });
+    render(ProgramForm, { props: { program, onSaved: () => {} } });
+    await fireEvent.input(screen.getByTestId("program-desk-idle"), { target: { value: "0" } });
+    await fireEvent.click(screen.getByTestId("program-save"));
+    expect(screen.getByTestId("error-deskIdleMinutes").textContent).toBe("Må være fra 1 til 480 minutter");
+    expect(calls.some((c) => c.cmd === "save_program")).toBe(false);
+    await fireEvent.input(screen.getByTestId("program-desk-idle"), { target: { value: "30" } });
+    await fireEvent.click(screen.getByTestId("program-save"));
+    const saved = calls.find((c) => c.cmd === "save_program")?.args.input as Record<string, unknown>;
+    expect(saved.deskIdleMinutes).toBe(30);
   });
 });
