@@ -25,11 +25,11 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            // Test modules in their own files (`role_tests.rs`) are read by nobody but tests.
             if !matches!(name, "tests" | "target" | "i18n" | "node_modules") {
                 rust_files(&path, out);
             }
         } else if path.extension().is_some_and(|e| e == "rs")
+            // Test modules in their own files (`role_tests.rs`) are read by nobody but tests.
             && !path.to_string_lossy().ends_with("tests.rs")
         {
             out.push(path);
