@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_desk_idle",
         include_str!("migrations/0009_desk_idle.sql"),
     ),
+    (
+        "0010_settlement_payee",
+        include_str!("migrations/0010_settlement_payee.sql"),
+    ),
 ];
 
 /// The schema version from which the audit log is a hash chain.
@@ -117,6 +121,10 @@ mod tests {
         (
             "0009_desk_idle",
             "fbd38f9fa85d5ef821805d89920060b6dab247d44f703fe7444f1d37943d2829",
+        ),
+        (
+            "0010_settlement_payee",
+            "fd55169a9eef81cf23281ab02059fcabe5d999306c6d4d478f8676de10bcdfd5",
         ),
     ];
 

@@ -94,8 +94,9 @@ impl Settlement {
     }
 }
 
-const SETTLEMENT: &str = "SELECT s.id, s.year_id, s.period_from, s.period_to, s.venue_id, v.name,
-    v.org_number, v.bank_account, s.compensation, s.share_percent, s.holder_visits,
+const SETTLEMENT: &str = "SELECT s.id, s.year_id, s.period_from, s.period_to, s.venue_id,
+    COALESCE(s.payee_name, v.name), COALESCE(s.payee_org_number, v.org_number),
+    COALESCE(s.payee_bank_account, v.bank_account), s.compensation, s.share_percent, s.holder_visits,
     s.companion_visits, s.holder_price_ore, s.companion_price_ore, s.holder_amount_ore,
     s.companion_amount_ore, s.total_ore, s.approved_at, s.paid_on, s.withdrawn_reason,
     COALESCE(u.username, 'okort'),
@@ -282,8 +283,9 @@ impl Workspace {
             "INSERT INTO settlements (venue_id, year_id, period_from, period_to, compensation,
                 share_percent, holder_price_ore, companion_price_ore, holder_visits,
                 companion_visits, holder_amount_ore, companion_amount_ore, total_ore,
-                approved_by, approved_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                approved_by, approved_at, payee_name, payee_org_number, payee_bank_account)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18)",
             params![
                 venue_id,
                 year_id,
@@ -299,7 +301,10 @@ impl Workspace {
                 line.companion_amount_ore,
                 line.total_ore,
                 actor.user_id,
-                on
+                on,
+                line.venue_name,
+                line.org_number,
+                line.bank_account
             ],
         )?;
         let id = tx.last_insert_rowid();

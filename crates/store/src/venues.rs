@@ -127,9 +127,7 @@ impl Workspace {
         require(actor, Action::ManageVenues)?;
         let v = input.normalized();
         invalid(v.validate())?;
-        if let Some(id) = v.id {
-            self.venue(id)?;
-        }
+        let before = v.id.map(|id| self.venue(id)).transpose()?;
         let clashes = conflicts(&self.conn, &v)?
             .into_iter()
             .map(|problem| {
@@ -143,6 +141,10 @@ impl Workspace {
         invalid(clashes)?;
         let id = upsert(&self.conn, &v)?;
         log(&self.conn, actor, "venue.save", "venue", Some(id), "")?;
+        if before.is_some_and(|b| b.bank_account != v.bank_account) {
+            // Settlements already approved keep the account they were approved with.
+            log(&self.conn, actor, "venue.account", "venue", Some(id), "")?;
+        }
         self.venue(id)
     }
 

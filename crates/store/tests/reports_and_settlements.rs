@@ -573,3 +573,71 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_settlement_pays_the_account_it_was_approved_with_and_a_changed_account_is_logged() {
+    let mut o = office();
+    let a = o.cards[0].clone();
+    o.ws.register_visit(&o.kino, &a, None, d(11, 2), false, None, TODAY)
+        .expect("visit");
+    let november = Some((d(11, 1), d(11, 30)));
+    let s =
+        o.ws.approve_settlement(&o.admin, o.kino_id, o.year_id, november, d(11, 26))
+            .expect("approve");
+    let venue = o.ws.venue(o.kino_id).expect("kino");
+    assert_eq!(s.line.bank_account, venue.bank_account);
+    let new_account = (0..100)
+        .find_map(|k| okort_core::checks::complete_bank_account(&format!("15032700{k:02}")))
+        .expect("an account number");
+    assert_ne!(new_account, venue.bank_account);
+    o.ws.save_venue(
+        &o.admin,
+        okort_core::VenueInput {
+            id: Some(venue.id),
+            name: venue.name.clone(),
+            category: venue.category,
+            address: venue.address.clone(),
+            contact_person: venue.contact_person.clone(),
+            phone: venue.phone.clone(),
+            email: venue.email.clone(),
+            org_number: venue.org_number.clone(),
+            bank_account: new_account.clone(),
+            active: venue.active,
+            staff_note: venue.staff_note.clone(),
+        },
+    )
+    .expect("new account");
+    // The approved settlement still pays the account it was approved with ...
+    let kept = o.ws.settlement(&o.admin, s.id).expect("settlement");
+    assert_eq!(kept.line.bank_account, venue.bank_account);
+    // ... the next one is to the new account, and the log says the account changed.
+    o.ws.register_visit(&o.kino, &a, None, d(12, 1), false, None, TODAY)
+        .expect("visit");
+    let next =
+        o.ws.approve_settlement(
+            &o.admin,
+            o.kino_id,
+            o.year_id,
+            Some((d(12, 1), d(12, 31))),
+            d(12, 31),
+        )
+        .expect("approve");
+    assert_eq!(next.line.bank_account, new_account);
+    let log =
+        o.ws.audit_log(
+            &o.admin,
+            &okort_store::AuditQuery {
+                kind: Some("venue".into()),
+                limit: 5,
+                ..Default::default()
+            },
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
+    assert!(
+        log.iter()
+            .any(|e| e.sentence == "kultur endret kontonummeret til Eksempel Kino."),
+        "{:?}",
+        log.iter().map(|e| &e.sentence).collect::<Vec<_>>()
+    );
+}

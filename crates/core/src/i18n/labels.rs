@@ -156,6 +156,10 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         ),
         "venue.save" => ("lagret brukerstedet {s}", "saved the venue {s}"),
         "venue.logo" => ("byttet logoen til {s}", "changed the logo of {s}"),
+        "venue.account" => (
+            "endret kontonummeret til {s}",
+            "changed the bank account of {s}",
+        ),
         "venue.import" => (
             "importerte brukersteder og avtaler fra en fil",
             "imported venues and agreements from a file",
