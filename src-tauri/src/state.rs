@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// A workspace just opened, after the retention sweep: holders past the program's retention
+/// are anonymised before anyone reads them. A sweep that fails does not keep the workspace
+/// from opening; it is tried again at the next opening.
+fn swept(ws: Workspace) -> Workspace {
+    let today = chrono::Local::now().date_naive();
+    if let Err(e) = ws.privacy_sweep(&Actor::command_line(), today) {
+        eprintln!("the retention sweep did not run: {e}");
+    }
+    ws
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Settings {
@@ -44,7 +55,7 @@ impl AppState {
             .or(settings.last_workspace.filter(|p| p.is_file()))
             .unwrap_or_else(|| data_dir.join("opplevelseskort.okort"));
         let (workspace, startup_error) = match Workspace::open_or_create(&path) {
-            Ok(ws) => (Some(ws), None),
+            Ok(ws) => (Some(swept(ws)), None),
             Err(e) => (None, Some(ApiError::from_store(e, lang))),
         };
         AppState {
@@ -199,7 +210,7 @@ impl AppState {
     /// Replaces the open workspace with the one `open` returns, and remembers it.
     pub fn switch(&self, open: impl FnOnce() -> Result<Workspace, StoreError>) -> ApiResult<()> {
         let lang = self.lang();
-        let ws = open().map_err(|e| ApiError::from_store(e, lang))?;
+        let ws = swept(open().map_err(|e| ApiError::from_store(e, lang))?);
         *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(ws);
         self.set_session(None);
         self.save_settings();

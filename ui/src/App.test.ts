@@ -33,7 +33,7 @@ function fakeBackend(
     logoId: null,
     coatOfArmsId: null,
     primaryColour: "#1f5f8b",
-    accentColour: "#f2a900", deskIdleMinutes: 15,
+    accentColour: "#f2a900", deskIdleMinutes: 15, retentionYears: 3,
   };
   const years: ProgramYear[] = [
     { id: 1, year: 2024, validFrom: "2024-01-01", validTo: "2024-12-31", cardQuota: 300, ageMin: 6, ageMax: 17, companionFree: true, status: "closed", familyCap: null },

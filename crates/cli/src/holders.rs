@@ -11,10 +11,22 @@ use std::path::PathBuf;
 pub enum HolderCommand {
     /// Import holders from CSV; nothing is saved if any row is bad.
     Import { file: PathBuf },
-    /// Export holders' names and birth years to CSV (never NAV-only fields).
+    /// Export holders to CSV as the caller's role sees them: NAV every field, the culture
+    /// office names and birth years.
     Export { file: PathBuf },
+    /// Everything held about one holder (their record, cards, visits and NAV's decisions) as
+    /// JSON, for their access request; NAV's job, logged.
+    Access {
+        #[arg(long)]
+        holder: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Anonymise the holders whose last card expired more than the program's retention years
+    /// ago (the app does this when it opens a workspace); the culture office's job.
+    Sweep,
     /// List the holders as the caller's role sees them: NAV the full record, the culture
-    /// office (the command line without --user) name and birth year only.
+    /// office name and birth year only.
     List {
         /// Print JSON instead of a table.
         #[arg(long)]
@@ -32,6 +44,17 @@ pub fn run(ws: &mut Workspace, command: HolderCommand, lang: Lang) -> Result<(),
                 created: r.created,
                 updated: r.updated,
             });
+        }
+        HolderCommand::Access { holder, out } => {
+            let export = ws.holder_export(&actor, holder)?;
+            okort_store::write_file(&out, to_json(&export)?)?;
+            say(CliMsg::HolderAccessWritten {
+                path: out.display().to_string(),
+            });
+        }
+        HolderCommand::Sweep => {
+            let count = ws.privacy_sweep(&actor, today())?;
+            say(CliMsg::HoldersAnonymised { count });
         }
         HolderCommand::List { json } => {
             // The same split as the app: NAV's register, or the culture office's summaries.

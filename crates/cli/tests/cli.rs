@@ -1116,3 +1116,50 @@ fn the_command_line_does_nothing_without_a_login_and_holds_each_user_to_their_ro
         .success());
     assert!(okort(&fresh, &["users", "list"]).status.success());
 }
+
+#[test]
+fn nav_writes_an_access_request_and_the_office_sweeps_old_holders() {
+    let (dir, ws) = demo();
+    let holders: serde_json::Value =
+        serde_json::from_str(&stdout(&nav(&ws, &["holders", "list", "--json"]))).expect("json");
+    let first = &holders.as_array().expect("holders")[0];
+    let id = first["id"].to_string();
+    let out = dir.path().join("innsyn.json");
+    let by_office = okort(
+        &ws,
+        &[
+            "holders",
+            "access",
+            "--holder",
+            &id,
+            "--out",
+            out.to_str().expect("p"),
+        ],
+    );
+    assert_eq!(by_office.status.code(), Some(1), "NAV's job");
+    let done = nav(
+        &ws,
+        &[
+            "holders",
+            "access",
+            "--holder",
+            &id,
+            "--out",
+            out.to_str().expect("p"),
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("file")).expect("json");
+    assert_eq!(export["holder"]["firstName"], first["firstName"]);
+    assert!(export["cards"].as_array().is_some_and(|c| !c.is_empty()));
+    // Nothing is old enough in the demo to be swept, and NAV may not sweep.
+    let swept = okort(&ws, &["holders", "sweep"]);
+    assert_eq!(
+        stdout(&swept).trim(),
+        "0 kortholdere anonymisert.",
+        "{}",
+        stderr(&swept)
+    );
+    assert_eq!(nav(&ws, &["holders", "sweep"]).status.code(), Some(1));
+}

@@ -276,6 +276,7 @@ pub fn fill(ws: &mut Workspace) -> Result<(), StoreError> {
             primary_colour: "#1f5f8b".into(),
             accent_colour: "#f2a900".into(),
             desk_idle_minutes: 15,
+            retention_years: 3,
         },
     )?;
     ws.set_program_image(

@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_settlement_payee",
         include_str!("migrations/0010_settlement_payee.sql"),
     ),
+    (
+        "0011_retention",
+        include_str!("migrations/0011_retention.sql"),
+    ),
 ];
 
 /// The schema version from which the audit log is a hash chain.
@@ -121,6 +125,10 @@ mod tests {
         (
             "0009_desk_idle",
             "fbd38f9fa85d5ef821805d89920060b6dab247d44f703fe7444f1d37943d2829",
+        ),
+        (
+            "0011_retention",
+            "25b97777021226de88d12d1d2559a42455b966cd73aa75f58ad03f149ec00be7",
         ),
         (
             "0010_settlement_payee",

@@ -16,7 +16,8 @@ impl Workspace {
     pub fn program(&self) -> Result<Program, StoreError> {
         Ok(self.conn.query_row(
             "SELECT municipality, name, contact_name, contact_phone, contact_email, logo_id,
-                    coat_of_arms_id, primary_colour, accent_colour, desk_idle_minutes
+                    coat_of_arms_id, primary_colour, accent_colour, desk_idle_minutes,
+                    retention_years
              FROM program WHERE id = 1",
             [],
             |r| {
@@ -31,6 +32,7 @@ impl Workspace {
                     primary_colour: r.get(7)?,
                     accent_colour: r.get(8)?,
                     desk_idle_minutes: r.get(9)?,
+                    retention_years: r.get(10)?,
                 })
             },
         )?)
@@ -43,7 +45,8 @@ impl Workspace {
         self.conn.execute(
             "UPDATE program SET municipality = ?1, name = ?2, contact_name = ?3,
                     contact_phone = ?4, contact_email = ?5, primary_colour = ?6,
-                    accent_colour = ?7, desk_idle_minutes = ?8 WHERE id = 1",
+                    accent_colour = ?7, desk_idle_minutes = ?8, retention_years = ?9
+             WHERE id = 1",
             params![
                 p.municipality,
                 p.name,
@@ -52,7 +55,8 @@ impl Workspace {
                 p.contact_email,
                 p.primary_colour,
                 p.accent_colour,
-                p.desk_idle_minutes
+                p.desk_idle_minutes,
+                p.retention_years
             ],
         )?;
         log(&self.conn, actor, "program.save", "program", Some(1), "")?;
@@ -94,6 +98,7 @@ mod tests {
             primary_colour: "#1f5f8b".into(),
             accent_colour: "#f2a900".into(),
             desk_idle_minutes: 15,
+            retention_years: 3,
         }
     }
 

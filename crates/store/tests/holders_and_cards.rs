@@ -2,7 +2,7 @@
 //! lost cards, QR verification, re-assessment, and what each role is refused.
 
 mod support;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use okort_core::i18n::Problem;
 use okort_core::{Actor, HolderInput, ProgramYearInput, Role, VenueCategory, VenueInput};
 use okort_store::{demo, CardStatus, LookupState, StoreError, UserInput, Workspace};
@@ -842,4 +842,109 @@ fn a_venue_desk_may_not_walk_card_numbers_and_every_lookup_is_logged() {
     assert_eq!(typed as u32, okort_store::TYPED_LOOKUPS);
     assert!(log.iter().any(|e| e.action == "card.lookup_scanned"
         && e.sentence == format!("kino skannet kort {}.", card.number)));
+}
+
+#[test]
+fn the_retention_sweep_anonymises_holders_long_past_their_last_card_and_keeps_the_visits() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let program = ws.program().expect("program");
+    ws.save_program(
+        &admin,
+        okort_core::ProgramInput {
+            municipality: program.municipality,
+            name: program.name,
+            contact_name: program.contact_name,
+            contact_phone: program.contact_phone,
+            contact_email: program.contact_email,
+            primary_colour: program.primary_colour,
+            accent_colour: program.accent_colour,
+            desk_idle_minutes: program.desk_idle_minutes,
+            retention_years: 1,
+        },
+    )
+    .expect("one year");
+    let visits_before = |ws: &Workspace| {
+        let y = ws.year_by_number(2025).expect("y").expect("2025");
+        ws.list_visits(&admin, y.id, None).expect("visits").len()
+    };
+    let before = visits_before(&ws);
+    let holders = ws.list_holders(&nav).expect("holders");
+    let last_card = |id: i64| {
+        ws.cards_of_holder(&nav, id)
+            .expect("cards")
+            .iter()
+            .map(|c| c.year)
+            .max()
+    };
+    // Every demo holder's last card is of 2026: kept through 2027 with one year's retention.
+    let carded: Vec<_> = holders
+        .iter()
+        .filter(|h| last_card(h.id).is_some())
+        .collect();
+    assert!(carded.iter().all(|h| last_card(h.id) == Some(2026)));
+    assert_eq!(ws.privacy_sweep(&admin, d(2027, 12, 31)).expect("sweep"), 0);
+    assert!(matches!(
+        ws.privacy_sweep(&nav, d(2028, 1, 2)),
+        Err(StoreError::Denied(_))
+    ));
+    let swept = ws.privacy_sweep(&admin, d(2028, 1, 2)).expect("sweep");
+    assert_eq!(swept as usize, carded.len());
+    let after = ws.list_holders(&nav).expect("holders");
+    for gone in &carded {
+        let h = after
+            .iter()
+            .find(|h| h.id == gone.id)
+            .expect("still counted");
+        assert_eq!((h.first_name.as_str(), h.last_name.as_str()), ("–", ""));
+        assert!(h.guardian_name.is_empty() && h.nav_note.is_empty() && h.address.is_empty());
+        assert_eq!(
+            h.birth_date.year(),
+            gone.birth_date.year(),
+            "the year stays"
+        );
+    }
+    // Holders never given a card are NAV's open cases, not swept.
+    assert_eq!(
+        after.iter().filter(|h| h.first_name != "–").count(),
+        holders.len() - carded.len()
+    );
+    assert_eq!(visits_before(&ws), before, "visits stay for the statistics");
+    assert_eq!(ws.privacy_sweep(&admin, d(2027, 1, 3)).expect("again"), 0);
+}
+
+#[test]
+fn an_access_request_gets_everything_about_the_holder_and_nothing_about_others() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let holders = ws.list_holders(&nav).expect("holders");
+    let with_visits = holders
+        .iter()
+        .find(|h| {
+            ws.holder_export(&nav, h.id)
+                .map(|e| !e.visits.is_empty())
+                .unwrap_or(false)
+        })
+        .expect("a holder with visits");
+    let export = ws.holder_export(&nav, with_visits.id).expect("export");
+    assert_eq!(export.holder, *with_visits);
+    assert!(!export.cards.is_empty());
+    let json = serde_json::to_string(&export).expect("json");
+    assert!(json.contains(&with_visits.first_name));
+    for other in holders.iter().filter(|h| h.id != with_visits.id) {
+        assert!(
+            !json.contains(&format!("\"{}\"", other.last_name))
+                || other.last_name == with_visits.last_name,
+            "{} leaked",
+            other.last_name
+        );
+    }
+    assert!(matches!(
+        ws.holder_export(&admin, with_visits.id),
+        Err(StoreError::Denied(_))
+    ));
 }

@@ -6,13 +6,21 @@ export type Program = { municipality: string, name: string, contactName: string,
 /**
  * Minutes a venue desk may stand idle before it is logged out.
  */
-deskIdleMinutes: number, };
+deskIdleMinutes: number, 
+/**
+ * Years a holder's data is kept after their last card expired.
+ */
+retentionYears: number, };
 
 export type ProgramInput = { municipality: string, name: string, contactName: string, contactPhone: string, contactEmail: string, primaryColour: string, accentColour: string, 
 /**
  * Minutes a venue desk may stand idle before it is logged out (1–480).
  */
-deskIdleMinutes: number, };
+deskIdleMinutes: number, 
+/**
+ * Years a holder's data is kept after their last card expired (1–10).
+ */
+retentionYears: number, };
 
 export type ProgramImageKind = "logo" | "coatOfArms";
 

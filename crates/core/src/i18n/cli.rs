@@ -33,6 +33,9 @@ catalogue! {
         "{year} endret: {from} – {to}, {quota} kort", "{year} changed: {from} – {to}, {quota} cards";
     AuditWhole { entries: u32 } => "Loggen er hel: {entries} oppføringer, ingen endret eller fjernet.",
         "The log is whole: {entries} entries, none changed or removed.";
+    HolderAccessWritten { path: String } => "Alt som er lagret om kortholderen, er skrevet til {path}",
+        "Everything held about the holder is in {path}";
+    HoldersAnonymised { count: u32 } => "{count} kortholdere anonymisert.", "{count} holders anonymised.";
     YearClosed { year: i32 } => "{year} er avsluttet.", "{year} is closed.";
     AgreementsCopied { count: usize, from: i32, to: i32 } =>
         "{count} avtaler kopiert fra {from} til {to} (uten signatur).",

@@ -55,6 +55,7 @@ pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
             "Utlogging av brukersteder",
             "Logout of venue desks",
         ),
+        ("retentionYears", "Oppbevaring", "Retention"),
     ];
     LABELS
         .iter()
@@ -139,6 +140,14 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         "settlement.withdraw" => (
             "trakk tilbake {s} med begrunnelsen {d}",
             "withdrew {s} with the reason {d}",
+        ),
+        "privacy.sweep" => (
+            "anonymiserte {p} kortholdere hvis siste kort gikk ut for lenge siden",
+            "anonymised {p} holders whose last card expired long ago",
+        ),
+        "holder.export" => (
+            "eksporterte alt som er lagret om {s} (innsyn)",
+            "exported everything held about {s} (access request)",
         ),
         "program.save" => ("endret programmet {s}", "changed the program {s}"),
         "program.image" => (

@@ -159,6 +159,8 @@ pub enum Problem {
     SessionEnded,
     /// A venue desk stood idle longer than the program allows: it was logged out.
     SessionIdle,
+    /// The years holder data is kept are outside 1–10.
+    RetentionYears,
     /// The idle time before a desk is logged out is outside 1–480 minutes.
     IdleMinutes,
     /// A venue desk typed too many card numbers in a short while.
@@ -543,6 +545,7 @@ impl Problem {
                 "du ble logget ut fordi skranken sto ubrukt – logg inn på nytt",
                 "you were logged out because the desk stood idle – log in again",
             ),
+            RetentionYears => pick(nb, "må være fra 1 til 10 år", "must be 1 to 10 years"),
             IdleMinutes => pick(
                 nb,
                 "må være fra 1 til 480 minutter",
@@ -644,6 +647,7 @@ impl Problem {
             "offsetXMm" | "offsetYMm" | "scalePercent" => Problem::Calibration,
             "ticks" => Problem::WholeNumberFrom0,
             "deskIdleMinutes" => Problem::IdleMinutes,
+            "retentionYears" => Problem::RetentionYears,
             _ => return None,
         })
     }

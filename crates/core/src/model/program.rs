@@ -17,6 +17,8 @@ pub struct Program {
     pub accent_colour: String,
     /// Minutes a venue desk may stand idle before it is logged out.
     pub desk_idle_minutes: u32,
+    /// Years a holder's data is kept after their last card expired.
+    pub retention_years: u32,
 }
 
 /// What a user edits of the program; images are set separately.
@@ -32,6 +34,8 @@ pub struct ProgramInput {
     pub accent_colour: String,
     /// Minutes a venue desk may stand idle before it is logged out (1–480).
     pub desk_idle_minutes: u32,
+    /// Years a holder's data is kept after their last card expired (1–10).
+    pub retention_years: u32,
 }
 
 pub const DEFAULT_PROGRAM_NAME: &str = "Opplevelseskortet";
@@ -63,6 +67,9 @@ impl ProgramInput {
         colour(&mut out, "accentColour", &self.accent_colour);
         if !(1..=480).contains(&self.desk_idle_minutes) {
             out.push(problem("deskIdleMinutes", Problem::IdleMinutes));
+        }
+        if !(1..=10).contains(&self.retention_years) {
+            out.push(problem("retentionYears", Problem::RetentionYears));
         }
         out
     }

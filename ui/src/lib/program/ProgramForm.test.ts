@@ -11,7 +11,7 @@ afterEach(() => {
 
 const program: Program = {
   municipality: "Lørenskog", name: "Opplevelseskortet", contactName: "", contactPhone: "", contactEmail: "",
-  logoId: null, coatOfArmsId: null, primaryColour: "#1f5f8b", accentColour: "#f2a900", deskIdleMinutes: 15,
+  logoId: null, coatOfArmsId: null, primaryColour: "#1f5f8b", accentColour: "#f2a900", deskIdleMinutes: 15, retentionYears: 3,
 };
 
 describe("ProgramForm", () => {

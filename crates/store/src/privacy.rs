@@ -1,0 +1,139 @@
+//! The holders' data kept by the rules: anonymised a set time after their last card expired
+//! (visits and statistics stay), and everything held about one holder for their access
+//! request (GDPR art. 15).
+
+use crate::audit::log;
+use crate::cards::Card;
+use crate::{require, StoreError, Workspace};
+use chrono::{Datelike, NaiveDate};
+use okort_core::{Action, Actor, Holder};
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The last day a holder's data is kept: `years` after the day their last card expired.
+pub fn kept_until(last_valid_to: NaiveDate, years: u32) -> NaiveDate {
+    last_valid_to
+        .checked_add_months(chrono::Months::new(12 * years))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// One visit as the holder's export lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HolderVisit {
+    pub card_number: String,
+    pub venue_name: String,
+    pub visited_on: Option<NaiveDate>,
+    pub companion: bool,
+    pub voided: bool,
+}
+
+/// Everything held about one holder: the record, the cards and the visits made with them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HolderExport {
+    pub holder: Holder,
+    pub cards: Vec<Card>,
+    pub visits: Vec<HolderVisit>,
+    /// NAV's yearly decisions: the year, continue or end, and the day.
+    pub decisions: Vec<(i32, String, NaiveDate)>,
+}
+
+impl Workspace {
+    /// Anonymises every holder whose last card expired more than the program's retention
+    /// years before `today`: names, guardian, contact, address and NAV's note are removed and
+    /// the birth date kept as its year only (for the age bands of the statistics). Cards and
+    /// visits stay. Returns how many were anonymised; run on opening and by the command line.
+    pub fn privacy_sweep(&self, actor: &Actor, today: NaiveDate) -> Result<u32, StoreError> {
+        require(actor, Action::ManageProgram)?;
+        let years = self.program()?.retention_years;
+        let mut stmt = self.conn.prepare(
+            "SELECT h.id, h.birth_date, MAX(y.valid_to) FROM holders h
+               JOIN cards c ON c.holder_id = h.id JOIN program_years y ON y.id = c.year_id
+              WHERE h.anonymised_on IS NULL GROUP BY h.id",
+        )?;
+        let due: Vec<(i64, NaiveDate)> = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?, r.get(2)?))
+            })?
+            .collect::<Result<Vec<(i64, NaiveDate, NaiveDate)>, _>>()?
+            .into_iter()
+            .filter(|(_, _, last)| today > kept_until(*last, years))
+            .map(|(id, born, _)| (id, born))
+            .collect();
+        for (id, born) in &due {
+            let year_only = NaiveDate::from_ymd_opt(born.year(), 1, 1).unwrap_or(*born);
+            self.conn.execute(
+                "UPDATE holders SET first_name = '–', last_name = '', birth_date = ?1,
+                    guardian_name = '', guardian_phone = '', guardian_email = '', address = '',
+                    nav_contact = '', nav_note = '', anonymised_on = ?2 WHERE id = ?3",
+                params![year_only, today, id],
+            )?;
+        }
+        if !due.is_empty() {
+            let detail = due.len().to_string();
+            log(&self.conn, actor, "privacy.sweep", "holders", None, &detail)?;
+        }
+        Ok(due.len() as u32)
+    }
+
+    /// Everything held about one holder, for their access request: NAV's job. The export is
+    /// logged (that it was made, not what it holds).
+    pub fn holder_export(&self, actor: &Actor, holder_id: i64) -> Result<HolderExport, StoreError> {
+        require(actor, Action::ManageHolders)?;
+        let holder = crate::holders::holder_by_id(&self.conn, holder_id)?;
+        let cards = self.cards_of_holder(actor, holder_id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT c.number, v.name, vi.visited_on, vi.companion, vi.voided_reason IS NOT NULL
+               FROM visits vi JOIN cards c ON c.id = vi.card_id JOIN venues v ON v.id = vi.venue_id
+              WHERE vi.holder_id = ?1 ORDER BY vi.visited_on IS NULL, vi.visited_on, vi.id",
+        )?;
+        let visits = stmt
+            .query_map([holder_id], |r| {
+                Ok(HolderVisit {
+                    card_number: r.get(0)?,
+                    venue_name: r.get(1)?,
+                    visited_on: r.get(2)?,
+                    companion: r.get(3)?,
+                    voided: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT y.year, r.decision, r.decided_on FROM reassessments r
+               JOIN program_years y ON y.id = r.year_id WHERE r.holder_id = ?1 ORDER BY y.year",
+        )?;
+        let decisions = stmt
+            .query_map([holder_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        log(
+            &self.conn,
+            actor,
+            "holder.export",
+            "holder",
+            Some(holder_id),
+            "",
+        )?;
+        Ok(HolderExport {
+            holder,
+            cards,
+            visits,
+            decisions,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_is_kept_the_set_years_after_the_last_card_expired() {
+        let last = NaiveDate::from_ymd_opt(2026, 12, 31).expect("d");
+        assert_eq!(
+            kept_until(last, 3),
+            NaiveDate::from_ymd_opt(2029, 12, 31).expect("d")
+        );
+    }
+}
