@@ -127,12 +127,12 @@ mod tests {
             "fbd38f9fa85d5ef821805d89920060b6dab247d44f703fe7444f1d37943d2829",
         ),
         (
-            "0011_retention",
-            "25b97777021226de88d12d1d2559a42455b966cd73aa75f58ad03f149ec00be7",
-        ),
-        (
             "0010_settlement_payee",
             "fd55169a9eef81cf23281ab02059fcabe5d999306c6d4d478f8676de10bcdfd5",
+        ),
+        (
+            "0011_retention",
+            "25b97777021226de88d12d1d2559a42455b966cd73aa75f58ad03f149ec00be7",
         ),
     ];
 
