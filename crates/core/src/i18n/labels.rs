@@ -141,6 +141,18 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "trakk tilbake {s} med begrunnelsen {d}",
             "withdrew {s} with the reason {d}",
         ),
+        "holders.export" => (
+            "eksporterte kortholderregisteret ({p} kortholdere)",
+            "exported the holder register ({p} holders)",
+        ),
+        "cards.export" => (
+            "eksporterte kortene for {s} ({p} kort)",
+            "exported the cards of {s} ({p} cards)",
+        ),
+        "visits.export" => (
+            "eksporterte besøkene for {s} ({p} besøk)",
+            "exported the visits of {s} ({p} visits)",
+        ),
         "privacy.sweep" => (
             "anonymiserte {p} kortholdere hvis siste kort gikk ut for lenge siden",
             "anonymised {p} holders whose last card expired long ago",

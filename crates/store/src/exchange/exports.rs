@@ -4,6 +4,7 @@
 //! NAV-only fields.
 
 use super::spreadsheet_csv;
+use crate::audit::log;
 use crate::cards::CardStatus;
 use crate::{StoreError, Workspace};
 use okort_core::dates::format_date;
@@ -46,6 +47,15 @@ impl Workspace {
                 ]
             })
             .collect();
+        let detail = rows.len().to_string();
+        log(
+            &self.conn,
+            actor,
+            "cards.export",
+            "year",
+            Some(year_id),
+            &detail,
+        )?;
         spreadsheet_csv(
             &[
                 "kortnummer",
@@ -82,6 +92,15 @@ impl Workspace {
                 ]
             })
             .collect();
+        let detail = rows.len().to_string();
+        log(
+            &self.conn,
+            actor,
+            "visits.export",
+            "year",
+            Some(year_id),
+            &detail,
+        )?;
         spreadsheet_csv(
             &["dato", "brukersted", "kortnummer", "ledsager", "annullert"],
             &rows,
@@ -103,6 +122,33 @@ mod tests {
 
     fn text(bytes: Vec<u8>) -> String {
         String::from_utf8(bytes).expect("utf-8")
+    }
+
+    #[test]
+    fn every_export_of_personal_data_is_in_the_audit_log() {
+        let (_dir, ws, year) = demo();
+        let admin = ws
+            .login("kultur", crate::demo::DEMO_PASSWORD)
+            .expect("admin");
+        ws.export_cards_csv(&admin, year).expect("cards");
+        ws.export_visits_csv(&admin, year, None).expect("visits");
+        ws.export_holders_csv(&admin).expect("holders");
+        let log = ws
+            .audit_log(&admin, &crate::AuditQuery::latest(3), okort_core::Lang::Nb)
+            .expect("log");
+        let said: Vec<&str> = log.iter().map(|e| e.sentence.as_str()).collect();
+        assert!(
+            said[0].starts_with("kultur eksporterte kortholderregisteret ("),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with("kultur eksporterte besøkene for 2026 ("),
+            "{said:?}"
+        );
+        assert!(
+            said[2].starts_with("kultur eksporterte kortene for 2026 ("),
+            "{said:?}"
+        );
     }
 
     #[test]

@@ -138,6 +138,15 @@ impl Workspace {
         require(actor, Action::ReadHolderSummaries)?;
         let full = sees_full_record(actor.role);
         let holders = crate::holders::all_holders(&self.conn)?;
+        let detail = holders.len().to_string();
+        crate::audit::log(
+            &self.conn,
+            actor,
+            "holders.export",
+            "holders",
+            None,
+            &detail,
+        )?;
         if full {
             let header: Vec<&str> = COLUMNS.iter().map(|c| c.1[0]).collect();
             let rows: Vec<Vec<String>> = holders
