@@ -42,6 +42,17 @@ commands! {
         state.act(Action::ManageHolders, |ws, actor| ws.save_holder(actor, input, today()))
     }
 
+    /// Everything held about one holder, as JSON at `path`, for their access request (GDPR
+    /// art. 15): NAV's job, logged.
+    pub fn export_holder(state, holder_id: i64, path: PathBuf) -> ApiResult<()> {
+        state.act(Action::ManageHolders, |ws, actor| {
+            let export = ws.holder_export(actor, holder_id)?;
+            let json = serde_json::to_vec_pretty(&export)
+                .map_err(|e| okort_store::StoreError::Csv(e.to_string()))?;
+            okort_store::write_file(&path, json)
+        })
+    }
+
     pub fn export_holders_csv(state, path: PathBuf) -> ApiResult<()> {
         state.act(Action::ReadHolderSummaries, |ws, actor| {
             okort_store::write_file(&path, ws.export_holders_csv(actor)?)?;

@@ -90,6 +90,9 @@ export const commands = {
     call<Array<HolderSummary>>("possible_duplicates", { input }),
   saveHolder: (input: HolderInput) =>
     call<Holder>("save_holder", { input }),
+  /** Everything held about one holder, as JSON at `path`, for their access request (GDPR art. 15): NAV's job, logged. */
+  exportHolder: (holderId: number, path: string) =>
+    call<void>("export_holder", { holderId, path }),
   exportHoldersCsv: (path: string) =>
     call<void>("export_holders_csv", { path }),
   /** Imports NAV's CSV of holders; refused whole with every bad row listed. */

@@ -106,4 +106,27 @@ describe("HolderForm", () => {
     const options = Array.from((screen.getByTestId("holder-language") as HTMLSelectElement).options).map((o) => o.textContent);
     expect(options).toEqual(["Norsk bokmål", "العربية (arabisk)", "ትግርኛ (tigrinja)"]);
   });
+
+  it("saves everything about a holder as one file for an access request", async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, payload) => {
+      calls.push({ cmd, args: (payload ?? {}) as Record<string, unknown> });
+      if (cmd === "plugin:dialog|save") return "/tmp/innsyn-kortholder-44.json";
+      if (cmd === "cards_of_holder") return [];
+      if (cmd === "quota_status") return { quota: 100, used: 88, left: 12 };
+      return null;
+    });
+    const holder: Holder = {
+      id: 44, firstName: "ሰላም", lastName: "ተስፋዬ", birthDate: "2015-03-02", language: "ti",
+      guardianName: "", guardianPhone: "", guardianEmail: "", address: "", navContact: "", navNote: "",
+    };
+    render(HolderForm, { props: { holder, languages, years, onSaved: () => {}, onBack: () => {} } });
+    await fireEvent.click(await screen.findByTestId("holder-access-export"));
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.cmd === "export_holder")?.args).toEqual({
+        holderId: 44,
+        path: "/tmp/innsyn-kortholder-44.json",
+      }),
+    );
+  });
 });

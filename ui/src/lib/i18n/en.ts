@@ -272,6 +272,10 @@ export const en: Record<MessageKey, string> = {
   "holders.importTitle": "Import card holders from CSV",
   "holders.importText": "The first row holds the headings, as in an exported file. If any row has errors, nothing is saved.",
   "holders.importResult": "{created} new card holders, {updated} updated",
+  "holders.accessTitle": "Access request",
+  "holders.accessText": "Everything held about the holder – the record, the cards, the visits and NAV's decisions – as one file, when the holder or a guardian asks. The export is logged.",
+  "holders.accessExport": "Save everything about the holder (JSON) …",
+  "holders.accessFile": "access-holder",
   "holders.defaultName": "card-holders.csv",
 
   "cards.title": "Cards",

@@ -270,6 +270,10 @@ export const nb = {
   "holders.importTitle": "Importer kortholdere fra CSV",
   "holders.importText": "Første rad er overskrifter, slik som i en eksportert fil. Hvis én rad har feil, lagres ingenting.",
   "holders.importResult": "{created} nye kortholdere, {updated} oppdatert",
+  "holders.accessTitle": "Innsyn",
+  "holders.accessText": "Alt som er lagret om kortholderen – opplysningene, kortene, besøkene og NAVs vurderinger – som én fil, når kortholderen eller foresatte ber om innsyn. Utleveringen føres i loggen.",
+  "holders.accessExport": "Lagre alt om kortholderen (JSON) …",
+  "holders.accessFile": "innsyn-kortholder",
   "holders.defaultName": "kortholdere.csv",
 
   "cards.title": "Kort",
