@@ -61,7 +61,7 @@ export const en: Record<MessageKey, string> = {
   "program.coatOfArms": "Coat of arms",
   "program.imageSaved": "The image is saved",
   "program.imageRemoved": "The image is removed",
-  "program.security": "Logins",
+  "program.security": "Logins and privacy",
   "program.deskIdleMinutes": "Log out venue desks after (minutes unused)",
   "program.deskIdleHint": "A desk left unused this long is logged out (1–480 minutes).",
   "check.idleMinutes": "Must be 1 to 480 minutes",

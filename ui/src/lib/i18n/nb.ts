@@ -59,7 +59,7 @@ export const nb = {
   "program.coatOfArms": "Kommunevåpen",
   "program.imageSaved": "Bildet er lagret",
   "program.imageRemoved": "Bildet er fjernet",
-  "program.security": "Innlogging",
+  "program.security": "Innlogging og personvern",
   "program.deskIdleMinutes": "Logg ut brukersteder etter (minutter uten bruk)",
   "program.deskIdleHint": "En skranke som står ubrukt så lenge, logges ut (1–480 minutter).",
   "check.idleMinutes": "Må være fra 1 til 480 minutter",
