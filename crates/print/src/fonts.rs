@@ -157,17 +157,25 @@ impl Fonts {
     }
 
     fn shape_uncached(&self, text: &str, bold: bool) -> ShapedText {
+        // A neutral character the run's font has no glyph for (a bracket after Ethiopic)
+        // starts a Latin run instead.
+        let has = |script: Script, c: char| {
+            script == Script::Latin
+                || self.faces[Self::font_for(script, bold)]
+                    .glyph_index(c)
+                    .is_some()
+        };
         let mut pieces: Vec<(Script, String)> = Vec::new();
         for c in text.chars() {
             let script = script_of(c);
             match (pieces.last_mut(), script) {
-                (Some((_, buf)), None) => buf.push(c),
+                (Some((s, buf)), None) if has(*s, c) => buf.push(c),
                 (Some((s, buf)), Some(x)) if *s == x => buf.push(c),
                 (_, x) => pieces.push((x.unwrap_or(Script::Latin), c.to_string())),
             }
             // A neutral first character takes the script of what follows.
             if let (Some(x), [(first, buf)]) = (script, pieces.as_mut_slice()) {
-                if *first != x && buf.chars().all(|c| script_of(c).is_none()) {
+                if *first != x && buf.chars().all(|c| script_of(c).is_none() && has(x, c)) {
                     *first = x;
                 }
             }
@@ -270,6 +278,21 @@ mod tests {
                 .filter(|g| g.gid == 0)
                 .count();
             assert_eq!(missing, 0, "{name}");
+        }
+    }
+
+    #[test]
+    fn punctuation_the_ethiopic_font_lacks_is_set_in_the_latin_font() {
+        let fonts = Fonts::load().expect("fonts");
+        for text in ["ትግርኛ (ti)", "(ሰላም) ተስፋይ", "Олена [uk]"] {
+            let missing = fonts
+                .shape(text, false)
+                .runs
+                .iter()
+                .flat_map(|r| &r.glyphs)
+                .filter(|g| g.gid == 0)
+                .count();
+            assert_eq!(missing, 0, "{text}");
         }
     }
 
