@@ -1,15 +1,15 @@
-//! The documents made from the workspace: a year's cards, NAV's hand-out list and a venue's
-//! settlement statement. This crate is the only bridge between the workspace (`okort-store`)
+//! The documents made from the workspace: a year's cards, NAV's hand-out list, a venue's
+//! settlement statement and a holder's access request. This crate is the only bridge between the workspace (`okort-store`)
 //! and the layout engine (`okort-print`): it reads what a document needs, in the reader's
 //! language, and hands it to the engine, which knows nothing of the workspace.
 
 use okort_core::dates::format_date;
 use okort_core::i18n::{month_name, Msg, Problem};
 use okort_core::{Actor, Lang};
-use okort_print::documents::{BenchResult, CardRun, HandoutList, StatementDoc};
-use okort_print::layout::HandoutRow;
+use okort_print::documents::{AccessDoc, BenchResult, CardRun, HandoutList, StatementDoc};
+use okort_print::layout::{AccessBody, AccessSection, HandoutRow};
 use okort_print::{CardFace, Design, Job, Layout, Logo, PrintError, Rgb, VenueLine};
-use okort_store::{CardRow, QrSigner, StoreError, VisitScope, Workspace};
+use okort_store::{CardRow, CardStatus, HolderExport, QrSigner, StoreError, VisitScope, Workspace};
 
 pub use okort_print::documents::{calibrated, calibration, sample_face};
 
@@ -453,7 +453,7 @@ pub fn read_statement(
 }
 
 /// A job with the program's logo and coat of arms and no card design: for the documents the
-/// culture office sends (settlement statements).
+/// program sends (settlement statements, access requests).
 fn program_job(ws: &Workspace, program: &okort_core::Program, lang: Lang) -> Result<Job> {
     let design = Design {
         title: program.name.clone(),
@@ -470,4 +470,205 @@ fn program_job(ws: &Workspace, program: &okort_core::Program, lang: Lang) -> Res
     let program_logo = logo(ws, program.logo_id)?;
     let arms = logo(ws, program.coat_of_arms_id)?;
     Ok(Job::new(design, program_logo.as_ref(), arms.as_ref(), &[])?)
+}
+
+/// Everything held about one holder as a PDF made on `today`, for their access request (GDPR
+/// art. 15): NAV's job, logged as the JSON export is, since it reads the same export.
+pub fn holder_access_pdf(
+    ws: &Workspace,
+    actor: &Actor,
+    holder_id: i64,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<Vec<u8>> {
+    Ok(read_holder_access(ws, actor, holder_id, today, lang)?.pdf()?)
+}
+
+/// Reads what [`holder_access_pdf`] prints, to be written without the workspace.
+pub fn read_holder_access(
+    ws: &Workspace,
+    actor: &Actor,
+    holder_id: i64,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<AccessDoc> {
+    let export = ws.holder_export(actor, holder_id)?;
+    access_doc(ws, &export, today, lang)
+}
+
+/// The access document for an export already read: the command line writes the JSON and the
+/// PDF of one request from one export, logged once. It holds the export and the program's
+/// name and logos, nothing else: nothing about any other holder.
+pub fn access_doc(
+    ws: &Workspace,
+    export: &HolderExport,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<AccessDoc> {
+    let say = |m: Msg| m.text(lang);
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            say(Msg::AccessEmpty)
+        } else {
+            s.to_string()
+        }
+    };
+    let program = ws.program()?;
+    let h = &export.holder;
+    let name = format!("{} {}", h.first_name, h.last_name)
+        .trim()
+        .to_string();
+    let language = okort_core::holder::LANGUAGES
+        .iter()
+        .find(|(code, _)| *code == h.language)
+        .map_or_else(
+            || h.language.clone(),
+            |(code, own)| format!("{own} ({code})"),
+        );
+    let holder = AccessBody::Facts(vec![
+        (say(Msg::AccessHolderId), h.id.to_string()),
+        (say(Msg::AccessName), or_dash(&name)),
+        (say(Msg::AccessBorn), format_date(h.birth_date)),
+        (say(Msg::AccessLanguage), language),
+        (say(Msg::AccessAddress), or_dash(&h.address)),
+        (say(Msg::AccessGuardian), or_dash(&h.guardian_name)),
+        (say(Msg::AccessGuardianPhone), or_dash(&h.guardian_phone)),
+        (say(Msg::AccessGuardianEmail), or_dash(&h.guardian_email)),
+        (say(Msg::AccessNavContact), or_dash(&h.nav_contact)),
+        (say(Msg::AccessNavNote), or_dash(&h.nav_note)),
+    ]);
+    let cards = export
+        .cards
+        .iter()
+        .map(|c| {
+            let status = say(match c.status {
+                CardStatus::Assigned => Msg::AccessAssigned,
+                CardStatus::Printed => Msg::AccessPrinted,
+                CardStatus::HandedOut => Msg::AccessInUse,
+                CardStatus::Lost => Msg::AccessLost,
+                CardStatus::Revoked => Msg::AccessRevoked,
+            });
+            let replaces = c
+                .replaces_card_id
+                .and_then(|id| export.cards.iter().find(|old| old.id == id))
+                .map(|old| {
+                    say(Msg::AccessReplaces {
+                        number: old.number.clone(),
+                    })
+                });
+            let reason = (!c.revoked_reason.trim().is_empty()).then(|| {
+                say(Msg::AccessReason {
+                    reason: c.revoked_reason.clone(),
+                })
+            });
+            let note = [replaces, reason]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n");
+            vec![
+                c.number.clone(),
+                c.year.to_string(),
+                status,
+                format_date(c.created_on),
+                c.handed_out_on
+                    .map_or_else(|| say(Msg::AccessEmpty), format_date),
+                or_dash(&note),
+            ]
+        })
+        .collect();
+    let yes_no = |b: bool| say(if b { Msg::AccessYes } else { Msg::AccessNo });
+    let visits = export
+        .visits
+        .iter()
+        .map(|v| {
+            vec![
+                v.visited_on
+                    .map_or_else(|| say(Msg::AccessUnknownDate), format_date),
+                v.venue_name.clone(),
+                v.card_number.clone(),
+                yes_no(v.companion),
+                yes_no(v.voided),
+            ]
+        })
+        .collect();
+    let decisions = export
+        .decisions
+        .iter()
+        .map(|(year, decision, on)| {
+            let decision = match decision.as_str() {
+                "continue" => say(Msg::AccessContinues),
+                "end" => say(Msg::AccessEnds),
+                other => other.to_string(),
+            };
+            vec![year.to_string(), decision, format_date(*on)]
+        })
+        .collect();
+    let columns = |cols: &[(Msg, f32)]| {
+        cols.iter()
+            .map(|(m, width)| (say(m.clone()), *width))
+            .collect::<Vec<_>>()
+    };
+    let sections = vec![
+        AccessSection {
+            heading: say(Msg::AccessHolder),
+            body: holder,
+        },
+        AccessSection {
+            heading: say(Msg::AccessCards),
+            body: AccessBody::Table {
+                columns: columns(&[
+                    (Msg::AccessCardNumber, 30.0),
+                    (Msg::AccessYear, 14.0),
+                    (Msg::AccessStatus, 34.0),
+                    (Msg::AccessCreated, 24.0),
+                    (Msg::AccessHandedOut, 24.0),
+                    (Msg::AccessNote, 54.0),
+                ]),
+                rows: cards,
+            },
+        },
+        AccessSection {
+            heading: say(Msg::AccessVisits),
+            body: AccessBody::Table {
+                columns: columns(&[
+                    (Msg::AccessDate, 40.0),
+                    (Msg::AccessVenue, 66.0),
+                    (Msg::AccessCardNumber, 30.0),
+                    (Msg::AccessCompanion, 22.0),
+                    (Msg::AccessVoided, 22.0),
+                ]),
+                rows: visits,
+            },
+        },
+        AccessSection {
+            heading: say(Msg::AccessDecisions),
+            body: AccessBody::Table {
+                columns: columns(&[
+                    (Msg::AccessYear, 20.0),
+                    (Msg::AccessDecision, 100.0),
+                    (Msg::AccessDate, 60.0),
+                ]),
+                rows: decisions,
+            },
+        },
+    ];
+    let sender = vec![
+        format!("{} – {}", program.name, program.municipality),
+        say(Msg::AccessMade {
+            date: format_date(today),
+            municipality: program.municipality.clone(),
+        }),
+        say(Msg::AccessScope),
+    ];
+    Ok(AccessDoc {
+        job: program_job(ws, &program, lang)?,
+        title: say(Msg::AccessTitle),
+        footer: say(Msg::AccessFileTitle { name: name.clone() }),
+        subject: name,
+        primary: Rgb::parse(&program.primary_colour, PRIMARY),
+        sender,
+        sections,
+        lang,
+    })
 }

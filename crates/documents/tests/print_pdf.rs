@@ -583,3 +583,137 @@ fn a_settlement_statement_shows_the_venue_its_account_the_months_and_the_amount(
     );
     assert_eq!(s.line.total_ore, line.total_ore, "approved as computed");
 }
+
+/// The demo holder with this first name, with NAV's fields filled in and a visit registered,
+/// so that each part of the access request has something to show.
+fn holder_with_everything(ws: &mut Workspace, first_name: &str) -> okort_core::Holder {
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let h = ws
+        .list_holders(&nav)
+        .expect("holders")
+        .into_iter()
+        .find(|h| h.first_name == first_name)
+        .expect("demo holder");
+    let h = ws
+        .save_holder(
+            &nav,
+            okort_core::HolderInput {
+                id: Some(h.id),
+                first_name: h.first_name,
+                last_name: h.last_name,
+                birth_date: h.birth_date,
+                language: h.language,
+                guardian_name: "Mulu Gebremedhin".into(),
+                guardian_phone: "412 34 567".into(),
+                guardian_email: "mulu@example.no".into(),
+                address: "Storgata 1, 0155 Oslo".into(),
+                nav_contact: "Kari Veileder".into(),
+                nav_note: "Første linje i merknaden.\nAndre linje: ønsker brev på tigrinja.".into(),
+            },
+            TODAY,
+        )
+        .expect("save");
+    let card = ws
+        .cards_of_holder(&nav, h.id)
+        .expect("cards")
+        .into_iter()
+        .find(|c| c.status.is_active())
+        .expect("a card");
+    let kino = ws
+        .list_venues()
+        .expect("v")
+        .into_iter()
+        .find(|v| v.name == "Eksempel Kino")
+        .expect("kino");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 4, 11).expect("date");
+    ws.register_visit(&admin, &card.number, Some(kino.id), day, true, None, TODAY)
+        .expect("visit");
+    h
+}
+
+#[test]
+fn an_access_request_prints_the_holder_with_navs_fields_cards_and_visits_and_nobody_else() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    // Ethiopic and Cyrillic names, as the holders' own scripts are printed.
+    for first_name in ["ሰላም", "Олена"] {
+        let holder = holder_with_everything(&mut ws, first_name);
+        let pdf =
+            okort_documents::holder_access_pdf(&ws, &nav, holder.id, TODAY, Lang::Nb).expect("pdf");
+        let path = dir.path().join("innsyn.pdf");
+        std::fs::write(&path, pdf).expect("write");
+        let p = path.to_str().expect("p");
+        tool("qpdf", &["--check", p]);
+        let text = tool("pdftotext", &["-layout", p, "-"]);
+        let cards = ws.cards_of_holder(&nav, holder.id).expect("cards");
+        let mut needed = vec![
+            format!("{} {}", holder.first_name, holder.last_name),
+            "Innsyn".into(),
+            "Eksempel kommune".into(),
+            "Laget 31.12.2026".into(),
+            okort_core::dates::format_date(holder.birth_date),
+            "Mulu Gebremedhin".into(),
+            "mulu@example.no".into(),
+            "Storgata 1, 0155 Oslo".into(),
+            "Kari Veileder".into(),
+            "Første linje i merknaden.".into(),
+            "Andre linje: ønsker brev på tigrinja.".into(),
+            "11.04.2026".into(),
+            "Eksempel Kino".into(),
+        ];
+        needed.extend(cards.iter().map(|c| c.number.clone()));
+        for needed in needed {
+            assert!(text.contains(&needed), "{needed} missing in:\n{text}");
+        }
+        for other in ws
+            .list_holders(&nav)
+            .expect("holders")
+            .iter()
+            .filter(|h| h.id != holder.id)
+        {
+            let name = format!("{} {}", other.first_name, other.last_name);
+            assert!(!text.contains(&name), "{name} is another holder:\n{text}");
+        }
+    }
+    assert!(matches!(
+        okort_documents::holder_access_pdf(&ws, &admin, 1, TODAY, Lang::Nb),
+        Err(okort_documents::DocError::Store(
+            okort_store::StoreError::Denied(_)
+        ))
+    ));
+}
+
+#[test]
+fn an_access_request_in_english_speaks_english_and_is_logged() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let holder = holder_with_everything(&mut ws, "ሰላም");
+    let pdf =
+        okort_documents::holder_access_pdf(&ws, &nav, holder.id, TODAY, Lang::En).expect("pdf");
+    let path = dir.path().join("access.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let text = tool("pdftotext", &["-layout", path.to_str().expect("p"), "-"]);
+    for needed in [
+        "Access request",
+        "Guardian",
+        "NAV's note",
+        "Companion",
+        "Page 1 of",
+    ] {
+        assert!(text.contains(needed), "{needed} missing in:\n{text}");
+    }
+    assert!(!text.contains("Foresatt"), "{text}");
+    let log = ws
+        .audit_log(&admin, &okort_store::AuditQuery::latest(5), Lang::Nb)
+        .expect("log");
+    assert!(
+        log.iter()
+            .any(|e| e.action == "holder.export" && e.entity_id == Some(holder.id)),
+        "the PDF is logged as the JSON export is"
+    );
+}

@@ -176,3 +176,38 @@ impl StatementDoc {
         self.job.pdf(&[page], &self.title)
     }
 }
+
+/// A holder's access request (GDPR art. 15), read: the program's job (its logos), the title,
+/// the holder's name, who made it, and the record, cards, visits and decisions.
+pub struct AccessDoc {
+    pub job: Job,
+    pub title: String,
+    pub subject: String,
+    pub primary: Rgb,
+    pub sender: Vec<String>,
+    pub sections: Vec<crate::layout::AccessSection>,
+    pub footer: String,
+    pub lang: okort_core::Lang,
+}
+
+impl AccessDoc {
+    pub fn pages(&self) -> Vec<Page> {
+        crate::layout::access_pages(
+            &crate::layout::AccessReport {
+                title: &self.title,
+                subject: &self.subject,
+                primary: self.primary,
+                sender: &self.sender,
+                sections: &self.sections,
+                footer: &self.footer,
+                lang: self.lang,
+            },
+            &self.job.art,
+            &self.job.fonts,
+        )
+    }
+
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        self.job.pdf(&self.pages(), &self.footer)
+    }
+}

@@ -204,6 +204,59 @@ catalogue! {
     StatementIssued { date: String } => "Utstedt {date}", "Issued {date}";
     StatementMonth => "Måned", "Month";
     StatementVisits => "Besøk", "Visits";
+
+    // A holder's access request (GDPR art. 15): everything held about them, printed.
+    AccessTitle => "Innsyn – alt som er lagret om kortholderen",
+        "Access request – everything held about the holder";
+    AccessFileTitle { name: String } => "Innsyn – {name}", "Access request – {name}";
+    AccessMade { date: String, municipality: String } =>
+        "Laget {date} av NAV for {municipality}, etter kortholderens rett til innsyn (personvernforordningen art. 15).",
+        "Made {date} by NAV for {municipality}, under the holder's right of access (GDPR art. 15).";
+    AccessScope => "Dokumentet gjelder bare denne kortholderen og inneholder ingenting om andre.",
+        "This document is about this holder only and holds nothing about anyone else.";
+    AccessHolder => "Kortholder", "Holder";
+    AccessHolderId => "Kortholdernummer", "Holder number";
+    AccessName => "Navn", "Name";
+    AccessBorn => "Fødselsdato", "Date of birth";
+    AccessLanguage => "Foretrukket språk", "Preferred language";
+    AccessAddress => "Adresse", "Address";
+    AccessGuardian => "Foresatt", "Guardian";
+    AccessGuardianPhone => "Foresattes telefon", "Guardian's phone";
+    AccessGuardianEmail => "Foresattes e-post", "Guardian's e-mail";
+    AccessNavContact => "Kontaktperson i NAV", "Contact at NAV";
+    AccessNavNote => "NAVs merknad", "NAV's note";
+    AccessEmpty => "–", "–";
+    AccessCards => "Kort", "Cards";
+    AccessCardNumber => "Kortnummer", "Card number";
+    AccessYear => "År", "Year";
+    AccessStatus => "Status", "Status";
+    AccessCreated => "Laget", "Made";
+    AccessHandedOut => "Utlevert", "Handed out";
+    AccessNote => "Merknad", "Note";
+    AccessAssigned => "Tildelt", "Assigned";
+    AccessPrinted => "Skrevet ut", "Printed";
+    AccessInUse => "Utlevert", "Handed out";
+    AccessLost => "Meldt tapt, sperret", "Reported lost, blocked";
+    AccessRevoked => "Trukket tilbake", "Revoked";
+    AccessReplaces { number: String } => "Erstatter kort {number}", "Replaces card {number}";
+    AccessReason { reason: String } => "Begrunnelse: {reason}", "Reason: {reason}";
+    AccessVisits => "Besøk", "Visits";
+    AccessDate => "Dato", "Date";
+    AccessVenue => "Brukersted", "Venue";
+    AccessCompanion => "Ledsager", "Companion";
+    AccessVoided => "Annullert", "Voided";
+    AccessUnknownDate => "ukjent (innlevert kort)", "unknown (returned card)";
+    AccessYes => "ja", "yes";
+    AccessNo => "nei", "no";
+    AccessDecisions => "NAVs vurderinger", "NAV's decisions";
+    AccessDecision => "Beslutning", "Decision";
+    AccessContinues => "Kortet fortsetter", "The card continues";
+    AccessEnds => "Kortet avsluttes", "The card ends";
+    AccessNone => "Ingen.", "None.";
+
+    // A holder erased on request (GDPR art. 17).
+    /// The reason kept on the cards blocked by the erasure.
+    ErasedOnRequest => "Kortholderen er slettet på anmodning", "The holder was erased on request";
 }
 
 /// A month's name (1–12) in `lang`, capitalised as a table row starts.

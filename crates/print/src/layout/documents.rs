@@ -267,3 +267,304 @@ pub fn calibration_page(size: (f32, f32), fonts: &Fonts, lang: Lang) -> Page {
     );
     p.finish(w, h)
 }
+
+/// What a holder's access request (GDPR art. 15) prints, already formatted: whom it is about,
+/// who made it and when, then the record as facts and the cards, visits and decisions as
+/// tables.
+pub struct AccessReport<'a> {
+    pub title: &'a str,
+    /// The holder's name, large under the title.
+    pub subject: &'a str,
+    pub primary: Rgb,
+    /// Who made it, when and on what grounds.
+    pub sender: &'a [String],
+    pub sections: &'a [AccessSection],
+    /// At the foot of every page, beside the page number: which holder the page is about.
+    pub footer: &'a str,
+    pub lang: Lang,
+}
+
+/// One part of an access report under its heading.
+pub struct AccessSection {
+    pub heading: String,
+    pub body: AccessBody,
+}
+
+pub enum AccessBody {
+    /// A label and its value; a value may run over several lines (lines in it are kept).
+    Facts(Vec<(String, String)>),
+    /// Column headings with their widths in mm (together the text width, 180), and the rows;
+    /// a cell runs over several lines rather than being cut.
+    Table {
+        columns: Vec<(String, f32)>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// The pages of an access report, so long as it needs: nothing is cut, a table goes on on the
+/// next page under its headings again, and every page says whom it is about and its number.
+pub fn access_pages(r: &AccessReport, art: &Artwork, fonts: &Fonts) -> Vec<Page> {
+    let mut f = Flow::new(r, fonts);
+    f.first_head(art);
+    for section in r.sections {
+        f.section(section);
+    }
+    f.finish()
+}
+
+/// The text block's left edge and width, in mm.
+const LEFT: f32 = 15.0;
+const TEXT_WIDTH: f32 = 180.0;
+/// Where text stops for the footer.
+const BOTTOM: f32 = A4.1 - 22.0;
+
+/// Text flowing down A4 pages: a new page starts when the next block does not fit.
+struct Flow<'a, 'r> {
+    r: &'r AccessReport<'r>,
+    fonts: &'a Fonts,
+    pages: Vec<Pen<'a>>,
+    y: f32,
+}
+
+impl<'a, 'r> Flow<'a, 'r> {
+    fn new(r: &'r AccessReport<'r>, fonts: &'a Fonts) -> Self {
+        Flow {
+            r,
+            fonts,
+            pages: vec![Pen::new(fonts)],
+            y: 0.0,
+        }
+    }
+
+    fn pen(&mut self) -> &mut Pen<'a> {
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// The first page's head: the band with the coat of arms, title and program logo, then
+    /// the holder's name and who made the document.
+    fn first_head(&mut self, art: &Artwork) {
+        let (r, primary) = (self.r, self.r.primary);
+        let p = self.pen();
+        p.rect(0.0, 0.0, A4.0, 28.0, primary);
+        let mut title_x = LEFT;
+        if let Some(arms) = &art.coat_of_arms {
+            arms.place(12.0, 4.0, 15.0, 20.0, &mut p.ops);
+            title_x = 31.0;
+        }
+        if let Some(logo) = &art.program_logo {
+            logo.place(160.0, 4.0, 38.0, 20.0, &mut p.ops);
+        }
+        p.text(
+            title_x,
+            17.5,
+            15.0,
+            true,
+            Rgb::WHITE,
+            r.title,
+            155.0 - title_x,
+        );
+        p.text(LEFT, 41.0, 17.0, true, Rgb::INK, r.subject, TEXT_WIDTH);
+        self.y = 48.0;
+        for line in r.sender {
+            self.paragraph(LEFT, 9.0, false, Rgb::GREY, line, TEXT_WIDTH);
+        }
+        self.y += 3.0;
+    }
+
+    /// A later page's head: whom the document is about, small.
+    fn next_page(&mut self) {
+        let r = self.r;
+        self.pages.push(Pen::new(self.fonts));
+        let p = self.pen();
+        let used = p.text(LEFT, 13.0, 9.0, true, Rgb::INK, r.subject, 80.0);
+        p.text(
+            LEFT + used + 3.0,
+            13.0,
+            9.0,
+            false,
+            Rgb::GREY,
+            r.title,
+            TEXT_WIDTH - used - 3.0,
+        );
+        p.ops.push(Op::Path {
+            els: vec![
+                PathEl::Move(LEFT, 15.5),
+                PathEl::Line(LEFT + TEXT_WIDTH, 15.5),
+            ],
+            fill: None,
+            stroke: Some(Stroke {
+                colour: Rgb::GREY,
+                width: 0.15,
+            }),
+        });
+        self.y = 24.0;
+    }
+
+    /// Starts a new page unless `height` mm still fit on this one; true when it did.
+    fn room(&mut self, height: f32) -> bool {
+        if self.y + height > BOTTOM {
+            self.next_page();
+            return true;
+        }
+        false
+    }
+
+    fn leading(size: f32) -> f32 {
+        crate::draw::pt_to_mm(size) * 1.3
+    }
+
+    /// `s` in lines of at most `width` mm: its own lines kept, long ones broken between words.
+    fn lines(&self, s: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+        let pen = Pen::new(self.fonts);
+        let mut out: Vec<String> = s
+            .lines()
+            .flat_map(|line| {
+                let broken = pen.lines(line, size, bold, width, usize::MAX);
+                if broken.is_empty() {
+                    vec![String::new()]
+                } else {
+                    broken
+                }
+            })
+            .collect();
+        while out.last().is_some_and(String::is_empty) && out.len() > 1 {
+            out.pop();
+        }
+        if out.is_empty() {
+            out.push(String::new());
+        }
+        out
+    }
+
+    /// A paragraph that may run over pages, line by line.
+    fn paragraph(&mut self, x: f32, size: f32, bold: bool, colour: Rgb, s: &str, width: f32) {
+        let leading = Self::leading(size);
+        for line in self.lines(s, size, bold, width) {
+            self.room(leading);
+            self.y += leading;
+            let y = self.y;
+            self.pen().text(x, y, size, bold, colour, &line, width);
+        }
+    }
+
+    fn section(&mut self, s: &AccessSection) {
+        // The heading stays with at least a line or two of what it heads.
+        self.room(22.0);
+        self.y += 8.0;
+        let (y, primary) = (self.y, self.r.primary);
+        let p = self.pen();
+        p.text(LEFT, y, 12.5, true, primary, &s.heading, TEXT_WIDTH);
+        p.rect(LEFT, y + 1.8, TEXT_WIDTH, 0.4, tint(primary, 0.5));
+        self.y += 3.0;
+        let empty = match &s.body {
+            AccessBody::Facts(facts) => facts.is_empty(),
+            AccessBody::Table { rows, .. } => rows.is_empty(),
+        };
+        if empty {
+            let none = Msg::AccessNone.text(self.r.lang);
+            self.paragraph(LEFT, 10.0, false, Rgb::GREY, &none, TEXT_WIDTH);
+            return;
+        }
+        match &s.body {
+            AccessBody::Facts(facts) => self.facts(facts),
+            AccessBody::Table { columns, rows } => self.table(columns, rows),
+        }
+    }
+
+    fn facts(&mut self, facts: &[(String, String)]) {
+        const VALUE_X: f32 = 72.0;
+        let value_width = LEFT + TEXT_WIDTH - VALUE_X;
+        let leading = Self::leading(10.5);
+        for (label, value) in facts {
+            let lines = self.lines(value, 10.5, false, value_width);
+            self.room(leading + 1.5);
+            self.y += 1.5;
+            for (i, line) in lines.iter().enumerate() {
+                self.room(leading);
+                self.y += leading;
+                let y = self.y;
+                let p = self.pen();
+                if i == 0 {
+                    p.text(LEFT, y, 9.5, true, Rgb::GREY, label, VALUE_X - LEFT - 3.0);
+                }
+                p.text(VALUE_X, y, 10.5, false, Rgb::INK, line, value_width);
+            }
+        }
+    }
+
+    fn table_head(&mut self, columns: &[(String, f32)]) {
+        let (y, primary) = (self.y, self.r.primary);
+        let p = self.pen();
+        p.rect(LEFT, y + 1.0, TEXT_WIDTH, 7.0, tint(primary, 0.85));
+        let mut x = LEFT;
+        for (label, width) in columns {
+            p.text(x + 1.5, y + 5.8, 8.5, true, Rgb::INK, label, width - 3.0);
+            x += width;
+        }
+        self.y += 8.0;
+    }
+
+    fn table(&mut self, columns: &[(String, f32)], rows: &[Vec<String>]) {
+        const SIZE: f32 = 9.5;
+        let leading = Self::leading(SIZE);
+        let line = Stroke {
+            colour: Rgb::GREY,
+            width: 0.15,
+        };
+        self.room(8.0 + leading + 3.0);
+        self.table_head(columns);
+        for row in rows {
+            let cells: Vec<Vec<String>> = row
+                .iter()
+                .zip(columns)
+                .map(|(cell, (_, width))| self.lines(cell, SIZE, false, width - 3.0))
+                .collect();
+            let height =
+                cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * leading + 2.5;
+            if self.room(height) {
+                self.table_head(columns);
+            }
+            let top = self.y;
+            let p = self.pen();
+            let mut x = LEFT;
+            for (cell, (_, width)) in cells.iter().zip(columns) {
+                for (i, text) in cell.iter().enumerate() {
+                    let base = top + (i + 1) as f32 * leading;
+                    p.text(x + 1.5, base, SIZE, false, Rgb::INK, text, width - 3.0);
+                }
+                x += width;
+            }
+            self.y = top + height;
+            let y = self.y;
+            self.pen().ops.push(Op::Path {
+                els: vec![PathEl::Move(LEFT, y), PathEl::Line(LEFT + TEXT_WIDTH, y)],
+                fill: None,
+                stroke: Some(line),
+            });
+        }
+    }
+
+    /// Every page gets its foot (whom it is about, page x of y), then is finished.
+    fn finish(self) -> Vec<Page> {
+        let (w, h) = A4;
+        let total = self.pages.len();
+        let (r, lang) = (self.r, self.r.lang);
+        self.pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                p.text(LEFT, h - 12.0, 8.0, false, Rgb::GREY, r.footer, 140.0);
+                let page = Msg::PageOf {
+                    page: i + 1,
+                    pages: total,
+                }
+                .text(lang);
+                let width = crate::draw::pt_to_mm(p.fonts.shape(&page, false).width(8.0));
+                let right = LEFT + TEXT_WIDTH - width;
+                p.text(right, h - 12.0, 8.0, false, Rgb::GREY, &page, width + 1.0);
+                p.finish(w, h)
+            })
+            .collect()
+    }
+}

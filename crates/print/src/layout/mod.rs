@@ -12,7 +12,10 @@ mod cards;
 mod documents;
 
 pub use cards::card_pages;
-pub use documents::{calibration_page, handout_pages, statement_page, HandoutRow, Statement};
+pub use documents::{
+    access_pages, calibration_page, handout_pages, statement_page, AccessBody, AccessReport,
+    AccessSection, HandoutRow, Statement,
+};
 
 /// A4 portrait, one card per page.
 pub const A4: (f32, f32) = (210.0, 297.0);
@@ -176,6 +179,24 @@ impl<'a> Pen<'a> {
     ) -> usize {
         let size = size.max(MIN_PT);
         let leading = pt_to_mm(size) * 1.25;
+        let rows = self.lines(s, size, bold, max_width, lines);
+        for (i, row) in rows.iter().enumerate() {
+            self.text(
+                x,
+                y + i as f32 * leading,
+                size,
+                bold,
+                colour,
+                row,
+                max_width,
+            );
+        }
+        rows.len()
+    }
+
+    /// `s` broken between words into lines of at most `max_width` mm, at most `lines` of
+    /// them (the last holds the rest, for [`Pen::text`] to cut).
+    fn lines(&self, s: &str, size: f32, bold: bool, max_width: f32, lines: usize) -> Vec<String> {
         let mut rows: Vec<String> = Vec::new();
         for word in s.split_whitespace() {
             match rows.last_mut() {
@@ -190,21 +211,10 @@ impl<'a> Pen<'a> {
             }
         }
         if rows.len() > lines {
-            let rest = rows.split_off(lines - 1).join(" ");
+            let rest = rows.split_off(lines.max(1) - 1).join(" ");
             rows.push(rest);
         }
-        for (i, row) in rows.iter().enumerate() {
-            self.text(
-                x,
-                y + i as f32 * leading,
-                size,
-                bold,
-                colour,
-                row,
-                max_width,
-            );
-        }
-        rows.len()
+        rows
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
