@@ -1,13 +1,14 @@
 //! The holders' data kept by the rules: anonymised a set time after their last card expired
-//! (visits and statistics stay), and everything held about one holder for their access
-//! request (GDPR art. 15).
+//! (visits and statistics stay), everything held about one holder for their access request
+//! (GDPR art. 15), and one holder erased on request (art. 17).
 
 use crate::audit::log;
-use crate::cards::Card;
-use crate::{require, StoreError, Workspace};
+use crate::cards::{set_status_in, Card, CardStatus};
+use crate::{refuse, require, StoreError, Workspace};
 use chrono::{Datelike, NaiveDate};
-use okort_core::{Action, Actor, Holder};
-use rusqlite::params;
+use okort_core::i18n::{Msg, Problem};
+use okort_core::{Action, Actor, Holder, Lang};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -40,6 +41,27 @@ pub struct HolderExport {
     pub decisions: Vec<(i32, String, NaiveDate)>,
 }
 
+/// Removes one holder's personal data: names, guardian, contact, address and NAV's note go,
+/// the birth date is kept as its year only (for the age bands of the statistics); cards and
+/// visits stay. The one place a holder is anonymised, for the retention sweep and for an
+/// erasure on request alike. False when the holder was anonymised already (nothing changes).
+fn anonymise(
+    conn: &Connection,
+    holder_id: i64,
+    born: NaiveDate,
+    today: NaiveDate,
+) -> Result<bool, StoreError> {
+    let year_only = NaiveDate::from_ymd_opt(born.year(), 1, 1).unwrap_or(born);
+    let changed = conn.execute(
+        "UPDATE holders SET first_name = '–', last_name = '', birth_date = ?1,
+            guardian_name = '', guardian_phone = '', guardian_email = '', address = '',
+            nav_contact = '', nav_note = '', anonymised_on = ?2
+          WHERE id = ?3 AND anonymised_on IS NULL",
+        params![year_only, today, holder_id],
+    )?;
+    Ok(changed == 1)
+}
+
 impl Workspace {
     /// Anonymises every holder whose last card expired more than the program's retention
     /// years before `today`: names, guardian, contact, address and NAV's note are removed and
@@ -63,13 +85,7 @@ impl Workspace {
             .map(|(id, born, _)| (id, born))
             .collect();
         for (id, born) in &due {
-            let year_only = NaiveDate::from_ymd_opt(born.year(), 1, 1).unwrap_or(*born);
-            self.conn.execute(
-                "UPDATE holders SET first_name = '–', last_name = '', birth_date = ?1,
-                    guardian_name = '', guardian_phone = '', guardian_email = '', address = '',
-                    nav_contact = '', nav_note = '', anonymised_on = ?2 WHERE id = ?3",
-                params![year_only, today, id],
-            )?;
+            anonymise(&self.conn, *id, *born, today)?;
         }
         if !due.is_empty() {
             let detail = due.len().to_string();
@@ -121,6 +137,61 @@ impl Workspace {
             visits,
             decisions,
         })
+    }
+
+    /// Erases one holder on their request (GDPR art. 17): NAV's job. Their active cards are
+    /// revoked first, so they stop working at every desk; then the holder is anonymised as the
+    /// retention sweep does it (visits and statistics stay). The log says that holder number
+    /// so-and-so was erased on request, and by whom; never a name. Refused when the holder is
+    /// anonymised already. Returns how many cards were blocked.
+    pub fn erase_holder(
+        &mut self,
+        actor: &Actor,
+        holder_id: i64,
+        today: NaiveDate,
+    ) -> Result<u32, StoreError> {
+        require(actor, Action::ManageHolders)?;
+        let holder = crate::holders::holder_by_id(&self.conn, holder_id)?;
+        let active: Vec<i64> = self
+            .cards_of_holder(actor, holder_id)?
+            .iter()
+            .filter(|c| c.status.is_active())
+            .map(|c| c.id)
+            .collect();
+        // The reason stays on the blocked cards as data, in the program's first language.
+        let reason = Msg::ErasedOnRequest.text(Lang::Nb);
+        let tx = self.conn.transaction()?;
+        for &card_id in &active {
+            let from = [
+                CardStatus::Assigned,
+                CardStatus::Printed,
+                CardStatus::HandedOut,
+            ];
+            set_status_in(
+                &tx,
+                actor,
+                card_id,
+                &from,
+                CardStatus::Revoked,
+                &reason,
+                None,
+            )?;
+        }
+        // Dropping the transaction undoes the revocations when there was nothing to erase.
+        if !anonymise(&tx, holder_id, holder.birth_date, today)? {
+            return refuse(Problem::AlreadyAnonymised);
+        }
+        let detail = holder_id.to_string();
+        log(
+            &tx,
+            actor,
+            "holder.erase",
+            "holder",
+            Some(holder_id),
+            &detail,
+        )?;
+        tx.commit()?;
+        Ok(active.len() as u32)
     }
 }
 

@@ -948,3 +948,139 @@ fn an_access_request_gets_everything_about_the_holder_and_nothing_about_others()
         Err(StoreError::Denied(_))
     ));
 }
+
+#[test]
+fn nav_erases_a_holder_on_request_and_the_visits_stay_anonymous_in_the_statistics() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let desk = ws.login("kino", demo::DEMO_PASSWORD).expect("desk");
+    let year = ws.year_by_number(2026).expect("y").expect("2026");
+    let holders = ws.list_holders(&nav).expect("holders");
+    let erased = holders
+        .iter()
+        .find(|h| {
+            let export = ws.holder_export(&nav, h.id).expect("export");
+            !export.visits.is_empty() && export.cards.iter().any(|c| c.status.is_active())
+        })
+        .expect("a holder with visits and a card in use")
+        .clone();
+    let in_use: Vec<_> = ws
+        .cards_of_holder(&nav, erased.id)
+        .expect("cards")
+        .into_iter()
+        .filter(|c| c.status.is_active())
+        .collect();
+    let card = in_use[0].clone();
+    let counts = |ws: &Workspace| {
+        let visits = ws.list_visits(&admin, year.id, None).expect("visits").len();
+        let paid: Vec<(u32, u32, i64)> = ws
+            .compute_payouts(&admin, year.id, None)
+            .expect("payouts")
+            .iter()
+            .map(|l| (l.holder_visits, l.companion_visits, l.total_ore))
+            .collect();
+        (visits, paid)
+    };
+    let before = counts(&ws);
+
+    for other in [&admin, &desk] {
+        assert!(
+            matches!(
+                ws.erase_holder(other, erased.id, d(2026, 12, 1)),
+                Err(StoreError::Denied(_))
+            ),
+            "only NAV erases holders"
+        );
+    }
+    let blocked = ws
+        .erase_holder(&nav, erased.id, d(2026, 12, 1))
+        .expect("erase");
+    assert_eq!(
+        blocked as usize,
+        in_use.len(),
+        "every card in use, of any year"
+    );
+    assert!(ws
+        .cards_of_holder(&nav, erased.id)
+        .expect("cards")
+        .iter()
+        .all(|c| !c.status.is_active()));
+
+    let after = ws
+        .holder(&nav, erased.id)
+        .expect("the record stays, emptied");
+    assert_eq!(
+        (after.first_name.as_str(), after.last_name.as_str()),
+        ("–", "")
+    );
+    for field in [
+        &after.guardian_name,
+        &after.guardian_phone,
+        &after.guardian_email,
+        &after.address,
+        &after.nav_contact,
+        &after.nav_note,
+    ] {
+        assert!(field.is_empty(), "NAV's field kept: {field}");
+    }
+    assert_eq!(after.birth_date, d(erased.birth_date.year(), 1, 1));
+    assert_eq!(
+        counts(&ws),
+        before,
+        "visits and amounts stay for the statistics"
+    );
+
+    // The card stops working at the desk at once.
+    let revoked = ws.card_numbered(&nav, &card.number).expect("card");
+    assert_eq!(revoked.status, CardStatus::Revoked);
+    let lookup = ws
+        .lookup_card(&desk, &card.number, d(2026, 12, 1))
+        .expect("lookup");
+    assert_eq!(lookup.state, LookupState::Blocked);
+
+    // The log says a holder was erased on request, by NAV, and never their name.
+    let log = ws
+        .audit_log(
+            &admin,
+            &okort_store::AuditQuery::latest(50),
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
+    let entry = log
+        .iter()
+        .find(|e| e.action == "holder.erase")
+        .expect("logged");
+    assert_eq!(entry.entity_id, Some(erased.id));
+    assert_eq!(entry.user_id, nav.user_id);
+    assert!(
+        entry.sentence.contains("etter anmodning"),
+        "{}",
+        entry.sentence
+    );
+    for e in &log {
+        for name in [&erased.first_name, &erased.last_name] {
+            assert!(
+                !e.detail.contains(name.as_str()) && !e.sentence.contains(name.as_str()),
+                "a name in the log: {}",
+                e.sentence
+            );
+        }
+    }
+
+    // Asked again, NAV is told there is nothing left to erase, and nothing more is logged.
+    assert!(matches!(
+        ws.erase_holder(&nav, erased.id, d(2026, 12, 2)),
+        Err(StoreError::Refused(Problem::AlreadyAnonymised))
+    ));
+    let again = ws
+        .audit_log(
+            &admin,
+            &okort_store::AuditQuery::latest(50),
+            okort_core::Lang::Nb,
+        )
+        .expect("log");
+    assert_eq!(again.len(), log.len().min(50));
+    assert_eq!(again[0].id, log[0].id, "a refused erasure logs nothing");
+}

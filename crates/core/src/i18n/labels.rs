@@ -161,6 +161,10 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "eksporterte alt som er lagret om {s} (innsyn)",
             "exported everything held about {s} (access request)",
         ),
+        "holder.erase" => (
+            "slettet opplysningene om kortholder nr. {p} etter anmodning",
+            "erased the data of holder no. {p} on request",
+        ),
         "program.save" => ("endret programmet {s}", "changed the program {s}"),
         "program.image" => (
             "byttet logo eller kommunevåpen for programmet {s}",

@@ -183,6 +183,11 @@ pub enum Problem {
     },
     /// A file that is not a table of text (a picture, a PDF) where a CSV or Excel file belongs.
     NotATable,
+    /// A holder already anonymised (by the retention sweep or an earlier erasure): nothing
+    /// personal is left to erase.
+    AlreadyAnonymised,
+    /// The command line was asked to erase without --yes: erasure cannot be undone.
+    EraseUnconfirmed,
 }
 
 impl Problem {
@@ -618,6 +623,16 @@ impl Problem {
                 nb,
                 "filen er ikke en CSV-fil eller en Excel-fil (.xlsx) – lagre tabellen som CSV eller .xlsx og prøv igjen",
                 "the file is not a CSV file or an Excel file (.xlsx) – save the table as CSV or .xlsx and try again",
+            ),
+            EraseUnconfirmed => pick(
+                nb,
+                "sletting kan ikke angres – ingenting er gjort; gjenta kommandoen med --yes for å slette",
+                "erasure cannot be undone – nothing was done; repeat the command with --yes to erase",
+            ),
+            AlreadyAnonymised => pick(
+                nb,
+                "kortholderen er allerede anonymisert – det er ingen personopplysninger igjen å slette",
+                "the holder is already anonymised – no personal data is left to erase",
             ),
             JobCancelled => pick(
                 nb,

@@ -10,7 +10,7 @@ use okort_core::{Action, Actor};
 use rusqlite::{params, Connection};
 
 /// Moves a card from one of `from` to `to` within the caller's transaction, and logs it.
-pub(super) fn set_status_in(
+pub(crate) fn set_status_in(
     conn: &Connection,
     actor: &Actor,
     card_id: i64,

@@ -17,6 +17,7 @@ mod lookup;
 
 pub(crate) use assignment::{assign_in, quota_of};
 pub use assignment::{Continuation, Decision, QuotaStatus, ReassessRow};
+pub(crate) use lifecycle::set_status_in;
 pub(crate) use lookup::Resolved;
 pub use lookup::{CardLookup, LookupState, QrSigner, VenueAllowance, TYPED_LOOKUPS};
 
