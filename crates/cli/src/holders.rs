@@ -1,8 +1,9 @@
-//! `okort holders`: the holder register as the caller's role may see it, in and out of CSV.
+//! `okort holders`: the holder register as the caller's role may see it, in and out of CSV;
+//! a holder's access request and erasure on request.
 
 use crate::common::{acting, to_json, today};
 use clap::Subcommand;
-use okort_core::i18n::CliMsg;
+use okort_core::i18n::{CliMsg, Problem};
 use okort_core::Lang;
 use okort_store::{StoreError, Workspace};
 use std::path::PathBuf;
@@ -14,13 +15,29 @@ pub enum HolderCommand {
     /// Export holders to CSV as the caller's role sees them: NAV every field, the culture
     /// office names and birth years.
     Export { file: PathBuf },
-    /// Everything held about one holder (their record, cards, visits and NAV's decisions) as
-    /// JSON, for their access request; NAV's job, logged.
+    /// Everything held about one holder (their record, cards, visits and NAV's decisions) for
+    /// their access request, as JSON (--out), as PDF to print or send (--pdf), or both;
+    /// NAV's job, logged.
+    #[command(group = clap::ArgGroup::new("file").required(true).multiple(true).args(["out", "pdf"]))]
     Access {
         #[arg(long)]
         holder: i64,
+        /// The JSON file.
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// The PDF file.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+    /// Erase one holder on their request (GDPR art. 17): their cards in use are revoked and
+    /// their personal data removed as the retention sweep does it, keeping the visits for the
+    /// statistics. Cannot be undone, so it needs --yes; NAV's job, logged without a name.
+    Erase {
+        #[arg(long)]
+        holder: i64,
+        /// Erase: without it nothing is done.
+        #[arg(long)]
+        yes: bool,
     },
     /// Anonymise the holders whose last card expired more than the program's retention years
     /// ago (the app does this when it opens a workspace); the culture office's job.
@@ -45,12 +62,30 @@ pub fn run(ws: &mut Workspace, command: HolderCommand, lang: Lang) -> Result<(),
                 updated: r.updated,
             });
         }
-        HolderCommand::Access { holder, out } => {
+        HolderCommand::Access { holder, out, pdf } => {
+            // One export, logged once, for both files.
             let export = ws.holder_export(&actor, holder)?;
-            okort_store::write_file(&out, to_json(&export)?)?;
-            say(CliMsg::HolderAccessWritten {
-                path: out.display().to_string(),
-            });
+            if let Some(out) = out {
+                okort_store::write_file(&out, to_json(&export)?)?;
+                say(CliMsg::HolderAccessWritten {
+                    path: out.display().to_string(),
+                });
+            }
+            if let Some(pdf) = pdf {
+                let doc = okort_documents::access_doc(ws, &export, today(), lang)?;
+                let bytes = doc.pdf().map_err(okort_documents::DocError::from)?;
+                okort_store::write_file(&pdf, bytes)?;
+                say(CliMsg::HolderAccessWritten {
+                    path: pdf.display().to_string(),
+                });
+            }
+        }
+        HolderCommand::Erase { holder, yes } => {
+            if !yes {
+                return Err(StoreError::Refused(Problem::EraseUnconfirmed));
+            }
+            let blocked = ws.erase_holder(&actor, holder, today())?;
+            say(CliMsg::HolderErased { holder, blocked });
         }
         HolderCommand::Sweep => {
             let count = ws.privacy_sweep(&actor, today())?;

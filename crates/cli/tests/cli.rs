@@ -1163,3 +1163,111 @@ fn nav_writes_an_access_request_and_the_office_sweeps_old_holders() {
     );
     assert_eq!(nav(&ws, &["holders", "sweep"]).status.code(), Some(1));
 }
+
+#[test]
+fn nav_prints_an_access_request_as_pdf_and_json_from_one_export() {
+    let (dir, ws) = demo();
+    let holders: serde_json::Value =
+        serde_json::from_str(&stdout(&nav(&ws, &["holders", "list", "--json"]))).expect("json");
+    let holder = holders
+        .as_array()
+        .expect("holders")
+        .iter()
+        .find(|h| h["firstName"] == "Олена")
+        .expect("a Cyrillic name");
+    let id = holder["id"].to_string();
+    let (json, pdf) = (
+        dir.path().join("innsyn.json"),
+        dir.path().join("innsyn.pdf"),
+    );
+    let (json_path, pdf_path) = (json.to_str().expect("p"), pdf.to_str().expect("p"));
+    let args = [
+        "holders", "access", "--holder", &id, "--out", json_path, "--pdf", pdf_path,
+    ];
+    assert_eq!(okort(&ws, &args).status.code(), Some(1), "NAV's job");
+    let done = nav(&ws, &args);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(stdout(&done).contains(pdf_path), "{}", stdout(&done));
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("json");
+    let text = Command::new("pdftotext")
+        .args([pdf_path, "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Олена Коваль"), "{text}");
+    for card in export["cards"].as_array().expect("cards") {
+        let number = card["number"].as_str().expect("number");
+        assert!(text.contains(number), "{number} missing:\n{text}");
+    }
+    // Neither file asked for: nothing is done.
+    let neither = nav(&ws, &["holders", "access", "--holder", &id]);
+    assert_eq!(neither.status.code(), Some(2), "{}", stderr(&neither));
+}
+
+#[test]
+fn nav_erases_a_holder_on_request_only_with_yes_and_only_once() {
+    let (dir, ws) = demo();
+    let list = |ws: &Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(&nav(ws, &["holders", "list", "--json"]))).expect("json")
+    };
+    let holder = list(&ws).as_array().expect("holders")[0].clone();
+    let id = holder["id"].to_string();
+    let erase = ["holders", "erase", "--holder", &id];
+    let unconfirmed = nav(&ws, &erase);
+    assert_eq!(unconfirmed.status.code(), Some(1));
+    assert!(
+        stderr(&unconfirmed).contains("--yes"),
+        "{}",
+        stderr(&unconfirmed)
+    );
+    let confirmed = [&erase[..], &["--yes"]].concat();
+    assert_eq!(okort(&ws, &confirmed).status.code(), Some(1), "NAV's job");
+    let csv = dir.path().join("besok.csv");
+    let visits = |ws: &Path| {
+        let out = okort(
+            ws,
+            &[
+                "visits",
+                "export",
+                "--year",
+                "2026",
+                "--out",
+                csv.to_str().expect("p"),
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(&csv).expect("csv").lines().count()
+    };
+    let before = visits(&ws);
+    let done = nav(&ws, &confirmed);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        stdout(&done).contains("slettet på anmodning"),
+        "{}",
+        stdout(&done)
+    );
+    let after = list(&ws);
+    let erased = after
+        .as_array()
+        .expect("holders")
+        .iter()
+        .find(|h| h["id"] == holder["id"])
+        .expect("the record stays, emptied");
+    assert_eq!(erased["firstName"], "–");
+    assert_eq!(erased["guardianName"], "");
+    assert_eq!(visits(&ws), before, "the visits stay for the statistics");
+    let log = stdout(&okort(&ws, &["audit", "--kind", "holder", "--limit", "5"]));
+    assert!(log.contains("etter anmodning"), "{log}");
+    assert!(
+        !log.contains(holder["lastName"].as_str().expect("name")),
+        "{log}"
+    );
+    let again = nav(&ws, &confirmed);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("allerede anonymisert"),
+        "{}",
+        stderr(&again)
+    );
+}

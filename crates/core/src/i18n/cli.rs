@@ -36,6 +36,9 @@ catalogue! {
     HolderAccessWritten { path: String } => "Alt som er lagret om kortholderen, er skrevet til {path}",
         "Everything held about the holder is in {path}";
     HoldersAnonymised { count: u32 } => "{count} kortholdere anonymisert.", "{count} holders anonymised.";
+    HolderErased { holder: i64, blocked: u32 } =>
+        "Kortholder {holder} er slettet på anmodning: personopplysningene er fjernet og {blocked} aktive kort sperret. Besøkene er beholdt anonymt for statistikken.",
+        "Holder {holder} is erased on request: the personal data is removed and {blocked} active cards blocked. The visits are kept, anonymous, for the statistics.";
     YearClosed { year: i32 } => "{year} er avsluttet.", "{year} is closed.";
     AgreementsCopied { count: usize, from: i32, to: i32 } =>
         "{count} avtaler kopiert fra {from} til {to} (uten signatur).",
