@@ -75,6 +75,8 @@ pub fn run() {
             commands::holders::tauri_job_commands::import_holders_csv,
             commands::holders::tauri_commands::export_holders_csv,
             commands::holders::tauri_commands::export_holder,
+            commands::holders::tauri_job_commands::print_holder_access,
+            commands::holders::tauri_commands::erase_holder,
             commands::cards::tauri_commands::quota_status,
             commands::cards::tauri_commands::list_cards,
             commands::cards::tauri_commands::cards_of_holder,

@@ -1,7 +1,8 @@
-//! NAV's holder register; the culture office sees summaries.
+//! NAV's holder register, a holder's access request and erasure on request; the culture
+//! office sees summaries.
 
-use super::{commands, decode_upload, job_commands, today};
-use crate::error::ApiResult;
+use super::{commands, decode_upload, job_commands, open_in_viewer, today};
+use crate::error::{ApiError, ApiResult};
 use okort_core::{Action, Holder, HolderInput, HolderSummary};
 use okort_store::HolderImportReport;
 use serde::Serialize;
@@ -53,6 +54,13 @@ commands! {
         })
     }
 
+    /// Erases one holder on their request (GDPR art. 17): their cards in use are revoked and
+    /// their personal data removed as the retention sweep does it, the visits kept for the
+    /// statistics; NAV's job, logged without a name. Returns how many cards were blocked.
+    pub fn erase_holder(state, holder_id: i64) -> ApiResult<u32> {
+        state.act(Action::ManageHolders, |ws, actor| ws.erase_holder(actor, holder_id, today()))
+    }
+
     pub fn export_holders_csv(state, path: PathBuf) -> ApiResult<()> {
         state.act(Action::ReadHolderSummaries, |ws, actor| {
             okort_store::write_file(&path, ws.export_holders_csv(actor)?)?;
@@ -62,11 +70,83 @@ commands! {
 }
 
 job_commands! {
+    /// Everything held about one holder as a PDF at `path`, for their access request (GDPR
+    /// art. 15), opened to print: NAV's job, logged as the JSON export is. The workspace is
+    /// read, then left free while the PDF is written.
+    pub fn print_holder_access(state, job, holder_id: i64, path: PathBuf) -> ApiResult<()> {
+        let lang = state.lang();
+        let doc = state.act(Action::ManageHolders, |ws, actor| {
+            Ok(okort_documents::read_holder_access(ws, actor, holder_id, today(), lang)?)
+        })?;
+        job.progress(0, 1);
+        let pdf = doc.pdf().map_err(|e| ApiError::from_doc(e, lang))?;
+        job.go_on(lang)?;
+        okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, lang))?;
+        job.progress(1, 1);
+        open_in_viewer(&path);
+        Ok(())
+    }
+
     /// Imports NAV's CSV of holders; refused whole with every bad row listed.
     pub fn import_holders_csv(state, job, data: String) -> ApiResult<HolderImportReport> {
         let bytes = decode_upload(&data)?;
         super::import_job(state, job, Action::ManageHolders, |ws, actor| {
             ws.import_holders_csv(actor, &bytes, today())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::session;
+    use crate::error::ErrorCode;
+    use crate::state::AppState;
+    use okort_store::demo;
+
+    fn logged_in(user: &str) -> (tempfile::TempDir, AppState) {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(demo::create(&path).expect("demo"));
+        let state = AppState::for_tests(&path, dir.path());
+        session::login(&state, user.into(), demo::DEMO_PASSWORD.into()).expect("login");
+        (dir, state)
+    }
+
+    #[test]
+    fn nav_prints_a_holders_access_request_then_erases_the_holder_on_request() {
+        let (dir, state) = logged_in("nav");
+        let holder = list_holders(&state).expect("holders")[0].clone();
+        let out = dir.path().join("innsyn.pdf");
+        let job = state.jobs().start(|_| {});
+        print_holder_access(&state, &job, holder.id, out.clone()).expect("pdf");
+        assert!(std::fs::read(&out).expect("pdf").starts_with(b"%PDF"));
+
+        let blocked = erase_holder(&state, holder.id).expect("erase");
+        assert!(blocked > 0, "the holder's cards in use are blocked");
+        let after = list_holders(&state).expect("holders");
+        let erased = after.iter().find(|h| h.id == holder.id).expect("kept");
+        assert_eq!(erased.first_name, "–");
+        let again = erase_holder(&state, holder.id).expect_err("already");
+        assert_eq!(again.code, ErrorCode::Refused);
+        assert!(
+            again.message.contains("allerede anonymisert"),
+            "{}",
+            again.message
+        );
+    }
+
+    #[test]
+    fn the_culture_office_can_neither_print_an_access_request_nor_erase_a_holder() {
+        let (dir, state) = logged_in("kultur");
+        let out = dir.path().join("innsyn.pdf");
+        let job = state.jobs().start(|_| {});
+        let err = print_holder_access(&state, &job, 1, out.clone()).expect_err("NAV's");
+        assert_eq!(err.code, ErrorCode::Denied);
+        assert!(!out.exists());
+        assert_eq!(
+            erase_holder(&state, 1).expect_err("NAV's").code,
+            ErrorCode::Denied
+        );
     }
 }

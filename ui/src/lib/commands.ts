@@ -93,8 +93,14 @@ export const commands = {
   /** Everything held about one holder, as JSON at `path`, for their access request (GDPR art. 15): NAV's job, logged. */
   exportHolder: (holderId: number, path: string) =>
     call<void>("export_holder", { holderId, path }),
+  /** Erases one holder on their request (GDPR art. 17): their cards in use are revoked and their personal data removed as the retention sweep does it, the visits kept for the statistics; NAV's job, logged without a name. Returns how many cards were blocked. */
+  eraseHolder: (holderId: number) =>
+    call<number>("erase_holder", { holderId }),
   exportHoldersCsv: (path: string) =>
     call<void>("export_holders_csv", { path }),
+  /** Everything held about one holder as a PDF at `path`, for their access request (GDPR art. 15), opened to print: NAV's job, logged as the JSON export is. The workspace is read, then left free while the PDF is written. */
+  printHolderAccess: (holderId: number, path: string, control?: JobControl) =>
+    job<void>("print_holder_access", { holderId, path }, control),
   /** Imports NAV's CSV of holders; refused whole with every bad row listed. */
   importHoldersCsv: (data: string, control?: JobControl) =>
     job<HolderImportReport>("import_holders_csv", { data }, control),

@@ -18,6 +18,11 @@ const languages = [
   { code: "ti", name: "ትግርኛ" },
 ];
 
+const holder44: Holder = {
+  id: 44, firstName: "ሰላም", lastName: "ተስፋዬ", birthDate: "2015-03-02", language: "ti",
+  guardianName: "", guardianPhone: "", guardianEmail: "", address: "", navContact: "", navNote: "",
+};
+
 describe("HolderForm", () => {
   it("warns about possible duplicates before saving a new holder", async () => {
     const calls: string[] = [];
@@ -128,5 +133,46 @@ describe("HolderForm", () => {
         path: "/tmp/innsyn-kortholder-44.json",
       }),
     );
+  });
+  it("prints everything about a holder as a PDF beside the JSON", async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, payload) => {
+      calls.push({ cmd, args: (payload ?? {}) as Record<string, unknown> });
+      if (cmd === "plugin:dialog|save") return "/tmp/innsyn-kortholder-44.pdf";
+      if (cmd === "cards_of_holder") return [];
+      if (cmd === "quota_status") return { quota: 100, used: 88, left: 12 };
+      return null;
+    });
+    render(HolderForm, { props: { holder: holder44, languages, years, onSaved: () => {}, onBack: () => {} } });
+    await fireEvent.click(await screen.findByTestId("holder-access-pdf"));
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.cmd === "print_holder_access")?.args).toMatchObject({
+        holderId: 44,
+        path: "/tmp/innsyn-kortholder-44.pdf",
+      }),
+    );
+  });
+
+  it("erases a holder on request only once the dialog is confirmed, then goes back to the list", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "erase_holder") return 1;
+      if (cmd === "cards_of_holder") return [];
+      if (cmd === "quota_status") return { quota: 100, used: 88, left: 12 };
+      return null;
+    });
+    const onBack = vi.fn();
+    render(HolderForm, { props: { holder: holder44, languages, years, onSaved: () => {}, onBack } });
+    await fireEvent.click(await screen.findByTestId("holder-erase"));
+    expect((await screen.findByTestId("erase-dialog")).textContent).toContain("ሰላም ተስፋዬ");
+    await fireEvent.click(screen.getByTestId("erase-dialog-cancel"));
+    expect(screen.queryByTestId("erase-dialog")).toBeNull();
+    expect(calls).not.toContain("erase_holder");
+
+    await fireEvent.click(screen.getByTestId("holder-erase"));
+    await fireEvent.click(await screen.findByTestId("erase-dialog-confirm"));
+    await vi.waitFor(() => expect(onBack).toHaveBeenCalled());
+    expect(calls.filter((c) => c === "erase_holder")).toHaveLength(1);
   });
 });
