@@ -450,8 +450,8 @@ impl<'a, 'r> Flow<'a, 'r> {
 
     fn section(&mut self, s: &AccessSection) {
         // The heading stays with at least a line or two of what it heads.
-        self.room(22.0);
-        self.y += 8.0;
+        self.room(24.0);
+        self.y += 10.0;
         let (y, primary) = (self.y, self.r.primary);
         let p = self.pen();
         p.text(LEFT, y, 12.5, true, primary, &s.heading, TEXT_WIDTH);
@@ -566,5 +566,79 @@ impl<'a, 'r> Flow<'a, 'r> {
                 p.finish(w, h)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &Page) -> Vec<String> {
+        page.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text.text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_shrunk_to_fit_is_not_also_cut() {
+        let fonts = Fonts::load().expect("fonts");
+        let mut p = Pen::new(&fonts);
+        let title = "Access request – everything held about the holder";
+        p.text(31.0, 17.5, 15.0, true, Rgb::WHITE, title, 124.0);
+        let page = p.finish(A4.0, A4.1);
+        assert_eq!(texts(&page), vec![title.to_string()]);
+    }
+
+    #[test]
+    fn a_long_table_goes_on_over_pages_under_its_headings_and_every_page_is_numbered() {
+        let fonts = Fonts::load().expect("fonts");
+        let rows: Vec<Vec<String>> = (1..=120)
+            .map(|i| vec![format!("{i:02}.03.2026"), format!("Brukersted {i}")])
+            .collect();
+        let sections = [AccessSection {
+            heading: "Besøk".into(),
+            body: AccessBody::Table {
+                columns: vec![("Dato".into(), 60.0), ("Brukersted".into(), 120.0)],
+                rows,
+            },
+        }];
+        let report = AccessReport {
+            title: "Innsyn",
+            subject: "Олена Коваль",
+            primary: Rgb(0x1f, 0x5f, 0x8b),
+            sender: &["Eksempel kommune".to_string()],
+            sections: &sections,
+            footer: "Innsyn – Олена Коваль",
+            lang: Lang::Nb,
+        };
+        let art = Artwork {
+            program_logo: None,
+            coat_of_arms: None,
+            logos: Vec::new(),
+        };
+        let pages = access_pages(&report, &art, &fonts);
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        let all: Vec<String> = pages.iter().flat_map(texts).collect();
+        for i in 1..=120 {
+            assert!(
+                all.contains(&format!("Brukersted {i}")),
+                "row {i} is printed"
+            );
+        }
+        for (n, page) in pages.iter().enumerate() {
+            let t = texts(page);
+            assert!(t.contains(&"Dato".to_string()), "headings on page {n}");
+            assert!(t.contains(&format!("Side {} av {}", n + 1, pages.len())));
+            assert!(t.contains(&"Innsyn – Олена Коваль".to_string()));
+            for op in &page.ops {
+                if let Op::Text { y, .. } = op {
+                    assert!(*y <= A4.1 - 10.0, "text below the foot on page {n}");
+                }
+            }
+        }
     }
 }

@@ -147,6 +147,9 @@ impl<'a> Pen<'a> {
             size
         };
         let mut kept: Vec<char> = s.chars().collect();
+        // A line shrunk to fit exactly may come out a hair wider in floating point: that is
+        // not a reason to cut it.
+        let max_width = max_width + 0.01;
         while pt_to_mm(shaped.width(size)) > max_width && kept.len() > 1 {
             kept.pop();
             let cut: String = kept.iter().collect::<String>().trim_end().to_string() + "…";
