@@ -417,7 +417,16 @@ fn fill_people(
     kino_id: i64,
     years: &[okort_core::ProgramYear],
 ) -> Result<(), StoreError> {
-    for (name, role) in &DEMO_USERS[1..] {
+    // NAV's first user is made with NAV's recovery key, as in a real setup: the culture office
+    // cannot create NAV users.
+    let nav_recovery = ws
+        .take_recovery()
+        .into_iter()
+        .find(|(r, _)| *r == crate::RecoveryRole::Nav)
+        .map(|(_, k)| k)
+        .ok_or(StoreError::Refused(okort_core::i18n::Problem::RecoveryKeyWrong))?;
+    let nav = ws.recover_in_place(crate::RecoveryRole::Nav, &nav_recovery, "nav", DEMO_PASSWORD)?;
+    for (name, role) in DEMO_USERS[1..].iter().filter(|(_, r)| *r != Role::Nav) {
         ws.save_user(
             admin,
             crate::UserInput {
@@ -430,7 +439,6 @@ fn fill_people(
             },
         )?;
     }
-    let nav = ws.login("nav", DEMO_PASSWORD)?;
     let created = date(2026, 1, 5)?;
     let mut ids = Vec::new();
     for (i, (first, last, (y, m, d), lang, family)) in HOLDERS.iter().enumerate() {
@@ -671,15 +679,21 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
     let year = ws.year(year_id)?;
     // Born early in the year the holders are 10 to 14 in it: inside any age range.
     let first_day = date(year.year - 14, 1, 1)?;
+    let nav = ws
+        .keys
+        .nav
+        .clone()
+        .ok_or(StoreError::Denied(Role::Admin))?;
     let tx = ws.conn.transaction()?;
     for i in 0..n as usize {
         let born = first_day + chrono::Days::new((i % 1800) as u64);
         tx.execute(
-            "INSERT INTO holders (first_name, last_name, birth_date, language) VALUES (?1, ?2, ?3, 'nb')",
-            rusqlite::params![GENERATED_FIRST[i % 12], GENERATED_LAST[(i / 12) % 12], born],
+            "INSERT INTO holders (first_name, last_name, birth_year, language) VALUES (?1, ?2, ?3, 'nb')",
+            rusqlite::params![GENERATED_FIRST[i % 12], GENERATED_LAST[(i / 12) % 12], chrono::Datelike::year(&born)],
         )?;
-        let holder = crate::holders::holder_by_id(&tx, tx.last_insert_rowid())?;
-        crate::cards::assign_in(&tx, &actor, &holder, &year, None, year.valid_from)?;
+        let holder = crate::holders::holder_by_id(&tx, None, tx.last_insert_rowid())?;
+        let holder = okort_core::Holder { birth_date: born, ..holder };
+        crate::cards::assign_in(&tx, &nav, &actor, &holder, &year, None, year.valid_from)?;
     }
     tx.commit()?;
     Ok(())

@@ -5,7 +5,7 @@
 use crate::audit::log;
 use crate::cards::Card;
 use crate::{require, StoreError, Workspace};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use okort_core::{Action, Actor, Holder};
 use rusqlite::params;
 use serde::Serialize;
@@ -49,26 +49,22 @@ impl Workspace {
         require(actor, Action::ManageProgram)?;
         let years = self.program()?.retention_years;
         let mut stmt = self.conn.prepare(
-            "SELECT h.id, h.birth_date, MAX(y.valid_to) FROM holders h
+            "SELECT h.id, MAX(y.valid_to) FROM holders h
                JOIN cards c ON c.holder_id = h.id JOIN program_years y ON y.id = c.year_id
               WHERE h.anonymised_on IS NULL GROUP BY h.id",
         )?;
-        let due: Vec<(i64, NaiveDate)> = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?, r.get(2)?))
-            })?
-            .collect::<Result<Vec<(i64, NaiveDate, NaiveDate)>, _>>()?
+        let due: Vec<i64> = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?)))?
+            .collect::<Result<Vec<(i64, NaiveDate)>, _>>()?
             .into_iter()
-            .filter(|(_, _, last)| today > kept_until(*last, years))
-            .map(|(id, born, _)| (id, born))
+            .filter(|(_, last)| today > kept_until(*last, years))
+            .map(|(id, _)| id)
             .collect();
-        for (id, born) in &due {
-            let year_only = NaiveDate::from_ymd_opt(born.year(), 1, 1).unwrap_or(*born);
+        for id in &due {
             self.conn.execute(
-                "UPDATE holders SET first_name = '–', last_name = '', birth_date = ?1,
-                    guardian_name = '', guardian_phone = '', guardian_email = '', address = '',
-                    nav_contact = '', nav_note = '', anonymised_on = ?2 WHERE id = ?3",
-                params![year_only, today, id],
+                "UPDATE holders SET first_name = '–', last_name = '', nav_sealed = NULL,
+                    anonymised_on = ?1 WHERE id = ?2",
+                params![today, id],
             )?;
         }
         if !due.is_empty() {
@@ -82,7 +78,7 @@ impl Workspace {
     /// logged (that it was made, not what it holds).
     pub fn holder_export(&self, actor: &Actor, holder_id: i64) -> Result<HolderExport, StoreError> {
         require(actor, Action::ManageHolders)?;
-        let holder = crate::holders::holder_by_id(&self.conn, holder_id)?;
+        let holder = crate::holders::holder_by_id(&self.conn, Some(self.nav_key(actor)?), holder_id)?;
         let cards = self.cards_of_holder(actor, holder_id)?;
         let mut stmt = self.conn.prepare(
             "SELECT c.number, v.name, vi.visited_on, vi.companion, vi.voided_reason IS NOT NULL

@@ -132,7 +132,7 @@ impl Workspace {
         }
         tx.commit()?;
         let after = self.allowance(card.holder_id, year.id, venue_id)?;
-        let first_name = crate::holders::holder_by_id(&self.conn, card.holder_id)?.first_name;
+        let first_name = crate::holders::holder_by_id(&self.conn, None, card.holder_id)?.first_name;
         Ok(VisitReceipt {
             visit_id: id,
             card_number: card.number,

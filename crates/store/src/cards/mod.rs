@@ -144,7 +144,7 @@ impl Workspace {
             .replace(
                 "c.created_on",
                 "c.created_on, h.first_name, h.last_name,
-                 CAST(substr(h.birth_date, 1, 4) AS INTEGER)",
+                 h.birth_year",
             )
             .replace(
                 "FROM cards c",
