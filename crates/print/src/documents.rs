@@ -176,3 +176,25 @@ impl StatementDoc {
         self.job.pdf(&[page], &self.title)
     }
 }
+
+/// The recovery sheet: a page per recovery key.
+pub struct RecoverySheet {
+    pub pages: Vec<crate::layout::RecoveryPage>,
+}
+
+impl RecoverySheet {
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        let fonts = crate::fonts::Fonts::load()?;
+        let pages = self
+            .pages
+            .iter()
+            .map(|p| crate::layout::recovery_page(p, &fonts))
+            .collect::<Result<Vec<_>, _>>()?;
+        let title = self
+            .pages
+            .first()
+            .map(|p| p.title.as_str())
+            .unwrap_or_default();
+        crate::pdf::render_pdf(&pages, &fonts, &[], &[], title)
+    }
+}

@@ -196,6 +196,13 @@ pub struct Workspace {
     converted_from: Option<PathBuf>,
 }
 
+/// What the login screen knows of a locked workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Peek {
+    pub has_users: bool,
+    pub is_demo: bool,
+}
+
 /// Opens the SQLCipher database inside the workspace file at `path` with the data key.
 fn connect(path: &Path, keys: &vault::Keys, create: bool) -> Result<Connection, StoreError> {
     vault::vfs::register().map_err(|rc| StoreError::Random(format!("SQLite file layer {rc}")))?;
@@ -205,10 +212,15 @@ fn connect(path: &Path, keys: &vault::Keys, create: bool) -> Result<Connection, 
     }
     let name = vault::vfs::NAME.to_str().unwrap_or("okort");
     let conn = Connection::open_with_flags_and_vfs(path, flags, name)?;
-    conn.execute_batch(&format!("PRAGMA key = \"{}\";", keys.data.sqlcipher().as_str()))?;
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"{}\";",
+        keys.data.sqlcipher().as_str()
+    ))?;
     // A wrong key shows here: SQLCipher cannot read the first page.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
     Ok(conn)
 }
 
@@ -255,10 +267,34 @@ impl Workspace {
         }
     }
 
+    /// What can be known of the workspace at `path` before anyone logs in: whether it has
+    /// logins yet, and whether it is the demo. A workspace from before encryption has logins.
+    pub fn peek(path: &Path) -> Result<Peek, StoreError> {
+        match vault::file_kind(path) {
+            FileKind::Missing => Err(StoreError::NotFound(path.to_path_buf())),
+            FileKind::Other => Err(StoreError::NotAWorkspace(path.to_path_buf())),
+            FileKind::Plain => Ok(Peek {
+                has_users: true,
+                is_demo: false,
+            }),
+            FileKind::Encrypted => {
+                let env = vault::Envelope::read(path)?;
+                Ok(Peek {
+                    has_users: env.has_slots(),
+                    is_demo: env.demo,
+                })
+            }
+        }
+    }
+
     /// Opens the workspace at `path` as `username`: checks the password against the user's
     /// key slot and unlocks the database with the keys it holds. A workspace from before
     /// encryption is converted first (see [`Workspace::convert`]).
-    pub fn unlock(path: &Path, username: &str, password: &str) -> Result<(Self, Actor), StoreError> {
+    pub fn unlock(
+        path: &Path,
+        username: &str,
+        password: &str,
+    ) -> Result<(Self, Actor), StoreError> {
         Self::unlock_at(path, username, password, chrono::Utc::now())
     }
 
@@ -312,10 +348,7 @@ impl Workspace {
 
     /// The NAV key, which only a NAV login holds.
     pub(crate) fn nav_key(&self, actor: &Actor) -> Result<&vault::Key, StoreError> {
-        self.keys
-            .nav
-            .as_ref()
-            .ok_or(StoreError::Denied(actor.role))
+        self.keys.nav.as_ref().ok_or(StoreError::Denied(actor.role))
     }
 }
 

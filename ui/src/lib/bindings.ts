@@ -193,6 +193,8 @@ skipped: number, };
 
 export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
 
+export type RecoveryRole = "kultur" | "nav";
+
 export type UserInput = { id: number | null, username: string, role: Role, venueId: number | null, active: boolean, 
 /**
  * A new password; `None` keeps the current one (required for a new user).
@@ -244,7 +246,15 @@ hasUsers: boolean, user: SessionUser | null,
 /**
  * The demo program: the login screen shows its logins.
  */
-isDemo: boolean, };
+isDemo: boolean, 
+/**
+ * Recovery keys were made (set-up, conversion, renewal) and wait to be saved as a sheet.
+ */
+recoveryPending: boolean, 
+/**
+ * Where the unencrypted file was kept when this login encrypted a workspace from before.
+ */
+convertedFrom: string | null, };
 
 export type Layout = "a4" | "a6" | "cr80" | "sheet8";
 
@@ -284,7 +294,11 @@ offsetYMm: number,
  */
 scalePercent: number, };
 
-export type WorkspaceInfo = { path: string, isNew: boolean, schemaVersion: number, };
+export type WorkspaceInfo = { path: string, isNew: boolean, 
+/**
+ * Known once the file is open (after a login); a locked file tells nothing.
+ */
+schemaVersion: number | null, };
 
 export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";
 

@@ -193,6 +193,9 @@ pub enum Problem {
     NewPasswordNeeded,
     /// The recovery key does not open this workspace's recovery slot for the role.
     RecoveryKeyWrong,
+    /// A workspace from before encryption was opened on the command line without a place for
+    /// its recovery sheet.
+    RecoverySheetNeeded,
     /// NAV's sealed part of a holder does not open with this key (damaged or moved).
     NavPartUnreadable {
         id: i64,
@@ -311,6 +314,11 @@ impl Problem {
                     format!("NAV's part of holder {id} cannot be opened; it is damaged")
                 }
             }
+            RecoverySheetNeeded => pick(
+                nb,
+                "dette lager gjenopprettingsnøkler som må skrives ut: oppgi --recovery-sheet FIL (en arbeidsfil fra før kryptering krypteres ved første åpning)",
+                "this makes recovery keys that must be printed: give --recovery-sheet FILE (a workspace from before encryption is encrypted at its first opening)",
+            ),
             RecoveryKeyWrong => pick(
                 nb,
                 "gjenopprettingsnøkkelen passer ikke til denne arbeidsfilen og rollen",

@@ -12,7 +12,10 @@ mod cards;
 mod documents;
 
 pub use cards::card_pages;
-pub use documents::{calibration_page, handout_pages, statement_page, HandoutRow, Statement};
+pub use documents::{
+    calibration_page, handout_pages, recovery_page, statement_page, HandoutRow, RecoveryPage,
+    Statement,
+};
 
 /// A4 portrait, one card per page.
 pub const A4: (f32, f32) = (210.0, 297.0);

@@ -100,7 +100,10 @@ mod b64_key {
     }
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {
         let text = Zeroizing::new(String::deserialize(d)?);
-        let bytes = Zeroizing::new(B64.decode(text.as_bytes()).map_err(serde::de::Error::custom)?);
+        let bytes = Zeroizing::new(
+            B64.decode(text.as_bytes())
+                .map_err(serde::de::Error::custom)?,
+        );
         <[u8; 32]>::try_from(bytes.as_slice()).map_err(serde::de::Error::custom)
     }
 }
@@ -134,7 +137,7 @@ impl Keys {
 }
 
 /// Which recovery key a recovery slot belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum RecoveryRole {
     /// The culture office: data and card keys; makes a new administrator.
@@ -199,6 +202,9 @@ pub(crate) struct Envelope {
     slots: Vec<Slot>,
     #[serde(default)]
     pub attempts: Vec<Attempts>,
+    /// The demo program: the login screen shows its logins.
+    #[serde(default)]
+    pub demo: bool,
     /// Failed logins, until a login moves them into the audit log.
     #[serde(default)]
     pub failed: Vec<FailedLogin>,
@@ -335,6 +341,7 @@ impl Envelope {
             salt: B64.encode(random_bytes::<16>()?),
             slots: Vec::new(),
             attempts: Vec::new(),
+            demo: false,
             failed: Vec::new(),
             generation: 0,
         })
@@ -380,7 +387,11 @@ impl Envelope {
     }
 
     /// Opens `username`'s slot with `password`. Takes as long when the name has no slot.
-    pub(crate) fn unlock(&self, username: &str, password: &str) -> Result<Option<Keys>, StoreError> {
+    pub(crate) fn unlock(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<Option<Keys>, StoreError> {
         let id = self.lookup(username);
         match self.slots.iter().find(|s| s.id == id) {
             Some(slot) => slot.open(password.as_bytes()),
@@ -404,7 +415,12 @@ impl Envelope {
     }
 
     /// Puts (or replaces) `username`'s slot.
-    pub(crate) fn set_user(&mut self, username: &str, password: &str, keys: &Keys) -> Result<(), StoreError> {
+    pub(crate) fn set_user(
+        &mut self,
+        username: &str,
+        password: &str,
+        keys: &Keys,
+    ) -> Result<(), StoreError> {
         let id = self.lookup(username);
         let slot = Slot::make(id.clone(), password.as_bytes(), keys)?;
         self.slots.retain(|s| s.id != id);
@@ -556,7 +572,10 @@ mod tests {
             .expect("opens");
         assert_eq!(opened.data, Key([1; 32]));
         assert_eq!(opened.cards, Some(Key([2; 32])));
-        assert!(opened.nav.is_none(), "the culture office never gets the NAV key");
+        assert!(
+            opened.nav.is_none(),
+            "the culture office never gets the NAV key"
+        );
         assert!(env.unlock("kultur", "feil passord").expect("kdf").is_none());
         assert!(env.unlock("ukjent", "rett passord").expect("kdf").is_none());
         assert!(keys().for_role(Role::Venue).cards.is_none());
@@ -585,7 +604,9 @@ mod tests {
     #[test]
     fn a_recovery_key_opens_its_slot_however_it_is_typed() {
         let mut env = Envelope::new().expect("envelope");
-        let key = env.set_recovery(RecoveryRole::Nav, &keys()).expect("recovery");
+        let key = env
+            .set_recovery(RecoveryRole::Nav, &keys())
+            .expect("recovery");
         assert_eq!(key.len(), 39);
         let typed = key.to_lowercase().replace('-', " ");
         let opened = env
@@ -603,7 +624,10 @@ mod tests {
     fn sealed_values_open_with_the_same_key_and_context_only() {
         let k = Key([9; 32]);
         let sealed = k.seal(b"Amira", b"holder:1").expect("seal");
-        assert_eq!(k.open(&sealed, b"holder:1").as_deref().map(Vec::as_slice), Some(&b"Amira"[..]));
+        assert_eq!(
+            k.open(&sealed, b"holder:1").as_deref().map(Vec::as_slice),
+            Some(&b"Amira"[..])
+        );
         assert!(k.open(&sealed, b"holder:2").is_none());
         assert!(Key([8; 32]).open(&sealed, b"holder:1").is_none());
     }
