@@ -16,7 +16,7 @@ const years: ProgramYear[] = [
 ];
 
 function card(id: number, number: string, status: Card["status"]): Card {
-  return { id, number, yearId: 2, year: 2026, holderId: id, status, handedOutOn: null, revokedReason: "", replacesCardId: null, createdOn: "2026-01-05" };
+  return { id, number, yearId: 2, year: 2026, holderId: id, status, handedOutOn: null, revokedReason: "", ageOverrideReason: "", replacesCardId: null, createdOn: "2026-01-05" };
 }
 
 function backend() {
