@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   "card.status.handedOut": "Handed out",
   "card.status.lost": "Lost",
   "card.status.revoked": "Revoked",
+  "card.ageOverride": "age exception: {reason}",
 
   "holders.title": "Card holders",
   "holders.intro": "Children and young people selected to get an experience card.",

@@ -236,6 +236,7 @@ export const nb = {
   "card.status.handedOut": "Utlevert",
   "card.status.lost": "Tapt",
   "card.status.revoked": "Trukket tilbake",
+  "card.ageOverride": "unntak fra aldersgrensen: {reason}",
 
   "holders.title": "Kortholdere",
   "holders.intro": "Barn og unge som er valgt ut til å få opplevelseskort.",
