@@ -61,7 +61,15 @@ pub(crate) fn log(
     entity_id: Option<i64>,
     detail: &str,
 ) -> Result<(), StoreError> {
-    log_at(conn, actor, chrono::Utc::now(), action, entity, entity_id, detail)
+    log_at(
+        conn,
+        actor,
+        chrono::Utc::now(),
+        action,
+        entity,
+        entity_id,
+        detail,
+    )
 }
 
 /// [`log`] for something that happened at `at` (a failed login, recorded at the next login).

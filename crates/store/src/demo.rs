@@ -424,8 +424,15 @@ fn fill_people(
         .into_iter()
         .find(|(r, _)| *r == crate::RecoveryRole::Nav)
         .map(|(_, k)| k)
-        .ok_or(StoreError::Refused(okort_core::i18n::Problem::RecoveryKeyWrong))?;
-    let nav = ws.recover_in_place(crate::RecoveryRole::Nav, &nav_recovery, "nav", DEMO_PASSWORD)?;
+        .ok_or(StoreError::Refused(
+            okort_core::i18n::Problem::RecoveryKeyWrong,
+        ))?;
+    let nav = ws.recover_in_place(
+        crate::RecoveryRole::Nav,
+        &nav_recovery,
+        "nav",
+        DEMO_PASSWORD,
+    )?;
     for (name, role) in DEMO_USERS[1..].iter().filter(|(_, r)| *r != Role::Nav) {
         ws.save_user(
             admin,
@@ -679,11 +686,7 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
     let year = ws.year(year_id)?;
     // Born early in the year the holders are 10 to 14 in it: inside any age range.
     let first_day = date(year.year - 14, 1, 1)?;
-    let nav = ws
-        .keys
-        .nav
-        .clone()
-        .ok_or(StoreError::Denied(Role::Admin))?;
+    let nav = ws.keys.nav.clone().ok_or(StoreError::Denied(Role::Admin))?;
     let tx = ws.conn.transaction()?;
     for i in 0..n as usize {
         let born = first_day + chrono::Days::new((i % 1800) as u64);
@@ -692,7 +695,10 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
             rusqlite::params![GENERATED_FIRST[i % 12], GENERATED_LAST[(i / 12) % 12], chrono::Datelike::year(&born)],
         )?;
         let holder = crate::holders::holder_by_id(&tx, None, tx.last_insert_rowid())?;
-        let holder = okort_core::Holder { birth_date: born, ..holder };
+        let holder = okort_core::Holder {
+            birth_date: born,
+            ..holder
+        };
         crate::cards::assign_in(&tx, &nav, &actor, &holder, &year, None, year.valid_from)?;
     }
     tx.commit()?;

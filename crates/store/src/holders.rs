@@ -1,12 +1,12 @@
 //! Card holders. NAV keeps the full record; the culture office sees summaries only.
 
 use crate::audit::log;
-use crate::{invalid, require, StoreError, Workspace};
-use chrono::NaiveDate;
-use okort_core::{Action, Actor, Holder, HolderInput, HolderSummary};
 use crate::vault::Key;
+use crate::{invalid, require, StoreError, Workspace};
 use chrono::Datelike;
+use chrono::NaiveDate;
 use okort_core::i18n::Problem;
+use okort_core::{Action, Actor, Holder, HolderInput, HolderSummary};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -54,18 +54,20 @@ fn read_row(r: &Row) -> rusqlite::Result<Read> {
 
 impl Read {
     fn holder(self, nav: Option<&Key>) -> Result<Holder, StoreError> {
-        let part = match (nav, &self.sealed) {
-            (Some(key), Some(sealed)) => {
-                let plain = key
-                    .open(sealed, &context(self.id))
-                    .ok_or(StoreError::Refused(Problem::NavPartUnreadable { id: self.id }))?;
-                Some(
-                    serde_json::from_slice::<NavPart>(&plain)
-                        .map_err(|_| StoreError::Refused(Problem::NavPartUnreadable { id: self.id }))?,
-                )
-            }
-            _ => None,
-        };
+        let part =
+            match (nav, &self.sealed) {
+                (Some(key), Some(sealed)) => {
+                    let plain = key
+                        .open(sealed, &context(self.id))
+                        .ok_or(StoreError::Refused(Problem::NavPartUnreadable {
+                            id: self.id,
+                        }))?;
+                    Some(serde_json::from_slice::<NavPart>(&plain).map_err(|_| {
+                        StoreError::Refused(Problem::NavPartUnreadable { id: self.id })
+                    })?)
+                }
+                _ => None,
+            };
         let part = part.unwrap_or_else(|| NavPart {
             birth_date: NaiveDate::from_ymd_opt(self.birth_year, 1, 1).unwrap_or_default(),
             guardian_name: String::new(),
@@ -198,9 +200,8 @@ pub(crate) fn write_holder(
 }
 
 fn seal_part(conn: &Connection, nav: &Key, id: i64, part: &NavPart) -> Result<(), StoreError> {
-    let plain = Zeroizing::new(
-        serde_json::to_vec(part).map_err(|e| StoreError::Random(e.to_string()))?,
-    );
+    let plain =
+        Zeroizing::new(serde_json::to_vec(part).map_err(|e| StoreError::Random(e.to_string()))?);
     let sealed = nav.seal(&plain, &context(id))?;
     conn.execute(
         "UPDATE holders SET nav_sealed = ?1 WHERE id = ?2",
@@ -266,10 +267,12 @@ impl Workspace {
         input: HolderInput,
     ) -> Result<Vec<HolderSummary>, StoreError> {
         require(actor, Action::ManageHolders)?;
-        Ok(duplicates_of(&self.conn, self.nav_key(actor)?, &input.normalized())?
-            .iter()
-            .map(Holder::summary)
-            .collect())
+        Ok(
+            duplicates_of(&self.conn, self.nav_key(actor)?, &input.normalized())?
+                .iter()
+                .map(Holder::summary)
+                .collect(),
+        )
     }
 
     pub fn save_holder(

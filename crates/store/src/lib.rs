@@ -205,10 +205,15 @@ fn connect(path: &Path, keys: &vault::Keys, create: bool) -> Result<Connection, 
     }
     let name = vault::vfs::NAME.to_str().unwrap_or("okort");
     let conn = Connection::open_with_flags_and_vfs(path, flags, name)?;
-    conn.execute_batch(&format!("PRAGMA key = \"{}\";", keys.data.sqlcipher().as_str()))?;
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"{}\";",
+        keys.data.sqlcipher().as_str()
+    ))?;
     // A wrong key shows here: SQLCipher cannot read the first page.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
     Ok(conn)
 }
 
@@ -258,7 +263,11 @@ impl Workspace {
     /// Opens the workspace at `path` as `username`: checks the password against the user's
     /// key slot and unlocks the database with the keys it holds. A workspace from before
     /// encryption is converted first (see [`Workspace::convert`]).
-    pub fn unlock(path: &Path, username: &str, password: &str) -> Result<(Self, Actor), StoreError> {
+    pub fn unlock(
+        path: &Path,
+        username: &str,
+        password: &str,
+    ) -> Result<(Self, Actor), StoreError> {
         Self::unlock_at(path, username, password, chrono::Utc::now())
     }
 
@@ -312,10 +321,7 @@ impl Workspace {
 
     /// The NAV key, which only a NAV login holds.
     pub(crate) fn nav_key(&self, actor: &Actor) -> Result<&vault::Key, StoreError> {
-        self.keys
-            .nav
-            .as_ref()
-            .ok_or(StoreError::Denied(actor.role))
+        self.keys.nav.as_ref().ok_or(StoreError::Denied(actor.role))
     }
 }
 

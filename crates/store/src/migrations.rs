@@ -156,8 +156,14 @@ mod tests {
             "0011_retention",
             "25b97777021226de88d12d1d2559a42455b966cd73aa75f58ad03f149ec00be7",
         ),
-        ("0012_sealed_holders", "850778a584733d7ff0dedb1b15ee2ccfe45ae0e55bdef8708bcd537a64e7ab15"),
-        ("0013_keys_in_envelope", "1ab31f8dd790447e3f1e7f31bae1651fcd80c19e0640cb60169cd6270a1bb388"),
+        (
+            "0012_sealed_holders",
+            "850778a584733d7ff0dedb1b15ee2ccfe45ae0e55bdef8708bcd537a64e7ab15",
+        ),
+        (
+            "0013_keys_in_envelope",
+            "1ab31f8dd790447e3f1e7f31bae1651fcd80c19e0640cb60169cd6270a1bb388",
+        ),
         (
             "0014_card_age_override_reason",
             "267fe2db86ab457e04319e8afc148b9661fa8e4461988c1cc5d3e2dd5f07bb79",

@@ -78,7 +78,8 @@ impl Workspace {
     /// logged (that it was made, not what it holds).
     pub fn holder_export(&self, actor: &Actor, holder_id: i64) -> Result<HolderExport, StoreError> {
         require(actor, Action::ManageHolders)?;
-        let holder = crate::holders::holder_by_id(&self.conn, Some(self.nav_key(actor)?), holder_id)?;
+        let holder =
+            crate::holders::holder_by_id(&self.conn, Some(self.nav_key(actor)?), holder_id)?;
         let cards = self.cards_of_holder(actor, holder_id)?;
         let mut stmt = self.conn.prepare(
             "SELECT c.number, v.name, vi.visited_on, vi.companion, vi.voided_reason IS NOT NULL

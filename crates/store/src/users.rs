@@ -4,13 +4,13 @@
 use crate::audit::{log, log_at};
 use crate::vault::{self, Attempts, Envelope, FailedLogin, FileKind, Keys, RecoveryRole};
 use crate::{field_problem, refuse, require, StoreError, Workspace};
-use std::path::Path;
-use zeroize::Zeroizing;
 use okort_core::i18n::Problem;
 use okort_core::{Action, Actor, Role};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use ts_rs::TS;
+use zeroize::Zeroizing;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -204,7 +204,11 @@ impl Workspace {
     }
 
     /// Writes failed logins recorded in the envelope into the audit log, with their times.
-    fn record_failed_logins(&self, env: &Envelope, failed: &[FailedLogin]) -> Result<(), StoreError> {
+    fn record_failed_logins(
+        &self,
+        env: &Envelope,
+        failed: &[FailedLogin],
+    ) -> Result<(), StoreError> {
         if failed.is_empty() {
             return Ok(());
         }
@@ -220,11 +224,35 @@ impl Workspace {
                 .find(|(_, n)| env.lookup(n) == f.id)
                 .map(|(id, _)| *id);
             match user {
-                Some(uid) => log_at(&self.conn, &system, f.at, "user.login_failed", "user", Some(uid), "")?,
-                None => log_at(&self.conn, &system, f.at, "login.unknown_name", "user", None, "")?,
+                Some(uid) => log_at(
+                    &self.conn,
+                    &system,
+                    f.at,
+                    "user.login_failed",
+                    "user",
+                    Some(uid),
+                    "",
+                )?,
+                None => log_at(
+                    &self.conn,
+                    &system,
+                    f.at,
+                    "login.unknown_name",
+                    "user",
+                    None,
+                    "",
+                )?,
             }
             if let Some(failures) = f.locked {
-                log_at(&self.conn, &system, f.at, "user.locked", "user", user, &failures.to_string())?;
+                log_at(
+                    &self.conn,
+                    &system,
+                    f.at,
+                    "user.locked",
+                    "user",
+                    user,
+                    &failures.to_string(),
+                )?;
             }
         }
         Ok(())
@@ -259,7 +287,10 @@ impl Workspace {
         let user = self.write_user_as(&Actor::command_line(), input, |env, keys| {
             let kultur = env.set_recovery(RecoveryRole::Kultur, keys)?;
             let nav = env.set_recovery(RecoveryRole::Nav, keys)?;
-            Ok(vec![(RecoveryRole::Kultur, kultur), (RecoveryRole::Nav, nav)])
+            Ok(vec![
+                (RecoveryRole::Kultur, kultur),
+                (RecoveryRole::Nav, nav),
+            ])
         })?;
         self.keys = self.keys.for_role(Role::Admin);
         Ok(Actor {
@@ -339,7 +370,14 @@ impl Workspace {
             password: Some(password.into()),
         };
         let user = self.write_user_as(&system, input, |_, _| Ok(Vec::new()))?;
-        log(&self.conn, &system, "user.recovered", "user", Some(user.id), "")?;
+        log(
+            &self.conn,
+            &system,
+            "user.recovered",
+            "user",
+            Some(user.id),
+            "",
+        )?;
         Ok(Actor {
             user_id: user.id,
             role: role.role(),
@@ -484,7 +522,9 @@ impl Workspace {
         let had_slot = before
             .as_ref()
             .is_some_and(|b| env.has_user_slot(&b.username));
-        let keys_change = before.as_ref().is_none_or(|b| b.role != input.role || !had_slot);
+        let keys_change = before
+            .as_ref()
+            .is_none_or(|b| b.role != input.role || !had_slot);
         if input.active && keys_change && input.password.is_none() {
             return Err(field_problem(
                 "password",
@@ -498,47 +538,62 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let id = match &before {
-            Some(b) => {
-                let stays_admin = input.role == Role::Admin && input.active;
-                if b.role == Role::Admin && b.active && !stays_admin {
-                    let admins: i64 = tx.query_row(
-                        "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1",
-                        [],
-                        |r| r.get(0),
-                    )?;
-                    if admins <= 1 {
-                        return refuse(Problem::LastAdmin);
+        let id =
+            match &before {
+                Some(b) => {
+                    let stays_admin = input.role == Role::Admin && input.active;
+                    if b.role == Role::Admin && b.active && !stays_admin {
+                        let admins: i64 = tx.query_row(
+                            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1",
+                            [],
+                            |r| r.get(0),
+                        )?;
+                        if admins <= 1 {
+                            return refuse(Problem::LastAdmin);
+                        }
                     }
-                }
-                tx.execute(
-                    "UPDATE users SET username = ?1, role = ?2, venue_id = ?3, active = ?4
+                    tx.execute(
+                        "UPDATE users SET username = ?1, role = ?2, venue_id = ?3, active = ?4
                      WHERE id = ?5",
-                    params![
-                        input.username,
+                        params![
+                            input.username,
+                            input.role.code(),
+                            input.venue_id,
+                            input.active,
+                            b.id
+                        ],
+                    )?;
+                    if input.password.is_some() {
+                        log(&tx, actor, "user.password", "user", Some(b.id), "")?;
+                    }
+                    log(
+                        &tx,
+                        actor,
+                        "user.update",
+                        "user",
+                        Some(b.id),
                         input.role.code(),
-                        input.venue_id,
-                        input.active,
-                        b.id
-                    ],
-                )?;
-                if input.password.is_some() {
-                    log(&tx, actor, "user.password", "user", Some(b.id), "")?;
+                    )?;
+                    env.rename_user(&b.username, &input.username);
+                    b.id
                 }
-                log(&tx, actor, "user.update", "user", Some(b.id), input.role.code())?;
-                env.rename_user(&b.username, &input.username);
-                b.id
-            }
-            None => {
-                tx.execute(
+                None => {
+                    tx.execute(
                     "INSERT INTO users (username, role, venue_id, active) VALUES (?1, ?2, ?3, ?4)",
                     params![input.username, input.role.code(), input.venue_id, input.active],
                 )?;
-                let id = tx.last_insert_rowid();
-                log(&tx, actor, "user.create", "user", Some(id), input.role.code())?;
-                id
-            }
-        };
+                    let id = tx.last_insert_rowid();
+                    log(
+                        &tx,
+                        actor,
+                        "user.create",
+                        "user",
+                        Some(id),
+                        input.role.code(),
+                    )?;
+                    id
+                }
+            };
         match (&input.password, input.active) {
             (_, false) => env.remove_user(&input.username),
             (Some(p), true) => env.set_user(&input.username, p, &self.keys.for_role(input.role))?,
@@ -597,7 +652,10 @@ mod tests {
             .expect("query")
             .collect::<Result<_, _>>()
             .expect("columns");
-        assert!(!columns.iter().any(|c| c.contains("password")), "{columns:?}");
+        assert!(
+            !columns.iter().any(|c| c.contains("password")),
+            "{columns:?}"
+        );
         let path = dir.path().join("test.okort");
         drop(ws);
         let (_, actor) = Workspace::unlock(&path, "sjefen", "hemmelig-passord").expect("unlock");

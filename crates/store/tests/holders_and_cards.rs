@@ -545,7 +545,10 @@ fn a_plain_workspace_from_schema_one_is_converted_at_the_first_login_with_its_da
     assert_eq!(okort_store::file_kind(&path), okort_store::FileKind::Plain);
     let (mut ws, admin) = Workspace::unlock(&path, "kultur", "gammelt-passord").expect("convert");
     assert_eq!(admin.role, Role::Admin);
-    assert_eq!(okort_store::file_kind(&path), okort_store::FileKind::Encrypted);
+    assert_eq!(
+        okort_store::file_kind(&path),
+        okort_store::FileKind::Encrypted
+    );
     assert_eq!(
         ws.schema_version().expect("v"),
         okort_store::migrations::latest_version()
@@ -555,15 +558,24 @@ fn a_plain_workspace_from_schema_one_is_converted_at_the_first_login_with_its_da
     assert_eq!((y.year, y.family_cap), (2025, None));
     // The plain file is kept beside it, as it was.
     let backup = ws.converted_from().expect("backup").to_path_buf();
-    assert_eq!(okort_store::file_kind(&backup), okort_store::FileKind::Plain);
+    assert_eq!(
+        okort_store::file_kind(&backup),
+        okort_store::FileKind::Plain
+    );
     // The raw file holds no names, birth dates or hashes any more.
     let raw = std::fs::read(&path).expect("raw");
-    support::assert_absent(&raw, &["Gamle kino", "Ольга", "2014-03-03", "$argon2", "Storgata"]);
+    support::assert_absent(
+        &raw,
+        &["Gamle kino", "Ольга", "2014-03-03", "$argon2", "Storgata"],
+    );
     // The culture office reads names, not NAV's part.
     let summaries = ws.holder_summaries(&admin).expect("summaries");
     assert_eq!(summaries[0].first_name, "Ольга");
     assert_eq!(summaries[0].birth_year, 2014);
-    assert!(matches!(ws.list_holders(&admin), Err(StoreError::Denied(_))));
+    assert!(matches!(
+        ws.list_holders(&admin),
+        Err(StoreError::Denied(_))
+    ));
     // NAV's user from before has no key slot yet: NAV gives itself one with its recovery key,
     // and then reads its part, sealed at the conversion.
     assert!(Workspace::unlock(&path, "nav", "gammelt-passord").is_err());
@@ -575,9 +587,14 @@ fn a_plain_workspace_from_schema_one_is_converted_at_the_first_login_with_its_da
         .map(|(_, k)| k.to_string())
         .expect("nav key");
     drop(ws);
-    let (ws, nav) =
-        Workspace::recover(&path, RecoveryRole::Nav, &nav_key, "nav", "nytt-nav-passord")
-            .expect("recover nav");
+    let (ws, nav) = Workspace::recover(
+        &path,
+        RecoveryRole::Nav,
+        &nav_key,
+        "nav",
+        "nytt-nav-passord",
+    )
+    .expect("recover nav");
     let holders = ws.list_holders(&nav).expect("holders");
     assert_eq!(holders[0].birth_date, d(2014, 3, 3));
     assert_eq!(holders[0].address, "Storgata 1");
@@ -674,8 +691,8 @@ fn five_wrong_passwords_lock_a_name_for_a_growing_while_known_or_not_and_each_is
         login("kultur", "hemmelig-passord", at(3)),
         Err(StoreError::Refused(Problem::LoginLocked { minutes: 1 }))
     ));
-    let admin = login("kultur", "hemmelig-passord", at(5))
-        .expect("unlocked, and the count starts again");
+    let admin =
+        login("kultur", "hemmelig-passord", at(5)).expect("unlocked, and the count starts again");
     assert!(login("kultur", "feil", at(5)).is_err());
     assert!(login("kultur", "hemmelig-passord", at(5)).is_ok());
     // The failures are in the audit log of the file, written at the logins that followed.

@@ -3,6 +3,7 @@
 //! may name a person, so each is kept on the record it explains and the audit log, which keeps
 //! what it is given for good, says only that a reason was written.
 
+mod support;
 use chrono::NaiveDate;
 use okort_core::i18n::REASON_GIVEN;
 use okort_core::{Actor, HolderInput, Lang};
@@ -53,7 +54,8 @@ fn office() -> Office {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("w.okort");
     std::fs::copy(template, &path).expect("copy");
-    let ws = Workspace::open(&path).expect("open");
+    // NAV's login opens every key: the tests act for each role on one open file.
+    let (ws, _) = Workspace::unlock(&path, "nav", demo::DEMO_PASSWORD).expect("open");
     let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
     let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
     let kino = ws.login("kino", demo::DEMO_PASSWORD).expect("kino");
@@ -387,42 +389,31 @@ fn after_a_round_of_work_with_reasons_naming_people_no_audit_entry_holds_any_of_
 
 #[test]
 fn an_age_override_logged_with_its_reason_before_is_copied_to_its_card_and_still_reads() {
-    use okort_store::migrations::MIGRATIONS;
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("old.okort");
-    let before = MIGRATIONS
-        .iter()
-        .position(|(name, _)| *name == "0014_card_age_override_reason")
-        .expect("the migration that keeps the reason on the card");
+    // A workspace from before encryption, its one holder a child, and a card assigned over the
+    // age range when the reason went into the log ("age N: reason").
+    support::plain_workspace(&path);
     {
         let conn = rusqlite::Connection::open(&path).expect("open");
-        conn.pragma_update(None, "application_id", 0x4F4B_5254)
-            .expect("id");
-        for (_, sql) in &MIGRATIONS[..before] {
-            conn.execute_batch(sql).expect("older schema");
-        }
-        conn.pragma_update(None, "user_version", before as u32)
-            .expect("version");
         conn.execute_batch(
-            "INSERT INTO program_years (id, year, valid_from, valid_to, card_quota, age_min,
-                age_max, companion_free, status)
-             VALUES (1, 2026, '2026-01-01', '2026-12-31', 30, 5, 18, 1, 'active');
-             INSERT INTO holders (id, first_name, last_name, birth_date)
-             VALUES (1, 'Lina', 'Berg', '2007-04-02'), (2, 'Ola', 'Berg', '2016-04-02');
+            "INSERT INTO holders (id, first_name, last_name, birth_date)
+             VALUES (9, 'Lina', 'Berg', '2006-04-02');
              INSERT INTO cards (id, year_id, serial, number, holder_id, status, created_on)
-             VALUES (1, 1, 1, '2026-0001-8', 1, 'assigned', '2026-01-05'),
-                    (2, 1, 2, '2026-0002-6', 2, 'assigned', '2026-01-05');
+             SELECT 1, id, 1, '2025-0001-1', 9, 'assigned', '2025-01-05' FROM program_years;
+             INSERT INTO cards (id, year_id, serial, number, holder_id, status, created_on)
+             SELECT 2, id, 2, '2025-0002-0', 1, 'assigned', '2025-01-05' FROM program_years;
              INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail)
-             VALUES ('2026-01-05T09:00:00Z', 0, 'card.assign', 'card', 1, 'holder 1'),
-                    ('2026-01-05T09:00:00Z', 0, 'card.age_override', 'card', 1,
+             VALUES ('2025-01-05T09:00:00Z', 0, 'card.assign', 'card', 1, 'holder 9'),
+                    ('2025-01-05T09:00:00Z', 0, 'card.age_override', 'card', 1,
                      'age 19: Vedtak: Amira Haddad'),
-                    ('2026-01-05T09:01:00Z', 0, 'card.assign', 'card', 2, 'holder 2');",
+                    ('2025-01-05T09:01:00Z', 0, 'card.assign', 'card', 2, 'holder 1');",
         )
         .expect("a card overridden before");
     }
-    let ws = Workspace::open(&path).expect("upgrade");
-    let office = Actor::command_line();
-    let cards = ws.list_cards(&office, 1).expect("cards");
+    let (ws, admin) = Workspace::unlock(&path, "kultur", "gammelt-passord").expect("convert");
+    let year_id = ws.list_years().expect("years")[0].id;
+    let cards = ws.list_cards(&admin, year_id).expect("cards");
     let reason = |id: i64| {
         cards
             .iter()
@@ -433,14 +424,14 @@ fn an_age_override_logged_with_its_reason_before_is_copied_to_its_card_and_still
     assert_eq!(reason(1), "Vedtak: Amira Haddad", "copied from the log");
     assert_eq!(reason(2), "", "no override, no reason");
     let old = ws
-        .audit_log(&office, &AuditQuery::latest(10), Lang::Nb)
+        .audit_log(&admin, &AuditQuery::latest(50), Lang::Nb)
         .expect("log")
         .into_iter()
         .find(|e| e.action == "card.age_override")
         .expect("the old entry");
     assert_eq!(
         old.sentence,
-        "systemet overstyrte aldersgruppen for kort 2026-0001-8 med begrunnelsen \
+        "systemet overstyrte aldersgruppen for kort 2025-0001-1 med begrunnelsen \
          «age 19: Vedtak: Amira Haddad».",
         "an entry written before still reads, its reason as it was logged"
     );

@@ -69,8 +69,10 @@ fn office() -> Office {
 }
 
 fn visits_at(ws: &Workspace, venue: i64) -> i64 {
-    ws.count(&format!("SELECT COUNT(*) FROM visits WHERE venue_id = {venue}"))
-        .expect("count")
+    ws.count(&format!(
+        "SELECT COUNT(*) FROM visits WHERE venue_id = {venue}"
+    ))
+    .expect("count")
 }
 
 /// Swaps the last two digits of a card number's serial: the check digit catches it.

@@ -234,7 +234,11 @@ impl Workspace {
     ) -> Result<Card, StoreError> {
         require(actor, Action::AssignCards)?;
         let year = self.year(year_id)?;
-        let nav = self.keys.nav.as_ref().ok_or(StoreError::Denied(actor.role))?;
+        let nav = self
+            .keys
+            .nav
+            .as_ref()
+            .ok_or(StoreError::Denied(actor.role))?;
         let tx = self.conn.transaction()?;
         let holder = holder_by_id(&tx, Some(nav), holder_id)?;
         let id = assign_in(&tx, nav, actor, &holder, &year, override_reason, today)?;
@@ -333,7 +337,11 @@ impl Workspace {
     ) -> Result<Vec<Card>, StoreError> {
         require(actor, Action::AssignCards)?;
         let year = self.year(to_year_id)?;
-        let nav = self.keys.nav.as_ref().ok_or(StoreError::Denied(actor.role))?;
+        let nav = self
+            .keys
+            .nav
+            .as_ref()
+            .ok_or(StoreError::Denied(actor.role))?;
         let tx = self.conn.transaction()?;
         let continued: Vec<i64> = tx
             .prepare(

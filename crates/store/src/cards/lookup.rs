@@ -144,11 +144,9 @@ impl Workspace {
         let key = qr::SigningKey::from_seed(&seed.0);
         if self.secret("card-ed25519-public")?.is_none() {
             if self.secret("card-hmac")?.is_some() {
-                let until: Option<NaiveDate> = self.conn.query_row(
-                    "SELECT MAX(valid_to) FROM program_years",
-                    [],
-                    |r| r.get(0),
-                )?;
+                let until: Option<NaiveDate> =
+                    self.conn
+                        .query_row("SELECT MAX(valid_to) FROM program_years", [], |r| r.get(0))?;
                 let until = until.map(|d| d.to_string()).unwrap_or_default();
                 self.put_secret("card-hmac-until", until.as_bytes())?;
             }

@@ -115,7 +115,11 @@ impl Workspace {
         if !problems.is_empty() {
             return Err(StoreError::Import(problems));
         }
-        let nav = self.keys.nav.clone().ok_or(StoreError::Denied(actor.role))?;
+        let nav = self
+            .keys
+            .nav
+            .clone()
+            .ok_or(StoreError::Denied(actor.role))?;
         let tx = self.conn.transaction()?;
         let mut report = HolderImportReport {
             created: 0,
@@ -138,7 +142,11 @@ impl Workspace {
     pub fn export_holders_csv(&self, actor: &Actor) -> Result<Vec<u8>, StoreError> {
         require(actor, Action::ReadHolderSummaries)?;
         let full = sees_full_record(actor.role);
-        let nav = if full { Some(self.nav_key(actor)?) } else { None };
+        let nav = if full {
+            Some(self.nav_key(actor)?)
+        } else {
+            None
+        };
         let holders = crate::holders::all_holders(&self.conn, nav)?;
         let detail = holders.len().to_string();
         crate::audit::log(

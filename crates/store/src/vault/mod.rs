@@ -100,7 +100,10 @@ mod b64_key {
     }
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {
         let text = Zeroizing::new(String::deserialize(d)?);
-        let bytes = Zeroizing::new(B64.decode(text.as_bytes()).map_err(serde::de::Error::custom)?);
+        let bytes = Zeroizing::new(
+            B64.decode(text.as_bytes())
+                .map_err(serde::de::Error::custom)?,
+        );
         <[u8; 32]>::try_from(bytes.as_slice()).map_err(serde::de::Error::custom)
     }
 }
@@ -380,7 +383,11 @@ impl Envelope {
     }
 
     /// Opens `username`'s slot with `password`. Takes as long when the name has no slot.
-    pub(crate) fn unlock(&self, username: &str, password: &str) -> Result<Option<Keys>, StoreError> {
+    pub(crate) fn unlock(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<Option<Keys>, StoreError> {
         let id = self.lookup(username);
         match self.slots.iter().find(|s| s.id == id) {
             Some(slot) => slot.open(password.as_bytes()),
@@ -404,7 +411,12 @@ impl Envelope {
     }
 
     /// Puts (or replaces) `username`'s slot.
-    pub(crate) fn set_user(&mut self, username: &str, password: &str, keys: &Keys) -> Result<(), StoreError> {
+    pub(crate) fn set_user(
+        &mut self,
+        username: &str,
+        password: &str,
+        keys: &Keys,
+    ) -> Result<(), StoreError> {
         let id = self.lookup(username);
         let slot = Slot::make(id.clone(), password.as_bytes(), keys)?;
         self.slots.retain(|s| s.id != id);
@@ -556,7 +568,10 @@ mod tests {
             .expect("opens");
         assert_eq!(opened.data, Key([1; 32]));
         assert_eq!(opened.cards, Some(Key([2; 32])));
-        assert!(opened.nav.is_none(), "the culture office never gets the NAV key");
+        assert!(
+            opened.nav.is_none(),
+            "the culture office never gets the NAV key"
+        );
         assert!(env.unlock("kultur", "feil passord").expect("kdf").is_none());
         assert!(env.unlock("ukjent", "rett passord").expect("kdf").is_none());
         assert!(keys().for_role(Role::Venue).cards.is_none());
@@ -585,7 +600,9 @@ mod tests {
     #[test]
     fn a_recovery_key_opens_its_slot_however_it_is_typed() {
         let mut env = Envelope::new().expect("envelope");
-        let key = env.set_recovery(RecoveryRole::Nav, &keys()).expect("recovery");
+        let key = env
+            .set_recovery(RecoveryRole::Nav, &keys())
+            .expect("recovery");
         assert_eq!(key.len(), 39);
         let typed = key.to_lowercase().replace('-', " ");
         let opened = env
@@ -603,7 +620,10 @@ mod tests {
     fn sealed_values_open_with_the_same_key_and_context_only() {
         let k = Key([9; 32]);
         let sealed = k.seal(b"Amira", b"holder:1").expect("seal");
-        assert_eq!(k.open(&sealed, b"holder:1").as_deref().map(Vec::as_slice), Some(&b"Amira"[..]));
+        assert_eq!(
+            k.open(&sealed, b"holder:1").as_deref().map(Vec::as_slice),
+            Some(&b"Amira"[..])
+        );
         assert!(k.open(&sealed, b"holder:2").is_none());
         assert!(Key([8; 32]).open(&sealed, b"holder:1").is_none());
     }

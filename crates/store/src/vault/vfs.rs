@@ -106,7 +106,11 @@ unsafe fn inner(file: *mut ffi::sqlite3_file) -> *mut ffi::sqlite3_file {
 /// SAFETY: as for [`inner`]; the platform handle was opened successfully.
 unsafe fn methods(
     file: *mut ffi::sqlite3_file,
-) -> (*mut ffi::sqlite3_file, &'static ffi::sqlite3_io_methods, i64) {
+) -> (
+    *mut ffi::sqlite3_file,
+    &'static ffi::sqlite3_io_methods,
+    i64,
+) {
     unsafe {
         let real = inner(file);
         let offset = (*file.cast::<ShimFile>()).offset;
@@ -301,7 +305,11 @@ unsafe extern "C" fn f_check_reserved_lock(file: *mut ffi::sqlite3_file, out: *m
     }
 }
 
-unsafe extern "C" fn f_file_control(file: *mut ffi::sqlite3_file, op: c_int, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn f_file_control(
+    file: *mut ffi::sqlite3_file,
+    op: c_int,
+    arg: *mut c_void,
+) -> c_int {
     unsafe {
         let (real, m, offset) = methods(file);
         if op == ffi::SQLITE_FCNTL_SIZE_HINT && !arg.is_null() {

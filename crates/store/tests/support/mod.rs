@@ -97,9 +97,7 @@ pub fn plain_workspace(path: &std::path::Path) {
 pub fn assert_absent(bytes: &[u8], needles: &[&str]) {
     for needle in needles {
         assert!(
-            !bytes
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes()),
+            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
             "{needle} is in the file"
         );
     }
