@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_keys_in_envelope",
         include_str!("migrations/0013_keys_in_envelope.sql"),
     ),
+    (
+        "0014_card_age_override_reason",
+        include_str!("migrations/0014_card_age_override_reason.sql"),
+    ),
 ];
 
 /// The last schema of a workspace with NAV's fields in plain columns: conversion to an
@@ -159,6 +163,10 @@ mod tests {
         (
             "0013_keys_in_envelope",
             "1ab31f8dd790447e3f1e7f31bae1651fcd80c19e0640cb60169cd6270a1bb388",
+        ),
+        (
+            "0014_card_age_override_reason",
+            "267fe2db86ab457e04319e8afc148b9661fa8e4461988c1cc5d3e2dd5f07bb79",
         ),
     ];
 

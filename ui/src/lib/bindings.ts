@@ -90,7 +90,11 @@ export type LanguageOption = { code: string, name: string, };
 
 export type CardStatus = "assigned" | "printed" | "handedOut" | "lost" | "revoked";
 
-export type Card = { id: number, number: string, yearId: number, year: number, holderId: number, status: CardStatus, handedOutOn: string | null, revokedReason: string, replacesCardId: number | null, createdOn: string, };
+export type Card = { id: number, number: string, yearId: number, year: number, holderId: number, status: CardStatus, handedOutOn: string | null, revokedReason: string, 
+/**
+ * Why the card was assigned outside the year's age range; empty when it was not.
+ */
+ageOverrideReason: string, replacesCardId: number | null, createdOn: string, };
 
 export type CardRow = { card: Card, holder: HolderSummary, };
 

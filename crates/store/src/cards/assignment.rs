@@ -8,7 +8,7 @@ use crate::vault::Key;
 use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::holder::age_in_year;
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Problem, REASON_GIVEN};
 use okort_core::rules::assignment;
 use okort_core::{Action, Actor, CardNumber, Holder, HolderSummary, ProgramYear};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -163,7 +163,8 @@ pub(super) fn insert_card(
     Ok(conn.last_insert_rowid())
 }
 
-/// Every rule of assignment: one active card, age range (or a logged override), quota, family cap.
+/// Every rule of assignment: one active card, age range (or an override, its reason kept on the
+/// card and logged as given), quota, family cap.
 pub(crate) fn assign_in(
     conn: &Connection,
     nav: &Key,
@@ -187,7 +188,7 @@ pub(crate) fn assign_in(
         family_cap: year.family_cap,
         family_cards,
     };
-    let override_note = assignment::decide(&facts, override_reason, actor.may(Action::OverrideAge))
+    let age_reason = assignment::decide(&facts, override_reason, actor.may(Action::OverrideAge))
         .map_err(StoreError::Refused)?;
     let id = insert_card(conn, holder.id, year, None, today)?;
     log(
@@ -198,8 +199,19 @@ pub(crate) fn assign_in(
         Some(id),
         &format!("holder {}", holder.id),
     )?;
-    if let Some(note) = override_note {
-        log(conn, actor, "card.age_override", "card", Some(id), &note)?;
+    if let Some(reason) = age_reason {
+        conn.execute(
+            "UPDATE cards SET age_override_reason = ?1 WHERE id = ?2",
+            params![reason, id],
+        )?;
+        log(
+            conn,
+            actor,
+            "card.age_override",
+            "card",
+            Some(id),
+            REASON_GIVEN,
+        )?;
     }
     Ok(id)
 }
@@ -211,7 +223,7 @@ impl Workspace {
     }
 
     /// Assigns a card for the year. Outside the age range only an administrator may assign,
-    /// with a written reason that is logged.
+    /// with a written reason kept on the card.
     pub fn assign_card(
         &mut self,
         actor: &Actor,
