@@ -707,3 +707,130 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
     tx.commit()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value in the secrets table that a venue desk's keys open, read as an Ed25519 seed
+    /// and as an HMAC secret: what a venue PC with the whole file could try to sign with.
+    fn secrets_a_desk_can_read(ws: &Workspace) -> Vec<Vec<u8>> {
+        ws.conn
+            .prepare("SELECT value FROM secrets")
+            .expect("prepare")
+            .query_map([], |r| r.get::<_, Vec<u8>>(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("secrets")
+    }
+
+    #[test]
+    fn the_raw_file_holds_no_name_birth_date_nav_field_or_password() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(create(&path).expect("demo"));
+        let raw = std::fs::read(&path).expect("raw");
+        let has = |needle: &str| raw.windows(needle.len()).any(|w| w == needle.as_bytes());
+        for (first, last, (y, m, d), _, _) in HOLDERS {
+            for needle in [
+                first.to_string(),
+                last.to_string(),
+                format!("{y}-{m:02}-{d:02}"),
+                format!("{d:02}.{m:02}.{y}"),
+            ] {
+                assert!(!has(&needle), "{needle} is in the raw file");
+            }
+        }
+        for needle in [
+            "$argon2",
+            DEMO_PASSWORD,
+            "Foresatt",
+            "Boligveien",
+            "Veileder",
+            "Eksempel kommune",
+            "SQLite format 3",
+        ] {
+            assert!(!has(needle), "{needle} is in the raw file");
+        }
+        // A wrong password opens nothing, and says no more than a wrong name.
+        assert!(matches!(
+            Workspace::unlock(&path, "kultur", "demo12345"),
+            Err(StoreError::Refused(okort_core::i18n::Problem::LoginFailed))
+        ));
+    }
+
+    #[test]
+    fn the_culture_office_with_the_file_and_its_password_cannot_read_navs_part() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(create(&path).expect("demo"));
+        let (ws, admin) = Workspace::unlock(&path, "kultur", DEMO_PASSWORD).expect("kultur");
+        assert!(ws.keys.nav.is_none());
+        assert!(matches!(
+            ws.list_holders(&admin),
+            Err(StoreError::Denied(_))
+        ));
+        // Even calling itself NAV (as if it had edited its role in the file), it holds no key
+        // that opens NAV's part: nothing comes out.
+        let posing = Actor {
+            role: Role::Nav,
+            ..admin.clone()
+        };
+        assert!(ws.list_holders(&posing).is_err());
+        let summaries = ws.holder_summaries(&admin).expect("names for printing");
+        assert!(summaries.iter().any(|h| h.first_name == "Amina"));
+        let sealed: i64 = ws
+            .count("SELECT COUNT(*) FROM holders WHERE nav_sealed IS NOT NULL")
+            .expect("count");
+        assert_eq!(sealed, 20, "every holder's NAV part is sealed");
+        // NAV's own login reads it.
+        let (ws, nav) = Workspace::unlock(&path, "nav", DEMO_PASSWORD).expect("nav");
+        let holders = ws.list_holders(&nav).expect("holders");
+        assert!(holders.iter().all(|h| h.address.starts_with("Boligveien")));
+    }
+
+    #[test]
+    fn a_venue_desk_with_the_whole_file_cannot_make_a_card_that_checks_out() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(create(&path).expect("demo"));
+        let (desk, venue) = Workspace::unlock(&path, "kino", DEMO_PASSWORD).expect("kino");
+        assert!(desk.keys.cards.is_none(), "no signing key in a desk's slot");
+        let (office, admin) = Workspace::unlock(&path, "kultur", DEMO_PASSWORD).expect("kultur");
+        let year = office.year_by_number(2026).expect("y").expect("2026");
+        let card = office
+            .list_cards(&admin, year.id)
+            .expect("cards")
+            .into_iter()
+            .find(|c| c.card.status.is_active())
+            .expect("a card")
+            .card;
+        let genuine = office.card_qr(&admin, card.id).expect("qr");
+        let today = year.valid_from + chrono::Days::new(30);
+        assert_eq!(
+            desk.lookup_card(&venue, &genuine, today)
+                .expect("scan")
+                .state,
+            crate::LookupState::Valid
+        );
+        let number = okort_core::CardNumber::parse(&card.number).expect("number");
+        let secrets = secrets_a_desk_can_read(&desk);
+        assert!(!secrets.is_empty());
+        for secret in secrets {
+            let mut seed = [0u8; 32];
+            for (i, b) in secret.iter().take(32).enumerate() {
+                seed[i] = *b;
+            }
+            let forged = okort_core::qr::SigningKey::from_seed(&seed).sign(&number, year.valid_to);
+            let hmac = okort_core::qr::sign(&secret, &number, year.valid_to);
+            for code in [forged, hmac] {
+                assert_eq!(
+                    desk.lookup_card(&venue, &code, today).expect("scan").state,
+                    crate::LookupState::Forged,
+                    "{code}"
+                );
+            }
+        }
+        assert!(desk.card_qr(&venue, card.id).is_err());
+    }
+}

@@ -220,7 +220,10 @@ fn connect(path: &Path, keys: &vault::Keys, create: bool) -> Result<Connection, 
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     })
-    .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotAWorkspace(path.to_path_buf()),
+        _ => StoreError::Sqlite(e),
+    })?;
     Ok(conn)
 }
 

@@ -21,7 +21,7 @@ fn d(m: u32, day: u32) -> NaiveDate {
 }
 
 struct Office {
-    dir: tempfile::TempDir,
+    _dir: tempfile::TempDir,
     ws: Workspace,
     admin: Actor,
     kino: Actor,
@@ -58,7 +58,7 @@ fn office() -> Office {
         .map(|c| c.card.number)
         .collect();
     Office {
-        dir,
+        _dir: dir,
         ws,
         admin,
         kino_id: kino.venue_id.expect("venue"),
