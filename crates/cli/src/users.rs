@@ -72,9 +72,10 @@ pub fn run(ws: &mut Workspace, command: UserCommand, lang: Lang) -> Result<(), S
         UserCommand::List => {
             for u in ws.list_users(&actor)? {
                 let venue = u.venue_id.map(|v| format!(" ({v})")).unwrap_or_default();
-                let state = match u.active {
-                    true => String::new(),
-                    false => format!("  {}", CliMsg::UserInactive.text(lang)),
+                let state = match (u.active, u.can_log_in) {
+                    (true, true) => String::new(),
+                    (true, false) => format!("  {}", CliMsg::UserNeedsPassword.text(lang)),
+                    (false, _) => format!("  {}", CliMsg::UserInactive.text(lang)),
                 };
                 out!("{}  {}{venue}{state}", u.username, u.role.code());
             }

@@ -20,6 +20,9 @@ pub struct User {
     pub role: Role,
     pub venue_id: Option<i64>,
     pub active: bool,
+    /// Whether the user has a key slot, that is a password that opens the workspace: not yet
+    /// for users of a workspace encrypted by someone else's login, until given a new one.
+    pub can_log_in: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -44,6 +47,7 @@ fn from_row(r: &Row) -> rusqlite::Result<User> {
         role: Role::parse(&role).unwrap_or(Role::Venue),
         venue_id: r.get(3)?,
         active: r.get(4)?,
+        can_log_in: false,
     })
 }
 
@@ -449,9 +453,14 @@ impl Workspace {
             .conn
             .prepare(&format!("SELECT {COLUMNS} FROM users ORDER BY username"))?;
         let users: Vec<User> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+        let env = Envelope::read(&self.path)?;
         Ok(users
             .into_iter()
             .filter(|u| may_manage(actor, u.role).is_ok())
+            .map(|u| User {
+                can_log_in: u.active && env.has_user_slot(&u.username),
+                ..u
+            })
             .collect())
     }
 
@@ -466,6 +475,13 @@ impl Workspace {
             .ok_or(StoreError::Missing {
                 what: okort_core::i18n::Msg::ThingUser,
                 id,
+            })
+            .and_then(|u| {
+                let env = Envelope::read(&self.path)?;
+                Ok(User {
+                    can_log_in: u.active && env.has_user_slot(&u.username),
+                    ..u
+                })
             })
     }
 

@@ -568,6 +568,8 @@ fn a_plain_workspace_from_schema_one_is_converted_at_the_first_login_with_its_da
         &raw,
         &["Gamle kino", "Ольга", "2014-03-03", "$argon2", "Storgata"],
     );
+    let users = ws.list_users(&admin).expect("users");
+    assert!(users.iter().any(|u| u.username == "kultur" && u.can_log_in));
     // The culture office reads names, not NAV's part.
     let summaries = ws.holder_summaries(&admin).expect("summaries");
     assert_eq!(summaries[0].first_name, "Ольга");

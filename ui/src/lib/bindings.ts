@@ -195,7 +195,12 @@ export type VisitImportReport = { imported: number,
  */
 skipped: number, };
 
-export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
+export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, 
+/**
+ * Whether the user has a key slot, that is a password that opens the workspace: not yet
+ * for users of a workspace encrypted by someone else's login, until given a new one.
+ */
+canLogIn: boolean, };
 
 export type RecoveryRole = "kultur" | "nav";
 

@@ -30,6 +30,7 @@ catalogue! {
 
     // Users.
     UserInactive => "ikke aktiv", "inactive";
+    UserNeedsPassword => "(kan ikke logge inn før brukeren får nytt passord)", "(cannot log in until given a new password)";
     UserCreated { username: String } => "Brukeren {username} er opprettet.", "The user {username} was created.";
 
     // Program years and agreements.
