@@ -155,6 +155,7 @@ mod tests {
             decl::<VisitImportPreview>(&cfg),
             decl::<VisitImportReport>(&cfg),
             decl::<User>(&cfg),
+            decl::<okort_store::RecoveryRole>(&cfg),
             decl::<UserInput>(&cfg),
             decl::<AuditEntry>(&cfg),
             decl::<okort_store::AuditQuery>(&cfg),

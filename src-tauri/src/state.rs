@@ -27,6 +27,10 @@ struct Settings {
 }
 
 pub struct AppState {
+    /// The workspace file the app is on.
+    path: Mutex<PathBuf>,
+    /// The open workspace: only while someone is logged in (or a new one is being set up);
+    /// otherwise the file stays locked.
     workspace: Mutex<Option<Workspace>>,
     /// Who is logged in to the open workspace, and when they last did something; cleared when
     /// the workspace changes.
@@ -54,11 +58,12 @@ impl AppState {
             .map(PathBuf::from)
             .or(settings.last_workspace.filter(|p| p.is_file()))
             .unwrap_or_else(|| data_dir.join("opplevelseskort.okort"));
-        let (workspace, startup_error) = match Workspace::open_or_create(&path) {
-            Ok(ws) => (Some(swept(ws)), None),
+        let (workspace, startup_error) = match Workspace::start(&path) {
+            Ok(ws) => (ws, None),
             Err(e) => (None, Some(ApiError::from_store(e, lang))),
         };
         AppState {
+            path: Mutex::new(path),
             workspace: Mutex::new(workspace),
             session: Mutex::new(None),
             startup_error: Mutex::new(startup_error),
@@ -73,7 +78,8 @@ impl AppState {
     #[cfg(test)]
     pub fn for_tests(path: &Path, dir: &Path) -> Self {
         AppState {
-            workspace: Mutex::new(Some(Workspace::open_or_create(path).expect("workspace"))),
+            path: Mutex::new(path.to_path_buf()),
+            workspace: Mutex::new(Workspace::start(path).expect("workspace")),
             session: Mutex::new(None),
             startup_error: Mutex::new(None),
             lang: Mutex::new(Lang::Nb),
@@ -94,6 +100,48 @@ impl AppState {
     pub fn set_session(&self, actor: Option<Actor>) {
         *self.session.lock().unwrap_or_else(|e| e.into_inner()) =
             actor.map(|a| (a, std::time::Instant::now()));
+    }
+
+    /// The workspace file the app is on.
+    pub fn path(&self) -> PathBuf {
+        self.path.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Whether a workspace is open (someone logged in, or a new one being set up).
+    pub fn is_open(&self) -> bool {
+        self.workspace
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    /// Logs in: opens the file with the user's keys (converting one from before encryption)
+    /// and runs the retention sweep.
+    pub fn unlock(
+        &self,
+        open: impl FnOnce(&Path) -> Result<(Workspace, Actor), StoreError>,
+    ) -> ApiResult<()> {
+        let lang = self.lang();
+        let path = self.path();
+        // The file is closed while it is opened anew (it may be replaced by a conversion).
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        let (ws, actor) = open(&path).map_err(|e| ApiError::from_store(e, lang))?;
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(swept(ws));
+        self.set_session(Some(actor));
+        Ok(())
+    }
+
+    /// Logs out: the session ends and the file is closed, its keys dropped from memory.
+    pub fn lock(&self) {
+        self.set_session(None);
+        let mut guard = self.workspace.lock().unwrap_or_else(|e| e.into_inner());
+        // A new workspace being set up (no users yet) stays open: closing it would lose it.
+        if guard
+            .as_ref()
+            .is_some_and(|ws| ws.has_users().unwrap_or(true))
+        {
+            *guard = None;
+        }
     }
 
     /// Makes the session look idle for `by` (tests of the idle logout).
@@ -132,7 +180,7 @@ impl AppState {
 
     /// Ends the session with `problem` as the reason the user reads.
     fn end_session(&self, problem: okort_core::i18n::Problem) -> ApiError {
-        self.set_session(None);
+        self.lock();
         let message = okort_core::i18n::sentence(&problem.message(self.lang()));
         ApiError::new(ErrorCode::NotLoggedIn, message)
     }
@@ -207,23 +255,24 @@ impl AppState {
         f(ws).map_err(|e| ApiError::from_store(e, lang))
     }
 
-    /// Replaces the open workspace with the one `open` returns, and remembers it.
-    pub fn switch(&self, open: impl FnOnce() -> Result<Workspace, StoreError>) -> ApiResult<()> {
+    /// Moves to the workspace file at `path`: the one open now is closed; `open` returns the
+    /// new one when it is new (to be set up), `None` when it stays locked until a login.
+    pub fn switch(
+        &self,
+        path: &Path,
+        open: impl FnOnce() -> Result<Option<Workspace>, StoreError>,
+    ) -> ApiResult<()> {
         let lang = self.lang();
-        let ws = swept(open().map_err(|e| ApiError::from_store(e, lang))?);
-        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(ws);
+        let ws = open().map_err(|e| ApiError::from_store(e, lang))?;
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = ws;
+        *self.path.lock().unwrap_or_else(|e| e.into_inner()) = path.to_path_buf();
         self.set_session(None);
         self.save_settings();
         Ok(())
     }
 
     fn save_settings(&self) {
-        let last_workspace = self
-            .workspace
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-            .map(|ws| ws.path().to_path_buf());
+        let last_workspace = Some(self.path());
         let settings = Settings {
             last_workspace,
             lang: Some(self.lang()),

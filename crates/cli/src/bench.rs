@@ -49,7 +49,7 @@ pub fn run(path: &Path, command: BenchCommand, lang: Lang) -> Result<(), StoreEr
     match command {
         BenchCommand::Typst { year, layout, out } => {
             let layout = parse_layout(&layout)?;
-            let n = typst(&crate::common::open(path)?, year, layout, &out)?;
+            let n = typst(&crate::common::open(path, lang)?, year, layout, &out)?;
             say(CliMsg::BenchTypstWritten {
                 count: n,
                 path: out.display().to_string(),

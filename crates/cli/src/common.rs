@@ -8,27 +8,76 @@ use okort_store::{StoreError, Workspace};
 /// The user given with --user or OKORT_USER, once parsed.
 pub static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 
-/// Who the command acts as: the user named with --user (or OKORT_USER), logged in with the
-/// password; the command line has no user of its own, so without a login it does nothing.
-pub fn acting(ws: &Workspace) -> Result<Actor, StoreError> {
-    static LOGGED_IN: std::sync::OnceLock<Actor> = std::sync::OnceLock::new();
-    if let Some(actor) = LOGGED_IN.get() {
-        return Ok(actor.clone());
-    }
-    let user = USER.get_or_init(|| std::env::var("OKORT_USER").ok().filter(|u| !u.is_empty()));
-    let Some(user) = user else {
-        return Err(StoreError::Refused(Problem::LoginRequired));
-    };
-    let actor = ws.login(user, &password()?)?;
-    Ok(LOGGED_IN.get_or_init(|| actor).clone())
+/// Where to write the recovery sheet when a command makes recovery keys (set up, or the
+/// conversion of a workspace from before encryption), given with --recovery-sheet.
+pub static RECOVERY_SHEET: std::sync::OnceLock<Option<std::path::PathBuf>> =
+    std::sync::OnceLock::new();
+
+static LOGGED_IN: std::sync::OnceLock<Actor> = std::sync::OnceLock::new();
+
+/// Who the command acts as: the user who opened the workspace with [`open`].
+pub fn acting(_ws: &Workspace) -> Result<Actor, StoreError> {
+    LOGGED_IN
+        .get()
+        .cloned()
+        .ok_or(StoreError::Refused(Problem::LoginRequired))
 }
 
-/// Opens the workspace for a logged-in user: every command on a workspace starts here, so
-/// nothing is read or written without a login.
-pub fn open(path: &std::path::Path) -> Result<Workspace, StoreError> {
-    let ws = Workspace::open(path)?;
-    acting(&ws)?;
+/// The user named with --user (or OKORT_USER).
+pub fn user() -> Result<String, StoreError> {
+    USER.get_or_init(|| std::env::var("OKORT_USER").ok().filter(|u| !u.is_empty()))
+        .clone()
+        .ok_or(StoreError::Refused(Problem::LoginRequired))
+}
+
+/// Opens the workspace for a logged-in user: the user named with --user (or OKORT_USER) and
+/// the password open their key slot, and with it the file. Every command on a workspace
+/// starts here, so nothing is read or written without a login. A workspace from before
+/// encryption is converted here, and only with --recovery-sheet, so its new recovery keys
+/// are never lost.
+pub fn open(path: &std::path::Path, lang: Lang) -> Result<Workspace, StoreError> {
+    let user = user()?;
+    let sheet = RECOVERY_SHEET.get().cloned().flatten();
+    if okort_store::file_kind(path) == okort_store::FileKind::Plain && sheet.is_none() {
+        return Err(StoreError::Refused(Problem::RecoverySheetNeeded));
+    }
+    let (mut ws, actor) = Workspace::unlock(path, &user, &password()?)?;
+    if let Some(backup) = ws.converted_from() {
+        eprintln!(
+            "{}",
+            CliMsg::Converted {
+                backup: backup.display().to_string()
+            }
+            .text(lang)
+        );
+    }
+    if let Some(sheet) = sheet {
+        write_recovery_sheet(&mut ws, &sheet, lang)?;
+    }
+    let _ = LOGGED_IN.set(actor);
     Ok(ws)
+}
+
+/// Prints the recovery keys the workspace made and has not printed yet to `path` (PDF).
+pub fn write_recovery_sheet(
+    ws: &mut Workspace,
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<(), StoreError> {
+    if !ws.recovery_pending() {
+        return Ok(());
+    }
+    let pdf = okort_documents::recovery_sheet(ws, lang)?;
+    okort_store::write_file(path, pdf)?;
+    ws.take_recovery();
+    eprintln!(
+        "{}",
+        CliMsg::RecoverySheetWritten {
+            path: path.display().to_string()
+        }
+        .text(lang)
+    );
+    Ok(())
 }
 
 /// The password: OKORT_PASSWORD, or the first line of standard input (read once).

@@ -48,6 +48,10 @@ struct Cli {
     /// NAV user.
     #[arg(long, global = true, value_name = "BRUKER")]
     user: Option<String>,
+    /// Where to save the recovery sheet (PDF) when the command makes recovery keys: at set-up,
+    /// and when a workspace from before encryption is encrypted at its first opening.
+    #[arg(long, global = true, value_name = "FIL")]
+    recovery_sheet: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -128,6 +132,7 @@ fn main() -> ExitCode {
     if cli.user.is_some() {
         let _ = common::USER.set(cli.user.clone());
     }
+    let _ = common::RECOVERY_SHEET.set(cli.recovery_sheet.clone());
     let lang = if cli.lang == "en" { Lang::En } else { Lang::Nb };
     let path = cli.workspace.clone().unwrap_or_else(default_workspace);
     match run(cli.command, &path, lang) {
@@ -154,9 +159,17 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
     let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
         Command::Init { admin } => {
+            let sheet = common::RECOVERY_SHEET
+                .get()
+                .cloned()
+                .flatten()
+                .ok_or(StoreError::Refused(Problem::RecoverySheetNeeded))?;
             let password = common::password()?;
             let mut ws = Workspace::create(path)?;
-            if let Err(e) = ws.create_first_admin(&admin, &password) {
+            let made = ws
+                .create_first_admin(&admin, &password)
+                .and_then(|_| common::write_recovery_sheet(&mut ws, &sheet, lang));
+            if let Err(e) = made {
                 drop(ws);
                 let _ = std::fs::remove_file(path);
                 return Err(e);
@@ -165,28 +178,40 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
                 path: path.display().to_string(),
             });
         }
+        Command::Users {
+            command:
+                users::UserCommand::Recover {
+                    role,
+                    key,
+                    username,
+                },
+        } => users::recover(path, &role, &key, &username, lang)?,
         Command::Demo => {
             demo::create(path)?;
             say(CliMsg::DemoCreated {
                 path: path.display().to_string(),
             });
         }
-        Command::Users { command } => users::run(&mut common::open(path)?, command, lang)?,
-        Command::Audit(args) => audit::run(&common::open(path)?, args, lang)?,
-        Command::Years { command } => years::run(&common::open(path)?, command, lang)?,
-        Command::Venues { command } => venues::run(&mut common::open(path)?, command, lang)?,
+        Command::Users { command } => users::run(&mut common::open(path, lang)?, command, lang)?,
+        Command::Audit(args) => audit::run(&common::open(path, lang)?, args, lang)?,
+        Command::Years { command } => years::run(&common::open(path, lang)?, command, lang)?,
+        Command::Venues { command } => venues::run(&mut common::open(path, lang)?, command, lang)?,
         Command::Agreements { command } => {
-            agreements::run(&mut common::open(path)?, command, lang)?
+            agreements::run(&mut common::open(path, lang)?, command, lang)?
         }
-        Command::Holders { command } => holders::run(&mut common::open(path)?, command, lang)?,
+        Command::Holders { command } => {
+            holders::run(&mut common::open(path, lang)?, command, lang)?
+        }
         Command::Cards { command } => {
-            if !cards::run(&mut common::open(path)?, command, lang)? {
+            if !cards::run(&mut common::open(path, lang)?, command, lang)? {
                 return Err(StoreError::Refused(Problem::CardNotValid));
             }
         }
-        Command::Visits { command } => visits::run(&mut common::open(path)?, command, lang)?,
-        Command::Payouts { command } => payouts::run(&mut common::open(path)?, command, lang)?,
-        Command::Printers { command } => printers::run(&common::open(path)?, command, lang)?,
+        Command::Visits { command } => visits::run(&mut common::open(path, lang)?, command, lang)?,
+        Command::Payouts { command } => {
+            payouts::run(&mut common::open(path, lang)?, command, lang)?
+        }
+        Command::Printers { command } => printers::run(&common::open(path, lang)?, command, lang)?,
         Command::Bench { command } => bench::run(path, command, lang)?,
     }
     Ok(())

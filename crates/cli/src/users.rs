@@ -21,6 +21,49 @@ pub enum UserCommand {
         #[arg(long)]
         venue: Option<i64>,
     },
+    /// With a recovery key, when every password of a side is lost (or NAV has no user yet):
+    /// gives the user a new password, creating them if needed. No login; the password is read
+    /// from OKORT_PASSWORD or standard input.
+    Recover {
+        /// kultur or nav: whose recovery key it is
+        #[arg(long)]
+        role: String,
+        /// The key from the recovery sheet (dashes and case do not matter).
+        #[arg(long)]
+        key: String,
+        #[arg(long)]
+        username: String,
+    },
+    /// Makes a new recovery key for your side (the old one stops working) and saves the sheet
+    /// to --recovery-sheet.
+    NewRecoveryKey,
+}
+
+/// `okort users recover`: opens the workspace with a recovery key.
+pub fn recover(
+    path: &std::path::Path,
+    role: &str,
+    key: &str,
+    username: &str,
+    lang: Lang,
+) -> Result<(), StoreError> {
+    let role = match role {
+        "kultur" | "admin" => okort_store::RecoveryRole::Kultur,
+        "nav" => okort_store::RecoveryRole::Nav,
+        other => {
+            return Err(StoreError::Refused(Problem::Unknown {
+                value: other.into(),
+                allowed: "kultur, nav",
+            }))
+        }
+    };
+    let password = crate::common::password()?;
+    Workspace::recover(path, role, key, username, &password)?;
+    let done = CliMsg::UserRecovered {
+        username: username.trim().to_string(),
+    };
+    out!("{}", done.text(lang));
+    Ok(())
 }
 
 pub fn run(ws: &mut Workspace, command: UserCommand, lang: Lang) -> Result<(), StoreError> {
@@ -29,9 +72,10 @@ pub fn run(ws: &mut Workspace, command: UserCommand, lang: Lang) -> Result<(), S
         UserCommand::List => {
             for u in ws.list_users(&actor)? {
                 let venue = u.venue_id.map(|v| format!(" ({v})")).unwrap_or_default();
-                let state = match u.active {
-                    true => String::new(),
-                    false => format!("  {}", CliMsg::UserInactive.text(lang)),
+                let state = match (u.active, u.can_log_in) {
+                    (true, true) => String::new(),
+                    (true, false) => format!("  {}", CliMsg::UserNeedsPassword.text(lang)),
+                    (false, _) => format!("  {}", CliMsg::UserInactive.text(lang)),
                 };
                 out!("{}  {}{venue}{state}", u.username, u.role.code());
             }
@@ -64,6 +108,17 @@ pub fn run(ws: &mut Workspace, command: UserCommand, lang: Lang) -> Result<(), S
             };
             out!("{}", done.text(lang));
         }
+        UserCommand::NewRecoveryKey => {
+            let sheet = crate::common::RECOVERY_SHEET
+                .get()
+                .cloned()
+                .flatten()
+                .ok_or(StoreError::Refused(Problem::RecoverySheetNeeded))?;
+            ws.renew_recovery(&actor)?;
+            crate::common::write_recovery_sheet(ws, &sheet, lang)?;
+        }
+        // Handled before the workspace is opened: a recovery key needs no login.
+        UserCommand::Recover { .. } => {}
     }
     Ok(())
 }

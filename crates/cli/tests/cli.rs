@@ -38,6 +38,49 @@ fn as_user(workspace: &Path, user: &str, password: &str, args: &[&str]) -> Outpu
         .expect("run okort")
 }
 
+/// `okort init` as the culture office's `kultur`, the recovery sheet saved beside the file.
+fn init(workspace: &Path) -> Output {
+    let sheet = workspace.with_extension("recovery.pdf");
+    okort(
+        workspace,
+        &[
+            "--recovery-sheet",
+            sheet.to_str().expect("utf-8 path"),
+            "init",
+            "--admin",
+            "kultur",
+        ],
+    )
+}
+
+/// A PDF's text, by poppler's pdftotext.
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The recovery key on a recovery sheet after `heading` ("Kulturkontoret" or "NAV"): eight
+/// groups of four hex digits, printed on two lines.
+fn recovery_key(text: &str, heading: &str) -> String {
+    let after = &text[text.find(&format!("\n{heading}\n")).expect("heading")..];
+    let groups: Vec<String> = after
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| {
+            w.len() == 4
+                && w.chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase())
+        })
+        .take(8)
+        .map(str::to_string)
+        .collect();
+    assert_eq!(groups.len(), 8, "{after}");
+    groups.join("-")
+}
+
 /// A new demo workspace made by `okort demo`, in a folder removed when the test ends.
 fn demo() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
@@ -82,9 +125,7 @@ fn export_from_the_demo_imports_into_a_new_workspace_with_the_same_years() {
 
     // A fresh workspace has no program years, so every agreement row is refused.
     let fresh = dir.path().join("fresh.okort");
-    assert!(okort(&fresh, &["init", "--admin", "kultur"])
-        .status
-        .success());
+    assert!(init(&fresh).status.success());
     let out = okort(
         &fresh,
         &["venues", "import", csv.to_str().expect("utf-8 path")],
@@ -104,7 +145,7 @@ fn export_from_the_demo_imports_into_a_new_workspace_with_the_same_years() {
 fn a_bad_file_lists_every_bad_row_on_stderr_in_english_when_asked() {
     let dir = tempfile::tempdir().expect("dir");
     let ws = dir.path().join("ws.okort");
-    assert!(okort(&ws, &["init", "--admin", "kultur"]).status.success());
+    assert!(init(&ws).status.success());
     let csv = dir.path().join("bad.csv");
     std::fs::write(
         &csv,
@@ -137,9 +178,9 @@ fn opening_a_missing_workspace_fails_with_a_message_and_exit_code() {
     let out = okort(&dir.path().join("nope.okort"), &["venues", "list"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("Finner ikke"), "{}", stderr(&out));
-    let again = okort(&dir.path().join("x.okort"), &["init", "--admin", "kultur"]);
+    let again = init(&dir.path().join("x.okort"));
     assert!(again.status.success());
-    let twice = okort(&dir.path().join("x.okort"), &["init", "--admin", "kultur"]);
+    let twice = init(&dir.path().join("x.okort"));
     assert!(stderr(&twice).contains("finnes allerede"));
 }
 
@@ -755,7 +796,7 @@ fn users_and_the_audit_log_from_the_command_line() {
         .arg(&ws)
         .args([
             "--user",
-            "kultur",
+            "nav",
             "users",
             "add",
             "--username",
@@ -777,8 +818,22 @@ fn users_and_the_audit_log_from_the_command_line() {
     let added = add.wait_with_output().expect("wait");
     assert!(added.status.success(), "{}", stderr(&added));
     assert_eq!(stdout(&added).trim(), "Brukeren nav2 er opprettet.");
-    let users = stdout(&okort(&ws, &["users", "list"]));
+    // NAV manages its own users; the culture office does not see them.
+    let users = stdout(&nav(&ws, &["users", "list"]));
     assert!(users.lines().any(|l| l.starts_with("nav2  nav")), "{users}");
+    assert!(users.lines().all(|l| l.contains("  nav")), "{users}");
+    let office = stdout(&okort(&ws, &["users", "list"]));
+    assert!(!office.contains("nav2"), "{office}");
+    let refused = okort(
+        &ws,
+        &["users", "add", "--username", "nav3", "--role", "nav"],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("NAV oppretter"),
+        "{}",
+        stderr(&refused)
+    );
     let bad = okort(&ws, &["users", "add", "--username", "x", "--role", "sjef"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("«sjef»"), "{}", stderr(&bad));
@@ -788,7 +843,7 @@ fn users_and_the_audit_log_from_the_command_line() {
     assert!(log.status.success(), "{}", stderr(&log));
     let text = stdout(&log);
     assert!(
-        text.trim_end().ends_with("kultur opprettet brukeren nav2."),
+        text.trim_end().ends_with("nav opprettet brukeren nav2."),
         "{text}"
     );
     assert_eq!(text.lines().count(), 1);
@@ -1111,9 +1166,7 @@ fn the_command_line_does_nothing_without_a_login_and_holds_each_user_to_their_ro
     let short = anonymous(&fresh, &["init", "--admin", "kultur"]);
     assert_eq!(short.status.code(), Some(1), "no password given");
     assert!(!fresh.exists(), "a refused init leaves no file");
-    assert!(okort(&fresh, &["init", "--admin", "kultur"])
-        .status
-        .success());
+    assert!(init(&fresh).status.success());
     assert!(okort(&fresh, &["users", "list"]).status.success());
 }
 
@@ -1270,4 +1323,69 @@ fn nav_erases_a_holder_on_request_only_with_yes_and_only_once() {
         "{}",
         stderr(&again)
     );
+}
+
+#[test]
+fn init_prints_the_recovery_sheet_and_navs_key_makes_navs_first_user() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("ny.okort");
+    // Without a place for the sheet, nothing is made: the keys would be lost.
+    let refused = okort(&ws, &["init", "--admin", "kultur"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("--recovery-sheet"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!ws.exists());
+    let made = init(&ws);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let sheet = ws.with_extension("recovery.pdf");
+    let text = pdf_text(&sheet);
+    assert!(text.contains("Gjenopprettingsnøkkel"), "{text}");
+    let nav_key = recovery_key(&text, "NAV");
+    let kultur_key = recovery_key(&text, "Kulturkontoret");
+    assert_ne!(nav_key, kultur_key);
+    // The workspace file holds neither key nor the administrator's name.
+    let raw = std::fs::read(&ws).expect("raw");
+    for needle in [nav_key.as_str(), kultur_key.as_str(), DEMO_PASSWORD] {
+        assert!(!String::from_utf8_lossy(&raw).contains(needle), "{needle}");
+    }
+
+    // The culture office cannot make NAV's user; NAV's key can, with no login.
+    let recover = |key: &str, role: &str| {
+        Command::new(env!("CARGO_BIN_EXE_okort"))
+            .arg("--workspace")
+            .arg(&ws)
+            .args([
+                "users",
+                "recover",
+                "--role",
+                role,
+                "--key",
+                key,
+                "--username",
+                "nav",
+            ])
+            .env_remove("OKORT_USER")
+            .env("OKORT_PASSWORD", "navs-eget-passord")
+            .output()
+            .expect("run okort")
+    };
+    let wrong = recover(&kultur_key, "nav");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("gjenopprettingsnøkkelen passer ikke"),
+        "{}",
+        stderr(&wrong)
+    );
+    let typed = nav_key.to_lowercase().replace('-', " ");
+    let done = recover(&typed, "nav");
+    assert!(done.status.success(), "{}", stderr(&done));
+    let list = as_user(&ws, "nav", "navs-eget-passord", &["users", "list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(stdout(&list).contains("nav  nav"), "{}", stdout(&list));
+    // The log says a recovery key was used, by whom it was made.
+    let log = okort(&ws, &["audit", "--kind", "user"]);
+    assert!(stdout(&log).contains("nav"), "{}", stdout(&log));
 }

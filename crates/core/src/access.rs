@@ -140,6 +140,7 @@ impl Actor {
                     | ReplaceCards
                     | RevokeCards
                     | LookupCard
+                    | ManageUsers
             ),
             Role::Venue => matches!(
                 action,
@@ -198,8 +199,10 @@ mod tests {
             assert!(actor(Role::Nav).may(a), "{a:?}");
             assert!(!actor(Role::Admin).may(a), "{a:?}");
         }
+        // Each side manages its own users (which ones is the store's check).
         assert!(actor(Role::Admin).may(Action::ManageUsers));
-        assert!(!actor(Role::Nav).may(Action::ManageUsers));
+        assert!(actor(Role::Nav).may(Action::ManageUsers));
+        assert!(!actor(Role::Venue).may(Action::ManageUsers));
     }
 
     #[test]

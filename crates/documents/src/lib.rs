@@ -1,7 +1,8 @@
 //! The documents made from the workspace: a year's cards, NAV's hand-out list, a venue's
-//! settlement statement and a holder's access request. This crate is the only bridge between the workspace (`okort-store`)
-//! and the layout engine (`okort-print`): it reads what a document needs, in the reader's
-//! language, and hands it to the engine, which knows nothing of the workspace.
+//! settlement statement, a holder's access request and the recovery sheet. This crate is the
+//! only bridge between the workspace (`okort-store`) and the layout engine (`okort-print`): it
+//! reads what a document needs, in the reader's language, and hands it to the engine, which
+//! knows nothing of the workspace.
 
 use okort_core::dates::format_date;
 use okort_core::i18n::{month_name, Msg, Problem};
@@ -671,4 +672,59 @@ pub fn access_doc(
         sections,
         lang,
     })
+}
+
+/// The recovery sheet for the keys `ws` made and has not handed out yet (setup, conversion or
+/// renewal): a page per side, the NAV page marked to be handed over sealed. The keys stay
+/// pending until the caller has saved the sheet and calls `take_recovery`.
+pub fn recovery_sheet(ws: &Workspace, lang: Lang) -> std::result::Result<Vec<u8>, StoreError> {
+    let program = ws.program()?;
+    let name = [program.name.as_str(), program.municipality.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let file = ws
+        .path()
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let date = okort_core::dates::format_date(chrono::Local::now().date_naive());
+    let pages = ws
+        .pending_recovery()
+        .iter()
+        .map(|(role, key)| {
+            let (heading, mut paragraphs) = match role {
+                okort_store::RecoveryRole::Kultur => {
+                    (Msg::RecoveryKultur, vec![Msg::RecoveryKulturUse.text(lang)])
+                }
+                okort_store::RecoveryRole::Nav => (
+                    Msg::RecoveryNav,
+                    vec![
+                        Msg::RecoveryNavUse.text(lang),
+                        Msg::RecoveryNavHandOver.text(lang),
+                    ],
+                ),
+            };
+            paragraphs.extend(
+                [Msg::RecoveryKeep, Msg::RecoveryHow, Msg::RecoveryReplaced].map(|m| m.text(lang)),
+            );
+            okort_print::layout::RecoveryPage {
+                title: Msg::RecoveryTitle.text(lang),
+                subtitle: Msg::RecoveryFor {
+                    program: name.clone(),
+                    file: file.clone(),
+                    date: date.clone(),
+                }
+                .text(lang),
+                heading: heading.text(lang),
+                key: key.to_string(),
+                paragraphs,
+            }
+        })
+        .collect();
+    okort_print::documents::RecoverySheet { pages }
+        .pdf()
+        .map_err(|e| DocError::Print(e).into())
 }

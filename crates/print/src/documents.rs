@@ -211,3 +211,25 @@ impl AccessDoc {
         self.job.pdf(&self.pages(), &self.footer)
     }
 }
+
+/// The recovery sheet: a page per recovery key.
+pub struct RecoverySheet {
+    pub pages: Vec<crate::layout::RecoveryPage>,
+}
+
+impl RecoverySheet {
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        let fonts = crate::fonts::Fonts::load()?;
+        let pages = self
+            .pages
+            .iter()
+            .map(|p| crate::layout::recovery_page(p, &fonts))
+            .collect::<Result<Vec<_>, _>>()?;
+        let title = self
+            .pages
+            .first()
+            .map(|p| p.title.as_str())
+            .unwrap_or_default();
+        crate::pdf::render_pdf(&pages, &fonts, &[], &[], title)
+    }
+}

@@ -61,7 +61,28 @@ pub(crate) fn log(
     entity_id: Option<i64>,
     detail: &str,
 ) -> Result<(), StoreError> {
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    log_at(
+        conn,
+        actor,
+        chrono::Utc::now(),
+        action,
+        entity,
+        entity_id,
+        detail,
+    )
+}
+
+/// [`log`] for something that happened at `at` (a failed login, recorded at the next login).
+pub(crate) fn log_at(
+    conn: &Connection,
+    actor: &Actor,
+    at: chrono::DateTime<chrono::Utc>,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    detail: &str,
+) -> Result<(), StoreError> {
+    let at = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     conn.execute(
         "INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -404,5 +425,45 @@ impl Workspace {
             .prepare_cached(sql)?
             .query_row([id], |r| r.get(0))
             .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::demo;
+
+    #[test]
+    fn an_edited_or_removed_audit_entry_breaks_the_chain() {
+        // Whoever holds the file and a login of it can open its database and edit it; the chain
+        // shows that they did.
+        let dir = tempfile::tempdir().expect("dir");
+        let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+        let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+        let whole = ws.verify_audit(&admin).expect("check");
+        assert!(whole.entries > 20, "{whole:?}");
+        assert_eq!(whole.broken_at, None);
+        ws.conn
+            .execute("UPDATE audit_log SET detail = 'ingenting' WHERE id = 7", [])
+            .expect("edit");
+        assert_eq!(ws.verify_audit(&admin).expect("check").broken_at, Some(7));
+
+        // Removing the newest entry is seen too: the chain no longer ends where it was sealed.
+        let ws = demo::create(&dir.path().join("fresh.okort")).expect("demo");
+        let last = ws.verify_audit(&admin).expect("check").entries;
+        ws.conn
+            .execute(
+                "DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)",
+                [],
+            )
+            .expect("delete");
+        let check = ws.verify_audit(&admin).expect("check");
+        assert_eq!(check.entries, last - 1);
+        assert!(check.broken_at.is_some(), "{check:?}");
+        // Reading the log needs the culture office's right.
+        let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+        assert!(matches!(
+            ws.verify_audit(&nav),
+            Err(crate::StoreError::Denied(_))
+        ));
     }
 }

@@ -417,7 +417,23 @@ fn fill_people(
     kino_id: i64,
     years: &[okort_core::ProgramYear],
 ) -> Result<(), StoreError> {
-    for (name, role) in &DEMO_USERS[1..] {
+    // NAV's first user is made with NAV's recovery key, as in a real setup: the culture office
+    // cannot create NAV users.
+    let nav_recovery = ws
+        .take_recovery()
+        .into_iter()
+        .find(|(r, _)| *r == crate::RecoveryRole::Nav)
+        .map(|(_, k)| k)
+        .ok_or(StoreError::Refused(
+            okort_core::i18n::Problem::RecoveryKeyWrong,
+        ))?;
+    let nav = ws.recover_in_place(
+        crate::RecoveryRole::Nav,
+        &nav_recovery,
+        "nav",
+        DEMO_PASSWORD,
+    )?;
+    for (name, role) in DEMO_USERS[1..].iter().filter(|(_, r)| *r != Role::Nav) {
         ws.save_user(
             admin,
             crate::UserInput {
@@ -430,7 +446,6 @@ fn fill_people(
             },
         )?;
     }
-    let nav = ws.login("nav", DEMO_PASSWORD)?;
     let created = date(2026, 1, 5)?;
     let mut ids = Vec::new();
     for (i, (first, last, (y, m, d), lang, family)) in HOLDERS.iter().enumerate() {
@@ -618,6 +633,9 @@ fn fill_visits(
 pub fn create(path: &std::path::Path) -> Result<Workspace, StoreError> {
     let mut ws = Workspace::create(path)?;
     fill(&mut ws)?;
+    let mut env = crate::vault::Envelope::read(path)?;
+    env.demo = true;
+    env.write(path)?;
     Ok(ws)
 }
 
@@ -671,16 +689,148 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
     let year = ws.year(year_id)?;
     // Born early in the year the holders are 10 to 14 in it: inside any age range.
     let first_day = date(year.year - 14, 1, 1)?;
+    let nav = ws.keys.nav.clone().ok_or(StoreError::Denied(Role::Admin))?;
     let tx = ws.conn.transaction()?;
     for i in 0..n as usize {
         let born = first_day + chrono::Days::new((i % 1800) as u64);
         tx.execute(
-            "INSERT INTO holders (first_name, last_name, birth_date, language) VALUES (?1, ?2, ?3, 'nb')",
-            rusqlite::params![GENERATED_FIRST[i % 12], GENERATED_LAST[(i / 12) % 12], born],
+            "INSERT INTO holders (first_name, last_name, birth_year, language) VALUES (?1, ?2, ?3, 'nb')",
+            rusqlite::params![GENERATED_FIRST[i % 12], GENERATED_LAST[(i / 12) % 12], chrono::Datelike::year(&born)],
         )?;
-        let holder = crate::holders::holder_by_id(&tx, tx.last_insert_rowid())?;
-        crate::cards::assign_in(&tx, &actor, &holder, &year, None, year.valid_from)?;
+        let holder = crate::holders::holder_by_id(&tx, None, tx.last_insert_rowid())?;
+        let holder = okort_core::Holder {
+            birth_date: born,
+            ..holder
+        };
+        crate::cards::assign_in(&tx, &nav, &actor, &holder, &year, None, year.valid_from)?;
     }
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value in the secrets table that a venue desk's keys open, read as an Ed25519 seed
+    /// and as an HMAC secret: what a venue PC with the whole file could try to sign with.
+    fn secrets_a_desk_can_read(ws: &Workspace) -> Vec<Vec<u8>> {
+        ws.conn
+            .prepare("SELECT value FROM secrets")
+            .expect("prepare")
+            .query_map([], |r| r.get::<_, Vec<u8>>(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("secrets")
+    }
+
+    #[test]
+    fn the_raw_file_holds_no_name_birth_date_nav_field_or_password() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(create(&path).expect("demo"));
+        let raw = std::fs::read(&path).expect("raw");
+        let has = |needle: &str| raw.windows(needle.len()).any(|w| w == needle.as_bytes());
+        for (first, last, (y, m, d), _, _) in HOLDERS {
+            for needle in [
+                first.to_string(),
+                last.to_string(),
+                format!("{y}-{m:02}-{d:02}"),
+                format!("{d:02}.{m:02}.{y}"),
+            ] {
+                assert!(!has(&needle), "{needle} is in the raw file");
+            }
+        }
+        for needle in [
+            "$argon2",
+            DEMO_PASSWORD,
+            "Foresatt",
+            "Boligveien",
+            "Veileder",
+            "Eksempel kommune",
+            "SQLite format 3",
+        ] {
+            assert!(!has(needle), "{needle} is in the raw file");
+        }
+        // A wrong password opens nothing, and says no more than a wrong name.
+        assert!(matches!(
+            Workspace::unlock(&path, "kultur", "demo12345"),
+            Err(StoreError::Refused(okort_core::i18n::Problem::LoginFailed))
+        ));
+    }
+
+    #[test]
+    fn the_culture_office_with_the_file_and_its_password_cannot_read_navs_part() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(create(&path).expect("demo"));
+        let (ws, admin) = Workspace::unlock(&path, "kultur", DEMO_PASSWORD).expect("kultur");
+        assert!(ws.keys.nav.is_none());
+        assert!(matches!(
+            ws.list_holders(&admin),
+            Err(StoreError::Denied(_))
+        ));
+        // Even calling itself NAV (as if it had edited its role in the file), it holds no key
+        // that opens NAV's part: nothing comes out.
+        let posing = Actor {
+            role: Role::Nav,
+            ..admin.clone()
+        };
+        assert!(ws.list_holders(&posing).is_err());
+        let summaries = ws.holder_summaries(&admin).expect("names for printing");
+        assert!(summaries.iter().any(|h| h.first_name == "Amina"));
+        let sealed: i64 = ws
+            .count("SELECT COUNT(*) FROM holders WHERE nav_sealed IS NOT NULL")
+            .expect("count");
+        assert_eq!(sealed, 20, "every holder's NAV part is sealed");
+        // NAV's own login reads it.
+        let (ws, nav) = Workspace::unlock(&path, "nav", DEMO_PASSWORD).expect("nav");
+        let holders = ws.list_holders(&nav).expect("holders");
+        assert!(holders.iter().all(|h| h.address.starts_with("Boligveien")));
+    }
+
+    #[test]
+    fn a_venue_desk_with_the_whole_file_cannot_make_a_card_that_checks_out() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("demo.okort");
+        drop(create(&path).expect("demo"));
+        let (desk, venue) = Workspace::unlock(&path, "kino", DEMO_PASSWORD).expect("kino");
+        assert!(desk.keys.cards.is_none(), "no signing key in a desk's slot");
+        let (office, admin) = Workspace::unlock(&path, "kultur", DEMO_PASSWORD).expect("kultur");
+        let year = office.year_by_number(2026).expect("y").expect("2026");
+        let card = office
+            .list_cards(&admin, year.id)
+            .expect("cards")
+            .into_iter()
+            .find(|c| c.card.status.is_active())
+            .expect("a card")
+            .card;
+        let genuine = office.card_qr(&admin, card.id).expect("qr");
+        let today = year.valid_from + chrono::Days::new(30);
+        assert_eq!(
+            desk.lookup_card(&venue, &genuine, today)
+                .expect("scan")
+                .state,
+            crate::LookupState::Valid
+        );
+        let number = okort_core::CardNumber::parse(&card.number).expect("number");
+        let secrets = secrets_a_desk_can_read(&desk);
+        assert!(!secrets.is_empty());
+        for secret in secrets {
+            let mut seed = [0u8; 32];
+            for (i, b) in secret.iter().take(32).enumerate() {
+                seed[i] = *b;
+            }
+            let forged = okort_core::qr::SigningKey::from_seed(&seed).sign(&number, year.valid_to);
+            let hmac = okort_core::qr::sign(&secret, &number, year.valid_to);
+            for code in [forged, hmac] {
+                assert_eq!(
+                    desk.lookup_card(&venue, &code, today).expect("scan").state,
+                    crate::LookupState::Forged,
+                    "{code}"
+                );
+            }
+        }
+        assert!(desk.card_qr(&venue, card.id).is_err());
+    }
 }

@@ -4,6 +4,7 @@
 mod agreements;
 mod audit;
 mod cards;
+mod convert;
 pub mod demo;
 mod designs;
 pub mod exchange;
@@ -14,6 +15,7 @@ mod payouts;
 mod privacy;
 mod program;
 mod users;
+pub mod vault;
 mod venues;
 mod visits;
 mod years;
@@ -30,11 +32,12 @@ pub use payouts::{payouts_csv, settlements_csv, MonthCount, PayoutLine, Settleme
 pub use privacy::{HolderExport, HolderVisit};
 pub use program::ProgramImage;
 pub use users::{User, UserInput};
+pub use vault::{file_kind, FileKind, RecoveryRole};
 pub use visits::{VisitReceipt, VisitRow};
 
 use okort_core::i18n::{Msg, Problem};
 use okort_core::logo::ImageProblem;
-use okort_core::{FieldProblem, Lang};
+use okort_core::{Actor, FieldProblem, Lang};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -182,14 +185,53 @@ pub(crate) fn field_problem(field: &'static str, problem: Problem) -> StoreError
     StoreError::Invalid(vec![FieldProblem { field, problem }])
 }
 
-/// An open workspace file.
+/// An open workspace file, unlocked with one user's keys.
 pub struct Workspace {
     conn: Connection,
     path: PathBuf,
+    keys: vault::Keys,
+    /// Recovery keys made by setup or conversion, until the sheet with them is printed.
+    recovery: Vec<(RecoveryRole, zeroize::Zeroizing<String>)>,
+    /// The plain file a conversion kept, when this opening converted it.
+    converted_from: Option<PathBuf>,
+}
+
+/// What the login screen knows of a locked workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Peek {
+    pub has_users: bool,
+    pub is_demo: bool,
+}
+
+/// Opens the SQLCipher database inside the workspace file at `path` with the data key.
+fn connect(path: &Path, keys: &vault::Keys, create: bool) -> Result<Connection, StoreError> {
+    vault::vfs::register().map_err(|rc| StoreError::Random(format!("SQLite file layer {rc}")))?;
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let name = vault::vfs::NAME.to_str().unwrap_or("okort");
+    let conn = Connection::open_with_flags_and_vfs(path, flags, name)?;
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"{}\";",
+        keys.data.sqlcipher().as_str()
+    ))?;
+    // A wrong key shows here: SQLCipher cannot read the first page.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotAWorkspace(path.to_path_buf()),
+        _ => StoreError::Sqlite(e),
+    })?;
+    Ok(conn)
 }
 
 impl Workspace {
-    /// Creates a new, empty workspace at `path`; refuses to overwrite an existing file.
+    /// Creates a new, empty, encrypted workspace at `path` with fresh keys and no users yet;
+    /// refuses to overwrite an existing file. [`Workspace::create_first_admin`] (or the demo)
+    /// then makes the first login; a file left without any is unfinished and
+    /// [`Workspace::start`] makes it anew.
     pub fn create(path: &Path) -> Result<Self, StoreError> {
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.to_path_buf()));
@@ -197,55 +239,94 @@ impl Workspace {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let conn = Connection::open(path)?;
+        let keys = vault::Keys {
+            data: vault::Key::random()?,
+            cards: Some(vault::Key::random()?),
+            nav: Some(vault::Key::random()?),
+        };
+        vault::Envelope::new()?.create_file(path)?;
+        let conn = connect(path, &keys, true)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        Self::prepare(conn, path)
+        let ws = Self::prepare(conn, path, keys)?;
+        ws.card_key()?;
+        Ok(ws)
     }
 
-    /// Opens an existing workspace, upgrading its schema if it is older.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        if !path.is_file() {
-            return Err(StoreError::NotFound(path.to_path_buf()));
+    /// The workspace at `path` before anyone logs in: created if missing (or if a setup was
+    /// left unfinished, with no login made), otherwise `None` — it stays locked until a login.
+    pub fn start(path: &Path) -> Result<Option<Self>, StoreError> {
+        match vault::file_kind(path) {
+            FileKind::Missing => Self::create(path).map(Some),
+            FileKind::Encrypted => {
+                if vault::Envelope::read(path)?.is_unfinished() {
+                    std::fs::remove_file(path)?;
+                    Self::create(path).map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
+            FileKind::Plain => Ok(None),
+            FileKind::Other => Err(StoreError::NotAWorkspace(path.to_path_buf())),
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|_| StoreError::NotAWorkspace(path.to_path_buf()))?;
+    }
+
+    /// What can be known of the workspace at `path` before anyone logs in: whether it has
+    /// logins yet, and whether it is the demo. A workspace from before encryption has logins.
+    pub fn peek(path: &Path) -> Result<Peek, StoreError> {
+        match vault::file_kind(path) {
+            FileKind::Missing => Err(StoreError::NotFound(path.to_path_buf())),
+            FileKind::Other => Err(StoreError::NotAWorkspace(path.to_path_buf())),
+            FileKind::Plain => Ok(Peek {
+                has_users: true,
+                is_demo: false,
+            }),
+            FileKind::Encrypted => {
+                let env = vault::Envelope::read(path)?;
+                Ok(Peek {
+                    has_users: env.has_slots(),
+                    is_demo: env.demo,
+                })
+            }
+        }
+    }
+
+    /// Opens the workspace at `path` as `username`: checks the password against the user's
+    /// key slot and unlocks the database with the keys it holds. A workspace from before
+    /// encryption is converted first (see [`Workspace::convert`]).
+    pub fn unlock(
+        path: &Path,
+        username: &str,
+        password: &str,
+    ) -> Result<(Self, Actor), StoreError> {
+        Self::unlock_at(path, username, password, chrono::Utc::now())
+    }
+
+    fn prepare(mut conn: Connection, path: &Path, keys: vault::Keys) -> Result<Self, StoreError> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        conn.pragma_update(None, "secure_delete", true)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID {
             return Err(StoreError::NotAWorkspace(path.to_path_buf()));
         }
-        Self::prepare(conn, path)
-    }
-
-    /// Opens `path` if it exists, otherwise creates it.
-    pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
-        if path.exists() {
-            Self::open(path)
-        } else {
-            Self::create(path)
-        }
-    }
-
-    fn prepare(mut conn: Connection, path: &Path) -> Result<Self, StoreError> {
-        conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let before = migrations::schema_version(&conn)?;
         migrations::migrate(&mut conn)?;
-        if before > 0 && before < migrations::AUDIT_CHAIN_VERSION {
-            audit::chain_old_entries(&conn)?;
-        }
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
+            keys,
+            recovery: Vec::new(),
+            converted_from: None,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where the plain file was kept, when this opening converted it to an encrypted one.
+    pub fn converted_from(&self) -> Option<&Path> {
+        self.converted_from.as_deref()
     }
 
     /// The schema version this file is at.
@@ -256,6 +337,21 @@ impl Workspace {
     /// True until the program has a municipality: the first screen offers set-up or the demo.
     pub fn is_new(&self) -> Result<bool, StoreError> {
         Ok(self.program()?.municipality.is_empty())
+    }
+
+    /// One number from a read-only query (a count, a sum): for checks and tests that look at the
+    /// data as it is stored. Refuses a statement that would write.
+    pub fn count(&self, sql: &str) -> Result<i64, StoreError> {
+        let mut stmt = self.conn.prepare(sql)?;
+        if !stmt.readonly() {
+            return Err(StoreError::Denied(okort_core::Role::Venue));
+        }
+        Ok(stmt.query_row([], |r| r.get(0))?)
+    }
+
+    /// The NAV key, which only a NAV login holds.
+    pub(crate) fn nav_key(&self, actor: &Actor) -> Result<&vault::Key, StoreError> {
+        self.keys.nav.as_ref().ok_or(StoreError::Denied(actor.role))
     }
 }
 

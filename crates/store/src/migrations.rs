@@ -47,7 +47,23 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_retention",
         include_str!("migrations/0011_retention.sql"),
     ),
+    (
+        "0012_sealed_holders",
+        include_str!("migrations/0012_sealed_holders.sql"),
+    ),
+    (
+        "0013_keys_in_envelope",
+        include_str!("migrations/0013_keys_in_envelope.sql"),
+    ),
+    (
+        "0014_card_age_override_reason",
+        include_str!("migrations/0014_card_age_override_reason.sql"),
+    ),
 ];
+
+/// The last schema of a workspace with NAV's fields in plain columns: conversion to an
+/// encrypted workspace stops here to seal them, then goes on.
+pub const SEALING_VERSION: u32 = 12;
 
 /// The schema version from which the audit log is a hash chain.
 pub const AUDIT_CHAIN_VERSION: u32 = 8;
@@ -62,6 +78,11 @@ pub fn schema_version(conn: &Connection) -> Result<u32, StoreError> {
 
 /// Brings the schema up to date, or refuses a workspace written by a newer version.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, latest_version())
+}
+
+/// Brings the schema up to `target`.
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), StoreError> {
     let current = schema_version(conn)?;
     let latest = latest_version();
     if current > latest {
@@ -70,14 +91,15 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             supported: latest,
         });
     }
-    if current == latest {
+    let target = target.min(latest);
+    if current >= target {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for (_, sql) in &MIGRATIONS[current as usize..] {
+    for (_, sql) in &MIGRATIONS[current as usize..target as usize] {
         tx.execute_batch(sql)?;
     }
-    tx.pragma_update(None, "user_version", latest)?;
+    tx.pragma_update(None, "user_version", target)?;
     tx.commit()?;
     Ok(())
 }
@@ -133,6 +155,18 @@ mod tests {
         (
             "0011_retention",
             "25b97777021226de88d12d1d2559a42455b966cd73aa75f58ad03f149ec00be7",
+        ),
+        (
+            "0012_sealed_holders",
+            "850778a584733d7ff0dedb1b15ee2ccfe45ae0e55bdef8708bcd537a64e7ab15",
+        ),
+        (
+            "0013_keys_in_envelope",
+            "1ab31f8dd790447e3f1e7f31bae1651fcd80c19e0640cb60169cd6270a1bb388",
+        ),
+        (
+            "0014_card_age_override_reason",
+            "267fe2db86ab457e04319e8afc148b9661fa8e4461988c1cc5d3e2dd5f07bb79",
         ),
     ];
 

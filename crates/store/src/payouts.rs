@@ -7,7 +7,7 @@ use crate::audit::log;
 use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::compensation::{line_amount, share_percent};
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Problem, REASON_GIVEN};
 use okort_core::rules::settlement;
 use okort_core::{Action, Actor, Agreement, CompensationModel, Venue};
 use rusqlite::{named_params, params, OptionalExtension, Row};
@@ -394,8 +394,8 @@ impl Workspace {
         self.settlement(actor, id)
     }
 
-    /// Withdraws an approved settlement that is not paid, with a reason: its visits are open
-    /// again and can be voided or settled anew.
+    /// Withdraws an approved settlement that is not paid, with a reason (kept on the settlement,
+    /// not in the log): its visits are open again and can be voided or settled anew.
     pub fn withdraw_settlement(
         &mut self,
         actor: &Actor,
@@ -426,7 +426,7 @@ impl Workspace {
             "settlement.withdraw",
             "settlement",
             Some(id),
-            reason,
+            REASON_GIVEN,
         )?;
         tx.commit()?;
         self.settlement(actor, id)

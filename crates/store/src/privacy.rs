@@ -5,7 +5,7 @@
 use crate::audit::log;
 use crate::cards::{set_status_in, Card, CardStatus};
 use crate::{refuse, require, StoreError, Workspace};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use okort_core::i18n::{Msg, Problem};
 use okort_core::{Action, Actor, Holder, Lang};
 use rusqlite::{params, Connection};
@@ -41,23 +41,16 @@ pub struct HolderExport {
     pub decisions: Vec<(i32, String, NaiveDate)>,
 }
 
-/// Removes one holder's personal data: names, guardian, contact, address and NAV's note go,
-/// the birth date is kept as its year only (for the age bands of the statistics); cards and
-/// visits stay. The one place a holder is anonymised, for the retention sweep and for an
-/// erasure on request alike. False when the holder was anonymised already (nothing changes).
-fn anonymise(
-    conn: &Connection,
-    holder_id: i64,
-    born: NaiveDate,
-    today: NaiveDate,
-) -> Result<bool, StoreError> {
-    let year_only = NaiveDate::from_ymd_opt(born.year(), 1, 1).unwrap_or(born);
+/// Removes one holder's personal data: names go, and NAV's sealed part (guardian, contact,
+/// address, NAV's note, full birth date) with them; the birth year stays for the age bands of
+/// the statistics, and cards and visits stay. The one place a holder is anonymised, for the
+/// retention sweep and for an erasure on request alike. False when the holder was anonymised
+/// already (nothing changes).
+fn anonymise(conn: &Connection, holder_id: i64, today: NaiveDate) -> Result<bool, StoreError> {
     let changed = conn.execute(
-        "UPDATE holders SET first_name = '–', last_name = '', birth_date = ?1,
-            guardian_name = '', guardian_phone = '', guardian_email = '', address = '',
-            nav_contact = '', nav_note = '', anonymised_on = ?2
-          WHERE id = ?3 AND anonymised_on IS NULL",
-        params![year_only, today, holder_id],
+        "UPDATE holders SET first_name = '–', last_name = '', nav_sealed = NULL,
+            anonymised_on = ?1 WHERE id = ?2 AND anonymised_on IS NULL",
+        params![today, holder_id],
     )?;
     Ok(changed == 1)
 }
@@ -71,21 +64,19 @@ impl Workspace {
         require(actor, Action::ManageProgram)?;
         let years = self.program()?.retention_years;
         let mut stmt = self.conn.prepare(
-            "SELECT h.id, h.birth_date, MAX(y.valid_to) FROM holders h
+            "SELECT h.id, MAX(y.valid_to) FROM holders h
                JOIN cards c ON c.holder_id = h.id JOIN program_years y ON y.id = c.year_id
               WHERE h.anonymised_on IS NULL GROUP BY h.id",
         )?;
-        let due: Vec<(i64, NaiveDate)> = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?, r.get(2)?))
-            })?
-            .collect::<Result<Vec<(i64, NaiveDate, NaiveDate)>, _>>()?
+        let due: Vec<i64> = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?)))?
+            .collect::<Result<Vec<(i64, NaiveDate)>, _>>()?
             .into_iter()
-            .filter(|(_, _, last)| today > kept_until(*last, years))
-            .map(|(id, born, _)| (id, born))
+            .filter(|(_, last)| today > kept_until(*last, years))
+            .map(|(id, _)| id)
             .collect();
-        for (id, born) in &due {
-            anonymise(&self.conn, *id, *born, today)?;
+        for id in &due {
+            anonymise(&self.conn, *id, today)?;
         }
         if !due.is_empty() {
             let detail = due.len().to_string();
@@ -98,7 +89,8 @@ impl Workspace {
     /// logged (that it was made, not what it holds).
     pub fn holder_export(&self, actor: &Actor, holder_id: i64) -> Result<HolderExport, StoreError> {
         require(actor, Action::ManageHolders)?;
-        let holder = crate::holders::holder_by_id(&self.conn, holder_id)?;
+        let holder =
+            crate::holders::holder_by_id(&self.conn, Some(self.nav_key(actor)?), holder_id)?;
         let cards = self.cards_of_holder(actor, holder_id)?;
         let mut stmt = self.conn.prepare(
             "SELECT c.number, v.name, vi.visited_on, vi.companion, vi.voided_reason IS NOT NULL
@@ -151,7 +143,8 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<u32, StoreError> {
         require(actor, Action::ManageHolders)?;
-        let holder = crate::holders::holder_by_id(&self.conn, holder_id)?;
+        // A holder that does not exist is named as missing, not as anonymised.
+        self.holder(actor, holder_id)?;
         let active: Vec<i64> = self
             .cards_of_holder(actor, holder_id)?
             .iter()
@@ -178,7 +171,7 @@ impl Workspace {
             )?;
         }
         // Dropping the transaction undoes the revocations when there was nothing to erase.
-        if !anonymise(&tx, holder_id, holder.birth_date, today)? {
+        if !anonymise(&tx, holder_id, today)? {
             return refuse(Problem::AlreadyAnonymised);
         }
         let detail = holder_id.to_string();

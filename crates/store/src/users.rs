@@ -1,14 +1,16 @@
-//! Users of a workspace and their logins. Passwords are stored as argon2id hashes only.
+//! Users of a workspace and their logins. A password is never stored: it opens the user's key
+//! slot (see [`crate::vault`]).
 
-use crate::audit::log;
+use crate::audit::{log, log_at};
+use crate::vault::{self, Attempts, Envelope, FailedLogin, FileKind, Keys, RecoveryRole};
 use crate::{field_problem, refuse, require, StoreError, Workspace};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use okort_core::i18n::Problem;
 use okort_core::{Action, Actor, Role};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use ts_rs::TS;
+use zeroize::Zeroizing;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -18,6 +20,9 @@ pub struct User {
     pub role: Role,
     pub venue_id: Option<i64>,
     pub active: bool,
+    /// Whether the user has a key slot, that is a password that opens the workspace: not yet
+    /// for users of a workspace encrypted by someone else's login, until given a new one.
+    pub can_log_in: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -42,6 +47,7 @@ fn from_row(r: &Row) -> rusqlite::Result<User> {
         role: Role::parse(&role).unwrap_or(Role::Venue),
         venue_id: r.get(3)?,
         active: r.get(4)?,
+        can_log_in: false,
     })
 }
 
@@ -51,16 +57,11 @@ pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N], StoreError> {
     Ok(buf)
 }
 
-fn hash_password(password: &str) -> Result<String, StoreError> {
+fn check_password(password: &str) -> Result<(), StoreError> {
     if password.chars().count() < 8 {
         return Err(field_problem("password", Problem::PasswordTooShort));
     }
-    let salt = SaltString::encode_b64(&random_bytes::<16>()?)
-        .map_err(|e| StoreError::Random(e.to_string()))?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| StoreError::Random(e.to_string()))
+    Ok(())
 }
 
 /// Failures in a row a user name may have before it is locked.
@@ -73,32 +74,194 @@ fn lock_for(failures: u32) -> chrono::Duration {
     chrono::Duration::minutes((1i64 << doublings).min(60))
 }
 
-/// A hash no password matches in practice, checked for names that do not exist so that a
-/// wrong name takes as long as a wrong password.
-fn stand_in_hash() -> String {
-    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HASH.get_or_init(|| {
-        let salt = SaltString::encode_b64(b"okort-stand-in!!")
-            .unwrap_or_else(|_| unreachable!("sixteen bytes are a valid salt"));
-        Argon2::default()
-            .hash_password(b"no user has this password", &salt)
-            .map(|h| h.to_string())
-            .unwrap_or_default()
-    })
-    .clone()
-}
-
-fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
+/// Who may create and change users of `role`: the culture office its own administrators and
+/// the venue desks, NAV its own staff (the NAV key is in NAV's slots only).
+fn may_manage(actor: &Actor, role: Role) -> Result<(), StoreError> {
+    match (actor.role, role) {
+        (Role::Admin, Role::Admin | Role::Venue) | (Role::Nav, Role::Nav) => Ok(()),
+        (Role::Admin, Role::Nav) => refuse(Problem::NavManagesNavUsers),
+        (Role::Nav, _) => refuse(Problem::NavUsersOnly),
+        (Role::Venue, _) => Err(StoreError::Denied(actor.role)),
+    }
 }
 
 impl Workspace {
+    /// Checks a login at `now` and opens the workspace with the keys of the user's slot. The
+    /// answer never says whether the name or the password was wrong, and takes as long either
+    /// way (a name without a slot is checked against a stand-in). Every failure is recorded in
+    /// the envelope and moved into the audit log at the next login; after five in a row the
+    /// name is locked for a minute, twice as long after each further failure (at most an
+    /// hour), names that do not exist alike. A deactivated user has no slot.
+    pub fn unlock_at(
+        path: &Path,
+        username: &str,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(Workspace, Actor), StoreError> {
+        match vault::file_kind(path) {
+            FileKind::Missing => return Err(StoreError::NotFound(path.to_path_buf())),
+            FileKind::Other => return Err(StoreError::NotAWorkspace(path.to_path_buf())),
+            FileKind::Plain => return crate::convert::convert(path, username, password, now),
+            FileKind::Encrypted => {}
+        }
+        let mut env = Envelope::read(path)?;
+        let name = username.trim();
+        let id = env.lookup(name);
+        let mut attempts = env.attempts_for(&id);
+        if let Some(until) = attempts.locked_until.filter(|u| *u > now) {
+            let minutes = ((until - now).num_seconds() + 59).div_euclid(60).max(1);
+            return refuse(Problem::LoginLocked { minutes });
+        }
+        let opened = match env.unlock(name, password)? {
+            Some(keys) => Workspace::open_as(path, keys, name)?,
+            None => None,
+        };
+        let Some((ws, actor)) = opened else {
+            attempts.failures += 1;
+            let locked = attempts.failures >= FREE_ATTEMPTS;
+            attempts.locked_until = locked.then(|| now + lock_for(attempts.failures));
+            env.failed.push(FailedLogin {
+                id: id.clone(),
+                at: now,
+                locked: locked.then_some(attempts.failures),
+            });
+            env.put_attempts(attempts);
+            env.write(path)?;
+            return refuse(Problem::LoginFailed);
+        };
+        if attempts.failures > 0 || !env.failed.is_empty() {
+            let failed = std::mem::take(&mut env.failed);
+            ws.record_failed_logins(&env, &failed)?;
+            env.put_attempts(Attempts {
+                id,
+                ..Attempts::default()
+            });
+            env.write(path)?;
+        }
+        Ok((ws, actor))
+    }
+
+    /// Checks `username`'s password against their key slot in this open workspace and says who
+    /// they are, without changing the keys it is open with: for a second person at an open
+    /// file (tests, the demo). The app and the command line open with [`Workspace::unlock`].
+    pub fn login(&self, username: &str, password: &str) -> Result<Actor, StoreError> {
+        let env = Envelope::read(&self.path)?;
+        let name = username.trim();
+        let opened = env.unlock(name, password)?.is_some();
+        let found: Option<(i64, String, Option<i64>, bool)> = self
+            .conn
+            .query_row(
+                "SELECT id, role, venue_id, active FROM users WHERE username = ?1 COLLATE NOCASE",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        match (opened, found) {
+            (true, Some((user_id, role, venue_id, true))) => Ok(Actor {
+                user_id,
+                role: Role::parse(&role).unwrap_or(Role::Venue),
+                venue_id,
+            }),
+            _ => refuse(Problem::LoginFailed),
+        }
+    }
+
+    /// The workspace opened with `keys`, as the active user `name` if the keys fit the role.
+    fn open_as(
+        path: &Path,
+        keys: Keys,
+        name: &str,
+    ) -> Result<Option<(Workspace, Actor)>, StoreError> {
+        let conn = crate::connect(path, &keys, false)?;
+        let ws = Workspace::prepare(conn, path, keys)?;
+        let found: Option<(i64, String, Option<i64>, bool)> = ws
+            .conn
+            .query_row(
+                "SELECT id, role, venue_id, active FROM users WHERE username = ?1 COLLATE NOCASE",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((user_id, role, venue_id, true)) = found else {
+            return Ok(None);
+        };
+        let Some(role) = Role::parse(&role) else {
+            return Ok(None);
+        };
+        let fits = match role {
+            Role::Admin => ws.keys.cards.is_some(),
+            Role::Nav => ws.keys.cards.is_some() && ws.keys.nav.is_some(),
+            Role::Venue => true,
+        };
+        if !fits {
+            return Ok(None);
+        }
+        let keys = ws.keys.for_role(role);
+        Ok(Some((
+            Workspace { keys, ..ws },
+            Actor {
+                user_id,
+                role,
+                venue_id,
+            },
+        )))
+    }
+
+    /// Writes failed logins recorded in the envelope into the audit log, with their times.
+    fn record_failed_logins(
+        &self,
+        env: &Envelope,
+        failed: &[FailedLogin],
+    ) -> Result<(), StoreError> {
+        if failed.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<(i64, String)> = self
+            .conn
+            .prepare("SELECT id, username FROM users")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let system = Actor::command_line();
+        for f in failed {
+            let user = names
+                .iter()
+                .find(|(_, n)| env.lookup(n) == f.id)
+                .map(|(id, _)| *id);
+            match user {
+                Some(uid) => log_at(
+                    &self.conn,
+                    &system,
+                    f.at,
+                    "user.login_failed",
+                    "user",
+                    Some(uid),
+                    "",
+                )?,
+                None => log_at(
+                    &self.conn,
+                    &system,
+                    f.at,
+                    "login.unknown_name",
+                    "user",
+                    None,
+                    "",
+                )?,
+            }
+            if let Some(failures) = f.locked {
+                log_at(
+                    &self.conn,
+                    &system,
+                    f.at,
+                    "user.locked",
+                    "user",
+                    user,
+                    &failures.to_string(),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     /// False on a new workspace: the first start then creates the administrator.
     pub fn has_users(&self) -> Result<bool, StoreError> {
         Ok(self
@@ -106,7 +269,9 @@ impl Workspace {
             .query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |r| r.get(0))?)
     }
 
-    /// Creates the first administrator; refused once any user exists.
+    /// Creates the first administrator on a new workspace and the two recovery keys (the
+    /// culture office's and NAV's), kept until [`Workspace::take_recovery`] prints them. From
+    /// here on this workspace holds the administrator's keys only: not the NAV key.
     pub fn create_first_admin(
         &mut self,
         username: &str,
@@ -123,12 +288,140 @@ impl Workspace {
             active: true,
             password: Some(password.into()),
         };
-        let user = self.write_user(&Actor::command_line(), input)?;
+        let user = self.write_user_as(&Actor::command_line(), input, |env, keys| {
+            let kultur = env.set_recovery(RecoveryRole::Kultur, keys)?;
+            let nav = env.set_recovery(RecoveryRole::Nav, keys)?;
+            Ok(vec![
+                (RecoveryRole::Kultur, kultur),
+                (RecoveryRole::Nav, nav),
+            ])
+        })?;
+        self.keys = self.keys.for_role(Role::Admin);
         Ok(Actor {
             user_id: user.id,
             role: Role::Admin,
             venue_id: None,
         })
+    }
+
+    /// Opens the workspace with a recovery key, for when every password of a role is lost (or
+    /// NAV has no user yet): gives `username` of that role a new password, creating the user if
+    /// there is none, and logs them in. Logged.
+    pub fn recover(
+        path: &Path,
+        role: RecoveryRole,
+        recovery_key: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<(Workspace, Actor), StoreError> {
+        if vault::file_kind(path) != FileKind::Encrypted {
+            return Err(StoreError::NotAWorkspace(path.to_path_buf()));
+        }
+        check_password(password)?;
+        let env = Envelope::read(path)?;
+        let Some(keys) = env.unlock_recovery(role, recovery_key)? else {
+            return refuse(Problem::RecoveryKeyWrong);
+        };
+        let conn = crate::connect(path, &keys, false)?;
+        let mut ws = Workspace::prepare(conn, path, keys)?;
+        let actor = ws.recover_in_place(role, recovery_key, username, password)?;
+        ws.keys = ws.keys.for_role(role.role());
+        Ok((ws, actor))
+    }
+
+    /// [`Workspace::recover`] on a workspace already open: NAV's first user made with NAV's
+    /// recovery key at setup (while it is still to be printed), or in tests. This workspace
+    /// then holds the recovered keys as well as its own.
+    pub fn recover_in_place(
+        &mut self,
+        role: RecoveryRole,
+        recovery_key: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<Actor, StoreError> {
+        check_password(password)?;
+        let Some(keys) = Envelope::read(&self.path)?.unlock_recovery(role, recovery_key)? else {
+            return refuse(Problem::RecoveryKeyWrong);
+        };
+        if keys.data != self.keys.data {
+            return refuse(Problem::RecoveryKeyWrong);
+        }
+        self.keys = Keys {
+            data: keys.data,
+            cards: keys.cards.or(self.keys.cards.take()),
+            nav: keys.nav.or(self.keys.nav.take()),
+        };
+        let system = Actor::command_line();
+        let existing: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, role FROM users WHERE username = ?1 COLLATE NOCASE",
+                [username.trim()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let id = match existing {
+            Some((id, r)) if Role::parse(&r) == Some(role.role()) => Some(id),
+            Some(_) => return Err(field_problem("username", Problem::UsernameTaken)),
+            None => None,
+        };
+        let input = UserInput {
+            id,
+            username: username.into(),
+            role: role.role(),
+            venue_id: None,
+            active: true,
+            password: Some(password.into()),
+        };
+        let user = self.write_user_as(&system, input, |_, _| Ok(Vec::new()))?;
+        log(
+            &self.conn,
+            &system,
+            "user.recovered",
+            "user",
+            Some(user.id),
+            "",
+        )?;
+        Ok(Actor {
+            user_id: user.id,
+            role: role.role(),
+            venue_id: None,
+        })
+    }
+
+    /// Makes a new recovery key for the actor's side (the culture office or NAV), replacing
+    /// the old one, kept until [`Workspace::take_recovery`] prints it. Logged.
+    pub fn renew_recovery(&mut self, actor: &Actor) -> Result<(), StoreError> {
+        let role = match actor.role {
+            Role::Admin => RecoveryRole::Kultur,
+            Role::Nav => RecoveryRole::Nav,
+            Role::Venue => return Err(StoreError::Denied(actor.role)),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut env = Envelope::read(&self.path)?;
+        let key = env.set_recovery(role, &self.keys)?;
+        log(&tx, actor, "recovery.renew", "user", None, "")?;
+        env.write(&self.path)?;
+        tx.commit()?;
+        self.recovery = vec![(role, key)];
+        Ok(())
+    }
+
+    /// Recovery keys made by setup, conversion or renewal and not yet printed; handed out once.
+    pub fn take_recovery(&mut self) -> Vec<(RecoveryRole, Zeroizing<String>)> {
+        std::mem::take(&mut self.recovery)
+    }
+
+    /// The recovery keys waiting to be printed.
+    pub fn pending_recovery(&self) -> &[(RecoveryRole, Zeroizing<String>)] {
+        &self.recovery
+    }
+
+    /// Whether recovery keys wait to be printed.
+    pub fn recovery_pending(&self) -> bool {
+        !self.recovery.is_empty()
     }
 
     /// Whether a session that began as `actor` may go on: the user still exists, is active and
@@ -152,97 +445,23 @@ impl Workspace {
         }
     }
 
-    /// Checks a login now. See [`Workspace::login_at`].
-    pub fn login(&self, username: &str, password: &str) -> Result<Actor, StoreError> {
-        self.login_at(username, password, chrono::Utc::now())
-    }
-
-    /// Checks a login at `now`. The answer never says whether the name or the password was
-    /// wrong, and takes as long either way (an unknown name is checked against a stand-in
-    /// hash). Every failure is logged; after five in a row the name is locked for a minute,
-    /// twice as long after each further failure (at most an hour), names that do not exist
-    /// alike. A deactivated user cannot log in.
-    pub fn login_at(
-        &self,
-        username: &str,
-        password: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Actor, StoreError> {
-        let name = username.trim();
-        let (failures, locked_until): (u32, Option<chrono::DateTime<chrono::Utc>>) = self
-            .conn
-            .query_row(
-                "SELECT failures, locked_until FROM login_attempts WHERE username = ?1",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .unwrap_or((0, None));
-        if let Some(until) = locked_until.filter(|u| *u > now) {
-            let minutes = ((until - now).num_seconds() + 59).div_euclid(60).max(1);
-            return refuse(Problem::LoginLocked { minutes });
-        }
-        let found: Option<(i64, String, String, Option<i64>, bool)> = self
-            .conn
-            .query_row(
-                "SELECT id, password_hash, role, venue_id, active FROM users
-                 WHERE username = ?1 COLLATE NOCASE",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
-        let hash = found.as_ref().map_or_else(stand_in_hash, |f| f.1.clone());
-        let matches = verify_password(password, &hash);
-        if let (Some((id, _, role, venue_id, true)), true) = (&found, matches) {
-            self.conn
-                .execute("DELETE FROM login_attempts WHERE username = ?1", [name])?;
-            return Ok(Actor {
-                user_id: *id,
-                role: Role::parse(role).unwrap_or(Role::Venue),
-                venue_id: *venue_id,
-            });
-        }
-        let failures = failures + 1;
-        let locked = (failures >= FREE_ATTEMPTS).then(|| now + lock_for(failures));
-        self.conn.execute(
-            "INSERT INTO login_attempts (username, failures, locked_until) VALUES (?1, ?2, ?3)
-             ON CONFLICT (username) DO UPDATE SET failures = excluded.failures,
-                locked_until = excluded.locked_until",
-            params![name, failures, locked],
-        )?;
-        let system = Actor::command_line();
-        match &found {
-            Some((id, ..)) => log(
-                &self.conn,
-                &system,
-                "user.login_failed",
-                "user",
-                Some(*id),
-                "",
-            )?,
-            None => log(&self.conn, &system, "login.unknown_name", "user", None, "")?,
-        }
-        if locked.is_some() {
-            let id = found.as_ref().map(|f| f.0);
-            log(
-                &self.conn,
-                &system,
-                "user.locked",
-                "user",
-                id,
-                &failures.to_string(),
-            )?;
-        }
-        refuse(Problem::LoginFailed)
-    }
-
+    /// The users the actor manages: the culture office's administrators and venue desks, or
+    /// NAV's staff.
     pub fn list_users(&self, actor: &Actor) -> Result<Vec<User>, StoreError> {
         require(actor, Action::ManageUsers)?;
         let mut stmt = self
             .conn
             .prepare(&format!("SELECT {COLUMNS} FROM users ORDER BY username"))?;
-        let users = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
-        Ok(users)
+        let users: Vec<User> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+        let env = Envelope::read(&self.path)?;
+        Ok(users
+            .into_iter()
+            .filter(|u| may_manage(actor, u.role).is_ok())
+            .map(|u| User {
+                can_log_in: u.active && env.has_user_slot(&u.username),
+                ..u
+            })
+            .collect())
     }
 
     pub fn user(&self, id: i64) -> Result<User, StoreError> {
@@ -257,15 +476,37 @@ impl Workspace {
                 what: okort_core::i18n::Msg::ThingUser,
                 id,
             })
+            .and_then(|u| {
+                let env = Envelope::read(&self.path)?;
+                Ok(User {
+                    can_log_in: u.active && env.has_user_slot(&u.username),
+                    ..u
+                })
+            })
     }
 
     /// Creates or updates a user; the last active administrator cannot be demoted or disabled.
+    /// A password gives the user a key slot; deactivating removes it.
     pub fn save_user(&mut self, actor: &Actor, input: UserInput) -> Result<User, StoreError> {
         require(actor, Action::ManageUsers)?;
-        self.write_user(actor, input)
+        may_manage(actor, input.role)?;
+        if let Some(id) = input.id {
+            may_manage(actor, self.user(id)?.role)?;
+        }
+        self.write_user_as(actor, input, |_, _| Ok(Vec::new()))
     }
 
-    fn write_user(&mut self, actor: &Actor, mut input: UserInput) -> Result<User, StoreError> {
+    /// Writes a user and their key slot in one step (the database's write lock held while the
+    /// envelope changes). `also` may add to the envelope (the recovery slots at setup).
+    fn write_user_as(
+        &mut self,
+        actor: &Actor,
+        mut input: UserInput,
+        also: impl FnOnce(
+            &mut Envelope,
+            &Keys,
+        ) -> Result<Vec<(RecoveryRole, Zeroizing<String>)>, StoreError>,
+    ) -> Result<User, StoreError> {
         input.username = input.username.trim().to_string();
         if input.username.is_empty() {
             return Err(field_problem("username", Problem::Required));
@@ -280,6 +521,9 @@ impl Workspace {
         } else {
             input.venue_id = None;
         }
+        if let Some(p) = &input.password {
+            check_password(p)?;
+        }
         let taken: Option<i64> = self
             .conn
             .query_row(
@@ -291,87 +535,98 @@ impl Workspace {
         if taken.is_some() && taken != input.id {
             return Err(field_problem("username", Problem::UsernameTaken));
         }
-        let hash = match (&input.password, input.id) {
-            (Some(p), _) => Some(hash_password(p)?),
-            (None, None) => return Err(field_problem("password", Problem::PasswordTooShort)),
-            (None, Some(_)) => None,
+        let before = match input.id {
+            Some(id) => Some(self.user(id)?),
+            None => None,
         };
-        let tx = self.conn.transaction()?;
-        let id = match input.id {
-            Some(id) => {
-                let before: (String, bool) = tx
-                    .query_row("SELECT role, active FROM users WHERE id = ?1", [id], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()?
-                    .ok_or(StoreError::Missing {
-                        what: okort_core::i18n::Msg::ThingUser,
-                        id,
-                    })?;
-                let stays_admin = input.role == Role::Admin && input.active;
-                if before == ("admin".to_string(), true) && !stays_admin {
-                    let admins: i64 = tx.query_row(
-                        "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1",
-                        [],
-                        |r| r.get(0),
-                    )?;
-                    if admins <= 1 {
-                        return refuse(Problem::LastAdmin);
+        let mut env = Envelope::read(&self.path)?;
+        let had_slot = before
+            .as_ref()
+            .is_some_and(|b| env.has_user_slot(&b.username));
+        let keys_change = before
+            .as_ref()
+            .is_none_or(|b| b.role != input.role || !had_slot);
+        if input.active && keys_change && input.password.is_none() {
+            return Err(field_problem(
+                "password",
+                if before.is_none() {
+                    Problem::PasswordTooShort
+                } else {
+                    Problem::NewPasswordNeeded
+                },
+            ));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let id =
+            match &before {
+                Some(b) => {
+                    let stays_admin = input.role == Role::Admin && input.active;
+                    if b.role == Role::Admin && b.active && !stays_admin {
+                        let admins: i64 = tx.query_row(
+                            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1",
+                            [],
+                            |r| r.get(0),
+                        )?;
+                        if admins <= 1 {
+                            return refuse(Problem::LastAdmin);
+                        }
                     }
-                }
-                tx.execute(
-                    "UPDATE users SET username = ?1, role = ?2, venue_id = ?3, active = ?4
-                     WHERE id = ?5",
-                    params![
-                        input.username,
-                        input.role.code(),
-                        input.venue_id,
-                        input.active,
-                        id
-                    ],
-                )?;
-                if let Some(h) = &hash {
                     tx.execute(
-                        "UPDATE users SET password_hash = ?1 WHERE id = ?2",
-                        params![h, id],
+                        "UPDATE users SET username = ?1, role = ?2, venue_id = ?3, active = ?4
+                     WHERE id = ?5",
+                        params![
+                            input.username,
+                            input.role.code(),
+                            input.venue_id,
+                            input.active,
+                            b.id
+                        ],
                     )?;
-                    log(&tx, actor, "user.password", "user", Some(id), "")?;
-                }
-                log(
-                    &tx,
-                    actor,
-                    "user.update",
-                    "user",
-                    Some(id),
-                    input.role.code(),
-                )?;
-                id
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO users (username, password_hash, role, venue_id, active)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
-                        input.username,
-                        hash,
+                    if input.password.is_some() {
+                        log(&tx, actor, "user.password", "user", Some(b.id), "")?;
+                    }
+                    log(
+                        &tx,
+                        actor,
+                        "user.update",
+                        "user",
+                        Some(b.id),
                         input.role.code(),
-                        input.venue_id,
-                        input.active
-                    ],
+                    )?;
+                    env.rename_user(&b.username, &input.username);
+                    b.id
+                }
+                None => {
+                    tx.execute(
+                    "INSERT INTO users (username, role, venue_id, active) VALUES (?1, ?2, ?3, ?4)",
+                    params![input.username, input.role.code(), input.venue_id, input.active],
                 )?;
-                let id = tx.last_insert_rowid();
-                log(
-                    &tx,
-                    actor,
-                    "user.create",
-                    "user",
-                    Some(id),
-                    input.role.code(),
-                )?;
-                id
-            }
-        };
+                    let id = tx.last_insert_rowid();
+                    log(
+                        &tx,
+                        actor,
+                        "user.create",
+                        "user",
+                        Some(id),
+                        input.role.code(),
+                    )?;
+                    id
+                }
+            };
+        match (&input.password, input.active) {
+            (_, false) => env.remove_user(&input.username),
+            (Some(p), true) => env.set_user(&input.username, p, &self.keys.for_role(input.role))?,
+            (None, true) => {}
+        }
+        let recovery = also(&mut env, &self.keys)?;
+        if !recovery.is_empty() {
+            log(&tx, actor, "recovery.renew", "user", None, "")?;
+        }
+        env.write(&self.path)?;
         tx.commit()?;
+        self.recovery.extend(recovery);
         self.user(id)
     }
 }
@@ -406,16 +661,70 @@ mod tests {
     }
 
     #[test]
-    fn passwords_are_stored_only_as_argon2id_hashes() {
-        let (_dir, mut ws) = workspace();
-        ws.create_first_admin("kultur", "hemmelig-passord")
+    fn no_password_or_hash_is_stored_and_the_user_opens_the_file_with_it() {
+        let (dir, mut ws) = workspace();
+        ws.create_first_admin("sjefen", "hemmelig-passord")
             .expect("admin");
-        let hash: String = ws
+        let columns: Vec<String> = ws
             .conn
-            .query_row("SELECT password_hash FROM users", [], |r| r.get(0))
-            .expect("hash");
-        assert!(hash.starts_with("$argon2id$"), "{hash}");
-        assert!(!hash.contains("hemmelig"));
+            .prepare("SELECT name FROM pragma_table_info('users')")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("columns");
+        assert!(
+            !columns.iter().any(|c| c.contains("password")),
+            "{columns:?}"
+        );
+        let path = dir.path().join("test.okort");
+        drop(ws);
+        let (_, actor) = Workspace::unlock(&path, "sjefen", "hemmelig-passord").expect("unlock");
+        assert_eq!(actor.role, Role::Admin);
+        assert!(matches!(
+            Workspace::unlock(&path, "sjefen", "feil-passord"),
+            Err(StoreError::Refused(Problem::LoginFailed))
+        ));
+        let raw = std::fs::read(&path).expect("raw");
+        let text = String::from_utf8_lossy(&raw);
+        for needle in ["$argon2", "hemmelig", "sjefen", "users"] {
+            assert!(!text.contains(needle), "{needle} in the raw file");
+        }
+    }
+
+    #[test]
+    fn the_culture_office_cannot_make_nav_users_and_nav_only_its_own() {
+        let (_dir, mut ws) = workspace();
+        let admin = ws
+            .create_first_admin("kultur", "hemmelig-passord")
+            .expect("admin");
+        let nav_user = UserInput {
+            id: None,
+            username: "nav2".into(),
+            role: Role::Nav,
+            venue_id: None,
+            active: true,
+            password: Some("langt-nok-passord".into()),
+        };
+        assert!(matches!(
+            ws.save_user(&admin, nav_user.clone()),
+            Err(StoreError::Refused(Problem::NavManagesNavUsers))
+        ));
+        let nav = Actor {
+            user_id: 99,
+            role: Role::Nav,
+            venue_id: None,
+        };
+        assert!(matches!(
+            ws.save_user(
+                &nav,
+                UserInput {
+                    role: Role::Admin,
+                    ..nav_user
+                }
+            ),
+            Err(StoreError::Refused(Problem::NavUsersOnly))
+        ));
     }
 
     #[test]
@@ -462,7 +771,7 @@ mod tests {
             .save_user(
                 &admin,
                 UserInput {
-                    role: Role::Nav,
+                    role: Role::Admin,
                     password: Some("kort".into()),
                     ..venue_user
                 },

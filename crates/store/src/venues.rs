@@ -262,7 +262,9 @@ mod tests {
 
     #[test]
     fn a_logo_is_kept_in_the_workspace_and_a_non_image_is_refused() {
-        let (dir, ws) = workspace();
+        let (dir, mut ws) = workspace();
+        ws.create_first_admin("kultur", "hemmelig-passord")
+            .expect("admin");
         let v = ws.save_venue(&Actor::command_line(), kino()).expect("save");
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#;
         let with_logo = ws
@@ -274,7 +276,9 @@ mod tests {
             Err(StoreError::Image(_))
         ));
         drop(ws);
-        let reopened = Workspace::open(&dir.path().join("test.okort")).expect("reopen");
+        let (reopened, _) =
+            Workspace::unlock(&dir.path().join("test.okort"), "kultur", "hemmelig-passord")
+                .expect("reopen");
         assert_eq!(reopened.image(logo_id).expect("image").bytes, svg.to_vec());
         assert_eq!(reopened.venue(v.id).expect("venue").logo_id, Some(logo_id));
     }

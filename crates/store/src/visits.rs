@@ -1,12 +1,13 @@
 //! Visits: each use of a card at a venue, registered at the desk. The agreement's limit counts
 //! per holder, year and venue, so visits on a replaced card carry over. Nothing is deleted: a
-//! visit registered by mistake is voided with a reason.
+//! visit registered by mistake is voided with a reason. A reason is kept on the visit; the audit
+//! log says only that one was written.
 
 use crate::audit::log;
 use crate::cards::Resolved;
 use crate::{field_problem, refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Problem, REASON_GIVEN};
 use okort_core::rules::visit::Verdict;
 use okort_core::validity::Validity;
 use okort_core::{Action, Actor};
@@ -74,7 +75,7 @@ impl Workspace {
     /// Registers one visit of the card `code` (typed number or scanned QR) on `on`. A day after
     /// `today` is refused outright. Over the limit, outside the card's validity or on a blocked
     /// card it is refused with the reason; the culture office may register it anyway with a
-    /// written reason, which is logged.
+    /// written reason, kept on the visit (the log says that it was overridden).
     #[allow(clippy::too_many_arguments)]
     pub fn register_visit(
         &mut self,
@@ -127,12 +128,19 @@ impl Workspace {
         let id = tx.last_insert_rowid();
         let detail = format!("card {} venue {venue_id}", card.id);
         log(&tx, actor, "visit.register", "visit", Some(id), &detail)?;
-        if let Some(r) = &overridden {
-            log(&tx, actor, "visit.override", "visit", Some(id), r)?;
+        if overridden.is_some() {
+            log(
+                &tx,
+                actor,
+                "visit.override",
+                "visit",
+                Some(id),
+                REASON_GIVEN,
+            )?;
         }
         tx.commit()?;
         let after = self.allowance(card.holder_id, year.id, venue_id)?;
-        let first_name = crate::holders::holder_by_id(&self.conn, card.holder_id)?.first_name;
+        let first_name = crate::holders::holder_by_id(&self.conn, None, card.holder_id)?.first_name;
         Ok(VisitReceipt {
             visit_id: id,
             card_number: card.number,
@@ -195,7 +203,7 @@ impl Workspace {
         Ok(added)
     }
 
-    /// Voids a visit registered by mistake; it stays in the log with the reason.
+    /// Voids a visit registered by mistake: it is kept, with the reason; the log says it was voided.
     pub fn void_visit(
         &mut self,
         actor: &Actor,
@@ -233,7 +241,14 @@ impl Workspace {
             "UPDATE visits SET voided_reason = ?1 WHERE id = ?2",
             params![reason, visit_id],
         )?;
-        log(&tx, actor, "visit.void", "visit", Some(visit_id), reason)?;
+        log(
+            &tx,
+            actor,
+            "visit.void",
+            "visit",
+            Some(visit_id),
+            REASON_GIVEN,
+        )?;
         tx.commit()?;
         Ok(())
     }

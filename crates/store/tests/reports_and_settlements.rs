@@ -8,7 +8,6 @@ use okort_core::compensation::line_amount;
 use okort_core::i18n::Problem;
 use okort_core::Actor;
 use okort_store::{demo, StoreError, VisitScope, Workspace};
-use std::path::Path;
 use support::workbook;
 
 /// The day the tests register on: after every visit date they use.
@@ -22,7 +21,7 @@ fn d(m: u32, day: u32) -> NaiveDate {
 }
 
 struct Office {
-    dir: tempfile::TempDir,
+    _dir: tempfile::TempDir,
     ws: Workspace,
     admin: Actor,
     kino: Actor,
@@ -45,7 +44,8 @@ fn office() -> Office {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("w.okort");
     std::fs::copy(template, &path).expect("copy");
-    let ws = Workspace::open(&path).expect("open");
+    // NAV's login opens every key: the tests act for each role on one open file.
+    let (ws, _) = Workspace::unlock(&path, "nav", demo::DEMO_PASSWORD).expect("open");
     let admin = ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
     let kino = ws.login("kino", demo::DEMO_PASSWORD).expect("kino");
     let year_id = ws.year_by_number(2026).expect("y").expect("2026").id;
@@ -58,7 +58,7 @@ fn office() -> Office {
         .map(|c| c.card.number)
         .collect();
     Office {
-        dir,
+        _dir: dir,
         ws,
         admin,
         kino_id: kino.venue_id.expect("venue"),
@@ -68,13 +68,10 @@ fn office() -> Office {
     }
 }
 
-fn visits_at(ws_path: &Path, venue: i64) -> i64 {
-    let conn = rusqlite::Connection::open(ws_path).expect("sqlite");
-    conn.query_row(
-        "SELECT COUNT(*) FROM visits WHERE venue_id = ?1",
-        [venue],
-        |r| r.get(0),
-    )
+fn visits_at(ws: &Workspace, venue: i64) -> i64 {
+    ws.count(&format!(
+        "SELECT COUNT(*) FROM visits WHERE venue_id = {venue}"
+    ))
     .expect("count")
 }
 
@@ -154,19 +151,18 @@ fn a_report_with_bad_rows_lists_each_row_and_imports_the_good_rows_or_none() {
     );
     assert_eq!((check.rows, check.valid), (13, 6));
 
-    let path = o.dir.path().join("w.okort");
-    let before = visits_at(&path, o.kino_id);
+    let before = visits_at(&o.ws, o.kino_id);
     let refused =
         o.ws.import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), false, TODAY)
             .expect_err("problem rows");
     assert!(matches!(&refused, StoreError::Import(rows) if rows.len() == 7));
-    assert_eq!(visits_at(&path, o.kino_id), before, "none imported");
+    assert_eq!(visits_at(&o.ws, o.kino_id), before, "none imported");
 
     let done =
         o.ws.import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), true, TODAY)
             .expect("good rows");
     assert_eq!((done.imported, done.skipped), (6, 7));
-    assert_eq!(visits_at(&path, o.kino_id), before + 6);
+    assert_eq!(visits_at(&o.ws, o.kino_id), before + 6);
     let lookup =
         o.ws.lookup_card_at(&o.admin, a, Some(o.kino_id), d(11, 26))
             .expect("lookup");
@@ -189,7 +185,7 @@ fn a_report_with_bad_rows_lists_each_row_and_imports_the_good_rows_or_none() {
         .ws
         .import_visits(&o.admin, Some(o.kino_id), report.as_bytes(), true, TODAY)
         .is_err());
-    assert_eq!(visits_at(&path, o.kino_id), before + 6);
+    assert_eq!(visits_at(&o.ws, o.kino_id), before + 6);
 }
 
 #[test]
@@ -535,8 +531,7 @@ mod properties {
                     _ => {}
                 }
             }
-            let conn = rusqlite::Connection::open(o.dir.path().join("w.okort")).expect("sqlite");
-            let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+            let count = |sql: &str| -> i64 { o.ws.count(sql).expect(sql) };
             prop_assert_eq!(count("SELECT COUNT(*) FROM visits WHERE voided_reason IS NOT NULL AND settlement_id IS NOT NULL"), 0, "a voided visit is in a settlement");
             prop_assert_eq!(count("SELECT COUNT(*) FROM visits v JOIN settlements s ON s.id = v.settlement_id WHERE s.withdrawn_reason IS NOT NULL"), 0, "a withdrawn settlement holds visits");
             // Each live settlement pays exactly the visits that point to it: none twice.
@@ -557,14 +552,14 @@ mod properties {
             // What is open plus what is settled is every visit not voided, at every venue.
             let open = o.ws.compute_payouts(&o.admin, o.year_id, None).expect("open");
             for (venue, line) in venues.iter().filter_map(|v| open.iter().find(|l| l.venue_id == *v).map(|l| (v, l))) {
-                let all: i64 = conn.query_row(
-                    "SELECT COUNT(*) FROM visits WHERE venue_id = ?1 AND year_id = ?2 AND voided_reason IS NULL",
-                    [*venue, o.year_id], |r| r.get(0)).expect("all");
+                let all = count(&format!(
+                    "SELECT COUNT(*) FROM visits WHERE venue_id = {venue} AND year_id = {} AND voided_reason IS NULL",
+                    o.year_id));
                 prop_assert_eq!(i64::from(line.holder_visits + line.settled_visits), all);
-                let approved: i64 = conn.query_row(
+                let approved = count(&format!(
                     "SELECT COALESCE(SUM(total_ore), 0) FROM settlements
-                     WHERE venue_id = ?1 AND year_id = ?2 AND withdrawn_reason IS NULL",
-                    [*venue, o.year_id], |r| r.get(0)).expect("approved");
+                     WHERE venue_id = {venue} AND year_id = {} AND withdrawn_reason IS NULL",
+                    o.year_id));
                 prop_assert_eq!(line.settled_ore, approved, "what is settled, in øre, is what was approved");
                 let total: i64 = open.iter().map(|l| l.total_ore).sum();
                 let csv = String::from_utf8(okort_store::payouts_csv(&open).expect("csv")).expect("utf8");

@@ -481,7 +481,7 @@ fn the_audit_log_tells_each_entry_as_a_sentence_and_filters_by_user_kind_and_per
     let visit = format!("besøket 01.03.2026 på Eksempel Kino med kort {}", s.card);
     assert_eq!(
         latest[0].sentence,
-        format!("kultur annullerte {visit} med begrunnelsen «feil kort».")
+        format!("kultur annullerte {visit} med skriftlig begrunnelse.")
     );
     assert_eq!(latest[1].sentence, format!("kino registrerte {visit}."));
     let settlements = log(AuditQuery {

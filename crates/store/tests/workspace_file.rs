@@ -147,7 +147,7 @@ fn a_workspace_keeps_its_data_when_reopened() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("ws.okort");
     drop(demo::create(&path).expect("demo"));
-    let ws = Workspace::open(&path).expect("reopen");
+    let (ws, _) = Workspace::unlock(&path, "kultur", demo::DEMO_PASSWORD).expect("reopen");
     assert_eq!(ws.list_venues().expect("venues").len(), 15);
     assert_eq!(
         ws.schema_version().expect("version"),
@@ -159,11 +159,13 @@ fn a_workspace_keeps_its_data_when_reopened() {
 fn a_workspace_from_a_newer_version_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("future.okort");
-    drop(Workspace::create(&path).expect("create"));
+    support::plain_workspace(&path);
     let conn = rusqlite_conn(&path);
     conn.pragma_update(None, "user_version", 99).expect("bump");
     drop(conn);
-    let err = Workspace::open(&path).err().expect("refused");
+    let err = Workspace::unlock(&path, "kultur", "gammelt-passord")
+        .err()
+        .expect("refused");
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }));
     assert!(err.message(okort_core::Lang::Nb).contains("nyere versjon"));
 }
@@ -173,7 +175,9 @@ fn a_file_that_is_not_a_workspace_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("notes.okort");
     std::fs::write(&path, b"just some text").expect("write");
-    let err = Workspace::open(&path).err().expect("refused");
+    let err = Workspace::unlock(&path, "kultur", "passord")
+        .err()
+        .expect("refused");
     assert!(matches!(err, StoreError::NotAWorkspace(_)), "{err:?}");
     assert_eq!(std::fs::read(&path).expect("read"), b"just some text");
     assert!(matches!(

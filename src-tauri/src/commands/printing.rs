@@ -157,10 +157,16 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     fn logged_in_admin() -> (tempfile::TempDir, AppState, i64) {
+        logged_in_admin_with(0)
+    }
+
+    /// The demo, with `extra` generated holders and cards in 2026 (made by NAV, who assigns).
+    fn logged_in_admin_with(extra: u32) -> (tempfile::TempDir, AppState, i64) {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("demo.okort");
-        let ws = demo::create(&path).expect("demo");
+        let mut ws = demo::create(&path).expect("demo");
         let year = ws.year_by_number(2026).expect("y").expect("2026").id;
+        demo::add_generated_cards(&mut ws, year, extra).expect("cards");
         drop(ws);
         let state = AppState::for_tests(&path, dir.path());
         session::login(&state, "kultur".into(), demo::DEMO_PASSWORD.into()).expect("login");
@@ -251,13 +257,8 @@ mod tests {
 
     #[test]
     fn the_workspace_answers_other_commands_while_thousands_of_cards_are_rendered() {
-        let (dir, state, year) = logged_in_admin();
         let cards = 5000;
-        state
-            .act(Action::MarkCardsPrinted, |ws, _| {
-                okort_store::demo::add_generated_cards(ws, year, cards)
-            })
-            .expect("cards");
+        let (dir, state, year) = logged_in_admin_with(cards);
         let out = dir.path().join("many.pdf");
         let (tx, rx) = std::sync::mpsc::channel();
         let job = state.jobs().start(move |e| {

@@ -4,7 +4,9 @@ use super::commands;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use okort_core::{Action, Actor, Role};
-use okort_store::{AuditCheck, AuditEntry, AuditQuery, StoreError, User, UserInput, Workspace};
+use okort_store::{
+    AuditCheck, AuditEntry, AuditQuery, RecoveryRole, StoreError, User, UserInput, Workspace,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -17,6 +19,10 @@ pub struct SessionInfo {
     pub user: Option<SessionUser>,
     /// The demo program: the login screen shows its logins.
     pub is_demo: bool,
+    /// Recovery keys were made (set-up, conversion, renewal) and wait to be saved as a sheet.
+    pub recovery_pending: bool,
+    /// Where the unencrypted file was kept when this login encrypted a workspace from before.
+    pub converted_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -47,12 +53,25 @@ fn describe(ws: &Workspace, actor: Option<&Actor>) -> Result<SessionInfo, StoreE
     Ok(SessionInfo {
         has_users: ws.has_users()?,
         user,
-        is_demo: ws.program()?.municipality == "Eksempel kommune",
+        is_demo: Workspace::peek(ws.path()).is_ok_and(|p| p.is_demo),
+        recovery_pending: ws.recovery_pending(),
+        converted_from: ws.converted_from().map(|p| p.display().to_string()),
     })
 }
 
 fn session_of(state: &AppState) -> ApiResult<SessionInfo> {
     let actor = state.session();
+    if !state.is_open() {
+        let peek = Workspace::peek(&state.path())
+            .map_err(|e| crate::error::ApiError::from_store(e, state.lang()))?;
+        return Ok(SessionInfo {
+            has_users: peek.has_users,
+            user: None,
+            is_demo: peek.is_demo,
+            recovery_pending: false,
+            converted_from: None,
+        });
+    }
     state.with(|ws| describe(ws, actor.as_ref()))
 }
 
@@ -68,14 +87,45 @@ commands! {
         session_of(state)
     }
 
+    /// Opens the workspace with the user's password (encrypting one from before encryption).
     pub fn login(state, username: String, password: String) -> ApiResult<SessionInfo> {
-        let actor = state.with(|ws| ws.login(&username, &password))?;
-        state.set_session(Some(actor));
+        state.unlock(|path| Workspace::unlock(path, &username, &password))?;
+        session_of(state)
+    }
+
+    /// With a recovery key: gives `username` of that side a new password (creating the user
+    /// if needed) and logs them in.
+    pub fn recover(
+        state,
+        role: RecoveryRole,
+        key: String,
+        username: String,
+        password: String,
+    ) -> ApiResult<SessionInfo> {
+        state.unlock(|path| Workspace::recover(path, role, &key, &username, &password))?;
+        session_of(state)
+    }
+
+    /// Saves the pending recovery keys as the recovery sheet (PDF) at `path`.
+    pub fn save_recovery_sheet(state, path: std::path::PathBuf) -> ApiResult<SessionInfo> {
+        let lang = state.lang();
+        state.with(|ws| {
+            let pdf = okort_documents::recovery_sheet(ws, lang)?;
+            okort_store::write_file(&path, pdf)?;
+            ws.take_recovery();
+            Ok(())
+        })?;
+        session_of(state)
+    }
+
+    /// A new recovery key for the user's side (the old one stops working), to be saved.
+    pub fn renew_recovery(state) -> ApiResult<SessionInfo> {
+        state.act(Action::ManageUsers, |ws, actor| ws.renew_recovery(actor))?;
         session_of(state)
     }
 
     pub fn logout(state) -> ApiResult<SessionInfo> {
-        state.set_session(None);
+        state.lock();
         session_of(state)
     }
 

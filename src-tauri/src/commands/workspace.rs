@@ -5,7 +5,7 @@ use super::commands;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use okort_core::Lang;
-use okort_store::{demo, Workspace};
+use okort_store::{demo, StoreError, Workspace};
 use serde::Serialize;
 use std::path::PathBuf;
 use ts_rs::TS;
@@ -16,16 +16,26 @@ use ts_rs::TS;
 pub struct WorkspaceInfo {
     pub path: String,
     pub is_new: bool,
-    pub schema_version: u32,
+    /// Known once the file is open (after a login); a locked file tells nothing.
+    pub schema_version: Option<u32>,
 }
 
 fn info(state: &AppState) -> ApiResult<WorkspaceInfo> {
-    state.with(|ws| {
-        Ok(WorkspaceInfo {
-            path: ws.path().display().to_string(),
-            is_new: ws.is_new()?,
-            schema_version: ws.schema_version()?,
-        })
+    let path = state.path();
+    if state.is_open() {
+        return state.with(|ws| {
+            Ok(WorkspaceInfo {
+                path: path.display().to_string(),
+                is_new: ws.is_new()?,
+                schema_version: Some(ws.schema_version()?),
+            })
+        });
+    }
+    let peek = Workspace::peek(&path).map_err(|e| ApiError::from_store(e, state.lang()))?;
+    Ok(WorkspaceInfo {
+        path: path.display().to_string(),
+        is_new: !peek.has_users,
+        schema_version: None,
     })
 }
 
@@ -52,13 +62,16 @@ commands! {
 
     pub fn workspace_new(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
         may_switch(state)?;
-        state.switch(|| Workspace::create(&path))?;
+        state.switch(&path, || Workspace::create(&path).map(Some))?;
         info(state)
     }
 
     pub fn workspace_open(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
         may_switch(state)?;
-        state.switch(|| Workspace::open(&path))?;
+        state.switch(&path, || match okort_store::file_kind(&path) {
+            okort_store::FileKind::Missing => Err(StoreError::NotFound(path.clone())),
+            _ => Workspace::start(&path),
+        })?;
         info(state)
     }
 
@@ -66,7 +79,14 @@ commands! {
     pub fn workspace_open_demo(state) -> ApiResult<WorkspaceInfo> {
         may_switch(state)?;
         let path = state.data_dir().join("eksempel-kommune-demo.okort");
-        state.switch(|| if path.exists() { Workspace::open(&path) } else { demo::create(&path) })?;
+        // Made the first time; then, like any workspace, opened by a login (the demo logins
+        // are on the login screen).
+        state.switch(&path, || {
+            if !path.exists() {
+                demo::create(&path)?;
+            }
+            Workspace::start(&path)
+        })?;
         info(state)
     }
 

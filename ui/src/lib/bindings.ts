@@ -90,7 +90,11 @@ export type LanguageOption = { code: string, name: string, };
 
 export type CardStatus = "assigned" | "printed" | "handedOut" | "lost" | "revoked";
 
-export type Card = { id: number, number: string, yearId: number, year: number, holderId: number, status: CardStatus, handedOutOn: string | null, revokedReason: string, replacesCardId: number | null, createdOn: string, };
+export type Card = { id: number, number: string, yearId: number, year: number, holderId: number, status: CardStatus, handedOutOn: string | null, revokedReason: string, 
+/**
+ * Why the card was assigned outside the year's age range; empty when it was not.
+ */
+ageOverrideReason: string, replacesCardId: number | null, createdOn: string, };
 
 export type CardRow = { card: Card, holder: HolderSummary, };
 
@@ -191,7 +195,14 @@ export type VisitImportReport = { imported: number,
  */
 skipped: number, };
 
-export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, };
+export type User = { id: number, username: string, role: Role, venueId: number | null, active: boolean, 
+/**
+ * Whether the user has a key slot, that is a password that opens the workspace: not yet
+ * for users of a workspace encrypted by someone else's login, until given a new one.
+ */
+canLogIn: boolean, };
+
+export type RecoveryRole = "kultur" | "nav";
 
 export type UserInput = { id: number | null, username: string, role: Role, venueId: number | null, active: boolean, 
 /**
@@ -244,7 +255,15 @@ hasUsers: boolean, user: SessionUser | null,
 /**
  * The demo program: the login screen shows its logins.
  */
-isDemo: boolean, };
+isDemo: boolean, 
+/**
+ * Recovery keys were made (set-up, conversion, renewal) and wait to be saved as a sheet.
+ */
+recoveryPending: boolean, 
+/**
+ * Where the unencrypted file was kept when this login encrypted a workspace from before.
+ */
+convertedFrom: string | null, };
 
 export type Layout = "a4" | "a6" | "cr80" | "sheet8";
 
@@ -284,7 +303,11 @@ offsetYMm: number,
  */
 scalePercent: number, };
 
-export type WorkspaceInfo = { path: string, isNew: boolean, schemaVersion: number, };
+export type WorkspaceInfo = { path: string, isNew: boolean, 
+/**
+ * Known once the file is open (after a login); a locked file tells nothing.
+ */
+schemaVersion: number | null, };
 
 export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";
 

@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -22,8 +22,18 @@ export const commands = {
   /** On a workspace without users: creates the administrator and logs them in. */
   createFirstAdmin: (username: string, password: string) =>
     call<SessionInfo>("create_first_admin", { username, password }),
+  /** Opens the workspace with the user's password (encrypting one from before encryption). */
   login: (username: string, password: string) =>
     call<SessionInfo>("login", { username, password }),
+  /** With a recovery key: gives `username` of that side a new password (creating the user if needed) and logs them in. */
+  recover: (role: RecoveryRole, key: string, username: string, password: string) =>
+    call<SessionInfo>("recover", { role, key, username, password }),
+  /** Saves the pending recovery keys as the recovery sheet (PDF) at `path`. */
+  saveRecoverySheet: (path: string) =>
+    call<SessionInfo>("save_recovery_sheet", { path }),
+  /** A new recovery key for the user's side (the old one stops working), to be saved. */
+  renewRecovery: () =>
+    call<SessionInfo>("renew_recovery"),
   logout: () =>
     call<SessionInfo>("logout"),
   listUsers: () =>

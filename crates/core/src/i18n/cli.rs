@@ -9,6 +9,13 @@ catalogue! {
     CliMsg;
     // The workspace.
     Created { path: String } => "Opprettet {path}", "Created {path}";
+    Converted { backup: String } =>
+        "Arbeidsfilen er nå kryptert. Den gamle, ukrypterte filen er lagt i {backup}; slett den når du har sjekket at alt er med.",
+        "The workspace is encrypted now. The old, unencrypted file is kept in {backup}; delete it once you have checked that everything is there.";
+    RecoverySheetWritten { path: String } =>
+        "Gjenopprettingsarket er lagret i {path}. Skriv det ut, gi NAV-siden til NAV, lås arket inn og slett filen.",
+        "The recovery sheet is in {path}. Print it, give the NAV page to NAV, lock the sheet away and delete the file.";
+    UserRecovered { username: String } => "{username} har fått nytt passord og kan logge inn", "{username} has a new password and can log in";
     DemoCreated { path: String } => "Demoprogrammet er lagret i {path}", "The demo program is in {path}";
     /// One bad row of an imported file, under the import's error.
     RowProblem { row: usize, column: String, problem: String } =>
@@ -23,6 +30,7 @@ catalogue! {
 
     // Users.
     UserInactive => "ikke aktiv", "inactive";
+    UserNeedsPassword => "(kan ikke logge inn før brukeren får nytt passord)", "(cannot log in until given a new password)";
     UserCreated { username: String } => "Brukeren {username} er opprettet.", "The user {username} was created.";
 
     // Program years and agreements.

@@ -63,14 +63,22 @@ pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
         .map(|(_, nb, en)| if lang == Lang::Nb { *nb } else { *en })
 }
 
+/// The detail an audit entry keeps for a free-text reason (a revoked card's, a voided visit's):
+/// only that one was written. The text may name a person and stays on the record it explains,
+/// where it can be corrected or deleted; the chained log keeps what it is given for good.
+pub const REASON_GIVEN: &str = "reason given";
+
 /// One audit-log entry as a sentence: `who` did `action` to `subject` (already named in the
-/// reader's language); `detail` is the reason or date the entry was logged with, where it has one.
+/// reader's language); `detail` is the date or count the entry was logged with, where it has one,
+/// or [`REASON_GIVEN`]. Entries written before reasons were kept out of the log hold the reason
+/// itself, and read it out in quotes.
 pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail: &str) -> String {
     let nb = lang == Lang::Nb;
-    let quoted = if nb {
-        format!("«{detail}»")
-    } else {
-        format!("“{detail}”")
+    let reason = match (detail == REASON_GIVEN, nb) {
+        (true, true) => "med skriftlig begrunnelse".to_string(),
+        (true, false) => "with a written reason".to_string(),
+        (false, true) => format!("med begrunnelsen «{detail}»"),
+        (false, false) => format!("with the reason “{detail}”"),
     };
     let (no, en) = match action {
         "card.assign" => ("tildelte kort {s}", "assigned card {s}"),
@@ -88,13 +96,10 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         "card.handedOut" => ("merket kort {s} som utlevert", "marked card {s} handed out"),
         "card.lost" => ("meldte kort {s} tapt", "reported card {s} lost"),
         "card.replace" => ("laget erstatningskort {s}", "made replacement card {s}"),
-        "card.revoked" => (
-            "trakk tilbake kort {s} med begrunnelsen {d}",
-            "revoked card {s} with the reason {d}",
-        ),
+        "card.revoked" => ("trakk tilbake kort {s} {r}", "revoked card {s} {r}"),
         "card.age_override" => (
-            "overstyrte aldersgruppen for kort {s}: {d}",
-            "overrode the age range for card {s}: {d}",
+            "overstyrte aldersgruppen for kort {s} {r}",
+            "overrode the age range for card {s} {r}",
         ),
         "holder.create" => ("registrerte kortholderen {s}", "registered the holder {s}"),
         "holder.update" => ("endret kortholderen {s}", "changed the holder {s}"),
@@ -123,13 +128,10 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         "user.update" => ("endret brukeren {s}", "changed the user {s}"),
         "visit.register" => ("registrerte {s}", "registered {s}"),
         "visit.override" => (
-            "registrerte {s} over en regel, med begrunnelsen {d}",
-            "registered {s} over a rule, with the reason {d}",
+            "registrerte {s} over en regel, {r}",
+            "registered {s} over a rule, {r}",
         ),
-        "visit.void" => (
-            "annullerte {s} med begrunnelsen {d}",
-            "voided {s} with the reason {d}",
-        ),
+        "visit.void" => ("annullerte {s} {r}", "voided {s} {r}"),
         "visit.returned" => (
             "la inn {s} fra et innlevert kort",
             "entered {s} from a returned card",
@@ -137,10 +139,7 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         "visit.import" => ("importerte besøk fra {s}", "imported visits from {s}"),
         "settlement.approve" => ("godkjente {s}", "approved {s}"),
         "settlement.paid" => ("merket {s} som betalt {p}", "marked {s} paid on {p}"),
-        "settlement.withdraw" => (
-            "trakk tilbake {s} med begrunnelsen {d}",
-            "withdrew {s} with the reason {d}",
-        ),
+        "settlement.withdraw" => ("trakk tilbake {s} {r}", "withdrew {s} {r}"),
         "holders.export" => (
             "eksporterte kortholderregisteret ({p} kortholdere)",
             "exported the holder register ({p} holders)",
@@ -212,7 +211,7 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
         .unwrap_or_else(|| detail.to_string());
     let text = if nb { no } else { en }
         .replace("{s}", subject)
-        .replace("{d}", &quoted)
+        .replace("{r}", &reason)
         .replace("{p}", &paid_on)
         .replace("{a}", action);
     format!("{who} {text}.")

@@ -166,6 +166,32 @@ catalogue! {
         "The holder or a guardian signs when the card is handed out.";
     PageOf { page: usize, pages: usize } => "Side {page} av {pages}", "Page {page} of {pages}";
 
+    // The recovery sheet printed at setup: one page per side.
+    RecoveryTitle => "Gjenopprettingsnøkkel", "Recovery key";
+    RecoveryFor { program: String, file: String, date: String } =>
+        "{program} · arbeidsfil {file} · laget {date}",
+        "{program} · workspace {file} · made {date}";
+    RecoveryKultur => "Kulturkontoret", "The culture office";
+    RecoveryNav => "NAV", "NAV";
+    RecoveryKulturUse =>
+        "Med denne nøkkelen lager kulturkontoret en ny administrator hvis alle administratorenes passord er glemt.",
+        "With this key the culture office makes a new administrator if every administrator's password is lost.";
+    RecoveryNavUse =>
+        "Med denne nøkkelen lager NAV sin første bruker, og en ny NAV-bruker hvis alle NAV-passord er glemt. Bare den åpner NAVs opplysninger om kortholderne hvis passordene er borte.",
+        "With this key NAV makes its first user, and a new NAV user if every NAV password is lost. Only it opens NAV's records of the holders if the passwords are gone.";
+    RecoveryNavHandOver =>
+        "Gi denne siden til NAV i en lukket konvolutt. Kulturkontoret skal ikke beholde en kopi.",
+        "Give this page to NAV in a sealed envelope. The culture office must not keep a copy.";
+    RecoveryKeep =>
+        "Oppbevar arket innelåst (arkivskap eller safe), ikke ved PC-en og ikke som bilde eller fil. Den som har nøkkelen og arbeidsfilen, kommer inn.",
+        "Keep the sheet locked away (archive cabinet or safe), not by the PC and not as a photo or file. Whoever has the key and the workspace file gets in.";
+    RecoveryHow =>
+        "Bruk: på innloggingsbildet, velg «Glemt alle passord?», skriv inn nøkkelen eller skann QR-koden, og velg brukernavn og nytt passord.",
+        "Use: on the login screen, choose “Lost every password?”, type the key or scan the QR code, and choose a user name and a new password.";
+    RecoveryReplaced =>
+        "Lages en ny nøkkel, slutter denne å virke.",
+        "If a new key is made, this one stops working.";
+
     // The printer's calibration page.
     CalibrationTitle => "Kalibrering", "Calibration";
     CalibrationNote => "Kalibrering: rammen skal ligge 10 mm fra hver kant.",

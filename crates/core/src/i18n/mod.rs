@@ -23,7 +23,7 @@ mod messages;
 mod problems;
 
 pub use cli::CliMsg;
-pub use labels::{audit_sentence, field_label};
+pub use labels::{audit_sentence, field_label, REASON_GIVEN};
 pub use messages::{month_name, Msg};
 pub use problems::Problem;
 
@@ -62,7 +62,47 @@ mod tests {
             s,
             "kultur merket oppgjør nr. 12 for Eksempel Kino (3 besøk, kr 290,00) som betalt 26.11.2026."
         );
+    }
+
+    #[test]
+    fn an_entry_with_a_reason_says_one_was_written_in_both_languages() {
+        let revoked =
+            |lang| audit_sentence(lang, "card.revoked", "nav", "2026-0042-9", REASON_GIVEN);
+        assert_eq!(
+            revoked(Lang::Nb),
+            "nav trakk tilbake kort 2026-0042-9 med skriftlig begrunnelse."
+        );
+        assert_eq!(
+            revoked(Lang::En),
+            "nav revoked card 2026-0042-9 with a written reason."
+        );
+        let over = audit_sentence(
+            Lang::En,
+            "visit.override",
+            "kultur",
+            "the visit",
+            REASON_GIVEN,
+        );
+        assert_eq!(
+            over,
+            "kultur registered the visit over a rule, with a written reason."
+        );
+    }
+
+    #[test]
+    fn an_entry_logged_with_its_reason_before_reasons_left_the_log_still_reads_it() {
         let void = audit_sentence(Lang::En, "visit.void", "kino", "the visit", "feil kort");
         assert_eq!(void, "kino voided the visit with the reason “feil kort”.");
+        let age = audit_sentence(
+            Lang::Nb,
+            "card.age_override",
+            "nav",
+            "2026-0042-9",
+            "age 19: Vedtak",
+        );
+        assert_eq!(
+            age,
+            "nav overstyrte aldersgruppen for kort 2026-0042-9 med begrunnelsen «age 19: Vedtak»."
+        );
     }
 }

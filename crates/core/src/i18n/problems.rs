@@ -188,6 +188,23 @@ pub enum Problem {
     AlreadyAnonymised,
     /// The command line was asked to erase without --yes: erasure cannot be undone.
     EraseUnconfirmed,
+    /// The envelope has no room for another key slot.
+    TooManyUsers,
+    /// The culture office tried to create or change a NAV user.
+    NavManagesNavUsers,
+    /// NAV tried to create or change a user that is not NAV's.
+    NavUsersOnly,
+    /// A user whose keys change (new role, re-activated) needs a new password.
+    NewPasswordNeeded,
+    /// The recovery key does not open this workspace's recovery slot for the role.
+    RecoveryKeyWrong,
+    /// A workspace from before encryption was opened on the command line without a place for
+    /// its recovery sheet.
+    RecoverySheetNeeded,
+    /// NAV's sealed part of a holder does not open with this key (damaged or moved).
+    NavPartUnreadable {
+        id: i64,
+    },
 }
 
 impl Problem {
@@ -275,6 +292,43 @@ impl Problem {
                     format!("too many failed logins – try again in {minutes} min")
                 }
             }
+            TooManyUsers => pick(
+                nb,
+                "arbeidsfilen har ikke plass til flere brukere",
+                "the workspace has no room for more users",
+            ),
+            NavManagesNavUsers => pick(
+                nb,
+                "NAV oppretter og endrer selv sine brukere; kulturkontoret kan ikke",
+                "NAV creates and changes its own users; the culture office cannot",
+            ),
+            NavUsersOnly => pick(
+                nb,
+                "NAV kan bare opprette og endre NAV-brukere",
+                "NAV can only create and change NAV users",
+            ),
+            NewPasswordNeeded => pick(
+                nb,
+                "gi brukeren et nytt passord (ny rolle eller aktivert igjen)",
+                "give the user a new password (new role or active again)",
+            ),
+            NavPartUnreadable { id } => {
+                if nb {
+                    format!("NAVs del av kortholder {id} kan ikke åpnes; den er skadet")
+                } else {
+                    format!("NAV's part of holder {id} cannot be opened; it is damaged")
+                }
+            }
+            RecoverySheetNeeded => pick(
+                nb,
+                "dette lager gjenopprettingsnøkler som må skrives ut: oppgi --recovery-sheet FIL (en arbeidsfil fra før kryptering krypteres ved første åpning)",
+                "this makes recovery keys that must be printed: give --recovery-sheet FILE (a workspace from before encryption is encrypted at its first opening)",
+            ),
+            RecoveryKeyWrong => pick(
+                nb,
+                "gjenopprettingsnøkkelen passer ikke til denne arbeidsfilen og rollen",
+                "the recovery key does not fit this workspace and role",
+            ),
             LoginRequired => pick(
                 nb,
                 "logg inn: oppgi --user BRUKER (eller OKORT_USER) og passordet i OKORT_PASSWORD eller på første linje av standard inn",

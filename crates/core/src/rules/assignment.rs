@@ -26,8 +26,8 @@ pub struct Facts {
     pub family_cards: Option<u32>,
 }
 
-/// Decides an assignment: `Ok(Some(note))` when the age rule was set aside (the note to log),
-/// `Ok(None)` when every rule holds, or the first rule broken.
+/// Decides an assignment: `Ok(Some(reason))` when the age rule was set aside (the reason,
+/// trimmed, to keep on the card), `Ok(None)` when every rule holds, or the first rule broken.
 pub fn decide(
     facts: &Facts,
     override_reason: Option<&str>,
@@ -38,10 +38,10 @@ pub fn decide(
             number: number.clone(),
         });
     }
-    let mut note = None;
+    let mut kept_reason = None;
     if !in_age_range(facts.age, facts.age_min, facts.age_max) {
         match override_reason.map(str::trim).filter(|r| !r.is_empty()) {
-            Some(reason) if may_override_age => note = Some(format!("age {}: {reason}", facts.age)),
+            Some(reason) if may_override_age => kept_reason = Some(reason.to_string()),
             _ => {
                 return Err(Problem::AgeOutside {
                     age: facts.age,
@@ -59,7 +59,7 @@ pub fn decide(
             return Err(Problem::FamilyCap { cap });
         }
     }
-    Ok(note)
+    Ok(kept_reason)
 }
 
 #[cfg(test)]
@@ -132,7 +132,7 @@ mod tests {
         assert_eq!(decide(&old, Some("søsken"), false), refused);
         assert_eq!(
             decide(&old, Some(" søsken "), true),
-            Ok(Some("age 19: søsken".into()))
+            Ok(Some("søsken".into()))
         );
     }
 }

@@ -268,6 +268,52 @@ pub fn calibration_page(size: (f32, f32), fonts: &Fonts, lang: Lang) -> Page {
     p.finish(w, h)
 }
 
+/// One side's page of the recovery sheet, in the reader's language.
+pub struct RecoveryPage {
+    pub title: String,
+    /// Program, workspace file and date.
+    pub subtitle: String,
+    /// Whose key it is ("NAV").
+    pub heading: String,
+    pub key: String,
+    /// What the key does, how to keep and use it.
+    pub paragraphs: Vec<String>,
+}
+
+/// A recovery key on A4: the key in large type and as a QR code, with what it is for.
+pub fn recovery_page(page: &RecoveryPage, fonts: &Fonts) -> Result<Page, crate::PrintError> {
+    let (w, h) = A4;
+    let mut p = Pen::new(fonts);
+    p.rect(0.0, 0.0, w, 28.0, Rgb::INK);
+    p.text(15.0, 17.5, 18.0, true, Rgb::WHITE, &page.title, 180.0);
+    p.text(15.0, 38.0, 9.5, false, Rgb::GREY, &page.subtitle, 180.0);
+    p.text(15.0, 54.0, 16.0, true, Rgb::INK, &page.heading, 180.0);
+    p.ops.push(Op::Rect {
+        x: 15.0,
+        y: 62.0,
+        w: 180.0,
+        h: 62.0,
+        fill: None,
+        stroke: Some(Stroke {
+            colour: Rgb::INK,
+            width: 0.4,
+        }),
+    });
+    // Two lines of four groups: large enough to type from without mistakes.
+    let groups: Vec<&str> = page.key.split('-').collect();
+    let (first, second) = groups.split_at(groups.len().div_ceil(2));
+    p.text(22.0, 86.0, 17.0, true, Rgb::INK, &first.join("-"), 110.0);
+    p.text(22.0, 100.0, 17.0, true, Rgb::INK, &second.join("-"), 110.0);
+    p.ops.push(crate::art::qr_op(&page.key, 143.0, 67.0, 48.0)?);
+    let mut y = 140.0;
+    let leading = crate::draw::pt_to_mm(11.0) * 1.25;
+    for para in &page.paragraphs {
+        let lines = p.wrapped(15.0, y, 11.0, false, Rgb::INK, para, 180.0, 6);
+        y += lines as f32 * leading + 5.0;
+    }
+    Ok(p.finish(w, h))
+}
+
 /// What a holder's access request (GDPR art. 15) prints, already formatted: whom it is about,
 /// who made it and when, then the record as facts and the cards, visits and decisions as
 /// tables.

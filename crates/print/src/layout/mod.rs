@@ -13,8 +13,8 @@ mod documents;
 
 pub use cards::card_pages;
 pub use documents::{
-    access_pages, calibration_page, handout_pages, statement_page, AccessBody, AccessReport,
-    AccessSection, HandoutRow, Statement,
+    access_pages, calibration_page, handout_pages, recovery_page, statement_page, AccessBody,
+    AccessReport, AccessSection, HandoutRow, RecoveryPage, Statement,
 };
 
 /// A4 portrait, one card per page.

@@ -4,10 +4,11 @@
 use super::*;
 use crate::audit::log;
 use crate::holders::holder_by_id;
+use crate::vault::Key;
 use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::holder::age_in_year;
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Problem, REASON_GIVEN};
 use okort_core::rules::assignment;
 use okort_core::{Action, Actor, CardNumber, Holder, HolderSummary, ProgramYear};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -119,7 +120,12 @@ pub(crate) fn quota_of(conn: &Connection, year: &ProgramYear) -> Result<QuotaSta
     })
 }
 
-pub(super) fn family_cards(conn: &Connection, year_id: i64, key: &str) -> Result<u32, StoreError> {
+pub(super) fn family_cards(
+    conn: &Connection,
+    nav: &Key,
+    year_id: i64,
+    key: &str,
+) -> Result<u32, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT DISTINCT holder_id FROM cards WHERE year_id = ?1 AND status <> 'revoked'",
     )?;
@@ -128,7 +134,7 @@ pub(super) fn family_cards(conn: &Connection, year_id: i64, key: &str) -> Result
         .collect::<Result<_, _>>()?;
     let mut n = 0;
     for id in ids {
-        if holder_by_id(conn, id)?.family_key().as_deref() == Some(key) {
+        if holder_by_id(conn, Some(nav), id)?.family_key().as_deref() == Some(key) {
             n += 1;
         }
     }
@@ -157,9 +163,11 @@ pub(super) fn insert_card(
     Ok(conn.last_insert_rowid())
 }
 
-/// Every rule of assignment: one active card, age range (or a logged override), quota, family cap.
+/// Every rule of assignment: one active card, age range (or an override, its reason kept on the
+/// card and logged as given), quota, family cap.
 pub(crate) fn assign_in(
     conn: &Connection,
+    nav: &Key,
     actor: &Actor,
     holder: &Holder,
     year: &ProgramYear,
@@ -167,7 +175,7 @@ pub(crate) fn assign_in(
     today: NaiveDate,
 ) -> Result<i64, StoreError> {
     let family_cards = match (year.family_cap, holder.family_key()) {
-        (Some(_), Some(key)) => Some(family_cards(conn, year.id, &key)?),
+        (Some(_), Some(key)) => Some(family_cards(conn, nav, year.id, &key)?),
         _ => None,
     };
     let facts = assignment::Facts {
@@ -180,7 +188,7 @@ pub(crate) fn assign_in(
         family_cap: year.family_cap,
         family_cards,
     };
-    let override_note = assignment::decide(&facts, override_reason, actor.may(Action::OverrideAge))
+    let age_reason = assignment::decide(&facts, override_reason, actor.may(Action::OverrideAge))
         .map_err(StoreError::Refused)?;
     let id = insert_card(conn, holder.id, year, None, today)?;
     log(
@@ -191,8 +199,19 @@ pub(crate) fn assign_in(
         Some(id),
         &format!("holder {}", holder.id),
     )?;
-    if let Some(note) = override_note {
-        log(conn, actor, "card.age_override", "card", Some(id), &note)?;
+    if let Some(reason) = age_reason {
+        conn.execute(
+            "UPDATE cards SET age_override_reason = ?1 WHERE id = ?2",
+            params![reason, id],
+        )?;
+        log(
+            conn,
+            actor,
+            "card.age_override",
+            "card",
+            Some(id),
+            REASON_GIVEN,
+        )?;
     }
     Ok(id)
 }
@@ -204,7 +223,7 @@ impl Workspace {
     }
 
     /// Assigns a card for the year. Outside the age range only an administrator may assign,
-    /// with a written reason that is logged.
+    /// with a written reason kept on the card.
     pub fn assign_card(
         &mut self,
         actor: &Actor,
@@ -215,9 +234,14 @@ impl Workspace {
     ) -> Result<Card, StoreError> {
         require(actor, Action::AssignCards)?;
         let year = self.year(year_id)?;
+        let nav = self
+            .keys
+            .nav
+            .as_ref()
+            .ok_or(StoreError::Denied(actor.role))?;
         let tx = self.conn.transaction()?;
-        let holder = holder_by_id(&tx, holder_id)?;
-        let id = assign_in(&tx, actor, &holder, &year, override_reason, today)?;
+        let holder = holder_by_id(&tx, Some(nav), holder_id)?;
+        let id = assign_in(&tx, nav, actor, &holder, &year, override_reason, today)?;
         tx.commit()?;
         card_by_id(&self.conn, id)
     }
@@ -236,7 +260,7 @@ impl Workspace {
             if !row.card.status.is_active() {
                 continue;
             }
-            let holder = holder_by_id(&self.conn, row.holder.id)?;
+            let holder = holder_by_id(&self.conn, Some(self.nav_key(actor)?), row.holder.id)?;
             let age = age_in_year(holder.birth_date, next.year);
             rows.push(ReassessRow {
                 holder: row.holder,
@@ -263,7 +287,7 @@ impl Workspace {
     ) -> Result<Decision, StoreError> {
         require(actor, Action::AssignCards)?;
         let year = self.year(to_year_id)?;
-        let holder = holder_by_id(&self.conn, holder_id)?;
+        let holder = holder_by_id(&self.conn, Some(self.nav_key(actor)?), holder_id)?;
         let age = age_in_year(holder.birth_date, year.year);
         if continuation == Continuation::Continue
             && !assignment::in_age_range(age, year.age_min, year.age_max)
@@ -313,6 +337,11 @@ impl Workspace {
     ) -> Result<Vec<Card>, StoreError> {
         require(actor, Action::AssignCards)?;
         let year = self.year(to_year_id)?;
+        let nav = self
+            .keys
+            .nav
+            .as_ref()
+            .ok_or(StoreError::Denied(actor.role))?;
         let tx = self.conn.transaction()?;
         let continued: Vec<i64> = tx
             .prepare(
@@ -324,7 +353,7 @@ impl Workspace {
         let mut todo = Vec::new();
         for id in continued {
             if active_card(&tx, id, year.id)?.is_none() {
-                todo.push(holder_by_id(&tx, id)?);
+                todo.push(holder_by_id(&tx, Some(nav), id)?);
             }
         }
         let left = quota_of(&tx, &year)?.left;
@@ -336,7 +365,7 @@ impl Workspace {
         }
         let mut ids = Vec::new();
         for holder in &todo {
-            ids.push(assign_in(&tx, actor, holder, &year, None, today)?);
+            ids.push(assign_in(&tx, nav, actor, holder, &year, None, today)?);
         }
         tx.commit()?;
         ids.into_iter()

@@ -5,18 +5,19 @@ use super::*;
 use crate::audit::log;
 use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
-use okort_core::i18n::Problem;
+use okort_core::i18n::{Problem, REASON_GIVEN};
 use okort_core::{Action, Actor};
 use rusqlite::{params, Connection};
 
-/// Moves a card from one of `from` to `to` within the caller's transaction, and logs it.
+/// Moves a card from one of `from` to `to` within the caller's transaction, and logs it. A
+/// revoked card keeps `reason`; the log says only that one was written.
 pub(crate) fn set_status_in(
     conn: &Connection,
     actor: &Actor,
     card_id: i64,
     from: &[CardStatus],
     to: CardStatus,
-    detail: &str,
+    reason: &str,
     handed_out_on: Option<NaiveDate>,
 ) -> Result<(), StoreError> {
     let card = card_by_id(conn, card_id)?;
@@ -29,8 +30,9 @@ pub(crate) fn set_status_in(
         "UPDATE cards SET status = ?1, handed_out_on = COALESCE(?2, handed_out_on),
             revoked_reason = CASE WHEN ?1 = 'revoked' THEN ?3 ELSE revoked_reason END
          WHERE id = ?4",
-        params![to.code(), handed_out_on, detail, card_id],
+        params![to.code(), handed_out_on, reason, card_id],
     )?;
+    let detail = if reason.is_empty() { "" } else { REASON_GIVEN };
     log(
         conn,
         actor,
@@ -48,11 +50,11 @@ impl Workspace {
         card_id: i64,
         from: &[CardStatus],
         to: CardStatus,
-        detail: &str,
+        reason: &str,
         handed_out_on: Option<NaiveDate>,
     ) -> Result<Card, StoreError> {
         let tx = self.conn.transaction()?;
-        set_status_in(&tx, actor, card_id, from, to, detail, handed_out_on)?;
+        set_status_in(&tx, actor, card_id, from, to, reason, handed_out_on)?;
         tx.commit()?;
         card_by_id(&self.conn, card_id)
     }
@@ -128,7 +130,7 @@ impl Workspace {
         card_by_id(&self.conn, id)
     }
 
-    /// Withdraws a card with a reason; its place in the quota is freed.
+    /// Withdraws a card with a reason, kept on the card; its place in the quota is freed.
     pub fn revoke(
         &mut self,
         actor: &Actor,

@@ -4,7 +4,7 @@
 use super::*;
 use crate::audit::log;
 use crate::holders::holder_by_id;
-use crate::users::random_bytes;
+
 use crate::{refuse, require, StoreError, Workspace};
 use chrono::NaiveDate;
 use okort_core::i18n::Problem;
@@ -131,27 +131,27 @@ impl Workspace {
         Ok(())
     }
 
-    /// The program's card-signing key, made on first use. A workspace whose cards were signed
-    /// with the old shared HMAC secret keeps that secret for checking only, for cards valid
-    /// through the last day of the years it had when the new key was made.
-    fn card_key(&self) -> Result<qr::SigningKey, StoreError> {
-        if let Some(seed) = self.secret("card-ed25519")? {
-            let seed: [u8; 32] = seed
-                .try_into()
-                .map_err(|_| StoreError::Random("the card key is damaged".into()))?;
-            return Ok(qr::SigningKey::from_seed(&seed));
+    /// The program's card-signing key, from the slot of a role that prints or assigns (a
+    /// venue desk's slot has none). The first use records the public key for the desks, and,
+    /// in a workspace whose cards were signed with the old shared HMAC secret, the last day
+    /// the old cards may be valid (the old secret is kept for checking only).
+    pub(crate) fn card_key(&self) -> Result<qr::SigningKey, StoreError> {
+        let seed = self
+            .keys
+            .cards
+            .as_ref()
+            .ok_or(StoreError::Denied(okort_core::Role::Venue))?;
+        let key = qr::SigningKey::from_seed(&seed.0);
+        if self.secret("card-ed25519-public")?.is_none() {
+            if self.secret("card-hmac")?.is_some() {
+                let until: Option<NaiveDate> =
+                    self.conn
+                        .query_row("SELECT MAX(valid_to) FROM program_years", [], |r| r.get(0))?;
+                let until = until.map(|d| d.to_string()).unwrap_or_default();
+                self.put_secret("card-hmac-until", until.as_bytes())?;
+            }
+            self.put_secret("card-ed25519-public", &key.public())?;
         }
-        let seed = random_bytes::<32>()?;
-        let key = qr::SigningKey::from_seed(&seed);
-        if self.secret("card-hmac")?.is_some() {
-            let until: Option<NaiveDate> =
-                self.conn
-                    .query_row("SELECT MAX(valid_to) FROM program_years", [], |r| r.get(0))?;
-            let until = until.map(|d| d.to_string()).unwrap_or_default();
-            self.put_secret("card-hmac-until", until.as_bytes())?;
-        }
-        self.put_secret("card-ed25519", &seed)?;
-        self.put_secret("card-ed25519-public", &key.public())?;
         Ok(key)
     }
 
@@ -281,7 +281,7 @@ impl Workspace {
             Some(venue_id) => Some(self.allowance(card.holder_id, year.id, venue_id)?),
             None => None,
         };
-        let first_name = holder_by_id(&self.conn, card.holder_id)?.first_name;
+        let first_name = holder_by_id(&self.conn, None, card.holder_id)?.first_name;
         Ok(CardLookup {
             state,
             number: card.number,

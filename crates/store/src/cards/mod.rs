@@ -73,6 +73,8 @@ pub struct Card {
     pub status: CardStatus,
     pub handed_out_on: Option<NaiveDate>,
     pub revoked_reason: String,
+    /// Why the card was assigned outside the year's age range; empty when it was not.
+    pub age_override_reason: String,
     pub replaces_card_id: Option<i64>,
     pub created_on: NaiveDate,
 }
@@ -86,7 +88,7 @@ pub struct CardRow {
 }
 
 const SELECT: &str = "SELECT c.id, c.number, c.year_id, y.year, c.holder_id, c.status,
-    c.handed_out_on, c.revoked_reason, c.replaces_card_id, c.created_on
+    c.handed_out_on, c.revoked_reason, c.age_override_reason, c.replaces_card_id, c.created_on
     FROM cards c JOIN program_years y ON y.id = c.year_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Card> {
@@ -100,8 +102,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Card> {
         status: CardStatus::parse(&status),
         handed_out_on: r.get(6)?,
         revoked_reason: r.get(7)?,
-        replaces_card_id: r.get(8)?,
-        created_on: r.get(9)?,
+        age_override_reason: r.get(8)?,
+        replaces_card_id: r.get(9)?,
+        created_on: r.get(10)?,
     })
 }
 
@@ -145,7 +148,7 @@ impl Workspace {
             .replace(
                 "c.created_on",
                 "c.created_on, h.first_name, h.last_name,
-                 CAST(substr(h.birth_date, 1, 4) AS INTEGER)",
+                 h.birth_year",
             )
             .replace(
                 "FROM cards c",
@@ -159,9 +162,9 @@ impl Workspace {
                 let card = from_row(r)?;
                 let holder = HolderSummary {
                     id: card.holder_id,
-                    first_name: r.get(10)?,
-                    last_name: r.get(11)?,
-                    birth_year: r.get(12)?,
+                    first_name: r.get(11)?,
+                    last_name: r.get(12)?,
+                    birth_year: r.get(13)?,
                 };
                 Ok(CardRow { card, holder })
             })?

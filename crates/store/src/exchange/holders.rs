@@ -115,19 +115,24 @@ impl Workspace {
         if !problems.is_empty() {
             return Err(StoreError::Import(problems));
         }
+        let nav = self
+            .keys
+            .nav
+            .clone()
+            .ok_or(StoreError::Denied(actor.role))?;
         let tx = self.conn.transaction()?;
         let mut report = HolderImportReport {
             created: 0,
             updated: 0,
         };
         for (_, mut input) in rows {
-            input.id = duplicates_of(&tx, &input)?.first().map(|h| h.id);
+            input.id = duplicates_of(&tx, &nav, &input)?.first().map(|h| h.id);
             if input.id.is_some() {
                 report.updated += 1;
             } else {
                 report.created += 1;
             }
-            write_holder(&tx, actor, &input)?;
+            write_holder(&tx, &nav, actor, &input)?;
         }
         tx.commit()?;
         Ok(report)
@@ -137,7 +142,12 @@ impl Workspace {
     pub fn export_holders_csv(&self, actor: &Actor) -> Result<Vec<u8>, StoreError> {
         require(actor, Action::ReadHolderSummaries)?;
         let full = sees_full_record(actor.role);
-        let holders = crate::holders::all_holders(&self.conn)?;
+        let nav = if full {
+            Some(self.nav_key(actor)?)
+        } else {
+            None
+        };
+        let holders = crate::holders::all_holders(&self.conn, nav)?;
         let detail = holders.len().to_string();
         crate::audit::log(
             &self.conn,

@@ -45,3 +45,60 @@ pub fn text_workbook(rows: &[&[&str]]) -> Vec<u8> {
         .collect();
     workbook(&xml)
 }
+
+/// A workspace file as the app made it before encryption (schema 11, plain SQLite): a year, a
+/// venue, the users `kultur` (administrator) and `nav` with the password "gammelt-passord" as
+/// argon2id hashes, and a holder with NAV's fields filled in. It starts from schema 1, as the
+/// first version wrote it, and is upgraded the way the old app did.
+pub fn plain_workspace(path: &std::path::Path) {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let mut conn = rusqlite::Connection::open(path).expect("open");
+    conn.pragma_update(None, "application_id", 0x4F4B_5254)
+        .expect("id");
+    conn.execute_batch(okort_store::migrations::MIGRATIONS[0].1)
+        .expect("schema 1");
+    conn.pragma_update(None, "user_version", 1)
+        .expect("version");
+    conn.execute(
+        "INSERT INTO program_years (year, valid_from, valid_to, card_quota, age_min, age_max,
+            companion_free, status) VALUES (2025, '2025-01-01', '2025-12-31', 30, 5, 18, 1, 'active')",
+        [],
+    )
+    .expect("year");
+    conn.execute(
+        "INSERT INTO venues (name, category) VALUES ('Gamle kino', 'cinema')",
+        [],
+    )
+    .expect("venue");
+    okort_store::migrations::migrate_to(&mut conn, 11).expect("schema 11");
+    let salt = SaltString::encode_b64(b"sixteen byte salt").expect("salt");
+    let hash = argon2::Argon2::default()
+        .hash_password(b"gammelt-passord", &salt)
+        .expect("hash")
+        .to_string();
+    for (name, role) in [("kultur", "admin"), ("nav", "nav")] {
+        conn.execute(
+            "INSERT INTO users (username, password_hash, role) VALUES (?1, ?2, ?3)",
+            rusqlite::params![name, hash, role],
+        )
+        .expect("user");
+    }
+    conn.execute(
+        "INSERT INTO holders (first_name, last_name, birth_date, language, guardian_name,
+            guardian_phone, address, nav_note)
+         VALUES ('Ольга', 'Петрова', '2014-03-03', 'ru', 'Ирина Петрова', '40000000',
+            'Storgata 1', 'Følges opp i mars')",
+        [],
+    )
+    .expect("holder");
+}
+
+/// Fails if any of `needles` is in `bytes` (as UTF-8).
+pub fn assert_absent(bytes: &[u8], needles: &[&str]) {
+    for needle in needles {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "{needle} is in the file"
+        );
+    }
+}

@@ -16,7 +16,7 @@ const years: ProgramYear[] = [
 ];
 
 function card(id: number, number: string, status: Card["status"]): Card {
-  return { id, number, yearId: 2, year: 2026, holderId: id, status, handedOutOn: null, revokedReason: "", replacesCardId: null, createdOn: "2026-01-05" };
+  return { id, number, yearId: 2, year: 2026, holderId: id, status, handedOutOn: null, revokedReason: "", ageOverrideReason: "", replacesCardId: null, createdOn: "2026-01-05" };
 }
 
 function backend() {
@@ -160,5 +160,22 @@ describe("Cards", () => {
     expect(screen.getByTestId("card-row").textContent).toContain("2026-0042-0");
     expect(screen.getByTestId("cards-count").textContent?.trim()).toBe("1 av 60 kort");
     expect(screen.queryByTestId("cards-pager")).toBeNull();
+  });
+
+  it("shows why a card was assigned outside the age range on the card itself", async () => {
+    const rows: CardRow[] = [
+      { card: { ...card(1, "2026-0001-3", "handedOut"), ageOverrideReason: "Vedtak fra NAV" }, holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2007 } },
+      { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "Kari", lastName: "Berg", birthYear: 2014 } },
+    ];
+    mockIPC((cmd) => {
+      if (cmd === "list_cards") return rows;
+      if (cmd === "quota_status") return { quota: 100, used: 2, left: 98 };
+      if (cmd === "holder_summaries") return [];
+      return null;
+    });
+    render(Cards, { props: { years, role: "nav" } });
+    const shown = await screen.findAllByTestId("card-row");
+    expect(shown[0].textContent).toContain("unntak fra aldersgrensen: Vedtak fra NAV");
+    expect(shown[1].querySelector('[data-testid="card-age-override"]')).toBeNull();
   });
 });

@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   "card.status.handedOut": "Handed out",
   "card.status.lost": "Lost",
   "card.status.revoked": "Revoked",
+  "card.ageOverride": "age exception: {reason}",
 
   "holders.title": "Card holders",
   "holders.intro": "Children and young people selected to get an experience card.",
@@ -583,7 +584,7 @@ export const en: Record<MessageKey, string> = {
   "visit.outsideValidity": "The card is not valid on this date – choose a date within its validity.",
   "visit.reasonRequired": "Write why the visit is registered anyway.",
   "visit.overrideRequired": "Reason (required to register anyway)",
-  "visit.overrideNote": "The visit breaks a rule for the card. The culture office can register it anyway with a written reason, which is logged.",
+  "visit.overrideNote": "The visit breaks a rule for the card. The culture office can register it anyway with a written reason, kept with the visit.",
   "visit.registerOverride": "Register anyway, with the reason",
   "returned.nothing": "Write the number of ticks for at least one venue.",
   "years.assigned": "{n} assigned",

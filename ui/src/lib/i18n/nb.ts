@@ -236,6 +236,7 @@ export const nb = {
   "card.status.handedOut": "Utlevert",
   "card.status.lost": "Tapt",
   "card.status.revoked": "Trukket tilbake",
+  "card.ageOverride": "unntak fra aldersgrensen: {reason}",
 
   "holders.title": "Kortholdere",
   "holders.intro": "Barn og unge som er valgt ut til å få opplevelseskort.",
@@ -581,7 +582,7 @@ export const nb = {
   "visit.outsideValidity": "Kortet gjelder ikke denne datoen – velg en dato innenfor kortets gyldighet.",
   "visit.reasonRequired": "Skriv hvorfor besøket registreres likevel.",
   "visit.overrideRequired": "Begrunnelse (må fylles ut for å registrere likevel)",
-  "visit.overrideNote": "Besøket bryter en regel for kortet. Kulturkontoret kan registrere det likevel med en skriftlig begrunnelse, som logges.",
+  "visit.overrideNote": "Besøket bryter en regel for kortet. Kulturkontoret kan registrere det likevel med en skriftlig begrunnelse, som lagres med besøket.",
   "visit.registerOverride": "Registrer likevel, med begrunnelse",
   "returned.nothing": "Skriv antall kryss for minst ett brukersted.",
   "years.assigned": "{n} tildelt",
