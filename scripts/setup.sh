@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Opplevelseskort needs on Debian/Ubuntu and is missing: system packages for
-# Tauri and the tests (perl and make build the OpenSSL that SQLCipher uses), the UI's npm packages, and tauri-driver for the end-to-end tests.
+# Tauri and the tests (perl and make also build the OpenSSL that SQLCipher uses), the UI's
+# npm packages, and tauri-driver for the end-to-end tests.
 # Safe to run again: it only installs what is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
