@@ -48,7 +48,12 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
             let col = (record.len() as u32).min(MAX_COLUMNS + 1).saturating_sub(1);
             return Err(too_large(row, col));
         }
-        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+        rows.push(
+            record
+                .iter()
+                .map(|c| super::unneutralise(c.trim()).trim().to_string())
+                .collect(),
+        );
     }
     Ok(rows)
 }
