@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Opplevelseskort needs on Debian/Ubuntu and is missing: system packages for
-# Tauri and the tests, the UI's npm packages, and tauri-driver for the end-to-end tests.
+# Tauri and the tests (perl and make also build the OpenSSL that SQLCipher uses), the UI's
+# npm packages, and tauri-driver for the end-to-end tests.
 # Safe to run again: it only installs what is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential pkg-config libssl-dev file curl libwebkit2gtk-4.1-dev
+packages=(build-essential perl pkg-config libssl-dev file curl libwebkit2gtk-4.1-dev
   libjavascriptcoregtk-4.1-dev libsoup-3.0-dev libgtk-3-dev libayatana-appindicator3-dev
   librsvg2-dev libxdo-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core fonts-noto-core
   qpdf poppler-utils zbar-tools)

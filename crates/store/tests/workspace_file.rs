@@ -218,3 +218,38 @@ fn a_written_file_replaces_a_file_whole_and_never_a_folder_or_a_link() {
         assert_eq!(std::fs::read_to_string(&file).expect("read"), "andre");
     }
 }
+
+#[test]
+fn a_spreadsheet_with_a_cell_far_out_is_refused_by_name_without_allocating_the_sheet() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::create(&dir.path().join("ws.okort")).expect("create");
+    let admin = ws
+        .create_first_admin("kultur", "hemmelig-passord")
+        .expect("admin");
+    // 5 KB on disk; as a table from A1 to XFD1048576 it would be 17 billion cells.
+    let bomb = support::workbook(&[
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>navn</t></is></c></row>"#.to_string(),
+        r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#
+            .to_string(),
+    ]);
+    let err = ws.import_venues_csv(&admin, &bomb).expect_err("refused");
+    let StoreError::Import(rows) = &err else {
+        panic!("{err:?}")
+    };
+    let said = rows[0].message(okort_core::Lang::Nb);
+    assert!(said.contains("XFD1048576"), "{said}");
+    assert!(said.contains("100000 rader"), "{said}");
+    assert!(
+        ws.list_venues().expect("venues").is_empty(),
+        "nothing saved"
+    );
+    // A file too large to be any table the app reads is refused before it is parsed.
+    let huge = vec![b'a'; 33 * 1024 * 1024];
+    let err = ws.import_venues_csv(&admin, &huge).expect_err("too large");
+    let StoreError::Import(rows) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(rows[0]
+        .message(okort_core::Lang::En)
+        .contains("more than 32 MB"));
+}

@@ -123,6 +123,16 @@ pub enum Problem {
     },
     /// An Excel file in the old .xls format.
     OldExcel,
+    /// A file bigger than any file the app reads.
+    FileTooLarge {
+        max_mb: usize,
+    },
+    /// A table with a cell beyond the rows and columns a table may have.
+    TableTooLarge {
+        cell: String,
+        rows: u32,
+        columns: u32,
+    },
     /// The visit belongs to an approved or paid settlement.
     VisitSettled,
     /// No visits to settle for the venue in the period.
@@ -557,6 +567,24 @@ impl Problem {
                     format!("filen kan ikke leses som CSV eller Excel (.xlsx): {detail}")
                 } else {
                     format!("the file cannot be read as CSV or Excel (.xlsx): {detail}")
+                }
+            }
+            FileTooLarge { max_mb } => {
+                if nb {
+                    format!("filen er for stor (mer enn {max_mb} MB)")
+                } else {
+                    format!("the file is too large (more than {max_mb} MB)")
+                }
+            }
+            TableTooLarge {
+                cell,
+                rows,
+                columns,
+            } => {
+                if nb {
+                    format!("arket har innhold i cellen {cell}, utenfor det en tabell kan ha ({rows} rader, {columns} kolonner); fjern det og prøv igjen")
+                } else {
+                    format!("the sheet has content in cell {cell}, beyond what a table may have ({rows} rows, {columns} columns); remove it and try again")
                 }
             }
             OldExcel => pick(

@@ -33,7 +33,30 @@ impl RowProblem {
     }
 }
 
-/// A file as Norwegian Excel opens it: UTF-8 with BOM, `;` between fields.
+/// What makes a spreadsheet read a cell as a formula when it starts it.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet would run as a formula (a venue named `=HYPERLINK(…)`) gets a leading
+/// `'`, which Excel and LibreOffice read as "text" and do not show. A plain number stays.
+pub(crate) fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let number = cell.parse::<f64>().is_ok() && !cell.starts_with(['\t', '\r']);
+    if cell.starts_with(FORMULA_START) && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell read back from a file this app wrote: the `'` [`neutralise`] added is dropped.
+pub(crate) fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
+/// A file as Norwegian Excel opens it: UTF-8 with BOM, `;` between fields; no cell can run as
+/// a formula.
 pub(crate) fn spreadsheet_csv(
     header: &[&str],
     rows: &[Vec<String>],
@@ -46,7 +69,8 @@ pub(crate) fn spreadsheet_csv(
         let err = |e: csv::Error| StoreError::Csv(e.to_string());
         w.write_record(header).map_err(err)?;
         for row in rows {
-            w.write_record(row).map_err(err)?;
+            w.write_record(row.iter().map(|c| neutralise(c).into_owned()))
+                .map_err(err)?;
         }
         w.flush()?;
     }

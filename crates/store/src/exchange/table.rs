@@ -6,8 +6,20 @@ use crate::StoreError;
 use calamine::{Data, Reader, Xlsx};
 use okort_core::i18n::Problem;
 
+/// The most rows a table may have: more than any venue register, holder list or report needs.
+pub(crate) const MAX_ROWS: u32 = 100_000;
+/// The most columns a table may have.
+pub(crate) const MAX_COLUMNS: u32 = 64;
+/// The largest file read, in MB.
+pub(crate) const MAX_MB: usize = 32;
+
 /// The file as rows of trimmed cells. Dates typed as dates in Excel come out as ISO dates.
+/// A file larger than [`MAX_MB`], or with a cell beyond [`MAX_ROWS`] rows or [`MAX_COLUMNS`]
+/// columns, is refused before the table is built (a spreadsheet's stated size is not trusted).
 pub(crate) fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
+    if bytes.len() > MAX_MB * 1024 * 1024 {
+        return Err(file_problem(Problem::FileTooLarge { max_mb: MAX_MB }));
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
@@ -31,11 +43,43 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
                 detail: format!("rad {}: {e}", i + 1),
             })
         })?;
-        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+        if i as u32 >= MAX_ROWS || record.len() > MAX_COLUMNS as usize {
+            let row = (i as u32).min(MAX_ROWS);
+            let col = (record.len() as u32).min(MAX_COLUMNS + 1).saturating_sub(1);
+            return Err(too_large(row, col));
+        }
+        rows.push(
+            record
+                .iter()
+                .map(|c| super::unneutralise(c.trim()).trim().to_string())
+                .collect(),
+        );
     }
     Ok(rows)
 }
 
+/// A cell's name as Excel writes it: column letters and row number from 1 ("XFD1048576").
+fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+fn too_large(row: u32, col: u32) -> StoreError {
+    file_problem(Problem::TableTooLarge {
+        cell: cell_name(row, col),
+        rows: MAX_ROWS,
+        columns: MAX_COLUMNS,
+    })
+}
+
+/// The first sheet, read cell by cell as the file stores them: only cells that are there take
+/// room, and one past the bounds stops the reading.
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
     let unreadable = |e: &dyn std::fmt::Display| {
         file_problem(Problem::Spreadsheet {
@@ -44,17 +88,30 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, StoreError> {
     };
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(r) => r.map_err(|e| unreadable(&e))?,
-        None => return Ok(Vec::new()),
+    let Some(first) = book.sheet_names().first().cloned() else {
+        return Ok(Vec::new());
     };
-    // Rows before the used range's start are empty in the sheet; keep row numbers as Excel's.
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<String>> = vec![Vec::new(); first_row as usize];
-    for r in range.rows() {
-        let mut cells = vec![String::new(); first_col as usize];
-        cells.extend(r.iter().map(cell_text));
-        rows.push(cells);
+    let mut cells = book
+        .worksheet_cells_reader(&first)
+        .map_err(|e| unreadable(&e))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+        let (r, c) = cell.get_position();
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(too_large(r, c));
+        }
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, String::new());
+        }
+        rows[r][c] = text;
     }
     Ok(rows)
 }

