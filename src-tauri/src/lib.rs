@@ -37,6 +37,7 @@ pub fn run() {
             commands::session::tauri_commands::renew_recovery,
             commands::session::tauri_commands::list_users,
             commands::session::tauri_commands::save_user,
+            commands::session::tauri_commands::audit_users,
             commands::session::tauri_commands::audit_log,
             commands::session::tauri_commands::audit_verify,
             commands::program::tauri_commands::get_program,

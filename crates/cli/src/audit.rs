@@ -60,7 +60,7 @@ pub fn run(ws: &Workspace, args: AuditArgs, lang: Lang) -> Result<(), StoreError
     }
     let user_id = match user {
         Some(name) => Some(
-            ws.list_users(&actor)?
+            ws.audit_users(&actor)?
                 .into_iter()
                 .find(|u| u.username == name)
                 .map(|u| u.id)

@@ -1375,7 +1375,7 @@ fn init_prints_the_recovery_sheet_and_navs_key_makes_navs_first_user() {
     let wrong = recover(&kultur_key, "nav");
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
-        stderr(&wrong).contains("gjenopprettingsnøkkelen passer ikke"),
+        stderr(&wrong).contains("passer ikke til denne arbeidsfilen"),
         "{}",
         stderr(&wrong)
     );

@@ -137,6 +137,11 @@ commands! {
         state.act(Action::ManageUsers, |ws, actor| ws.save_user(actor, input))
     }
 
+    /// Every user's name, to filter the audit log by.
+    pub fn audit_users(state) -> ApiResult<Vec<User>> {
+        state.act(Action::ReadAudit, |ws, actor| ws.audit_users(actor))
+    }
+
     /// The newest 500 entries.
     /// The audit log as sentences in the UI language, filtered by user, kind and period.
     pub fn audit_log(state, query: AuditQuery) -> ApiResult<Vec<AuditEntry>> {

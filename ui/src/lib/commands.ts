@@ -40,6 +40,9 @@ export const commands = {
     call<Array<User>>("list_users"),
   saveUser: (input: UserInput) =>
     call<User>("save_user", { input }),
+  /** Every user's name, to filter the audit log by. */
+  auditUsers: () =>
+    call<Array<User>>("audit_users"),
   /** The newest 500 entries. The audit log as sentences in the UI language, filtered by user, kind and period. */
   auditLog: (query: AuditQuery) =>
     call<Array<AuditEntry>>("audit_log", { query }),
