@@ -1094,3 +1094,30 @@ fn nav_erases_a_holder_on_request_and_the_visits_stay_anonymous_in_the_statistic
     assert_eq!(again.len(), log.len().min(50));
     assert_eq!(again[0].id, log[0].id, "a refused erasure logs nothing");
 }
+
+#[test]
+fn an_import_without_some_columns_leaves_those_fields_as_they_are() {
+    let mut s = setup(5);
+    let today = d(2026, 1, 2);
+    let full = "fornavn;etternavn;fødselsdato;språk;foresatt;foresatt_telefon;adresse;nav_merknad\n\
+                Тамара;Кузнецова;03.03.2014;ru;Ирина Кузнецова;+47 40000000;Storgata 1;Følges opp\n";
+    s.ws.import_holders_csv(&s.nav, full.as_bytes(), today)
+        .expect("first import");
+    // A list with names and birth dates only: matched, and nothing else is blanked.
+    let names = "fornavn;etternavn;fødselsdato\nТамара;Кузнецова;03.03.2014\n";
+    let report =
+        s.ws.import_holders_csv(&s.nav, names.as_bytes(), today)
+            .expect("second import");
+    assert_eq!((report.created, report.updated), (0, 1));
+    let h = &s.ws.list_holders(&s.nav).expect("holders")[0];
+    assert_eq!(h.guardian_name, "Ирина Кузнецова");
+    assert_eq!(h.guardian_phone, "+47 40000000");
+    assert_eq!(h.address, "Storgata 1");
+    assert_eq!(h.nav_note, "Følges opp");
+    assert_eq!(h.language, "ru");
+    // A column that is there but empty does clear the field: the file says so.
+    let cleared = "fornavn;etternavn;fødselsdato;nav_merknad\nТамара;Кузнецова;03.03.2014;\n";
+    s.ws.import_holders_csv(&s.nav, cleared.as_bytes(), today)
+        .expect("third import");
+    assert_eq!(s.ws.list_holders(&s.nav).expect("holders")[0].nav_note, "");
+}

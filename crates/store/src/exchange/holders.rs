@@ -126,7 +126,33 @@ impl Workspace {
             updated: 0,
         };
         for (_, mut input) in rows {
-            input.id = duplicates_of(&tx, &nav, &input)?.first().map(|h| h.id);
+            let existing = duplicates_of(&tx, &nav, &input)?.into_iter().next();
+            if let Some(old) = &existing {
+                // A column the file does not have leaves that field as it is.
+                let missing = |c: usize| !columns.has(c);
+                if missing(3) {
+                    input.language.clone_from(&old.language);
+                }
+                if missing(4) {
+                    input.guardian_name.clone_from(&old.guardian_name);
+                }
+                if missing(5) {
+                    input.guardian_phone.clone_from(&old.guardian_phone);
+                }
+                if missing(6) {
+                    input.guardian_email.clone_from(&old.guardian_email);
+                }
+                if missing(7) {
+                    input.address.clone_from(&old.address);
+                }
+                if missing(8) {
+                    input.nav_contact.clone_from(&old.nav_contact);
+                }
+                if missing(9) {
+                    input.nav_note.clone_from(&old.nav_note);
+                }
+            }
+            input.id = existing.map(|h| h.id);
             if input.id.is_some() {
                 report.updated += 1;
             } else {

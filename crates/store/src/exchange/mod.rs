@@ -157,6 +157,11 @@ impl Columns {
         }
     }
 
+    /// Whether the file has column `c`.
+    pub(crate) fn has(&self, c: usize) -> bool {
+        self.found.get(c).is_some_and(Option::is_some)
+    }
+
     /// The column's header as the file writes it (its first accepted name if missing).
     pub(crate) fn name(&self, c: usize, known: &[&[&str]]) -> String {
         self.found[c]

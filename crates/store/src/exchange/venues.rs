@@ -230,6 +230,39 @@ fn parse_visits(s: &str) -> Option<Option<u8>> {
     key.parse::<u8>().ok().map(Some)
 }
 
+/// A venue updated from a file keeps what the file has no column for: a register without
+/// bank accounts does not blank the bank accounts.
+fn keep_unnamed(columns: &Columns, venue: &mut VenueInput, old: &okort_core::Venue) {
+    let missing = |c: Col| !columns.has(c.index());
+    if missing(Col::Category) {
+        venue.category = old.category;
+    }
+    if missing(Col::Address) {
+        venue.address.clone_from(&old.address);
+    }
+    if missing(Col::ContactPerson) {
+        venue.contact_person.clone_from(&old.contact_person);
+    }
+    if missing(Col::Phone) {
+        venue.phone.clone_from(&old.phone);
+    }
+    if missing(Col::Email) {
+        venue.email.clone_from(&old.email);
+    }
+    if missing(Col::OrgNumber) {
+        venue.org_number.clone_from(&old.org_number);
+    }
+    if missing(Col::BankAccount) {
+        venue.bank_account.clone_from(&old.bank_account);
+    }
+    if missing(Col::Active) {
+        venue.active = old.active;
+    }
+    if missing(Col::StaffNote) {
+        venue.staff_note.clone_from(&old.staff_note);
+    }
+}
+
 fn parse_row(
     columns: &Columns,
     known: &[&[&str]],
@@ -433,6 +466,9 @@ impl Workspace {
                         Some(v) => Some(v),
                         None => find_by_name(&self.conn, &venue.name)?,
                     };
+                    if let Some(old) = &existing {
+                        keep_unnamed(&columns, &mut venue, old);
+                    }
                     venue.id = existing.map(|v| v.id);
                     for p in conflicts(&self.conn, &venue)? {
                         let col = match p {
@@ -613,6 +649,26 @@ mod tests {
             .expect("re-import");
         assert_eq!((again.venues_created, again.venues_updated), (0, 1));
         assert_eq!(ws.list_venues().expect("venues")[0].name, name);
+    }
+
+    #[test]
+    fn a_register_without_some_columns_leaves_those_fields_of_known_venues_as_they_are() {
+        let (_dir, mut ws) = with_years();
+        let full = "navn;kategori;orgnr;kontonummer;adresse;telefon\n\
+                    Kino Sentrum;kino;974 760 673;8601.11.17947;Storgata 2;+47 99 99 99 99\n";
+        ws.import_venues_csv(&Actor::command_line(), full.as_bytes())
+            .expect("first");
+        let names = "navn;telefon\nKino Sentrum;+47 22 22 22 22\n";
+        let report = ws
+            .import_venues_csv(&Actor::command_line(), names.as_bytes())
+            .expect("second");
+        assert_eq!((report.venues_created, report.venues_updated), (0, 1));
+        let v = &ws.list_venues().expect("venues")[0];
+        assert_eq!(v.bank_account, "86011117947", "no column, kept");
+        assert_eq!(v.org_number, "974760673");
+        assert_eq!(v.address, "Storgata 2");
+        assert_eq!(v.category, VenueCategory::Cinema);
+        assert_eq!(v.phone, "+47 22 22 22 22", "the column it has, changed");
     }
 
     #[test]
