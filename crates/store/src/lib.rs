@@ -156,7 +156,8 @@ pub(crate) fn require(
 /// Writes a file the user asked for (a PDF, a CSV) so that it is either all there or not at
 /// all: into a temporary file beside it, flushed to disk, then renamed over the target. A crash
 /// or a full disk never leaves half a file under the name. A target that exists but is not a
-/// plain file (a folder, a device such as /dev/stdout, a link) is refused and left as it is.
+/// plain file (a folder, a device such as /dev/stdout, a link), or that is a workspace, is
+/// refused and left as it is.
 pub fn write_file(path: &std::path::Path, bytes: impl AsRef<[u8]>) -> Result<(), StoreError> {
     use std::io::Write;
     if let Ok(meta) = std::fs::symlink_metadata(path) {
@@ -165,6 +166,15 @@ pub fn write_file(path: &std::path::Path, bytes: impl AsRef<[u8]>) -> Result<(),
                 path: path.display().to_string(),
             });
         }
+    }
+    // A workspace (this one open, or any other) is never written over by an export.
+    if matches!(
+        vault::file_kind(path),
+        FileKind::Encrypted | FileKind::Plain
+    ) {
+        return refuse(Problem::WouldOverwriteWorkspace {
+            path: path.display().to_string(),
+        });
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

@@ -217,6 +217,17 @@ fn a_written_file_replaces_a_file_whole_and_never_a_folder_or_a_link() {
             .is_symlink());
         assert_eq!(std::fs::read_to_string(&file).expect("read"), "andre");
     }
+    // The workspace itself, open or not, is never written over by an export.
+    let ws_path = dir.path().join("ws.okort");
+    let ws = Workspace::create(&ws_path).expect("create");
+    let before = std::fs::read(&ws_path).expect("read");
+    let err = okort_store::write_file(&ws_path, "kort;navn\n").expect_err("refused");
+    assert!(
+        err.message(okort_core::Lang::Nb).contains("arbeidsfil"),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(&ws_path).expect("read"), before);
+    drop(ws);
 }
 
 #[test]

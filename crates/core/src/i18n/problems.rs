@@ -127,6 +127,10 @@ pub enum Problem {
     FileTooLarge {
         max_mb: usize,
     },
+    /// An export was to be written over a workspace file.
+    WouldOverwriteWorkspace {
+        path: String,
+    },
     /// A table with a cell beyond the rows and columns a table may have.
     TableTooLarge {
         cell: String,
@@ -567,6 +571,13 @@ impl Problem {
                     format!("filen kan ikke leses som CSV eller Excel (.xlsx): {detail}")
                 } else {
                     format!("the file cannot be read as CSV or Excel (.xlsx): {detail}")
+                }
+            }
+            WouldOverwriteWorkspace { path } => {
+                if nb {
+                    format!("{path} er en arbeidsfil og blir ikke skrevet over; velg et annet filnavn")
+                } else {
+                    format!("{path} is a workspace and is not written over; choose another file name")
                 }
             }
             FileTooLarge { max_mb } => {
