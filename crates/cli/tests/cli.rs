@@ -1389,3 +1389,82 @@ fn init_prints_the_recovery_sheet_and_navs_key_makes_navs_first_user() {
     let log = okort(&ws, &["audit", "--kind", "user"]);
     assert!(stdout(&log).contains("nav"), "{}", stdout(&log));
 }
+
+#[test]
+fn two_desks_registering_the_same_card_at_once_never_pass_its_limit() {
+    let (_dir, ws) = demo();
+    let (number, kino) = first_card_and_kino(&ws);
+    let kino = kino.to_string();
+    // Two processes, each trying twelve visits on different days against the limit of 5.
+    let desks: Vec<_> = (0..2)
+        .map(|desk| {
+            let (ws, number, kino) = (ws.clone(), number.clone(), kino.clone());
+            std::thread::spawn(move || {
+                (1..=12)
+                    .filter(|i| {
+                        let date = format!("{:02}.04.2026", desk * 12 + i);
+                        let args = [
+                            "visits", "register", "--card", &number, "--venue", &kino, "--date",
+                            &date,
+                        ];
+                        let out = okort(&ws, &args);
+                        let said = stderr(&out);
+                        assert!(
+                            out.status.success() || said.contains("brukt alle 5"),
+                            "an ordinary wait is no error: {said}"
+                        );
+                        out.status.success()
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    let registered: usize = desks.into_iter().map(|d| d.join().expect("desk")).sum();
+    assert_eq!(registered, 5, "exactly the limit");
+
+    // Two approvals of the same period at once: one settlement, the visits in it once.
+    let approvals: Vec<_> = (0..2)
+        .map(|_| {
+            let (ws, kino) = (ws.clone(), kino.clone());
+            std::thread::spawn(move || {
+                let args = [
+                    "payouts",
+                    "approve",
+                    "--venue",
+                    &kino,
+                    "--year",
+                    "2026",
+                    "--from",
+                    "01.04.2026",
+                    "--to",
+                    "30.04.2026",
+                ];
+                let out = okort(&ws, &args);
+                if !out.status.success() {
+                    assert!(
+                        stderr(&out).contains("ingen besøk å gjøre opp"),
+                        "{}",
+                        stderr(&out)
+                    );
+                }
+                out.status.success()
+            })
+        })
+        .collect();
+    let approved = approvals
+        .into_iter()
+        .map(|a| a.join().expect("approval"))
+        .filter(|ok| *ok)
+        .count();
+    assert_eq!(approved, 1);
+    let list = okort(&ws, &["payouts", "settlements", "--year", "2026", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let april: Vec<_> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|s| s["periodFrom"] == "2026-04-01")
+        .collect();
+    assert_eq!(april.len(), 1);
+    assert_eq!(april[0]["line"]["holderVisits"], 5);
+}

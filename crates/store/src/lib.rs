@@ -316,6 +316,9 @@ impl Workspace {
         conn.pragma_update(None, "journal_mode", "DELETE")?;
         conn.pragma_update(None, "secure_delete", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Every write takes the file's write lock when it begins, so what it checks (a visit
+        // limit, the quota, what a settlement holds) cannot change under it from another desk.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID {
             return Err(StoreError::NotAWorkspace(path.to_path_buf()));

@@ -259,6 +259,9 @@ impl Workspace {
         on: NaiveDate,
     ) -> Result<Settlement, StoreError> {
         require(actor, Action::SettlePayouts)?;
+        // The write lock first: two approvals of the same period take turns, and the second
+        // finds the visits already settled.
+        let tx = self.conn.unchecked_transaction()?;
         let venue = self.venue(venue_id)?;
         let agreement = self
             .agreements_for_year(year_id)?
@@ -278,7 +281,6 @@ impl Workspace {
         let Some(line) = line else {
             return refuse(Problem::NothingToSettle);
         };
-        let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO settlements (venue_id, year_id, period_from, period_to, compensation,
                 share_percent, holder_price_ore, companion_price_ore, holder_visits,
@@ -319,7 +321,10 @@ impl Workspace {
                 ":sid": None::<i64>, ":from": from, ":to": to,
             },
         )?;
-        debug_assert_eq!(locked, line.holder_visits as usize);
+        if locked != line.holder_visits as usize {
+            // The visits changed between the sum and the lock: nothing is approved.
+            return refuse(Problem::NothingToSettle);
+        }
         let detail = format!("venue {venue_id}: {locked} visits, {} øre", line.total_ore); // not a sentence: the audit log's detail
         log(
             &tx,

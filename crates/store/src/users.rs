@@ -288,7 +288,7 @@ impl Workspace {
             active: true,
             password: Some(password.into()),
         };
-        let user = self.write_user_as(&Actor::command_line(), input, |env, keys| {
+        let user = self.write_user_as(&Actor::command_line(), input, true, |env, keys| {
             let kultur = env.set_recovery(RecoveryRole::Kultur, keys)?;
             let nav = env.set_recovery(RecoveryRole::Nav, keys)?;
             Ok(vec![
@@ -373,7 +373,7 @@ impl Workspace {
             active: true,
             password: Some(password.into()),
         };
-        let user = self.write_user_as(&system, input, |_, _| Ok(Vec::new()))?;
+        let user = self.write_user_as(&system, input, false, |_, _| Ok(Vec::new()))?;
         log(
             &self.conn,
             &system,
@@ -504,15 +504,17 @@ impl Workspace {
         if let Some(id) = input.id {
             may_manage(actor, self.user(id)?.role)?;
         }
-        self.write_user_as(actor, input, |_, _| Ok(Vec::new()))
+        self.write_user_as(actor, input, false, |_, _| Ok(Vec::new()))
     }
 
     /// Writes a user and their key slot in one step (the database's write lock held while the
-    /// envelope changes). `also` may add to the envelope (the recovery slots at setup).
+    /// envelope changes). `first`: only if there is no user yet. `also` may add to the envelope
+    /// (the recovery slots at setup).
     fn write_user_as(
         &mut self,
         actor: &Actor,
         mut input: UserInput,
+        first: bool,
         also: impl FnOnce(
             &mut Envelope,
             &Keys,
@@ -550,7 +552,7 @@ impl Workspace {
             Some(id) => Some(self.user(id)?),
             None => None,
         };
-        let mut env = Envelope::read(&self.path)?;
+        let env = Envelope::read(&self.path)?;
         let had_slot = before
             .as_ref()
             .is_some_and(|b| env.has_user_slot(&b.username));
@@ -570,6 +572,13 @@ impl Workspace {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Checked again under the write lock: two first starts at once make one administrator.
+        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |r| r.get(0))?;
+        if first && exists {
+            return refuse(Problem::UsersExist);
+        }
+        // Read again under the lock: another desk may have changed a slot meanwhile.
+        let mut env = Envelope::read(&self.path)?;
         let id =
             match &before {
                 Some(b) => {

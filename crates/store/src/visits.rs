@@ -89,6 +89,9 @@ impl Workspace {
     ) -> Result<VisitReceipt, StoreError> {
         require(actor, Action::RegisterVisits)?;
         let venue_id = desk_venue(actor, venue_id)?;
+        // The write lock first, then the checks: two desks registering the same card at once
+        // take turns, and the second sees the first's visit.
+        let tx = self.conn.unchecked_transaction()?;
         let card = match self.resolve_card(code)? {
             Resolved::Forged(_) => return refuse(Problem::CardForged),
             Resolved::Card { card, .. } => card,
@@ -107,7 +110,6 @@ impl Workspace {
             }
             Verdict::Overridable(problem) | Verdict::Refused(problem) => return refuse(problem),
         };
-        let tx = self.conn.transaction()?;
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         tx.execute(
             "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on, companion,
