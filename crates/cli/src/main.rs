@@ -66,6 +66,17 @@ enum Command {
     },
     /// Create a workspace holding the demo program (Eksempel kommune).
     Demo,
+    /// Save a copy of the whole workspace (it opens with the same passwords).
+    Backup {
+        #[arg(long, value_name = "FIL")]
+        out: PathBuf,
+    },
+    /// Put a backup in place of the workspace; the workspace as it was goes to the backups
+    /// folder beside it. The backup must open with your login.
+    Restore {
+        #[arg(long, value_name = "FIL")]
+        from: PathBuf,
+    },
     /// The workspace's users (the culture office's job).
     Users {
         #[command(subcommand)]
@@ -190,6 +201,21 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             demo::create(path)?;
             say(CliMsg::DemoCreated {
                 path: path.display().to_string(),
+            });
+        }
+        Command::Backup { out } => {
+            let ws = common::open(path, lang)?;
+            ws.backup_to(&common::acting(&ws)?, &out)?;
+            say(CliMsg::BackedUp {
+                path: out.display().to_string(),
+            });
+        }
+        Command::Restore { from } => {
+            let user = common::user()?;
+            Workspace::restore(path, &from, &user, &common::password()?)?;
+            say(CliMsg::Restored {
+                path: path.display().to_string(),
+                backups: okort_store::backup::folder(path).display().to_string(),
             });
         }
         Command::Users { command } => users::run(&mut common::open(path, lang)?, command, lang)?,

@@ -3,6 +3,7 @@
 
 mod agreements;
 mod audit;
+pub mod backup;
 mod cards;
 mod convert;
 pub mod demo;
@@ -322,6 +323,10 @@ impl Workspace {
         let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID {
             return Err(StoreError::NotAWorkspace(path.to_path_buf()));
+        }
+        let version = migrations::schema_version(&conn)?;
+        if version > 0 && version < migrations::latest_version() {
+            backup::before_upgrade(&conn, path, version)?;
         }
         migrations::migrate(&mut conn)?;
         Ok(Workspace {

@@ -9,6 +9,10 @@ catalogue! {
     CliMsg;
     // The workspace.
     Created { path: String } => "Opprettet {path}", "Created {path}";
+    BackedUp { path: String } => "Sikkerhetskopi lagret i {path}", "Backup saved in {path}";
+    Restored { path: String, backups: String } =>
+        "{path} er hentet tilbake fra sikkerhetskopien; slik den var, ligger den i {backups}",
+        "{path} is restored from the backup; as it was, it is in {backups}";
     Converted { backup: String } =>
         "Arbeidsfilen er nå kryptert. Den gamle, ukrypterte filen er lagt i {backup}; slett den når du har sjekket at alt er med.",
         "The workspace is encrypted now. The old, unencrypted file is kept in {backup}; delete it once you have checked that everything is there.";

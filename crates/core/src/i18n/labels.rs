@@ -112,6 +112,23 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "decided that the card of {s} ends in {p}",
         ),
         "user.create" => ("opprettet brukeren {s}", "created the user {s}"),
+        "user.recovered" => (
+            "ga {s} nytt passord med gjenopprettingsnøkkelen",
+            "gave {s} a new password with the recovery key",
+        ),
+        "recovery.renew" => (
+            "laget en ny gjenopprettingsnøkkel",
+            "made a new recovery key",
+        ),
+        "workspace.encrypt" => ("krypterte arbeidsfilen", "encrypted the workspace"),
+        "workspace.backup" => (
+            "tok en sikkerhetskopi av arbeidsfilen",
+            "made a backup of the workspace",
+        ),
+        "workspace.restore" => (
+            "hentet arbeidsfilen tilbake fra en sikkerhetskopi",
+            "restored the workspace from a backup",
+        ),
         "user.password" => ("byttet passordet til {s}", "changed the password of {s}"),
         "user.login_failed" => (
             "registrerte en mislykket innlogging som {s}",

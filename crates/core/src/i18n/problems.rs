@@ -127,6 +127,10 @@ pub enum Problem {
     FileTooLarge {
         max_mb: usize,
     },
+    /// SQLite's check found the workspace file damaged.
+    WorkspaceDamaged {
+        backups: String,
+    },
     /// An export was to be written over a workspace file.
     WouldOverwriteWorkspace {
         path: String,
@@ -571,6 +575,13 @@ impl Problem {
                     format!("filen kan ikke leses som CSV eller Excel (.xlsx): {detail}")
                 } else {
                     format!("the file cannot be read as CSV or Excel (.xlsx): {detail}")
+                }
+            }
+            WorkspaceDamaged { backups } => {
+                if nb {
+                    format!("arbeidsfilen er skadet; hent den tilbake fra en sikkerhetskopi i {backups} (okort restore eller «Hent fra sikkerhetskopi…»)")
+                } else {
+                    format!("the workspace is damaged; restore it from a backup in {backups} (okort restore or “Restore from backup…”)")
                 }
             }
             WouldOverwriteWorkspace { path } => {
