@@ -230,6 +230,20 @@ export const en: Record<MessageKey, string> = {
   "admin.hint": "The password must have at least {min} characters. Keep it safe – there is no other administrator yet.",
   "admin.create": "Create administrator",
 
+  "sheet.title": "Save and print the recovery sheet",
+  "sheet.text": "New recovery keys have been made. With them the culture office or NAV gets back in if every password on their side is lost, and NAV makes its first user with NAV's key.",
+  "sheet.keep": "The sheet has one page per key. Lock the culture office's page away (archive cabinet or safe), not by the PC. Give NAV's page to NAV in a sealed envelope; the culture office keeps no copy.",
+  "sheet.once": "Until the sheet is saved the keys exist only in this session: save it before you log out.",
+  "sheet.save": "Save the recovery sheet …",
+  "sheet.fileName": "recovery-sheet.pdf",
+  "sheet.saved": "The recovery sheet is saved in {path}. Print it now, then delete the file: the keys should exist on paper only.",
+  "sheet.logoutTitle": "Log out without saving the recovery sheet?",
+  "sheet.logoutText": "The new recovery keys are not saved and are lost if you log out now. Without them nobody gets back in if every password on one side is lost.",
+  "sheet.logoutConfirm": "Log out anyway",
+
+  "converted.title": "The workspace is encrypted",
+  "converted.text": "An unencrypted copy of the workspace as it was is at {path}. Delete it once you have checked that everything is there.",
+
   "quota.left": "{left} of {quota} cards left",
   "quota.full": "No cards left – all {quota} cards for {year} are assigned.",
 

@@ -228,6 +228,20 @@ export const nb = {
   "admin.hint": "Passordet må ha minst {min} tegn. Ta vare på det – det finnes ingen annen administrator ennå.",
   "admin.create": "Opprett administrator",
 
+  "sheet.title": "Lagre og skriv ut gjenopprettingsarket",
+  "sheet.text": "Nye gjenopprettingsnøkler er laget. Med dem kommer kulturkontoret eller NAV inn igjen hvis alle passordene på deres side er glemt, og NAV lager sin første bruker med NAV-nøkkelen.",
+  "sheet.keep": "Arket har én side per nøkkel. Lås kulturkontorets side inn (arkivskap eller safe), ikke ved PC-en. NAVs side gis til NAV i en lukket konvolutt; kulturkontoret beholder ingen kopi.",
+  "sheet.once": "Nøklene finnes bare i denne økten til arket er lagret: lagre det før du logger ut.",
+  "sheet.save": "Lagre gjenopprettingsarket …",
+  "sheet.fileName": "gjenopprettingsark.pdf",
+  "sheet.saved": "Gjenopprettingsarket er lagret i {path}. Skriv det ut nå, og slett deretter filen: nøklene skal bare finnes på papir.",
+  "sheet.logoutTitle": "Logge ut uten å lagre gjenopprettingsarket?",
+  "sheet.logoutText": "De nye gjenopprettingsnøklene er ikke lagret og går tapt hvis du logger ut nå. Uten dem kommer ingen inn igjen hvis alle passordene på en side er glemt.",
+  "sheet.logoutConfirm": "Logg ut likevel",
+
+  "converted.title": "Arbeidsområdet er kryptert",
+  "converted.text": "En ukryptert kopi av arbeidsområdet slik det var, ligger i {path}. Slett den når du har sjekket at alt er med.",
+
   "quota.left": "{left} av {quota} kort igjen",
   "quota.full": "Ingen kort igjen – alle {quota} kortene for {year} er tildelt.",
 
