@@ -314,7 +314,7 @@ describe("App", () => {
     expect(await screen.findByTestId("login")).toBeTruthy();
     await loginAs("nav");
     expect(await screen.findByTestId("holders")).toBeTruthy();
-    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup"]);
+    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-users"]);
     expect(screen.queryByTestId("menu-file")).toBeNull();
 
     await fireEvent.click(screen.getByTestId("logout"));
@@ -433,5 +433,38 @@ describe("App", () => {
     expect(screen.getByTestId("recovery-panel")).toBeTruthy();
     await fireEvent.click(screen.getByTestId("converted-close"));
     expect(screen.queryByTestId("converted-notice")).toBeNull();
+  });
+
+  it("lets NAV manage only NAV users and make a new recovery key, which asks for the sheet", async () => {
+    const { calls } = fakeBackend({ role: "nav" });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-users"));
+    await screen.findAllByTestId("user-row");
+    expect(screen.getAllByTestId("user-row").map((r) => r.textContent)).toEqual([expect.stringContaining("nav")]);
+    expect(screen.getByTestId("users-who").textContent).toContain("NAV styrer sine egne brukere");
+    await fireEvent.click(screen.getByTestId("user-new"));
+    const options = Array.from((screen.getByTestId("user-role") as HTMLSelectElement).options).map((o) => o.value);
+    expect(options).toEqual(["nav"]);
+    expect(screen.queryByTestId("user-venue")).toBeNull();
+
+    expect(screen.queryByTestId("recovery-panel")).toBeNull();
+    await fireEvent.click(screen.getByTestId("recovery-renew"));
+    expect((await screen.findByTestId("renew-dialog")).textContent).toContain("slutter å virke");
+    await fireEvent.click(screen.getByTestId("renew-dialog-confirm"));
+    expect(await screen.findByTestId("recovery-panel")).toBeTruthy();
+    expect(calls.filter((c) => c.cmd === "renew_recovery")).toHaveLength(1);
+  });
+
+  it("offers the culture office administrators and venue desks, and asks a new password for a new role", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-users"));
+    await fireEvent.click(await screen.findByRole("button", { name: "kino" }));
+    const select = screen.getByTestId("user-role") as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(["admin", "venue"]);
+    await fireEvent.change(select, { target: { value: "admin" } });
+    await fireEvent.click(screen.getByTestId("user-save"));
+    expect(screen.getByTestId("error-password").textContent).toContain("nytt passord");
+    expect(calls.some((c) => c.cmd === "save_user")).toBe(false);
   });
 });

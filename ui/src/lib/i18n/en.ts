@@ -534,6 +534,13 @@ export const en: Record<MessageKey, string> = {
 
   "users.title": "Users",
   "users.intro": "Who can log in, and what they can do.",
+  "users.introAdmin": "The culture office manages the administrators and the venues. NAV creates and changes its own users.",
+  "users.introNav": "NAV manages its own users here. The culture office neither sees nor changes them.",
+  "users.newPasswordNeeded": "New role or active again: give the user a new password.",
+  "users.renew": "New recovery key",
+  "users.renewTitle": "Make a new recovery key for {side}?",
+  "users.renewText": "The old key stops working at once. The new one is saved as a recovery sheet to print and lock away; shred the old sheet.",
+  "users.renewConfirm": "Make a new key",
   "users.new": "New user",
   "users.none": "No users.",
   "users.role": "Role",

@@ -532,6 +532,13 @@ export const nb = {
 
   "users.title": "Brukere",
   "users.intro": "Hvem som kan logge inn, og hva de kan gjøre.",
+  "users.introAdmin": "Kulturkontoret styrer administratorene og brukerstedene. NAV oppretter og endrer selv sine brukere.",
+  "users.introNav": "NAV styrer sine egne brukere her. Kulturkontoret ser dem ikke og kan ikke endre dem.",
+  "users.newPasswordNeeded": "Ny rolle eller aktivert igjen: gi brukeren et nytt passord.",
+  "users.renew": "Ny gjenopprettingsnøkkel",
+  "users.renewTitle": "Lage ny gjenopprettingsnøkkel for {side}?",
+  "users.renewText": "Den gamle nøkkelen slutter å virke med en gang. Den nye lagres som et gjenopprettingsark som skal skrives ut og låses inn; makuler det gamle arket.",
+  "users.renewConfirm": "Lag ny nøkkel",
   "users.new": "Ny bruker",
   "users.none": "Ingen brukere.",
   "users.role": "Rolle",
