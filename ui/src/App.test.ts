@@ -45,6 +45,8 @@ function fakeBackend(
     { id: 1, username: "kultur", role: "admin", venueId: null, active: true, canLogIn: true },
     { id: 2, username: "nav", role: "nav", venueId: null, active: true, canLogIn: true },
     { id: 3, username: "kino", role: "venue", venueId: 3, active: true, canLogIn: true },
+    // Made before the workspace was encrypted, not yet given a new password.
+    { id: 4, username: "billett", role: "venue", venueId: 3, active: true, canLogIn: false },
   ];
   let lang = "nb";
   let nextId = 100;
@@ -463,6 +465,19 @@ describe("App", () => {
     const select = screen.getByTestId("user-role") as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.value)).toEqual(["admin", "venue"]);
     await fireEvent.change(select, { target: { value: "admin" } });
+    await fireEvent.click(screen.getByTestId("user-save"));
+    expect(screen.getByTestId("error-password").textContent).toContain("nytt passord");
+    expect(calls.some((c) => c.cmd === "save_user")).toBe(false);
+  });
+
+  it("marks a user from before encryption who needs a new password to log in, and asks for one", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-users"));
+    const marked = await screen.findAllByTestId("user-no-login");
+    expect(marked).toHaveLength(1);
+    expect(marked[0].closest("tr")?.textContent).toContain("billett");
+    await fireEvent.click(screen.getByRole("button", { name: "billett" }));
     await fireEvent.click(screen.getByTestId("user-save"));
     expect(screen.getByTestId("error-password").textContent).toContain("nytt passord");
     expect(calls.some((c) => c.cmd === "save_user")).toBe(false);

@@ -537,6 +537,8 @@ export const en: Record<MessageKey, string> = {
   "users.introAdmin": "The culture office manages the administrators and the venues. NAV creates and changes its own users.",
   "users.introNav": "NAV manages its own users here. The culture office neither sees nor changes them.",
   "users.newPasswordNeeded": "New role or active again: give the user a new password.",
+  "users.noLogin": "Needs a new password",
+  "users.noLoginHint": "The user cannot log in to the encrypted workspace until given a new password.",
   "users.renew": "New recovery key",
   "users.renewTitle": "Make a new recovery key for {side}?",
   "users.renewText": "The old key stops working at once. The new one is saved as a recovery sheet to print and lock away; shred the old sheet.",
