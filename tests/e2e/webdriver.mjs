@@ -300,6 +300,47 @@ export class Session {
     });
   }
 
+  /**
+   * Answers the app's next save dialog with `path`, as a user choosing that file would.
+   * WebDriver cannot reach the native dialog, so the page's one request to the dialog plugin
+   * is answered in the page; every other command goes through as before. Tauri's IPC goes
+   * through fetch (its custom protocol) or, where WebKitGTK blocks that as here, through the
+   * web view's message handler: both are watched.
+   */
+  async answerSaveDialog(path) {
+    await this.run(
+      `const [path] = arguments;
+       const SAVE = "plugin:dialog|save";
+       const handler = window.webkit?.messageHandlers?.ipc;
+       const realPost = handler?.postMessage;
+       const realFetch = window.fetch;
+       const restore = () => {
+         window.fetch = realFetch;
+         if (handler) delete handler.postMessage;
+       };
+       window.fetch = function (input, init) {
+         const url = typeof input === "string" ? input : input.url;
+         if (!url.endsWith("/" + encodeURIComponent(SAVE))) return realFetch.call(window, input, init);
+         restore();
+         return Promise.resolve(new Response(JSON.stringify(path), {
+           headers: { "Content-Type": "application/json", "Tauri-Response": "ok" },
+         }));
+       };
+       if (handler) {
+         Object.defineProperty(handler, "postMessage", {
+           configurable: true,
+           value: function (message) {
+             const m = JSON.parse(message);
+             if (m.cmd !== SAVE) return realPost.call(handler, message);
+             restore();
+             setTimeout(() => window.__TAURI_INTERNALS__.runCallback(m.callback, path), 0);
+           },
+         });
+       }`,
+      path,
+    );
+  }
+
   async screenshot(name) {
     const dir = join(ROOT, "tests/e2e/artifacts");
     mkdirSync(dir, { recursive: true });

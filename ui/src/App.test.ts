@@ -2,14 +2,25 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Agreement, ApiError, Holder, Program, ProgramYear, Role, SessionInfo, Venue } from "./lib/api";
+import type { Agreement, ApiError, Holder, Program, ProgramYear, Role, SessionInfo, User, Venue } from "./lib/api";
 import { i18n } from "./lib/i18n/index.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
 /** A small in-memory backend. */
 function fakeBackend(
-  opts: { isNew?: boolean; infoError?: ApiError; role?: Role | null; hasUsers?: boolean; isDemo?: boolean; holders?: Holder[] } = {},
+  opts: {
+    isNew?: boolean;
+    infoError?: ApiError;
+    role?: Role | null;
+    hasUsers?: boolean;
+    isDemo?: boolean;
+    holders?: Holder[];
+    /** Where a login keeps the unencrypted copy of a workspace it encrypts. */
+    convertsTo?: string;
+    /** What the save dialog answers (null: cancelled). */
+    savePath?: string | null;
+  } = {},
 ) {
   const calls: Call[] = [];
   const userOf = (role: Role) => ({
@@ -21,7 +32,22 @@ function fakeBackend(
   });
   let role: Role | null = opts.role === undefined ? "admin" : opts.role;
   let hasUsers = opts.hasUsers ?? true;
-  const session = (): SessionInfo => ({ hasUsers, user: role ? userOf(role) : null, isDemo: opts.isDemo ?? false });
+  let recoveryPending = false;
+  let convertedFrom: string | null = null;
+  const session = (): SessionInfo => ({
+    hasUsers,
+    user: role ? userOf(role) : null,
+    isDemo: opts.isDemo ?? false,
+    recoveryPending: role ? recoveryPending : false,
+    convertedFrom: role ? convertedFrom : null,
+  });
+  const users: User[] = [
+    { id: 1, username: "kultur", role: "admin", venueId: null, active: true, canLogIn: true },
+    { id: 2, username: "nav", role: "nav", venueId: null, active: true, canLogIn: true },
+    { id: 3, username: "kino", role: "venue", venueId: 3, active: true, canLogIn: true },
+    // Made before the workspace was encrypted, not yet given a new password.
+    { id: 4, username: "billett", role: "venue", venueId: 3, active: true, canLogIn: false },
+  ];
   let lang = "nb";
   let nextId = 100;
   let program: Program = {
@@ -59,15 +85,32 @@ function fakeBackend(
           throw err;
         }
         role = known[args.username as string];
+        if (opts.convertsTo) {
+          convertedFrom = opts.convertsTo;
+          recoveryPending = true;
+        }
         return session();
       }
       case "logout":
         role = null;
+        recoveryPending = false;
+        convertedFrom = null;
         return session();
       case "create_first_admin":
         hasUsers = true;
         role = "admin";
+        recoveryPending = true;
         return session();
+      case "plugin:dialog|save":
+        return opts.savePath === undefined ? "/tmp/gjenopprettingsark.pdf" : opts.savePath;
+      case "save_recovery_sheet":
+        recoveryPending = false;
+        return session();
+      case "renew_recovery":
+        recoveryPending = true;
+        return session();
+      case "list_users":
+        return users.filter((u) => (role === "nav" ? u.role === "nav" : u.role !== "nav"));
       case "list_holders":
         return opts.holders ?? [];
       case "list_languages":
@@ -273,7 +316,7 @@ describe("App", () => {
     expect(await screen.findByTestId("login")).toBeTruthy();
     await loginAs("nav");
     expect(await screen.findByTestId("holders")).toBeTruthy();
-    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup"]);
+    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-users"]);
     expect(screen.queryByTestId("menu-file")).toBeNull();
 
     await fireEvent.click(screen.getByTestId("logout"));
@@ -328,5 +371,115 @@ describe("App", () => {
     await fireEvent.click(screen.getByTestId("nav-holders"));
     expect(await screen.findByTestId("holders")).toBeTruthy();
     expect(screen.queryByTestId("holder-form")).toBeNull();
+  });
+
+  it("asks for the recovery sheet after set-up until it is saved, then says to print it and delete the file", async () => {
+    const { calls } = fakeBackend({ role: null, hasUsers: false, isNew: true, savePath: null });
+    render(App);
+    await fireEvent.input(await screen.findByTestId("admin-username"), { target: { value: "kari" } });
+    await fireEvent.input(screen.getByTestId("admin-password"), { target: { value: "hemmelig1" } });
+    await fireEvent.input(screen.getByTestId("admin-password2"), { target: { value: "hemmelig1" } });
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    const panel = await screen.findByTestId("recovery-panel");
+    expect(panel.textContent).toContain("lukket konvolutt");
+
+    // Cancelling the save dialog saves nothing; the panel stays.
+    await fireEvent.click(screen.getByTestId("recovery-save"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "plugin:dialog|save")).toBe(true));
+    expect(calls.some((c) => c.cmd === "save_recovery_sheet")).toBe(false);
+    expect(screen.getByTestId("recovery-panel")).toBeTruthy();
+  });
+
+  it("saves the recovery sheet where the user chose and keeps the notice until it is closed", async () => {
+    const { calls } = fakeBackend({ role: null, hasUsers: false, isNew: true, savePath: "/home/kari/ark.pdf" });
+    render(App);
+    await fireEvent.input(await screen.findByTestId("admin-username"), { target: { value: "kari" } });
+    await fireEvent.input(screen.getByTestId("admin-password"), { target: { value: "hemmelig1" } });
+    await fireEvent.input(screen.getByTestId("admin-password2"), { target: { value: "hemmelig1" } });
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    await fireEvent.click(await screen.findByTestId("recovery-save"));
+    const saved = await screen.findByTestId("recovery-saved");
+    expect(saved.textContent).toContain("/home/kari/ark.pdf");
+    expect(saved.textContent).toContain("slett deretter filen");
+    expect(screen.queryByTestId("recovery-panel")).toBeNull();
+    expect(calls.find((c) => c.cmd === "save_recovery_sheet")?.args).toEqual({ path: "/home/kari/ark.pdf" });
+    await fireEvent.click(screen.getByTestId("recovery-saved-close"));
+    expect(screen.queryByTestId("recovery-saved")).toBeNull();
+  });
+
+  it("asks before a logout that would lose recovery keys not yet saved", async () => {
+    const { calls } = fakeBackend({ role: null, hasUsers: false, isNew: true });
+    render(App);
+    await fireEvent.input(await screen.findByTestId("admin-username"), { target: { value: "kari" } });
+    await fireEvent.input(screen.getByTestId("admin-password"), { target: { value: "hemmelig1" } });
+    await fireEvent.input(screen.getByTestId("admin-password2"), { target: { value: "hemmelig1" } });
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    await screen.findByTestId("recovery-panel");
+    await fireEvent.click(screen.getByTestId("logout"));
+    await fireEvent.click(await screen.findByTestId("logout-dialog-cancel"));
+    expect(calls.some((c) => c.cmd === "logout")).toBe(false);
+    await fireEvent.click(screen.getByTestId("logout"));
+    await fireEvent.click(await screen.findByTestId("logout-dialog-confirm"));
+    expect(await screen.findByTestId("login")).toBeTruthy();
+    expect(calls.some((c) => c.cmd === "logout")).toBe(true);
+  });
+
+  it("says where the unencrypted copy is after a login that encrypted the workspace", async () => {
+    fakeBackend({ role: null, convertsTo: "/data/program-ukryptert.okort" });
+    render(App);
+    await fireEvent.input(await screen.findByTestId("login-username"), { target: { value: "kultur" } });
+    await fireEvent.input(screen.getByTestId("login-password"), { target: { value: "demo1234" } });
+    await fireEvent.click(screen.getByTestId("login-submit"));
+    const notice = await screen.findByTestId("converted-notice");
+    expect(notice.textContent).toContain("/data/program-ukryptert.okort");
+    expect(screen.getByTestId("recovery-panel")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("converted-close"));
+    expect(screen.queryByTestId("converted-notice")).toBeNull();
+  });
+
+  it("lets NAV manage only NAV users and make a new recovery key, which asks for the sheet", async () => {
+    const { calls } = fakeBackend({ role: "nav" });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-users"));
+    await screen.findAllByTestId("user-row");
+    expect(screen.getAllByTestId("user-row").map((r) => r.textContent)).toEqual([expect.stringContaining("nav")]);
+    expect(screen.getByTestId("users-who").textContent).toContain("NAV styrer sine egne brukere");
+    await fireEvent.click(screen.getByTestId("user-new"));
+    const options = Array.from((screen.getByTestId("user-role") as HTMLSelectElement).options).map((o) => o.value);
+    expect(options).toEqual(["nav"]);
+    expect(screen.queryByTestId("user-venue")).toBeNull();
+
+    expect(screen.queryByTestId("recovery-panel")).toBeNull();
+    await fireEvent.click(screen.getByTestId("recovery-renew"));
+    expect((await screen.findByTestId("renew-dialog")).textContent).toContain("slutter å virke");
+    await fireEvent.click(screen.getByTestId("renew-dialog-confirm"));
+    expect(await screen.findByTestId("recovery-panel")).toBeTruthy();
+    expect(calls.filter((c) => c.cmd === "renew_recovery")).toHaveLength(1);
+  });
+
+  it("offers the culture office administrators and venue desks, and asks a new password for a new role", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-users"));
+    await fireEvent.click(await screen.findByRole("button", { name: "kino" }));
+    const select = screen.getByTestId("user-role") as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(["admin", "venue"]);
+    await fireEvent.change(select, { target: { value: "admin" } });
+    await fireEvent.click(screen.getByTestId("user-save"));
+    expect(screen.getByTestId("error-password").textContent).toContain("nytt passord");
+    expect(calls.some((c) => c.cmd === "save_user")).toBe(false);
+  });
+
+  it("marks a user from before encryption who needs a new password to log in, and asks for one", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-users"));
+    const marked = await screen.findAllByTestId("user-no-login");
+    expect(marked).toHaveLength(1);
+    expect(marked[0].closest("tr")?.textContent).toContain("billett");
+    await fireEvent.click(screen.getByRole("button", { name: "billett" }));
+    await fireEvent.click(screen.getByTestId("user-save"));
+    expect(screen.getByTestId("error-password").textContent).toContain("nytt passord");
+    expect(calls.some((c) => c.cmd === "save_user")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { showsFileMenu } from "./roles";
+import { canSee, managedRoles, navFor, showsFileMenu } from "./roles";
 
 describe("showsFileMenu", () => {
   it("shows the Fil menu to the administrator and before anyone logs in, never to NAV or a venue desk", () => {
@@ -7,5 +7,22 @@ describe("showsFileMenu", () => {
     expect(showsFileMenu(null)).toBe(true);
     expect(showsFileMenu("nav")).toBe(false);
     expect(showsFileMenu("venue")).toBe(false);
+  });
+});
+
+describe("the Users page", () => {
+  it("is in the menu of the culture office and of NAV, not of a venue desk", () => {
+    expect(navFor("admin").map((i) => i.view)).toContain("users");
+    expect(navFor("nav").map((i) => i.view)).toContain("users");
+    expect(navFor("venue").map((i) => i.view)).not.toContain("users");
+    expect(canSee("nav", "users")).toBe(true);
+    expect(canSee("venue", "users")).toBe(false);
+  });
+
+  it("offers the culture office administrators and venue desks, and NAV only NAV", () => {
+    expect(managedRoles("admin")).toEqual(["admin", "venue"]);
+    expect(managedRoles("nav")).toEqual(["nav"]);
+    expect(managedRoles("venue")).toEqual([]);
+    expect(managedRoles(null)).toEqual([]);
   });
 });

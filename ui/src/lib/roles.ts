@@ -38,7 +38,7 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
 
 const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
   admin: ["program", "years", "venues", "import", "cards", "lookup", "visits", "payouts", "users", "audit"],
-  nav: ["holders", "cards", "reassess", "lookup"],
+  nav: ["holders", "cards", "reassess", "lookup", "users"],
   venue: ["lookup", "visits"],
 };
 
@@ -57,6 +57,17 @@ export function canSee(role: Role | null | undefined, view: View): boolean {
   if (!role) return false;
   if (view === "welcome" || view === "venue") return role === "admin";
   return (BY_ROLE[role] as View[]).includes(view);
+}
+
+/**
+ * The roles whose users `role` may create and change, in the order the user form offers them:
+ * the culture office its administrators and the venue desks, NAV only its own staff (NAV's
+ * key is in NAV's slots alone, so the office cannot make NAV users).
+ */
+export function managedRoles(role: Role | null | undefined): Role[] {
+  if (role === "admin") return ["admin", "venue"];
+  if (role === "nav") return ["nav"];
+  return [];
 }
 
 /**

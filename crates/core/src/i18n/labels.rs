@@ -143,6 +143,15 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "locked the login for a while after {p} failed attempts",
         ),
         "user.update" => ("endret brukeren {s}", "changed the user {s}"),
+        "user.recovered" => (
+            "gjenopprettet tilgangen for {s} med en gjenopprettingsnøkkel",
+            "restored access for {s} with a recovery key",
+        ),
+        "recovery.renew" => (
+            "laget en ny gjenopprettingsnøkkel",
+            "made a new recovery key",
+        ),
+        "workspace.encrypt" => ("krypterte arbeidsområdet", "encrypted the workspace"),
         "visit.register" => ("registrerte {s}", "registered {s}"),
         "visit.override" => (
             "registrerte {s} over en regel, {r}",

@@ -90,6 +90,19 @@ mod tests {
     }
 
     #[test]
+    fn recovery_and_encryption_entries_read_as_sentences_not_action_codes() {
+        let recovered = audit_sentence(Lang::Nb, "user.recovered", "systemet", "nav", "");
+        assert_eq!(
+            recovered,
+            "systemet gjenopprettet tilgangen for nav med en gjenopprettingsnøkkel."
+        );
+        let renewed = audit_sentence(Lang::En, "recovery.renew", "kultur", "", "");
+        assert_eq!(renewed, "kultur made a new recovery key.");
+        let encrypted = audit_sentence(Lang::Nb, "workspace.encrypt", "kultur", "", "");
+        assert_eq!(encrypted, "kultur krypterte arbeidsområdet.");
+    }
+
+    #[test]
     fn an_entry_logged_with_its_reason_before_reasons_left_the_log_still_reads_it() {
         let void = audit_sentence(Lang::En, "visit.void", "kino", "the visit", "feil kort");
         assert_eq!(void, "kino voided the visit with the reason “feil kort”.");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { cleanup, render, screen } from "@testing-library/svelte";
+import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
 import type { AuditEntry } from "../api";
 import Audit from "./Audit.svelte";
 
@@ -23,7 +23,7 @@ const entry: AuditEntry = {
 
 function backend(brokenAt: number | null) {
   mockIPC((cmd) => {
-    if (cmd === "list_users") return [];
+    if (cmd === "audit_users") return [];
     if (cmd === "audit_log") return [entry];
     if (cmd === "audit_verify") return { entries: 12, brokenAt };
     return null;
@@ -45,5 +45,22 @@ describe("Audit", () => {
     render(Audit);
     await screen.findAllByTestId("audit-row");
     expect(screen.queryByTestId("audit-broken")).toBeNull();
+  });
+
+  it("offers every user the log may name, NAV's too, though the office does not manage them", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "audit_users") {
+        return [
+          { id: 1, username: "kultur", role: "admin", venueId: null, active: true, canLogIn: true },
+          { id: 2, username: "nav", role: "nav", venueId: null, active: true, canLogIn: true },
+        ];
+      }
+      if (cmd === "audit_log") return [entry];
+      if (cmd === "audit_verify") return { entries: 1, brokenAt: null };
+      return null;
+    });
+    render(Audit);
+    const select = screen.getByTestId("audit-user") as HTMLSelectElement;
+    await waitFor(() => expect(Array.from(select.options).slice(2).map((o) => o.textContent)).toEqual(["kultur", "nav"]));
   });
 });
