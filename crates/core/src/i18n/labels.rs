@@ -112,15 +112,6 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "decided that the card of {s} ends in {p}",
         ),
         "user.create" => ("opprettet brukeren {s}", "created the user {s}"),
-        "user.recovered" => (
-            "ga {s} nytt passord med gjenopprettingsnøkkelen",
-            "gave {s} a new password with the recovery key",
-        ),
-        "recovery.renew" => (
-            "laget en ny gjenopprettingsnøkkel",
-            "made a new recovery key",
-        ),
-        "workspace.encrypt" => ("krypterte arbeidsfilen", "encrypted the workspace"),
         "workspace.backup" => (
             "tok en sikkerhetskopi av arbeidsfilen",
             "made a backup of the workspace",
@@ -151,7 +142,7 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "laget en ny gjenopprettingsnøkkel",
             "made a new recovery key",
         ),
-        "workspace.encrypt" => ("krypterte arbeidsområdet", "encrypted the workspace"),
+        "workspace.encrypt" => ("krypterte arbeidsfilen", "encrypted the workspace"),
         "visit.register" => ("registrerte {s}", "registered {s}"),
         "visit.override" => (
             "registrerte {s} over en regel, {r}",
