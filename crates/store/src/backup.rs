@@ -123,7 +123,9 @@ impl Workspace {
     /// SQLite's own check of the file's structure; a damaged workspace is refused with the way
     /// back (the backups folder).
     pub fn integrity(&self) -> Result<(), StoreError> {
-        let result: String = self.conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        let result: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if result == "ok" {
             Ok(())
         } else {

@@ -99,7 +99,7 @@ mod tests {
         let renewed = audit_sentence(Lang::En, "recovery.renew", "kultur", "", "");
         assert_eq!(renewed, "kultur made a new recovery key.");
         let encrypted = audit_sentence(Lang::Nb, "workspace.encrypt", "kultur", "", "");
-        assert_eq!(encrypted, "kultur krypterte arbeidsområdet.");
+        assert_eq!(encrypted, "kultur krypterte arbeidsfilen.");
     }
 
     #[test]

@@ -536,7 +536,7 @@ export const nb = {
   "users.introNav": "NAV styrer sine egne brukere her. Kulturkontoret ser dem ikke og kan ikke endre dem.",
   "users.newPasswordNeeded": "Ny rolle eller aktivert igjen: gi brukeren et nytt passord.",
   "users.noLogin": "Trenger nytt passord",
-  "users.noLoginHint": "Brukeren kan ikke logge inn i det krypterte arbeidsområdet før hen får et nytt passord.",
+  "users.noLoginHint": "Brukeren kan ikke logge inn i den krypterte arbeidsfilen før hen får et nytt passord.",
   "users.renew": "Ny gjenopprettingsnøkkel",
   "users.renewTitle": "Lage ny gjenopprettingsnøkkel for {side}?",
   "users.renewText": "Den gamle nøkkelen slutter å virke med en gang. Den nye lagres som et gjenopprettingsark som skal skrives ut og låses inn; makuler det gamle arket.",
