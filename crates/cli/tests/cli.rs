@@ -1468,3 +1468,45 @@ fn two_desks_registering_the_same_card_at_once_never_pass_its_limit() {
     assert_eq!(april.len(), 1);
     assert_eq!(april[0]["line"]["holderVisits"], 5);
 }
+
+#[test]
+fn a_backup_is_saved_and_restored_and_the_first_login_of_a_day_keeps_a_copy() {
+    let (dir, ws) = demo();
+    // The first login of the day made a checked copy beside the workspace.
+    assert!(okort(&ws, &["years", "list"]).status.success());
+    let auto = okort_store::backup::list(&ws);
+    assert_eq!(auto.len(), 1, "{auto:?}");
+    let copy = dir.path().join("kopi.okort");
+    let out = okort(&ws, &["backup", "--out", copy.to_str().expect("p")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The copy is a workspace that opens with the same login.
+    assert!(okort(&copy, &["years", "list"]).status.success());
+    // A backup is never written over a workspace; NAV does not make backups.
+    let over = okort(&ws, &["backup", "--out", ws.to_str().expect("p")]);
+    assert_eq!(over.status.code(), Some(1));
+    assert!(stderr(&over).contains("arbeidsfil"), "{}", stderr(&over));
+    assert_eq!(
+        nav(&ws, &["backup", "--out", "x.okort"]).status.code(),
+        Some(1)
+    );
+
+    // A change after the backup is gone after the restore; the workspace as it was is kept.
+    let year = okort(&ws, &["years", "save", "--year", "2030"]);
+    assert!(year.status.success(), "{}", stderr(&year));
+    let restored = okort(&ws, &["restore", "--from", copy.to_str().expect("p")]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    let years = stdout(&okort(&ws, &["years", "list"]));
+    assert!(!years.contains("2030"), "{years}");
+    assert!(okort_store::backup::list(&ws)
+        .iter()
+        .any(|p| p.to_string_lossy().contains("before-restore")));
+    // A backup that does not open with the login is refused and nothing is replaced.
+    let wrong = as_user(
+        &ws,
+        "kultur",
+        "feil-passord",
+        &["restore", "--from", copy.to_str().expect("p")],
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(okort(&ws, &["years", "list"]).status.success());
+}
