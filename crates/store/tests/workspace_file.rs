@@ -264,3 +264,92 @@ fn a_spreadsheet_with_a_cell_far_out_is_refused_by_name_without_allocating_the_s
         .message(okort_core::Lang::En)
         .contains("more than 32 MB"));
 }
+
+/// A plain workspace at schema `version` as that version of the app left it: a year and a
+/// venue, and from schema 2 on a user, a holder with NAV's fields, a card, and from schema 5 a
+/// visit.
+fn plain_at(path: &std::path::Path, version: u32) {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let mut conn = rusqlite::Connection::open(path).expect("open");
+    conn.pragma_update(None, "application_id", 0x4F4B_5254)
+        .expect("id");
+    okort_store::migrations::migrate_to(&mut conn, version).expect("schema");
+    conn.execute(
+        "INSERT INTO program_years (year, valid_from, valid_to, card_quota, age_min, age_max,
+            companion_free, status) VALUES (2025, '2025-01-01', '2025-12-31', 30, 5, 18, 1, 'active')",
+        [],
+    )
+    .expect("year");
+    conn.execute(
+        "INSERT INTO venues (name, category) VALUES ('Gamle kino', 'cinema')",
+        [],
+    )
+    .expect("venue");
+    if version < 2 {
+        return;
+    }
+    let salt = SaltString::encode_b64(b"sixteen byte salt").expect("salt");
+    let hash = argon2::Argon2::default()
+        .hash_password(b"gammelt-passord", &salt)
+        .expect("hash")
+        .to_string();
+    conn.execute(
+        "INSERT INTO users (username, password_hash, role) VALUES ('kultur', ?1, 'admin')",
+        [&hash],
+    )
+    .expect("user");
+    conn.execute(
+        "INSERT INTO holders (first_name, last_name, birth_date, language, guardian_name, address)
+         VALUES ('Ольга', 'Петрова', '2014-03-03', 'ru', 'Ирина Петрова', 'Storgata 1')",
+        [],
+    )
+    .expect("holder");
+    conn.execute(
+        "INSERT INTO cards (year_id, serial, number, holder_id, status, created_on)
+         VALUES (1, 1, '2025-0001-7', 1, 'handedOut', '2025-01-05')",
+        [],
+    )
+    .expect("card");
+    if version >= 5 {
+        conn.execute(
+            "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on, source,
+                registered_by, registered_at)
+             VALUES (1, 1, 1, 1, '2025-03-01', 'desk', 1, '2025-03-01T10:00:00Z')",
+            [],
+        )
+        .expect("visit");
+    }
+}
+
+#[test]
+fn a_workspace_from_every_earlier_schema_opens_with_its_data() {
+    let dir = tempfile::tempdir().expect("dir");
+    for version in 2..okort_store::migrations::SEALING_VERSION {
+        let path = dir.path().join(format!("schema{version}.okort"));
+        plain_at(&path, version);
+        let (ws, admin) =
+            Workspace::unlock(&path, "kultur", "gammelt-passord").expect("convert and upgrade");
+        assert_eq!(
+            ws.schema_version().expect("v"),
+            okort_store::migrations::latest_version(),
+            "from {version}"
+        );
+        assert_eq!(ws.list_venues().expect("venues")[0].name, "Gamle kino");
+        assert_eq!(ws.list_years().expect("years")[0].year, 2025);
+        let summaries = ws.holder_summaries(&admin).expect("holders");
+        assert_eq!(
+            (summaries[0].first_name.as_str(), summaries[0].birth_year),
+            ("Ольга", 2014),
+            "from {version}"
+        );
+        let visits = ws.count("SELECT COUNT(*) FROM visits").expect("visits");
+        assert_eq!(visits, i64::from(version >= 5), "from {version}");
+        assert!(ws.verify_audit(&admin).expect("chain").broken_at.is_none());
+        assert!(ws.integrity().is_ok());
+    }
+    // Schema 1 had no users: nobody can log in to convert it, and it is not touched.
+    let path = dir.path().join("schema1.okort");
+    plain_at(&path, 1);
+    assert!(Workspace::unlock(&path, "kultur", "gammelt-passord").is_err());
+    assert_eq!(okort_store::file_kind(&path), okort_store::FileKind::Plain);
+}
