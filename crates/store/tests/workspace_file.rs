@@ -353,3 +353,34 @@ fn a_workspace_from_every_earlier_schema_opens_with_its_data() {
     assert!(Workspace::unlock(&path, "kultur", "gammelt-passord").is_err());
     assert_eq!(okort_store::file_kind(&path), okort_store::FileKind::Plain);
 }
+
+mod arbitrary_files {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any bytes as a venue register, a holder list or a visit report: read or refused
+        /// with a message, never a panic, and nothing half saved.
+        #[test]
+        fn any_bytes_as_an_import_are_read_or_refused(
+            bytes in proptest::collection::vec(any::<u8>(), 0..3000),
+            as_xlsx in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().expect("dir");
+            let mut ws = Workspace::create(&dir.path().join("ws.okort")).expect("create");
+            let admin = ws.create_first_admin("kultur", "hemmelig-passord").expect("admin");
+            let mut bytes = bytes;
+            if as_xlsx {
+                // Starts like a zip, so the spreadsheet reader takes it.
+                bytes.splice(0..0, *b"PK\x03\x04");
+            }
+            if let Err(e) = ws.import_venues_csv(&admin, &bytes) {
+                prop_assert!(!e.message(okort_core::Lang::Nb).is_empty());
+                prop_assert!(ws.list_venues().expect("venues").is_empty());
+            }
+            let _ = ws.import_visits(&admin, None, &bytes, false, chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("d"));
+        }
+    }
+}
