@@ -23,6 +23,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::workspace::tauri_commands::workspace_info,
+            commands::workspace::tauri_commands::workspace_retry,
             commands::workspace::tauri_commands::workspace_new,
             commands::workspace::tauri_commands::workspace_open,
             commands::workspace::tauri_commands::workspace_open_demo,

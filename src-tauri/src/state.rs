@@ -19,6 +19,21 @@ fn swept(ws: Workspace) -> Workspace {
     ws
 }
 
+/// The workspace at `path` at start: the default file is made on first start; any other must
+/// be there.
+fn open_at_start(path: &Path, default: &Path, lang: Lang) -> Result<Option<Workspace>, ApiError> {
+    if path != default && !path.exists() {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            okort_core::i18n::Msg::WorkspaceUnreachable {
+                path: path.display().to_string(),
+            }
+            .text(lang),
+        ));
+    }
+    Workspace::start(path).map_err(|e| ApiError::from_store(e, lang))
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Settings {
@@ -46,7 +61,9 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the workspace named by `OKORT_WORKSPACE`, else the last one used, else the
-    /// default file in the app's data folder (created on first start).
+    /// default file in the app's data folder (created on first start). A workspace that was
+    /// used before and cannot be reached now (a network folder offline) is said so on the first
+    /// screen, with retry and choose; no other file is opened or made in its place.
     pub fn start(data_dir: PathBuf, config_dir: PathBuf) -> Self {
         let settings_file = config_dir.join("settings.json");
         let settings: Settings = std::fs::read(&settings_file)
@@ -54,13 +71,14 @@ impl AppState {
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
         let lang = settings.lang.unwrap_or_default();
+        let default = data_dir.join("opplevelseskort.okort");
         let path = std::env::var_os("OKORT_WORKSPACE")
             .map(PathBuf::from)
-            .or(settings.last_workspace.filter(|p| p.is_file()))
-            .unwrap_or_else(|| data_dir.join("opplevelseskort.okort"));
-        let (workspace, startup_error) = match Workspace::start(&path) {
+            .or(settings.last_workspace)
+            .unwrap_or_else(|| default.clone());
+        let (workspace, startup_error) = match open_at_start(&path, &default, lang) {
             Ok(ws) => (ws, None),
-            Err(e) => (None, Some(ApiError::from_store(e, lang))),
+            Err(e) => (None, Some(e)),
         };
         AppState {
             path: Mutex::new(path),
@@ -240,6 +258,16 @@ impl AppState {
         &self.data_dir
     }
 
+    /// Tries the workspace of the start again (the network folder is back).
+    pub fn retry(&self) -> ApiResult<()> {
+        let path = self.path();
+        let default = self.data_dir.join("opplevelseskort.okort");
+        let ws = open_at_start(&path, &default, self.lang())?;
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = ws;
+        *self.startup_error.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        Ok(())
+    }
+
     pub fn take_startup_error(&self) -> Option<ApiError> {
         self.startup_error
             .lock()
@@ -284,5 +312,42 @@ impl AppState {
             // Losing the settings only costs the user a re-pick of language and file.
             let _ = std::fs::write(&self.settings_file, json);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_last_workspace_out_of_reach_is_said_and_retried_never_replaced() {
+        let dir = tempfile::tempdir().expect("dir");
+        let share = dir.path().join("share").join("program.okort");
+        let config = dir.path().join("config");
+        std::fs::create_dir_all(&config).expect("config");
+        std::fs::write(
+            config.join("settings.json"),
+            serde_json::json!({ "lastWorkspace": share }).to_string(),
+        )
+        .expect("settings");
+        let state = AppState::start(dir.path().join("data"), config);
+        let err = state.take_startup_error().expect("said");
+        assert!(
+            err.message.contains("Finner ikke arbeidsfilen"),
+            "{}",
+            err.message
+        );
+        assert!(!share.exists(), "nothing made in its place");
+        assert!(!dir
+            .path()
+            .join("data")
+            .join("opplevelseskort.okort")
+            .exists());
+        assert!(state.retry().is_err(), "still out of reach");
+        // The share is back.
+        std::fs::create_dir_all(share.parent().expect("dir")).expect("dir");
+        drop(okort_store::demo::create(&share).expect("demo"));
+        state.retry().expect("reached");
+        assert_eq!(state.path(), share);
     }
 }

@@ -60,6 +60,12 @@ commands! {
         info(state)
     }
 
+    /// Tries the workspace that could not be reached at start again.
+    pub fn workspace_retry(state) -> ApiResult<WorkspaceInfo> {
+        state.retry()?;
+        info(state)
+    }
+
     pub fn workspace_new(state, path: PathBuf) -> ApiResult<WorkspaceInfo> {
         may_switch(state)?;
         state.switch(&path, || Workspace::create(&path).map(Some))?;

@@ -6,6 +6,9 @@ import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, Car
 export const commands = {
   workspaceInfo: () =>
     call<WorkspaceInfo>("workspace_info"),
+  /** Tries the workspace that could not be reached at start again. */
+  workspaceRetry: () =>
+    call<WorkspaceInfo>("workspace_retry"),
   workspaceNew: (path: string) =>
     call<WorkspaceInfo>("workspace_new", { path }),
   workspaceOpen: (path: string) =>

@@ -61,6 +61,9 @@ catalogue! {
     /// Who did what the system did itself (user id 0 in the audit log).
     TheSystem => "systemet", "the system";
     NotLoggedIn => "Du er ikke logget inn.", "You are not logged in.";
+    WorkspaceUnreachable { path: String } =>
+        "Finner ikke arbeidsfilen {path}. Er nettverksmappen tilgjengelig? Prøv igjen, eller velg en annen fil.",
+        "Cannot reach the workspace {path}. Is the network folder available? Try again, or choose another file.";
     NoWorkspace => "Ingen arbeidsfil er åpen. Velg Fil → Ny eller Åpne.",
         "No workspace is open. Choose File → New or Open.";
     TooNew { found: u32, supported: u32 } =>

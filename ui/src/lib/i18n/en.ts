@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   "menu.new": "New workspace …",
   "menu.open": "Open workspace …",
   "menu.demo": "Open demo program",
+  "app.retry": "Try again",
   "menu.opened": "Opened {path}",
   "menu.created": "Created {path}",
   "menu.demoOpened": "The demo program is open",

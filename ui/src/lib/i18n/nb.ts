@@ -17,6 +17,7 @@ export const nb = {
   "menu.new": "Nytt arbeidsområde …",
   "menu.open": "Åpne arbeidsområde …",
   "menu.demo": "Åpne demoprogrammet",
+  "app.retry": "Prøv igjen",
   "menu.opened": "Åpnet {path}",
   "menu.created": "Opprettet {path}",
   "menu.demoOpened": "Demoprogrammet er åpnet",
