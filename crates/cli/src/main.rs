@@ -66,6 +66,8 @@ enum Command {
     },
     /// Create a workspace holding the demo program (Eksempel kommune).
     Demo,
+    /// Check the file's structure (SQLite's quick_check).
+    Check,
     /// Save a copy of the whole workspace (it opens with the same passwords).
     Backup {
         #[arg(long, value_name = "FIL")]
@@ -202,6 +204,10 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             say(CliMsg::DemoCreated {
                 path: path.display().to_string(),
             });
+        }
+        Command::Check => {
+            common::open(path, lang)?.integrity()?;
+            say(CliMsg::FileWhole);
         }
         Command::Backup { out } => {
             let ws = common::open(path, lang)?;

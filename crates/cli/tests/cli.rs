@@ -1510,3 +1510,92 @@ fn a_backup_is_saved_and_restored_and_the_first_login_of_a_day_keeps_a_copy() {
     assert_eq!(wrong.status.code(), Some(1));
     assert!(okort(&ws, &["years", "list"]).status.success());
 }
+
+/// Runs okort as NAV and kills it (SIGKILL) after `after`; true if it was still running.
+fn killed_after(ws: &Path, args: &[&str], after: std::time::Duration) -> bool {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_okort"))
+        .arg("--workspace")
+        .arg(ws)
+        .args(["--user", "nav"])
+        .args(args)
+        .env("OKORT_PASSWORD", DEMO_PASSWORD)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run okort");
+    std::thread::sleep(after);
+    let running = child.try_wait().expect("wait").is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    running
+}
+
+#[test]
+fn a_command_killed_mid_import_or_mid_print_leaves_the_workspace_before_or_after() {
+    let (dir, ws) = demo();
+    let csv = dir.path().join("mange.csv");
+    let mut text = String::from("fornavn;etternavn;fødselsdato\n");
+    for i in 0..3000 {
+        text.push_str(&format!("Amina{i};Hassan;01.02.2014\n"));
+    }
+    std::fs::write(&csv, text).expect("csv");
+    let count = || -> usize {
+        let out = nav(&ws, &["holders", "list", "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let list: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        list.as_array().expect("list").len()
+    };
+    let before = count();
+    let pdf = dir.path().join("kort.pdf");
+    let mut killed = 0;
+    for round in 0..6u64 {
+        let wait = std::time::Duration::from_millis(150 + round * 120);
+        if killed_after(&ws, &["holders", "import", csv.to_str().expect("p")], wait) {
+            killed += 1;
+        }
+        let n = count();
+        assert!(n == before || n == before + 3000, "half an import: {n}");
+        let whole = okort(&ws, &["check"]);
+        assert!(whole.status.success(), "{}", stderr(&whole));
+        if n == before + 3000 {
+            break;
+        }
+    }
+    for round in 0..4u64 {
+        let wait = std::time::Duration::from_millis(100 + round * 150);
+        let args = [
+            "cards",
+            "print",
+            "--year",
+            "2026",
+            "--layout",
+            "a4",
+            "--out",
+            pdf.to_str().expect("p"),
+        ];
+        let mut child = Command::new(env!("CARGO_BIN_EXE_okort"))
+            .arg("--workspace")
+            .arg(&ws)
+            .args(["--user", "kultur"])
+            .args(args)
+            .env("OKORT_PASSWORD", DEMO_PASSWORD)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("print");
+        std::thread::sleep(wait);
+        let running = child.try_wait().expect("wait").is_none();
+        let _ = child.kill();
+        let _ = child.wait();
+        if running {
+            killed += 1;
+            // Either no file under the name, or a whole PDF.
+            if let Ok(bytes) = std::fs::read(&pdf) {
+                assert!(bytes.starts_with(b"%PDF") && bytes.windows(5).any(|w| w == b"%%EOF"));
+            }
+        }
+        assert!(okort(&ws, &["check"]).status.success());
+    }
+    assert!(killed > 0, "no command was killed while it ran");
+    assert!(okort(&ws, &["audit", "verify"]).status.success());
+}

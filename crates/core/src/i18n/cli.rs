@@ -9,6 +9,7 @@ catalogue! {
     CliMsg;
     // The workspace.
     Created { path: String } => "Opprettet {path}", "Created {path}";
+    FileWhole => "Arbeidsfilen er hel.", "The workspace is whole.";
     BackedUp { path: String } => "Sikkerhetskopi lagret i {path}", "Backup saved in {path}";
     Restored { path: String, backups: String } =>
         "{path} er hentet tilbake fra sikkerhetskopien; slik den var, ligger den i {backups}",
