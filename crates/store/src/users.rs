@@ -392,7 +392,8 @@ impl Workspace {
     }
 
     /// Makes a new recovery key for the actor's side (the culture office or NAV), replacing
-    /// the old one, kept until [`Workspace::take_recovery`] prints it. Logged.
+    /// the old one, kept until [`Workspace::take_recovery`] prints it. Logged. While NAV has
+    /// no user and nothing sealed, the culture office's renewal also gives NAV a new start.
     pub fn renew_recovery(&mut self, actor: &Actor) -> Result<(), StoreError> {
         let role = match actor.role {
             Role::Admin => RecoveryRole::Kultur,
@@ -404,10 +405,31 @@ impl Workspace {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut env = Envelope::read(&self.path)?;
         let key = env.set_recovery(role, &self.keys)?;
+        let mut made = vec![(role, key)];
+        // Before NAV has a user or has sealed anything, NAV's key protects nothing yet: if the
+        // sheet of the setup was lost, the culture office makes NAV a new start (a new NAV key
+        // and its recovery key), so NAV can still get in.
+        let nav_started: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'nav')
+                 OR EXISTS (SELECT 1 FROM holders WHERE nav_sealed IS NOT NULL)",
+            [],
+            |r| r.get(0),
+        )?;
+        if role == RecoveryRole::Kultur && !nav_started {
+            let fresh = Keys {
+                data: self.keys.data.clone(),
+                cards: self.keys.cards.clone(),
+                nav: Some(crate::vault::Key::random()?),
+            };
+            made.push((
+                RecoveryRole::Nav,
+                env.set_recovery(RecoveryRole::Nav, &fresh)?,
+            ));
+        }
         log(&tx, actor, "recovery.renew", "user", None, "")?;
         env.write(&self.path)?;
         tx.commit()?;
-        self.recovery = vec![(role, key)];
+        self.recovery = made;
         Ok(())
     }
 

@@ -1121,3 +1121,40 @@ fn an_import_without_some_columns_leaves_those_fields_as_they_are() {
         .expect("third import");
     assert_eq!(s.ws.list_holders(&s.nav).expect("holders")[0].nav_note, "");
 }
+
+#[test]
+fn a_lost_setup_sheet_is_made_good_until_nav_has_started() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("ny.okort");
+    let mut ws = Workspace::create(&path).expect("create");
+    let admin = ws
+        .create_first_admin("kultur", "hemmelig-passord")
+        .expect("admin");
+    // The sheet of the setup is never saved.
+    drop(ws.take_recovery());
+    ws.renew_recovery(&admin).expect("renew");
+    let keys = ws.take_recovery();
+    assert_eq!(keys.len(), 2, "the office's key and a new start for NAV");
+    let nav_key = keys
+        .iter()
+        .find(|(r, _)| *r == RecoveryRole::Nav)
+        .map(|(_, k)| k.to_string())
+        .expect("nav");
+    drop(ws);
+    let (mut ws, nav) =
+        Workspace::recover(&path, RecoveryRole::Nav, &nav_key, "nav", "navs-passord")
+            .expect("NAV gets in");
+    let holder = ws
+        .save_holder(
+            &nav,
+            holder("Amira", d(2015, 1, 1), "40000000"),
+            d(2026, 1, 2),
+        )
+        .expect("holder");
+    assert_eq!(holder.guardian_phone, "40000000");
+    drop(ws);
+    // Once NAV has started, the office's renewal makes its own key only.
+    let (mut ws, admin) = Workspace::unlock(&path, "kultur", "hemmelig-passord").expect("office");
+    ws.renew_recovery(&admin).expect("renew");
+    assert_eq!(ws.take_recovery().len(), 1);
+}
