@@ -27,17 +27,42 @@ pub struct WorkspaceInfo {
 pub struct BackupFile {
     pub path: String,
     pub file_name: String,
-    /// When the copy was written, RFC 3339 with the local offset.
+    /// When the copy was made, RFC 3339 with the local offset.
     pub modified: String,
 }
 
+/// The time in an automatic backup's name (`NAME-YYYYMMDD-HHMMSS….okort`, local time): when the
+/// copy was made, even if the file was written since (a failed login is recorded in the file).
+fn stamp_in_name(name: &str) -> Option<chrono::DateTime<chrono::Local>> {
+    use chrono::TimeZone;
+    let bytes = name.as_bytes();
+    let stamp = (0..=bytes.len().saturating_sub(15)).rev().find_map(|i| {
+        let window = name.get(i..i + 15)?;
+        let shaped = window.bytes().enumerate().all(|(j, b)| match j {
+            8 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        let bounded = i > 0 && bytes[i - 1] == b'-';
+        (shaped && bounded)
+            .then(|| chrono::NaiveDateTime::parse_from_str(window, "%Y%m%d-%H%M%S").ok())
+            .flatten()
+    })?;
+    chrono::Local.from_local_datetime(&stamp).earliest()
+}
+
 fn backup_file(path: &Path) -> Option<BackupFile> {
-    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let file_name = path.file_name()?.to_string_lossy().into_owned();
+    let made = match stamp_in_name(&file_name) {
+        Some(at) => at,
+        None => std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()?
+            .into(),
+    };
     Some(BackupFile {
         path: path.display().to_string(),
-        file_name: path.file_name()?.to_string_lossy().into_owned(),
-        modified: chrono::DateTime::<chrono::Local>::from(modified)
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        modified: made.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        file_name,
     })
 }
 
@@ -242,6 +267,29 @@ mod tests {
             after.iter().map(|b| &b.file_name).collect::<Vec<_>>(),
             names.iter().collect::<Vec<_>>(),
             "newest first"
+        );
+    }
+
+    #[test]
+    fn a_backups_time_is_read_from_its_name_and_a_name_without_one_has_none() {
+        let at = |name: &str| stamp_in_name(name).map(|t| t.format("%F %T").to_string());
+        assert_eq!(
+            at("demo-20261202-060342.okort").as_deref(),
+            Some("2026-12-02 06:03:42")
+        );
+        assert_eq!(
+            at("mitt-2026-program-20261202-060342-before-restore.okort").as_deref(),
+            Some("2026-12-02 06:03:42")
+        );
+        assert_eq!(
+            at("demo-20261202-060342-schema3.okort").as_deref(),
+            Some("2026-12-02 06:03:42")
+        );
+        assert_eq!(at("kopi.okort"), None);
+        assert_eq!(
+            at("demo-20261399-060342.okort"),
+            None,
+            "no 99th of the 13th month"
         );
     }
 

@@ -311,7 +311,7 @@ schemaVersion: number | null, };
 
 export type BackupFile = { path: string, fileName: string, 
 /**
- * When the copy was written, RFC 3339 with the local offset.
+ * When the copy was made, RFC 3339 with the local offset.
  */
 modified: string, };
 
