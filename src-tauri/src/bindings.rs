@@ -100,7 +100,7 @@ mod tests {
     use crate::commands::program::ProgramImageKind;
     use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::visits::VisitImportPreview;
-    use crate::commands::workspace::WorkspaceInfo;
+    use crate::commands::workspace::{BackupFile, WorkspaceInfo};
     use crate::error::{ApiError, ErrorCode, FieldError, RowError};
     use crate::jobs::JobEvent;
     use okort_core::*;
@@ -168,6 +168,7 @@ mod tests {
             decl::<CardDesign>(&cfg),
             decl::<PrinterProfile>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
+            decl::<BackupFile>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),
             decl::<RowError>(&cfg),

@@ -307,10 +307,19 @@ export class Session {
    * through fetch (its custom protocol) or, where WebKitGTK blocks that as here, through the
    * web view's message handler: both are watched.
    */
-  async answerSaveDialog(path) {
+  answerSaveDialog(path) {
+    return this.answerDialog("plugin:dialog|save", path);
+  }
+
+  /** Answers the app's next open dialog (one file) with `path`, as `answerSaveDialog` does. */
+  answerOpenDialog(path) {
+    return this.answerDialog("plugin:dialog|open", path);
+  }
+
+  /** Answers the page's next call of the dialog plugin's `command` with `answer`. */
+  async answerDialog(command, answer) {
     await this.run(
-      `const [path] = arguments;
-       const SAVE = "plugin:dialog|save";
+      `const [command, answer] = arguments;
        const handler = window.webkit?.messageHandlers?.ipc;
        const realPost = handler?.postMessage;
        const realFetch = window.fetch;
@@ -320,9 +329,9 @@ export class Session {
        };
        window.fetch = function (input, init) {
          const url = typeof input === "string" ? input : input.url;
-         if (!url.endsWith("/" + encodeURIComponent(SAVE))) return realFetch.call(window, input, init);
+         if (!url.endsWith("/" + encodeURIComponent(command))) return realFetch.call(window, input, init);
          restore();
-         return Promise.resolve(new Response(JSON.stringify(path), {
+         return Promise.resolve(new Response(JSON.stringify(answer), {
            headers: { "Content-Type": "application/json", "Tauri-Response": "ok" },
          }));
        };
@@ -331,13 +340,14 @@ export class Session {
            configurable: true,
            value: function (message) {
              const m = JSON.parse(message);
-             if (m.cmd !== SAVE) return realPost.call(handler, message);
+             if (m.cmd !== command) return realPost.call(handler, message);
              restore();
-             setTimeout(() => window.__TAURI_INTERNALS__.runCallback(m.callback, path), 0);
+             setTimeout(() => window.__TAURI_INTERNALS__.runCallback(m.callback, answer), 0);
            },
          });
        }`,
-      path,
+      command,
+      answer,
     );
   }
 

@@ -297,6 +297,11 @@ describe("App", () => {
     expect(screen.getByTestId("login-demo-hint").textContent).toContain("demo1234");
     expect(screen.queryByTestId("nav-program")).toBeNull();
     expect(screen.getByTestId("menu-file")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("menu-file"));
+    expect(screen.getByTestId("menu-open")).toBeTruthy();
+    expect(screen.queryByTestId("menu-save-copy"), "copies are the culture office's").toBeNull();
+    expect(screen.queryByTestId("menu-restore")).toBeNull();
+    await fireEvent.click(screen.getByTestId("menu-file"));
 
     const navIds = () => Array.from(document.querySelectorAll(".nav [data-testid]")).map((e) => e.getAttribute("data-testid"));
     async function loginAs(username: string) {
@@ -324,6 +329,9 @@ describe("App", () => {
     await loginAs("kultur");
     await screen.findByTestId("venue-list");
     expect(screen.getByTestId("menu-file")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("menu-file"));
+    expect(screen.getByTestId("menu-save-copy").textContent).toBe("Lagre en kopi…");
+    expect(screen.getByTestId("menu-restore").textContent).toBe("Hent fra sikkerhetskopi…");
     expect(navIds()).toEqual([
       "nav-program",
       "nav-years",

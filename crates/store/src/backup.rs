@@ -146,7 +146,8 @@ impl Workspace {
         password: &str,
     ) -> Result<(Workspace, Actor), StoreError> {
         {
-            let (backup, actor) = Workspace::unlock(from, username, password)?;
+            let (backup, actor) =
+                Workspace::unlock_keeping(from, username, password, chrono::Utc::now(), false)?;
             require(&actor, Action::ManageProgram)?;
             backup.integrity()?;
         }
@@ -165,5 +166,36 @@ impl Workspace {
         let (ws, actor) = Workspace::unlock(path, username, password)?;
         log(&ws.conn, &actor, "workspace.restore", "workspace", None, "")?;
         Ok((ws, actor))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restoring_an_automatic_backup_makes_no_backups_folder_inside_the_backups_folder() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("test.okort");
+        let mut ws = Workspace::create(&path).expect("create");
+        ws.create_first_admin("kultur", "hemmelig-passord")
+            .expect("admin");
+        drop(ws);
+        drop(Workspace::unlock(&path, "kultur", "hemmelig-passord").expect("login"));
+        let auto = list(&path);
+        assert_eq!(auto.len(), 1, "the first login of the day keeps a copy");
+
+        drop(Workspace::restore(&path, &auto[0], "kultur", "hemmelig-passord").expect("restore"));
+
+        let inside: Vec<_> = std::fs::read_dir(folder(&path))
+            .expect("backups folder")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            inside.iter().all(|name| name.ends_with(".okort")),
+            "only backups in the folder: {inside:?}"
+        );
+        assert!(inside.iter().any(|name| name.contains("before-restore")));
     }
 }

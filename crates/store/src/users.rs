@@ -98,6 +98,18 @@ impl Workspace {
         password: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(Workspace, Actor), StoreError> {
+        Self::unlock_keeping(path, username, password, now, true)
+    }
+
+    /// As [`Workspace::unlock_at`]; `keep_copy` false opens a file without the daily automatic
+    /// backup (a backup checked before a restore gets no backups folder of its own).
+    pub(crate) fn unlock_keeping(
+        path: &Path,
+        username: &str,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        keep_copy: bool,
+    ) -> Result<(Workspace, Actor), StoreError> {
         match vault::file_kind(path) {
             FileKind::Missing => return Err(StoreError::NotFound(path.to_path_buf())),
             FileKind::Other => return Err(StoreError::NotAWorkspace(path.to_path_buf())),
@@ -130,7 +142,9 @@ impl Workspace {
             return refuse(Problem::LoginFailed);
         };
         // Once a day, the first login checks the file and keeps a copy of it.
-        ws.auto_backup(false)?;
+        if keep_copy {
+            ws.auto_backup(false)?;
+        }
         if attempts.failures > 0 || !env.failed.is_empty() {
             let failed = std::mem::take(&mut env.failed);
             ws.record_failed_logins(&env, &failed)?;

@@ -309,6 +309,12 @@ export type WorkspaceInfo = { path: string, isNew: boolean,
  */
 schemaVersion: number | null, };
 
+export type BackupFile = { path: string, fileName: string, 
+/**
+ * When the copy was made, RFC 3339 with the local offset.
+ */
+modified: string, };
+
 export type ErrorCode = "invalid" | "image" | "import" | "notFound" | "tooNew" | "notAWorkspace" | "exists" | "noWorkspace" | "notLoggedIn" | "denied" | "refused" | "internal";
 
 export type FieldError = { field: string, message: string, };

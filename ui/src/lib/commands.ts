@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -16,6 +16,15 @@ export const commands = {
   /** Opens the demo program, creating it in the app's data folder the first time. */
   workspaceOpenDemo: () =>
     call<WorkspaceInfo>("workspace_open_demo"),
+  /** "Save a copy…": the whole workspace as it is now, at `path` (never over a workspace). */
+  workspaceBackup: (path: string) =>
+    call<void>("workspace_backup", { path }),
+  /** The automatic backups beside the open workspace, newest first. */
+  workspaceBackups: () =>
+    call<Array<BackupFile>>("workspace_backups"),
+  /** "Restore from backup…": puts the backup at `from` in place of the open workspace, confirmed with the logged-in administrator's password (the backup must open with it too). The workspace as it was is kept in the backups folder; the session goes on in the restored one. */
+  workspaceRestore: (from: string, password: string) =>
+    call<WorkspaceInfo>("workspace_restore", { from, password }),
   getLanguage: () =>
     call<Lang>("get_language"),
   setLanguage: (lang: Lang) =>
