@@ -1141,9 +1141,8 @@ fn a_lost_setup_sheet_is_made_good_until_nav_has_started() {
         .map(|(_, k)| k.to_string())
         .expect("nav");
     drop(ws);
-    let (mut ws, nav) =
-        Workspace::recover(&path, RecoveryRole::Nav, &nav_key, "nav", "navs-passord")
-            .expect("NAV gets in");
+    let (ws, nav) = Workspace::recover(&path, RecoveryRole::Nav, &nav_key, "nav", "navs-passord")
+        .expect("NAV gets in");
     let holder = ws
         .save_holder(
             &nav,
