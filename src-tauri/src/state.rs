@@ -19,10 +19,10 @@ fn swept(ws: Workspace) -> Workspace {
     ws
 }
 
-/// The workspace at `path` at start: the default file is made on first start; any other must
-/// be there.
-fn open_at_start(path: &Path, default: &Path, lang: Lang) -> Result<Option<Workspace>, ApiError> {
-    if path != default && !path.exists() {
+/// The workspace at `path` at start: one named by `OKORT_WORKSPACE` or the default file is
+/// made if missing; the one remembered from the last time (`remembered`) must be there.
+fn open_at_start(path: &Path, remembered: bool, lang: Lang) -> Result<Option<Workspace>, ApiError> {
+    if remembered && !path.exists() {
         return Err(ApiError::new(
             ErrorCode::NotFound,
             okort_core::i18n::Msg::WorkspaceUnreachable {
@@ -71,12 +71,12 @@ impl AppState {
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
         let lang = settings.lang.unwrap_or_default();
-        let default = data_dir.join("opplevelseskort.okort");
-        let path = std::env::var_os("OKORT_WORKSPACE")
-            .map(PathBuf::from)
+        let named = std::env::var_os("OKORT_WORKSPACE").map(PathBuf::from);
+        let remembered = named.is_none() && settings.last_workspace.is_some();
+        let path = named
             .or(settings.last_workspace)
-            .unwrap_or_else(|| default.clone());
-        let (workspace, startup_error) = match open_at_start(&path, &default, lang) {
+            .unwrap_or_else(|| data_dir.join("opplevelseskort.okort"));
+        let (workspace, startup_error) = match open_at_start(&path, remembered, lang) {
             Ok(ws) => (ws, None),
             Err(e) => (None, Some(e)),
         };
@@ -261,8 +261,7 @@ impl AppState {
     /// Tries the workspace of the start again (the network folder is back).
     pub fn retry(&self) -> ApiResult<()> {
         let path = self.path();
-        let default = self.data_dir.join("opplevelseskort.okort");
-        let ws = open_at_start(&path, &default, self.lang())?;
+        let ws = open_at_start(&path, true, self.lang())?;
         *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = ws;
         *self.startup_error.lock().unwrap_or_else(|e| e.into_inner()) = None;
         Ok(())
