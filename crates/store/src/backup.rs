@@ -41,6 +41,17 @@ pub fn list(workspace: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Where a backup of the workspace at `path` made now goes: `NAME-YYYYMMDD-HHMMSS{what}.okort`
+/// in its backups folder.
+fn backup_path(path: &Path, what: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workspace".into());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    folder(path).join(format!("{stem}-{stamp}{what}.okort"))
+}
+
 /// Copies the file at `from` to `to` through a temporary file beside `to`, synced, then renamed.
 fn copy_whole(from: &Path, to: &Path) -> Result<(), StoreError> {
     let dir = match to.parent() {
@@ -61,16 +72,8 @@ pub(crate) fn before_upgrade(
     path: &Path,
     version: u32,
 ) -> Result<(), StoreError> {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "workspace".into());
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let _lock = conn.unchecked_transaction()?;
-    copy_whole(
-        path,
-        &folder(path).join(format!("{stem}-{stamp}-schema{version}.okort")),
-    )
+    copy_whole(path, &backup_path(path, &format!("-schema{version}")))
 }
 
 impl Workspace {
@@ -95,11 +98,6 @@ impl Workspace {
     /// `quick_check`: a damaged workspace is not copied over the good backups.
     pub(crate) fn auto_backup(&self, force: bool) -> Result<Option<PathBuf>, StoreError> {
         let today = chrono::Local::now().format("%Y%m%d").to_string();
-        let stem = self
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "workspace".into());
         let made_today = list(&self.path).iter().any(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().contains(&format!("-{today}-")))
@@ -108,8 +106,7 @@ impl Workspace {
             return Ok(None);
         }
         self.integrity()?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let to = folder(&self.path).join(format!("{stem}-{stamp}.okort"));
+        let to = backup_path(&self.path, "");
         {
             let _lock = self.conn.unchecked_transaction()?;
             copy_whole(&self.path, &to)?;
@@ -152,15 +149,7 @@ impl Workspace {
             backup.integrity()?;
         }
         if path.exists() && vault::file_kind(path) == FileKind::Encrypted {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "workspace".into());
-            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            copy_whole(
-                path,
-                &folder(path).join(format!("{stem}-{stamp}-before-restore.okort")),
-            )?;
+            copy_whole(path, &backup_path(path, "-before-restore"))?;
         }
         copy_whole(from, path)?;
         let (ws, actor) = Workspace::unlock(path, username, password)?;

@@ -74,6 +74,26 @@ fn lock_for(failures: u32) -> chrono::Duration {
     chrono::Duration::minutes((1i64 << doublings).min(60))
 }
 
+/// The active user named `name` (any case), as who acts; `None` when there is none, or the user
+/// is deactivated.
+fn active_user(conn: &rusqlite::Connection, name: &str) -> Result<Option<Actor>, StoreError> {
+    let found: Option<(i64, String, Option<i64>, bool)> = conn
+        .query_row(
+            "SELECT id, role, venue_id, active FROM users WHERE username = ?1 COLLATE NOCASE",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    Ok(match found {
+        Some((user_id, role, venue_id, true)) => Role::parse(&role).map(|role| Actor {
+            user_id,
+            role,
+            venue_id,
+        }),
+        _ => None,
+    })
+}
+
 /// Who may create and change users of `role`: the culture office its own administrators and
 /// the venue desks, NAV its own staff (the NAV key is in NAV's slots only).
 fn may_manage(actor: &Actor, role: Role) -> Result<(), StoreError> {
@@ -164,20 +184,8 @@ impl Workspace {
         let env = Envelope::read(&self.path)?;
         let name = username.trim();
         let opened = env.unlock(name, password)?.is_some();
-        let found: Option<(i64, String, Option<i64>, bool)> = self
-            .conn
-            .query_row(
-                "SELECT id, role, venue_id, active FROM users WHERE username = ?1 COLLATE NOCASE",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        match (opened, found) {
-            (true, Some((user_id, role, venue_id, true))) => Ok(Actor {
-                user_id,
-                role: Role::parse(&role).unwrap_or(Role::Venue),
-                venue_id,
-            }),
+        match (opened, active_user(&self.conn, name)?) {
+            (true, Some(actor)) => Ok(actor),
             _ => refuse(Problem::LoginFailed),
         }
     }
@@ -190,21 +198,10 @@ impl Workspace {
     ) -> Result<Option<(Workspace, Actor)>, StoreError> {
         let conn = crate::connect(path, &keys, false)?;
         let ws = Workspace::prepare(conn, path, keys)?;
-        let found: Option<(i64, String, Option<i64>, bool)> = ws
-            .conn
-            .query_row(
-                "SELECT id, role, venue_id, active FROM users WHERE username = ?1 COLLATE NOCASE",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        let Some((user_id, role, venue_id, true)) = found else {
+        let Some(actor) = active_user(&ws.conn, name)? else {
             return Ok(None);
         };
-        let Some(role) = Role::parse(&role) else {
-            return Ok(None);
-        };
-        let fits = match role {
+        let fits = match actor.role {
             Role::Admin => ws.keys.cards.is_some(),
             Role::Nav => ws.keys.cards.is_some() && ws.keys.nav.is_some(),
             Role::Venue => true,
@@ -212,15 +209,8 @@ impl Workspace {
         if !fits {
             return Ok(None);
         }
-        let keys = ws.keys.for_role(role);
-        Ok(Some((
-            Workspace { keys, ..ws },
-            Actor {
-                user_id,
-                role,
-                venue_id,
-            },
-        )))
+        let keys = ws.keys.for_role(actor.role);
+        Ok(Some((Workspace { keys, ..ws }, actor)))
     }
 
     /// Writes failed logins recorded in the envelope into the audit log, with their times.
