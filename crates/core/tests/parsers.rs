@@ -60,4 +60,16 @@ proptest! {
     fn svg_like_text_as_a_logo_is_an_image_or_a_refusal(s in "<svg[ -~]{0,300}") {
         let _ = okort_core::logo::check_image(s.as_bytes());
     }
+
+    /// Bytes behind a real PNG or JPEG signature reach the decoders themselves, with their limits.
+    #[test]
+    fn bytes_behind_an_image_signature_decode_or_are_refused(
+        png in any::<bool>(),
+        bytes in proptest::collection::vec(any::<u8>(), 0..4096),
+    ) {
+        let mut file = if png { b"\x89PNG\r\n\x1a\n".to_vec() } else { vec![0xFF, 0xD8, 0xFF] };
+        file.extend(bytes);
+        let _ = okort_core::logo::check_image(&file);
+        let _ = okort_core::logo::decode_logo(&file);
+    }
 }

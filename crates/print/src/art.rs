@@ -62,10 +62,10 @@ pub fn svg_options() -> usvg::Options<'static> {
         db.load_font_data(f.data.to_vec());
     }
     db.set_sans_serif_family("Noto Sans");
-    let mut opt = usvg::Options {
+    let mut opt = okort_core::logo::closed_svg_options(usvg::Options {
         font_family: "Noto Sans".into(),
         ..Default::default()
-    };
+    });
     opt.fontdb = Arc::new(db);
     opt
 }

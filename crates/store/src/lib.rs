@@ -26,7 +26,7 @@ pub use cards::{
     Card, CardLookup, CardRow, CardStatus, Continuation, Decision, LookupState, QrSigner,
     QuotaStatus, ReassessRow, VenueAllowance, TYPED_LOOKUPS,
 };
-pub use exchange::{HolderImportReport, ImportReport, RowProblem};
+pub use exchange::{HolderImportReport, ImportPreview, ImportReport, RowProblem};
 pub use exchange::{VisitImportCheck, VisitImportReport};
 pub use images::StoredImage;
 pub use payouts::{payouts_csv, settlements_csv, MonthCount, PayoutLine, Settlement, VisitScope};

@@ -168,15 +168,25 @@ impl Workspace {
             Resolved::Forged(_) => return refuse(Problem::CardForged),
             Resolved::Card { card, .. } => card,
         };
+        // Checked inside the write transaction, so two desks counting the same card add once.
+        let tx = self.conn.unchecked_transaction()?;
+        let year = self.year(card.year_id)?;
+        let days = (year.valid_to - year.valid_from).num_days().max(0) as u32 + 1;
         let mut todo = Vec::new();
         for &(venue_id, counted) in ticks {
             let allowance = self.allowance(card.holder_id, card.year_id, venue_id)?;
             if !allowance.has_agreement && counted > 0 {
                 return refuse(Problem::NoAgreement);
             }
+            // A card holds at most its visits per card, and at most one visit a day.
+            let max = allowance
+                .visits_per_card
+                .map_or(days, |v| u32::from(v).min(days));
+            if counted > max {
+                return Err(field_problem("ticks", Problem::TooManyTicks { max }));
+            }
             todo.push((venue_id, counted.saturating_sub(allowance.visits_used)));
         }
-        let tx = self.conn.transaction()?;
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let mut added = 0;
         for (venue_id, missing) in todo {

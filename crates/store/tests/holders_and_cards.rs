@@ -1105,6 +1105,37 @@ fn an_import_without_some_columns_leaves_those_fields_as_they_are() {
         .expect("first import");
     // A list with names and birth dates only: matched, and nothing else is blanked.
     let names = "fornavn;etternavn;fødselsdato\nТамара;Кузнецова;03.03.2014\n";
+    let preview =
+        s.ws.preview_holders_import(&s.nav, names.as_bytes(), today)
+            .expect("preview");
+    assert_eq!((preview.new, preview.changed, preview.unchanged), (0, 0, 1));
+    // The preview shows each change and a new row, and saves nothing.
+    let more = "fornavn;etternavn;fødselsdato;adresse\n\
+                Тамара;Кузнецова;03.03.2014;Kirkegata 9\n\
+                สมชาย;ใจดี;01.02.2015;\n\
+                Ana;;x\n";
+    let preview =
+        s.ws.preview_holders_import(&s.nav, more.as_bytes(), today)
+            .expect("preview");
+    assert_eq!((preview.new, preview.changed, preview.unchanged), (1, 1, 0));
+    assert_eq!(preview.rows[0].label, "Тамара Кузнецова");
+    assert_eq!(
+        preview.rows[0].fields,
+        vec![okort_store::exchange::FieldChange {
+            column: "adresse".into(),
+            before: "Storgata 1".into(),
+            after: "Kirkegata 9".into()
+        }]
+    );
+    assert_eq!(preview.rows[1].change, okort_store::exchange::Change::New);
+    assert_eq!(preview.rows[1].label, "สมชาย ใจดี");
+    let refused: Vec<usize> = preview.refused.iter().map(|p| p.row).collect();
+    assert!(refused.iter().all(|&r| r == 4) && !refused.is_empty(), "{refused:?}");
+    assert_eq!(s.ws.list_holders(&s.nav).expect("holders").len(), 1, "nothing saved");
+    assert!(matches!(
+        s.ws.preview_holders_import(&s.admin, names.as_bytes(), today),
+        Err(StoreError::Denied(_))
+    ));
     let report =
         s.ws.import_holders_csv(&s.nav, names.as_bytes(), today)
             .expect("second import");

@@ -89,7 +89,7 @@ job_commands! {
 
     /// Imports NAV's CSV of holders; refused whole with every bad row listed.
     pub fn import_holders_csv(state, job, data: String) -> ApiResult<HolderImportReport> {
-        let bytes = decode_upload(&data)?;
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, state.lang())?;
         super::import_job(state, job, Action::ManageHolders, |ws, actor| {
             ws.import_holders_csv(actor, &bytes, today())
         })

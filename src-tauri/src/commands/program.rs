@@ -31,7 +31,7 @@ commands! {
         kind: ProgramImageKind,
         data: Option<String>,
     ) -> ApiResult<Program> {
-        let bytes = data.as_deref().map(decode_upload).transpose()?;
+        let bytes = data.as_deref().map(|d| decode_upload(d, super::MAX_LOGO_MB, state.lang())).transpose()?;
         let which = match kind {
             ProgramImageKind::Logo => ProgramImage::Logo,
             ProgramImageKind::CoatOfArms => ProgramImage::CoatOfArms,

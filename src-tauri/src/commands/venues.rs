@@ -17,7 +17,7 @@ commands! {
 
     /// Sets a venue's logo from an uploaded file, or removes it when `data` is null.
     pub fn set_venue_logo(state, venue_id: i64, data: Option<String>) -> ApiResult<Venue> {
-        let bytes = data.as_deref().map(decode_upload).transpose()?;
+        let bytes = data.as_deref().map(|d| decode_upload(d, super::MAX_LOGO_MB, state.lang())).transpose()?;
         state.act(Action::ManageVenues, |ws, actor| ws.set_venue_logo(actor, venue_id, bytes.as_deref()))
     }
 
@@ -49,7 +49,7 @@ commands! {
 job_commands! {
     /// Imports a CSV file the UI read; refused whole with every bad row listed.
     pub fn import_venues_csv(state, job, data: String) -> ApiResult<ImportReport> {
-        let bytes = decode_upload(&data)?;
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, state.lang())?;
         super::import_job(state, job, Action::ManageVenues, |ws, actor| ws.import_venues_csv(actor, &bytes))
     }
 }

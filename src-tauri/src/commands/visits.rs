@@ -57,7 +57,7 @@ commands! {
         venue_id: Option<i64>,
         data: String,
     ) -> ApiResult<VisitImportPreview> {
-        let bytes = decode_upload(&data)?;
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, state.lang())?;
         let lang = state.lang();
         state.act(Action::ImportVisits, |ws, actor| {
             let c = ws.check_visit_import(actor, venue_id, &bytes, today())?;
@@ -81,7 +81,7 @@ job_commands! {
         data: String,
         accept_valid: bool,
     ) -> ApiResult<VisitImportReport> {
-        let bytes = decode_upload(&data)?;
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, state.lang())?;
         super::import_job(state, job, Action::ImportVisits, |ws, actor| {
             ws.import_visits(actor, venue_id, &bytes, accept_valid, today())
         })

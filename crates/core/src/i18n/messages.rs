@@ -134,6 +134,8 @@ catalogue! {
         "The file is not an image. Use PNG, JPEG or SVG.";
     LogoBroken { format: String } => "Filen ser ut som {format}, men kan ikke leses – den kan være skadet.",
         "The file looks like {format} but cannot be read – it may be damaged.";
+    LogoTooManyPixels { max: String } => "Bildet er for stort: en logo kan være høyst {max} × {max} piksler. Lagre det i mindre størrelse og prøv igjen.",
+        "The image is too large: a logo can be at most {max} × {max} pixels. Save it smaller and try again.";
 
     // The card's default texts.
     DesignRulesCompanion => "Kortet er personlig. Kortholder og én ledsager går gratis.",

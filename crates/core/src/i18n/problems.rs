@@ -17,6 +17,12 @@ pub enum Problem {
     VisitsPerCard,
     SharePercent,
     NegativePrice,
+    /// A price above [`crate::money::MAX_PRICE_ORE`].
+    PriceTooHigh,
+    /// More ticks counted on a returned card than the card could hold.
+    TooManyTicks {
+        max: u32,
+    },
     EndBeforeStart,
     AgeRange,
     Quota,
@@ -261,6 +267,18 @@ impl Problem {
                 "must be 1 to 99 percent",
             ),
             NegativePrice => pick(nb, "kan ikke være negativ", "cannot be negative"),
+            TooManyTicks { max } => {
+                if nb {
+                    format!("kortet kan ha høyst {max} kryss her – tell igjen")
+                } else {
+                    format!("the card can hold at most {max} ticks here – count again")
+                }
+            }
+            PriceTooHigh => pick(
+                nb,
+                "kan være høyst 100 000 kr per besøk",
+                "can be at most NOK 100,000 per visit",
+            ),
             EndBeforeStart => pick(nb, "slutter før den starter", "ends before it starts"),
             AgeRange => pick(
                 nb,

@@ -113,11 +113,15 @@ impl AgreementInput {
         {
             out.push(problem("sharePercent", Problem::SharePercent));
         }
-        if self.holder_price_ore < 0 {
-            out.push(problem("holderPriceOre", Problem::NegativePrice));
-        }
-        if self.companion_price_ore < 0 {
-            out.push(problem("companionPriceOre", Problem::NegativePrice));
+        for (field, price) in [
+            ("holderPriceOre", self.holder_price_ore),
+            ("companionPriceOre", self.companion_price_ore),
+        ] {
+            if price < 0 {
+                out.push(problem(field, Problem::NegativePrice));
+            } else if price > crate::money::MAX_PRICE_ORE {
+                out.push(problem(field, Problem::PriceTooHigh));
+            }
         }
         if let (Some(from), Some(to)) = (self.period_from, self.period_to) {
             if to < from {
@@ -207,6 +211,31 @@ mod tests {
             period_to: None,
             signed_on: None,
         }
+    }
+
+    #[test]
+    fn a_price_is_from_zero_to_a_hundred_thousand_kroner() {
+        let y = year();
+        let at = |holder, companion| {
+            let a = AgreementInput {
+                holder_price_ore: holder,
+                companion_price_ore: companion,
+                ..agreement()
+            };
+            a.validate(&y)
+                .into_iter()
+                .map(|p| (p.field, p.problem))
+                .collect::<Vec<_>>()
+        };
+        assert!(at(0, crate::money::MAX_PRICE_ORE).is_empty());
+        assert_eq!(
+            at(crate::money::MAX_PRICE_ORE + 1, i64::MAX),
+            vec![
+                ("holderPriceOre", Problem::PriceTooHigh),
+                ("companionPriceOre", Problem::PriceTooHigh)
+            ]
+        );
+        assert_eq!(at(-1, 0), vec![("holderPriceOre", Problem::NegativePrice)]);
     }
 
     #[test]

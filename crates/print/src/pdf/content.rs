@@ -636,7 +636,8 @@ pub(super) fn qr_outlines(n: u16, runs: &[(u16, u16, u16)]) -> Vec<Vec<(u16, u16
 
 /// A PNG or JPEG logo decoded for printpdf, with its transparency if it has any.
 fn raw_image(bytes: &[u8]) -> Result<RawImage, PrintError> {
-    let decoded = image::load_from_memory(bytes).map_err(|e| PrintError::Image(e.to_string()))?;
+    let decoded = okort_core::logo::decode_logo(bytes)
+        .map_err(|e| PrintError::Image(e.message(okort_core::i18n::Lang::En)))?;
     let (width, height) = (decoded.width() as usize, decoded.height() as usize);
     let (pixels, data_format) = if decoded.color().has_alpha() {
         (decoded.to_rgba8().into_raw(), RawImageFormat::RGBA8)

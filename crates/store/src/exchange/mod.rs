@@ -5,13 +5,15 @@
 
 mod exports;
 mod holders;
+mod preview;
 mod table;
 mod venues;
 mod visits;
 
 pub use holders::HolderImportReport;
+pub use preview::{Change, FieldChange, ImportPreview, PreviewRow};
 pub(crate) use table::read_table;
-pub use table::{decode_text, detect_delimiter};
+pub use table::{decode_text, detect_delimiter, MAX_MB};
 pub use venues::ImportReport;
 pub use visits::{VisitImportCheck, VisitImportReport};
 

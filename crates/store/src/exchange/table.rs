@@ -11,7 +11,7 @@ pub(crate) const MAX_ROWS: u32 = 100_000;
 /// The most columns a table may have.
 pub(crate) const MAX_COLUMNS: u32 = 64;
 /// The largest file read, in MB.
-pub(crate) const MAX_MB: usize = 32;
+pub const MAX_MB: usize = 32;
 
 /// The file as rows of trimmed cells. Dates typed as dates in Excel come out as ISO dates.
 /// A file larger than [`MAX_MB`], or with a cell beyond [`MAX_ROWS`] rows or [`MAX_COLUMNS`]

@@ -2,6 +2,7 @@
 //! UTF-8 (with or without BOM) or Windows-1252, `;` or `,`, Norwegian or English headers.
 //! A file with any bad row is refused whole, listing every problem; nothing is written.
 
+use super::preview::{changed_fields, FieldChange, ImportPreview};
 use super::{data_rows, header, parse_yes_no, read_table, spreadsheet_csv, Columns, RowProblem};
 use crate::agreements::insert_or_update;
 use crate::audit::log;
@@ -232,6 +233,90 @@ fn parse_visits(s: &str) -> Option<Option<u8>> {
 
 /// A venue updated from a file keeps what the file has no column for: a register without
 /// bank accounts does not blank the bank accounts.
+/// The fields of a registered venue a row changes, by the file's column names.
+fn venue_changes(
+    name: &dyn Fn(Col) -> String,
+    old: &okort_core::Venue,
+    new: &VenueInput,
+) -> Vec<FieldChange> {
+    let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
+    changed_fields(vec![
+        (name(Col::Name), old.name.clone(), new.name.clone()),
+        (
+            name(Col::Category),
+            old.category.label_nb().to_string(),
+            new.category.label_nb().to_string(),
+        ),
+        (name(Col::Address), old.address.clone(), new.address.clone()),
+        (
+            name(Col::ContactPerson),
+            old.contact_person.clone(),
+            new.contact_person.clone(),
+        ),
+        (name(Col::Phone), old.phone.clone(), new.phone.clone()),
+        (name(Col::Email), old.email.clone(), new.email.clone()),
+        (
+            name(Col::OrgNumber),
+            format_org_number(&old.org_number),
+            format_org_number(&new.org_number),
+        ),
+        (
+            name(Col::BankAccount),
+            format_bank_account(&old.bank_account),
+            format_bank_account(&new.bank_account),
+        ),
+        (name(Col::Active), yes_no(old.active), yes_no(new.active)),
+        (name(Col::StaffNote), old.staff_note.clone(), new.staff_note.clone()),
+    ])
+}
+
+/// The fields of a registered agreement a row changes, by the file's column names.
+fn agreement_changes(
+    name: &dyn Fn(Col) -> String,
+    old: &okort_core::Agreement,
+    new: &AgreementInput,
+) -> Vec<FieldChange> {
+    let yes_no = |b: bool| if b { "ja" } else { "nei" }.to_string();
+    let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+    let visits = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+    changed_fields(vec![
+        (
+            name(Col::VisitsPerCard),
+            visits(old.visits_per_card),
+            visits(new.visits_per_card),
+        ),
+        (
+            name(Col::CompanionFree),
+            yes_no(old.companion_free),
+            yes_no(new.companion_free),
+        ),
+        (name(Col::NotCovered), old.not_covered.clone(), new.not_covered.clone()),
+        (
+            name(Col::Compensation),
+            old.compensation.label_nb().to_string(),
+            new.compensation.label_nb().to_string(),
+        ),
+        (
+            name(Col::SharePercent),
+            old.share_percent.to_string(),
+            new.share_percent.to_string(),
+        ),
+        (
+            name(Col::HolderPrice),
+            format_amount(old.holder_price_ore),
+            format_amount(new.holder_price_ore),
+        ),
+        (
+            name(Col::CompanionPrice),
+            format_amount(old.companion_price_ore),
+            format_amount(new.companion_price_ore),
+        ),
+        (name(Col::PeriodFrom), date(old.period_from), date(new.period_from)),
+        (name(Col::PeriodTo), date(old.period_to), date(new.period_to)),
+        (name(Col::SignedOn), date(old.signed_on), date(new.signed_on)),
+    ])
+}
+
 fn keep_unnamed(columns: &Columns, venue: &mut VenueInput, old: &okort_core::Venue) {
     let missing = |c: Col| !columns.has(c.index());
     if missing(Col::Category) {
@@ -384,15 +469,21 @@ fn stand_in_year(year: i32) -> ProgramYear {
     }
 }
 
+/// The venues and agreements a file holds, matched with the register; nothing written.
+struct VenuePlan {
+    /// (row, venue as it will be saved, the registered venue it updates)
+    venues: Vec<(usize, VenueInput, Option<okort_core::Venue>)>,
+    /// (index into `venues`, row, year, agreement)
+    agreements: Vec<(usize, usize, i32, AgreementInput)>,
+    problems: Vec<RowProblem>,
+    /// The file's name for each column of [`Col::ALL`].
+    names: Vec<String>,
+}
+
 impl Workspace {
-    /// Imports venues with their agreements from a CSV or .xlsx file. Venues are matched by
-    /// organisation number, then by name; agreements by venue and year.
-    pub fn import_venues_csv(
-        &mut self,
-        actor: &Actor,
-        bytes: &[u8],
-    ) -> Result<ImportReport, StoreError> {
-        require(actor, Action::ManageVenues)?;
+    /// Reads the file and matches it with the register: venues by organisation number, then by
+    /// name; agreements by venue and year.
+    fn plan_venues(&self, bytes: &[u8]) -> Result<VenuePlan, StoreError> {
         let table = read_table(bytes)?;
         let (header_row, header) = header(&table)?;
         let known = Col::known();
@@ -431,11 +522,11 @@ impl Workspace {
 
         // Check each row against the workspace and against the rows above it.
         let mut years: HashMap<i32, Option<ProgramYear>> = HashMap::new();
-        let mut venues: Vec<(usize, VenueInput)> = Vec::new();
+        let mut venues: Vec<(usize, VenueInput, Option<okort_core::Venue>)> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut by_name: HashMap<String, String> = HashMap::new();
         let mut seen_agreements: HashMap<(String, i32), usize> = HashMap::new();
-        let mut agreements: Vec<(usize, AgreementInput)> = Vec::new();
+        let mut agreements: Vec<(usize, usize, i32, AgreementInput)> = Vec::new();
         for parsed in rows {
             let key = if parsed.venue.org_number.is_empty() {
                 parsed.venue.name.to_lowercase()
@@ -444,7 +535,7 @@ impl Workspace {
             };
             let index = match by_key.get(&key) {
                 Some(&index) => {
-                    let (first_row, first) = &venues[index];
+                    let (first_row, first, _) = &venues[index];
                     if (VenueInput {
                         id: None,
                         ..first.clone()
@@ -469,7 +560,7 @@ impl Workspace {
                     if let Some(old) = &existing {
                         keep_unnamed(&columns, &mut venue, old);
                     }
-                    venue.id = existing.map(|v| v.id);
+                    venue.id = existing.as_ref().map(|v| v.id);
                     for p in conflicts(&self.conn, &venue)? {
                         let col = match p {
                             Problem::DuplicateVenueName => Col::Name,
@@ -483,7 +574,7 @@ impl Workspace {
                     }
                     by_name.insert(lower, key.clone());
                     by_key.insert(key.clone(), venues.len());
-                    venues.push((parsed.row, venue));
+                    venues.push((parsed.row, venue, existing));
                     venues.len() - 1
                 }
             };
@@ -512,21 +603,78 @@ impl Workspace {
             for FieldProblem { field, problem } in agreement.validate(&year) {
                 add(parsed.row, Col::for_field(field), problem);
             }
-            agreements.push((index, agreement));
+            agreements.push((index, parsed.row, year_number, agreement));
         }
+        problems.sort_by_key(|p| p.row);
+        let names = (0..Col::ALL.len()).map(|c| columns.name(c, &known)).collect();
+        Ok(VenuePlan {
+            venues,
+            agreements,
+            problems,
+            names,
+        })
+    }
+
+    /// What importing the file would do, row by row; nothing is written.
+    pub fn preview_venues_import(
+        &self,
+        actor: &Actor,
+        bytes: &[u8],
+    ) -> Result<ImportPreview, StoreError> {
+        require(actor, Action::ManageVenues)?;
+        let plan = self.plan_venues(bytes)?;
+        let name = |c: Col| plan.names[c.index()].clone();
+        let mut preview = ImportPreview {
+            refused: plan.problems.clone(),
+            ..ImportPreview::default()
+        };
+        for (row, venue, old) in &plan.venues {
+            let before = old.as_ref().map(|old| venue_changes(&name, old, venue));
+            preview.add(*row, venue.name.clone(), before);
+        }
+        for (index, row, year, agreement) in &plan.agreements {
+            let (_, venue, _) = &plan.venues[*index];
+            let old = match venue.id {
+                Some(id) => self
+                    .agreements_for_venue(id)?
+                    .into_iter()
+                    .find(|a| a.year_id == agreement.year_id),
+                None => None,
+            };
+            let before = old.map(|old| agreement_changes(&name, &old, agreement));
+            preview.add(*row, format!("{} – {year}", venue.name), before);
+        }
+        preview.rows.sort_by_key(|r| r.row);
+        Ok(preview)
+    }
+
+    /// Imports venues with their agreements from a CSV or .xlsx file as
+    /// [`Workspace::preview_venues_import`] showed it: all in one transaction, or nothing when
+    /// any row is refused.
+    pub fn import_venues_csv(
+        &mut self,
+        actor: &Actor,
+        bytes: &[u8],
+    ) -> Result<ImportReport, StoreError> {
+        require(actor, Action::ManageVenues)?;
+        // Planned inside the write transaction: what another desk saved meanwhile is matched.
+        let tx = self.conn.unchecked_transaction()?;
+        let VenuePlan {
+            venues,
+            agreements,
+            problems,
+            ..
+        } = self.plan_venues(bytes)?;
         if !problems.is_empty() {
-            problems.sort_by_key(|p| p.row);
             return Err(StoreError::Import(problems));
         }
-
-        let tx = self.conn.transaction()?;
         let mut report = ImportReport {
             venues_created: 0,
             venues_updated: 0,
             agreements_saved: 0,
         };
         let mut ids = Vec::with_capacity(venues.len());
-        for (_, venue) in &venues {
+        for (_, venue, _) in &venues {
             if venue.id.is_some() {
                 report.venues_updated += 1;
             } else {
@@ -534,7 +682,7 @@ impl Workspace {
             }
             ids.push(upsert(&tx, venue)?);
         }
-        for (index, mut agreement) in agreements {
+        for (index, _, _, mut agreement) in agreements {
             agreement.venue_id = ids[index];
             insert_or_update(&tx, &agreement)?;
             report.agreements_saved += 1;
@@ -659,6 +807,20 @@ mod tests {
         ws.import_venues_csv(&Actor::command_line(), full.as_bytes())
             .expect("first");
         let names = "navn;telefon\nKino Sentrum;+47 22 22 22 22\n";
+        let preview = ws
+            .preview_venues_import(&Actor::command_line(), names.as_bytes())
+            .expect("preview");
+        assert_eq!((preview.new, preview.changed, preview.unchanged), (0, 1, 0));
+        assert_eq!(
+            preview.rows[0].fields,
+            vec![crate::exchange::FieldChange {
+                column: "telefon".into(),
+                before: "+47 99 99 99 99".into(),
+                after: "+47 22 22 22 22".into()
+            }],
+            "only the phone changes: the columns not in the file are kept"
+        );
+        assert_eq!(ws.list_venues().expect("venues")[0].phone, "+47 99 99 99 99");
         let report = ws
             .import_venues_csv(&Actor::command_line(), names.as_bytes())
             .expect("second");
