@@ -101,7 +101,7 @@ mod tests {
     use crate::commands::session::{SessionInfo, SessionUser};
     use crate::commands::visits::VisitImportPreview;
     use crate::commands::workspace::{BackupFile, WorkspaceInfo};
-    use crate::error::{ApiError, ErrorCode, FieldError, RowError};
+    use crate::error::{ApiError, ErrorCode, FieldError, ImportPreviewView, RowError};
     use crate::jobs::JobEvent;
     use okort_core::*;
     use okort_store::{
@@ -132,6 +132,10 @@ mod tests {
             decl::<Agreement>(&cfg),
             decl::<AgreementInput>(&cfg),
             decl::<ImportReport>(&cfg),
+            decl::<okort_store::exchange::Change>(&cfg),
+            decl::<okort_store::exchange::FieldChange>(&cfg),
+            decl::<okort_store::exchange::PreviewRow>(&cfg),
+            decl::<ImportPreviewView>(&cfg),
             decl::<Role>(&cfg),
             decl::<Holder>(&cfg),
             decl::<HolderInput>(&cfg),

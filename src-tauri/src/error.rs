@@ -53,6 +53,31 @@ impl RowError {
     }
 }
 
+/// What an import of venues or holders would do, shown before the user confirms it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreviewView {
+    pub new: u32,
+    pub changed: u32,
+    pub unchanged: u32,
+    /// New and changed rows, with the fields that change.
+    pub rows: Vec<okort_store::exchange::PreviewRow>,
+    /// Rows that cannot be imported: while there are any, nothing can be saved.
+    pub refused: Vec<RowError>,
+}
+
+impl ImportPreviewView {
+    pub fn new(p: okort_store::ImportPreview, lang: Lang) -> Self {
+        ImportPreviewView {
+            new: p.new,
+            changed: p.changed,
+            unchanged: p.unchanged,
+            refused: p.refused.iter().map(|r| RowError::new(r, lang)).collect(),
+            rows: p.rows,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {

@@ -154,3 +154,71 @@ pub fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// How an import is confirmed: `--dry-run` shows what it would do, `--yes` saves without asking.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Confirm {
+    /// Show what the import would do and save nothing.
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
+    /// Save without asking (for scripts). Without it the command asks at a terminal and saves
+    /// nothing elsewhere.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// Prints what an import would do; refused rows end it with every row's problem. True when
+/// the user confirms saving: `--yes`, or "j"/"y" typed at a terminal.
+pub fn confirm_import(
+    preview: okort_store::ImportPreview,
+    confirm: Confirm,
+    lang: Lang,
+) -> Result<bool, StoreError> {
+    if !preview.refused.is_empty() {
+        return Err(StoreError::Import(preview.refused));
+    }
+    let say = |m: CliMsg| out!("{}", m.text(lang));
+    say(CliMsg::PreviewCounts {
+        new: preview.new,
+        changed: preview.changed,
+        unchanged: preview.unchanged,
+    });
+    for r in &preview.rows {
+        let (row, label) = (r.row, r.label.clone());
+        say(match r.change {
+            okort_store::exchange::Change::New => CliMsg::PreviewNew { row, label },
+            _ => CliMsg::PreviewChanged { row, label },
+        });
+        for f in &r.fields {
+            say(CliMsg::PreviewField {
+                column: f.column.clone(),
+                before: f.before.clone(),
+                after: f.after.clone(),
+            });
+        }
+    }
+    if preview.rows.is_empty() {
+        say(CliMsg::PreviewNothing);
+        return Ok(false);
+    }
+    if confirm.dry_run {
+        say(CliMsg::PreviewOnly);
+        return Ok(false);
+    }
+    if confirm.yes {
+        return Ok(true);
+    }
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() {
+        use std::io::Write as _;
+        print!("{}", CliMsg::ConfirmSave.text(lang));
+        std::io::stdout().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        let answer = answer.trim().to_lowercase();
+        if matches!(answer.as_str(), "j" | "ja" | "y" | "yes") {
+            return Ok(true);
+        }
+    }
+    Err(StoreError::Refused(Problem::ImportNotConfirmed))
+}

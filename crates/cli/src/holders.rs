@@ -10,8 +10,13 @@ use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum HolderCommand {
-    /// Import holders from CSV; nothing is saved if any row is bad.
-    Import { file: PathBuf },
+    /// Import holders from CSV or .xlsx: shows what changes, then saves with --yes (or when
+    /// confirmed at a terminal); nothing is saved if any row is bad.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        confirm: crate::common::Confirm,
+    },
     /// Export holders to CSV as the caller's role sees them: NAV every field, the culture
     /// office names and birth years.
     Export { file: PathBuf },
@@ -55,8 +60,13 @@ pub fn run(ws: &mut Workspace, command: HolderCommand, lang: Lang) -> Result<(),
     let actor = acting(ws)?;
     let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
-        HolderCommand::Import { file } => {
-            let r = ws.import_holders_csv(&actor, &std::fs::read(&file)?, today())?;
+        HolderCommand::Import { file, confirm } => {
+            let bytes = std::fs::read(&file)?;
+            let preview = ws.preview_holders_import(&actor, &bytes, today())?;
+            if !crate::common::confirm_import(preview, confirm, lang)? {
+                return Ok(());
+            }
+            let r = ws.import_holders_csv(&actor, &bytes, today())?;
             say(CliMsg::HoldersImported {
                 created: r.created,
                 updated: r.updated,

@@ -10,8 +10,13 @@ use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum VenueCommand {
-    /// Import venues and agreements from CSV; nothing is saved if any row is bad.
-    Import { file: PathBuf },
+    /// Import venues and agreements from CSV or .xlsx: shows what changes, then saves with
+    /// --yes (or when confirmed at a terminal); nothing is saved if any row is bad.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        confirm: crate::common::Confirm,
+    },
     /// Export venues and agreements to CSV (UTF-8 with BOM, `;`).
     Export { file: PathBuf },
     /// List the venues.
@@ -25,8 +30,12 @@ pub enum VenueCommand {
 pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), StoreError> {
     let say = |m: CliMsg| out!("{}", m.text(lang));
     match command {
-        VenueCommand::Import { file } => {
+        VenueCommand::Import { file, confirm } => {
             let bytes = std::fs::read(&file)?;
+            let preview = ws.preview_venues_import(&acting(ws)?, &bytes)?;
+            if !crate::common::confirm_import(preview, confirm, lang)? {
+                return Ok(());
+            }
             let r = ws.import_venues_csv(&acting(ws)?, &bytes)?;
             say(CliMsg::VenuesImported {
                 created: r.venues_created,

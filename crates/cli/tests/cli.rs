@@ -142,6 +142,51 @@ fn export_from_the_demo_imports_into_a_new_workspace_with_the_same_years() {
 }
 
 #[test]
+fn an_import_shows_what_changes_and_saves_only_with_yes() {
+    let (dir, ws) = demo();
+    let csv = dir.path().join("brukersteder.csv");
+    std::fs::write(
+        &csv,
+        "navn;telefon\nEksempel Kino;+47 22 22 22 22\nНовый театр;\n",
+    )
+    .expect("write");
+    let file = csv.to_str().expect("path");
+    let phone = |ws: &std::path::Path| -> String {
+        let out = okort(ws, &["venues", "list", "--json"]);
+        let list: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        let kino = list
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|v| v["name"] == "Eksempel Kino")
+            .cloned()
+            .expect("kino");
+        kino["phone"].as_str().expect("phone").to_string()
+    };
+    let before = phone(&ws);
+    let dry = okort(&ws, &["venues", "import", "--dry-run", file]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let shown = stdout(&dry);
+    assert!(shown.contains("Filen gir 1 nye, 1 endret og 0 uendret."), "{shown}");
+    assert!(shown.contains("rad 2: endres – Eksempel Kino"), "{shown}");
+    assert!(
+        shown.contains(&format!("telefon: «{before}» → «+47 22 22 22 22»")),
+        "{shown}"
+    );
+    assert!(shown.contains("rad 3: ny – Новый театр"), "{shown}");
+    assert_eq!(phone(&ws), before, "a dry run saves nothing");
+    // Not at a terminal and without --yes: shown, refused, nothing saved.
+    let asked = okort(&ws, &["venues", "import", file]);
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(stderr(&asked).contains("--yes"), "{}", stderr(&asked));
+    assert_eq!(phone(&ws), before);
+    let saved = okort(&ws, &["venues", "import", "--yes", file]);
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert!(stdout(&saved).contains("Importert: 1 nye brukersteder, 1 oppdatert"));
+    assert_eq!(phone(&ws), "+47 22 22 22 22");
+}
+
+#[test]
 fn a_bad_file_lists_every_bad_row_on_stderr_in_english_when_asked() {
     let dir = tempfile::tempdir().expect("dir");
     let ws = dir.path().join("ws.okort");
@@ -1550,7 +1595,11 @@ fn a_command_killed_mid_import_or_mid_print_leaves_the_workspace_before_or_after
     let mut killed = 0;
     for round in 0..6u64 {
         let wait = std::time::Duration::from_millis(150 + round * 120);
-        if killed_after(&ws, &["holders", "import", csv.to_str().expect("p")], wait) {
+        if killed_after(
+            &ws,
+            &["holders", "import", "--yes", csv.to_str().expect("p")],
+            wait,
+        ) {
             killed += 1;
         }
         let n = count();

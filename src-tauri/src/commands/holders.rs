@@ -2,7 +2,7 @@
 //! office sees summaries.
 
 use super::{commands, decode_upload, job_commands, open_in_viewer, today};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ImportPreviewView};
 use okort_core::{Action, Holder, HolderInput, HolderSummary};
 use okort_store::HolderImportReport;
 use serde::Serialize;
@@ -18,6 +18,17 @@ pub struct LanguageOption {
 }
 
 commands! {
+    /// What importing NAV's CSV or .xlsx of holders would do (new, changed with the fields,
+    /// unchanged, refused rows); nothing is saved.
+    pub fn preview_holders_import(state, data: String) -> ApiResult<ImportPreviewView> {
+        let lang = state.lang();
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, lang)?;
+        state.act(Action::ManageHolders, |ws, actor| {
+            ws.preview_holders_import(actor, &bytes, today())
+                .map(|p| ImportPreviewView::new(p, lang))
+        })
+    }
+
     pub fn list_languages(state) -> ApiResult<Vec<LanguageOption>> {
         let _ = state;
         Ok(okort_core::holder::LANGUAGES
@@ -87,7 +98,8 @@ job_commands! {
         Ok(())
     }
 
-    /// Imports NAV's CSV of holders; refused whole with every bad row listed.
+    /// Imports NAV's CSV of holders as the preview showed it; refused whole with every bad row
+    /// listed.
     pub fn import_holders_csv(state, job, data: String) -> ApiResult<HolderImportReport> {
         let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, state.lang())?;
         super::import_job(state, job, Action::ManageHolders, |ws, actor| {

@@ -1,12 +1,21 @@
 //! The venue register, agreements, and CSV import/export.
 
 use super::{commands, decode_upload, job_commands};
-use crate::error::ApiResult;
+use crate::error::{ApiResult, ImportPreviewView};
 use okort_core::{Action, Agreement, AgreementInput, Venue, VenueInput};
 use okort_store::ImportReport;
 use std::path::PathBuf;
 
 commands! {
+    /// What importing a venue register (CSV or .xlsx) would do; nothing is saved.
+    pub fn preview_venues_import(state, data: String) -> ApiResult<ImportPreviewView> {
+        let lang = state.lang();
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, lang)?;
+        state.act(Action::ManageVenues, |ws, actor| {
+            ws.preview_venues_import(actor, &bytes).map(|p| ImportPreviewView::new(p, lang))
+        })
+    }
+
     pub fn list_venues(state) -> ApiResult<Vec<Venue>> {
         state.act(Action::ReadVenues, |ws, _| ws.list_venues())
     }

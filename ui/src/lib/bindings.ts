@@ -68,6 +68,34 @@ export type AgreementInput = { venueId: number, yearId: number, visitsPerCard: n
 
 export type ImportReport = { venuesCreated: number, venuesUpdated: number, agreementsSaved: number, };
 
+export type Change = "new" | "changed" | "unchanged";
+
+export type FieldChange = { column: string, before: string, after: string, };
+
+export type PreviewRow = { 
+/**
+ * The spreadsheet row (the header is row 1).
+ */
+row: number, change: Change, 
+/**
+ * What the row is about: a venue's name, a holder's name, "venue – year" for an agreement.
+ */
+label: string, 
+/**
+ * For a changed row, the fields that change.
+ */
+fields: Array<FieldChange>, };
+
+export type ImportPreviewView = { new: number, changed: number, unchanged: number, 
+/**
+ * New and changed rows, with the fields that change.
+ */
+rows: Array<PreviewRow>, 
+/**
+ * Rows that cannot be imported: while there are any, nothing can be saved.
+ */
+refused: Array<RowError>, };
+
 export type Role = "admin" | "nav" | "venue";
 
 export type Holder = { id: number, firstName: string, lastName: string, birthDate: string, language: string, guardianName: string, guardianPhone: string, guardianEmail: string, address: string, 

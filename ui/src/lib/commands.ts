@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -83,6 +83,9 @@ export const commands = {
   /** "Copy last year's agreements": returns how many agreements were copied. */
   copyAgreements: (fromYearId: number, toYearId: number) =>
     call<number>("copy_agreements", { fromYearId, toYearId }),
+  /** What importing a venue register (CSV or .xlsx) would do; nothing is saved. */
+  previewVenuesImport: (data: string) =>
+    call<ImportPreviewView>("preview_venues_import", { data }),
   listVenues: () =>
     call<Array<Venue>>("list_venues"),
   saveVenue: (input: VenueInput) =>
@@ -104,6 +107,9 @@ export const commands = {
   /** Imports a CSV file the UI read; refused whole with every bad row listed. */
   importVenuesCsv: (data: string, control?: JobControl) =>
     job<ImportReport>("import_venues_csv", { data }, control),
+  /** What importing NAV's CSV or .xlsx of holders would do (new, changed with the fields, unchanged, refused rows); nothing is saved. */
+  previewHoldersImport: (data: string) =>
+    call<ImportPreviewView>("preview_holders_import", { data }),
   listLanguages: () =>
     call<Array<LanguageOption>>("list_languages"),
   listHolders: () =>
@@ -126,7 +132,7 @@ export const commands = {
   /** Everything held about one holder as a PDF at `path`, for their access request (GDPR art. 15), opened to print: NAV's job, logged as the JSON export is. The workspace is read, then left free while the PDF is written. */
   printHolderAccess: (holderId: number, path: string, control?: JobControl) =>
     job<void>("print_holder_access", { holderId, path }, control),
-  /** Imports NAV's CSV of holders; refused whole with every bad row listed. */
+  /** Imports NAV's CSV of holders as the preview showed it; refused whole with every bad row listed. */
   importHoldersCsv: (data: string, control?: JobControl) =>
     job<HolderImportReport>("import_holders_csv", { data }, control),
   /** How many cards are left of the year's quota: shown before assigning. */

@@ -65,6 +65,18 @@ catalogue! {
     VenuesExported { count: usize, path: String } => "{count} brukersteder eksportert til {path}",
         "{count} venues exported to {path}";
 
+    // What an import would do, before it is saved.
+    PreviewCounts { new: u32, changed: u32, unchanged: u32 } =>
+        "Filen gir {new} nye, {changed} endret og {unchanged} uendret.",
+        "The file gives {new} new, {changed} changed and {unchanged} unchanged.";
+    PreviewNew { row: u32, label: String } => "rad {row}: ny – {label}", "row {row}: new – {label}";
+    PreviewChanged { row: u32, label: String } => "rad {row}: endres – {label}", "row {row}: changes – {label}";
+    PreviewField { column: String, before: String, after: String } =>
+        "    {column}: «{before}» → «{after}»", "    {column}: «{before}» → «{after}»";
+    PreviewNothing => "Ingenting ville endres.", "Nothing would change.";
+    PreviewOnly => "Ingenting er lagret (--dry-run).", "Nothing was saved (--dry-run).";
+    ConfirmSave => "Lagre endringene? [j/N] ", "Save the changes? [y/N] ";
+
     // Holders.
     HoldersImported { created: u32, updated: u32 } =>
         "Importert: {created} nye kortholdere, {updated} oppdatert.",

@@ -19,6 +19,8 @@ pub enum Problem {
     NegativePrice,
     /// A price above [`crate::money::MAX_PRICE_ORE`].
     PriceTooHigh,
+    /// An import shown on the command line and not confirmed with `--yes`.
+    ImportNotConfirmed,
     /// More ticks counted on a returned card than the card could hold.
     TooManyTicks {
         max: u32,
@@ -274,6 +276,11 @@ impl Problem {
                     format!("the card can hold at most {max} ticks here – count again")
                 }
             }
+            ImportNotConfirmed => pick(
+                nb,
+                "ingenting er lagret: se endringene over og kjør kommandoen igjen med --yes for å lagre dem",
+                "nothing was saved: look at the changes above and run the command again with --yes to save them",
+            ),
             PriceTooHigh => pick(
                 nb,
                 "kan være høyst 100 000 kr per besøk",
