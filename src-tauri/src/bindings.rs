@@ -164,6 +164,8 @@ mod tests {
             decl::<AuditEntry>(&cfg),
             decl::<okort_store::AuditQuery>(&cfg),
             decl::<okort_store::AuditCheck>(&cfg),
+            decl::<okort_store::desk::DeskHolder>(&cfg),
+            decl::<crate::state::DeskStatus>(&cfg),
             decl::<SessionUser>(&cfg),
             decl::<SessionInfo>(&cfg),
             decl::<okort_print::Layout>(&cfg),

@@ -121,6 +121,7 @@ impl ApiError {
             StoreError::AlreadyExists(_) => ErrorCode::Exists,
             StoreError::Denied(_) => ErrorCode::Denied,
             StoreError::Refused(_) => ErrorCode::Refused,
+            e if e.is_read_only() => ErrorCode::Refused,
             StoreError::Sqlite(_)
             | StoreError::Io(_)
             | StoreError::Random(_)

@@ -11,6 +11,28 @@ mod state;
 
 use tauri::Manager;
 
+/// Renews this desk's lock on the workspace every half minute, and tells the UI (event
+/// `desk-changed`) when another desk took it over or a holder's lock went stale.
+fn renew_desk_lock(app: tauri::AppHandle) {
+    use tauri::Emitter;
+    tauri::async_runtime::spawn(async move {
+        let mut tick = tokio::time::interval(okort_store::desk::RENEW_EVERY);
+        loop {
+            tick.tick().await;
+            let handle = app.clone();
+            let changed = tauri::async_runtime::spawn_blocking(move || {
+                handle.state::<state::AppState>().renew_desk()
+            })
+            .await
+            .unwrap_or(false);
+            if changed {
+                let status = app.state::<state::AppState>().desk_status();
+                let _ = app.emit("desk-changed", status);
+            }
+        }
+    });
+}
+
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -19,6 +41,7 @@ pub fn run() {
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
             app.manage(state::AppState::start(data_dir, config_dir));
+            renew_desk_lock(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -35,6 +58,7 @@ pub fn run() {
             commands::session::tauri_commands::session_info,
             commands::session::tauri_commands::create_first_admin,
             commands::session::tauri_commands::login,
+            commands::session::tauri_commands::reclaim_desk,
             commands::session::tauri_commands::logout,
             commands::session::tauri_commands::recover,
             commands::session::tauri_commands::save_recovery_sheet,
@@ -112,7 +136,15 @@ pub fn run() {
             commands::printing::tauri_job_commands::print_handout_list,
             commands::printing::tauri_commands::print_calibration_page,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|app, event| {
+                // Closing the app gives the workspace up for the other desks.
+                if let tauri::RunEvent::Exit = event {
+                    app.state::<state::AppState>().lock();
+                }
+            })
+        });
     if let Err(e) = result {
         eprintln!("Opplevelseskort could not start: {e}");
         std::process::exit(1);

@@ -244,3 +244,64 @@ fn an_idle_venue_desk_is_logged_out_after_the_programs_minutes_and_others_are_no
         "the office is not logged out"
     );
 }
+
+#[test]
+fn a_second_desk_reads_only_sees_who_holds_the_workspace_and_gets_it_when_given_up() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.okort");
+    drop(demo::create(&path).expect("demo"));
+    let first = AppState::for_tests(&path, dir.path());
+    let second = AppState::for_tests(&path, dir.path());
+    let login = |state: &AppState, user: &str| {
+        session::login(state, user.into(), demo::DEMO_PASSWORD.into()).expect("login")
+    };
+    assert!(!login(&first, "kultur").desk.read_only);
+    let info = login(&second, "kultur");
+    assert!(info.desk.read_only, "the second desk reads only");
+    let message = info.desk.message.expect("who holds it");
+    assert!(
+        message.starts_with(&format!(
+            "Åpnet av kultur på {} siden ",
+            okort_store::desk::computer_name()
+        )),
+        "{message}"
+    );
+    assert!(!info.desk.stale);
+    // Reading works; any write is refused by SQLite itself, with the reason.
+    let venues_before = venues::list_venues(&second).expect("reads").len();
+    let v = venues::list_venues(&second).expect("v")[0].clone();
+    let input = okort_core::VenueInput {
+        id: Some(v.id),
+        name: v.name,
+        category: v.category,
+        address: v.address,
+        contact_person: v.contact_person,
+        phone: "+47 11 11 11 11".into(),
+        email: v.email,
+        org_number: v.org_number,
+        bank_account: v.bank_account,
+        active: v.active,
+        staff_note: v.staff_note,
+    };
+    let err = venues::save_venue(&second, input.clone()).expect_err("read-only");
+    assert_eq!(err.code, ErrorCode::Refused);
+    assert!(err.message.contains("bare for lesing"), "{}", err.message);
+    // A live lock is not taken over, even when asked.
+    assert!(
+        session::reclaim_desk(&second, true)
+            .expect("asked")
+            .desk
+            .read_only
+    );
+    // The first desk logs out: the second takes the workspace and can write.
+    session::logout(&first).expect("logout");
+    let info = session::reclaim_desk(&second, false).expect("again");
+    assert!(!info.desk.read_only);
+    venues::save_venue(&second, input).expect("saved now");
+    assert_eq!(
+        venues::list_venues(&second).expect("v").len(),
+        venues_before
+    );
+    // And now the first is the one that reads only.
+    assert!(login(&first, "nav").desk.read_only);
+}

@@ -3,6 +3,7 @@
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use okort_core::{Action, Actor, Lang};
+use okort_store::desk::{Claim, Desk, DeskHolder};
 use okort_store::{StoreError, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,11 @@ fn open_at_start(path: &Path, remembered: bool, lang: Lang) -> Result<Option<Wor
     Workspace::start(path).map_err(|e| ApiError::from_store(e, lang))
 }
 
+/// This run's desk; without randomness (never seen) the app works without a lock.
+fn desk() -> Option<Desk> {
+    Desk::new().map_err(|e| eprintln!("no desk lock: {e}")).ok()
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Settings {
@@ -57,6 +63,23 @@ pub struct AppState {
     jobs: crate::jobs::Jobs,
     data_dir: PathBuf,
     settings_file: PathBuf,
+    /// This app run's claim on the workspace it has open (the lock file beside it).
+    desk: Option<Desk>,
+    /// Who else holds the open workspace (then it is read-only here), and whether their lock
+    /// is stale; `None` while this desk holds it.
+    held_by: Mutex<Option<(DeskHolder, bool)>>,
+}
+
+/// Whether this desk may change the workspace, and if not who holds it.
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskStatus {
+    pub read_only: bool,
+    pub holder: Option<DeskHolder>,
+    /// The holder has not been seen for two minutes: the lock may be taken over.
+    pub stale: bool,
+    /// The sentence the banner shows ("Opened by nav1 on NAV-PC-3 since 09:12. …").
+    pub message: Option<String>,
 }
 
 impl AppState {
@@ -89,6 +112,8 @@ impl AppState {
             jobs: crate::jobs::Jobs::default(),
             data_dir,
             settings_file,
+            desk: desk(),
+            held_by: Mutex::new(None),
         }
     }
 
@@ -104,6 +129,8 @@ impl AppState {
             jobs: crate::jobs::Jobs::default(),
             data_dir: dir.to_path_buf(),
             settings_file: dir.join("settings.json"),
+            desk: desk(),
+            held_by: Mutex::new(None),
         }
     }
 
@@ -144,13 +171,157 @@ impl AppState {
         // The file is closed while it is opened anew (it may be replaced by a conversion).
         *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = None;
         let (ws, actor) = open(&path).map_err(|e| ApiError::from_store(e, lang))?;
-        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(swept(ws));
+        let username = ws
+            .user(actor.user_id)
+            .map(|u| u.username)
+            .unwrap_or_default();
+        // Held by another desk: read-only, and no sweep (it writes).
+        let ws = if self.claim_desk(&ws, &username, false).is_none() {
+            swept(ws)
+        } else {
+            ws
+        };
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = Some(ws);
         self.set_session(Some(actor));
         Ok(())
     }
 
+    /// Claims the workspace for this desk (taking over a stale lock with `take_over`); when
+    /// another desk holds it the connection becomes read-only. Returns the other holder, if any.
+    fn claim_desk(
+        &self,
+        ws: &Workspace,
+        username: &str,
+        take_over: bool,
+    ) -> Option<(DeskHolder, bool)> {
+        let desk = self.desk.as_ref()?;
+        let other = match desk.claim(ws.path(), username, take_over, chrono::Utc::now()) {
+            Ok(Claim::Held) => None,
+            Ok(Claim::Other { holder, stale }) => Some((holder, stale)),
+            // A folder where no lock can be written (read-only media): work without one.
+            Err(e) => {
+                eprintln!("the desk lock could not be written: {e}");
+                None
+            }
+        };
+        self.settle_desk(ws, other)
+    }
+
+    /// Records who holds the workspace and makes the connection read-only if not this desk.
+    fn settle_desk(
+        &self,
+        ws: &Workspace,
+        other: Option<(DeskHolder, bool)>,
+    ) -> Option<(DeskHolder, bool)> {
+        if let Err(e) = ws.set_read_only(other.is_some()) {
+            eprintln!("read-only could not be set: {e}");
+        }
+        *self.held_by.lock().unwrap_or_else(|e| e.into_inner()) = other.clone();
+        other
+    }
+
+    /// Whether this desk may change the open workspace, and who holds it if not.
+    pub fn desk_status(&self) -> DeskStatus {
+        let lang = self.lang();
+        let held_by = self
+            .held_by
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match held_by {
+            None => DeskStatus::default(),
+            Some((holder, stale)) => {
+                let since = holder.since.with_timezone(&chrono::Local);
+                let since = if since.date_naive() == chrono::Local::now().date_naive() {
+                    since.format("%H:%M").to_string()
+                } else {
+                    since.format("%d.%m.%Y %H:%M").to_string()
+                };
+                let message = okort_core::i18n::Msg::DeskHeld {
+                    username: holder.username.clone(),
+                    computer: holder.computer.clone(),
+                    since,
+                }
+                .text(lang);
+                DeskStatus {
+                    read_only: true,
+                    holder: Some(holder),
+                    stale,
+                    message: Some(message),
+                }
+            }
+        }
+    }
+
+    /// Tries to take the workspace again (the other desk may have closed it), or takes over a
+    /// stale lock with `take_over`. A live lock is never taken over.
+    pub fn reclaim_desk(&self, take_over: bool) -> ApiResult<DeskStatus> {
+        let lang = self.lang();
+        let actor = self.session().ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotLoggedIn,
+                okort_core::i18n::Msg::NotLoggedIn.text(lang),
+            )
+        })?;
+        self.with(|ws| {
+            let username = ws.user(actor.user_id)?.username;
+            self.claim_desk(ws, &username, take_over);
+            Ok(())
+        })?;
+        Ok(self.desk_status())
+    }
+
+    /// Renews this desk's lock (every half minute while the app runs); finds out when another
+    /// desk took over, and when a holder's lock went stale. True when the status changed.
+    pub fn renew_desk(&self) -> bool {
+        let Some(desk) = self.desk.as_ref() else {
+            return false;
+        };
+        let before = self.desk_status();
+        let Some(actor) = self.session() else {
+            return false;
+        };
+        let _ = self.with(|ws| {
+            let now = chrono::Utc::now();
+            let other = if let Some(was) = before.holder.clone() {
+                // Read-only here: only see whether the holder is still there. A lock given up
+                // counts as stale, so the user can take the workspace.
+                match Desk::holder(ws.path()) {
+                    Some(h) if !desk.is_mine(&h) => {
+                        let stale = h.is_stale(now);
+                        Some((h, stale))
+                    }
+                    _ => Some((was, true)),
+                }
+            } else {
+                let username = ws.user(actor.user_id)?.username;
+                match desk.renew(ws.path(), &username, now) {
+                    Ok(Claim::Held) => None,
+                    Ok(Claim::Other { holder, stale }) => Some((holder, stale)),
+                    Err(_) => return Ok(()),
+                }
+            };
+            self.settle_desk(ws, other);
+            Ok(())
+        });
+        let after = self.desk_status();
+        (before.read_only, before.stale, before.holder)
+            != (after.read_only, after.stale, after.holder)
+    }
+
     /// Logs out: the session ends and the file is closed, its keys dropped from memory.
     pub fn lock(&self) {
+        if let Some(desk) = &self.desk {
+            if self
+                .held_by
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .is_none()
+            {
+                desk.release(&self.path());
+            }
+        }
         self.set_session(None);
         let mut guard = self.workspace.lock().unwrap_or_else(|e| e.into_inner());
         // A new workspace being set up (no users yet) stays open: closing it would lose it.

@@ -111,6 +111,42 @@ test("importing a CSV with bad rows lists every bad row and saves nothing", asyn
   }
 });
 
+test("a venue import shows what it will change and saves only when confirmed", async () => {
+  const app = await launch();
+  try {
+    await app.createAdmin();
+    await app.click("nav-import");
+    const first =
+      "navn;kategori;orgnr;kontonummer;adresse;telefon\n" +
+      "Kino Sentrum;kino;974 760 673;8601.11.17947;Storgata 2;+47 99 99 99 99\n";
+    await app.dropFile("import-drop", "brukersteder.csv", "text/csv", Buffer.from(first, "utf8"));
+    await app.find('[data-testid="import-confirm"]');
+    await app.waitText('[data-testid="import-preview-summary"]', "1 nye, 0 endrede og 0 uendrede");
+    await app.waitText('[data-testid="import-preview-row"]', "Kino Sentrum");
+    assert.equal((await app.backend("list_venues")).length, 0, "the preview saves nothing");
+    await app.click("import-confirm");
+    await app.waitText('[data-testid="import-result"]', "1 nye brukersteder, 0 oppdatert");
+    await app.gone('[data-testid="import-preview"]');
+
+    // The same venue again with another phone number: the preview names the field that changes.
+    const again = "navn;telefon\nKino Sentrum;+47 22 22 22 22\n";
+    await app.dropFile("import-drop", "brukersteder.csv", "text/csv", Buffer.from(again, "utf8"));
+    await app.find('[data-testid="import-confirm"]');
+    await app.waitText('[data-testid="import-preview-summary"]', "0 nye, 1 endrede og 0 uendrede");
+    const field = await app.waitText('[data-testid="import-preview-field"]', "telefon");
+    assert.match(field, /\+47 99 99 99 99 → \+47 22 22 22 22/);
+    await app.screenshot("import-preview");
+    assert.equal((await app.backend("list_venues"))[0].phone, "+47 99 99 99 99", "not changed before the confirm");
+    await app.click("import-confirm");
+    await app.waitText('[data-testid="import-result"]', "0 nye brukersteder, 1 oppdatert");
+    const [venue] = await app.backend("list_venues");
+    assert.equal(venue.phone, "+47 22 22 22 22");
+    assert.equal(venue.address, "Storgata 2", "a column not in the file is kept");
+  } finally {
+    await app.close();
+  }
+});
+
 test("the user can switch the app to English and back", async () => {
   const app = await launch();
   try {

@@ -40,6 +40,7 @@ function fakeBackend(
     isDemo: opts.isDemo ?? false,
     recoveryPending: role ? recoveryPending : false,
     convertedFrom: role ? convertedFrom : null,
+    desk: { readOnly: false, holder: null, stale: false, message: null },
   });
   const users: User[] = [
     { id: 1, username: "kultur", role: "admin", venueId: null, active: true, canLogIn: true },

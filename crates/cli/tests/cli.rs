@@ -167,7 +167,10 @@ fn an_import_shows_what_changes_and_saves_only_with_yes() {
     let dry = okort(&ws, &["venues", "import", "--dry-run", file]);
     assert!(dry.status.success(), "{}", stderr(&dry));
     let shown = stdout(&dry);
-    assert!(shown.contains("Filen gir 1 nye, 1 endret og 0 uendret."), "{shown}");
+    assert!(
+        shown.contains("Filen gir 1 nye, 1 endret og 0 uendret."),
+        "{shown}"
+    );
     assert!(shown.contains("rad 2: endres – Eksempel Kino"), "{shown}");
     assert!(
         shown.contains(&format!("telefon: «{before}» → «+47 22 22 22 22»")),

@@ -237,7 +237,11 @@ mod tests {
         for &b in bytes {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
@@ -247,8 +251,15 @@ mod tests {
     fn a_png_that_claims_billions_of_pixels_is_refused_before_decoding() {
         let err = check_image(&bomb_png()).expect_err("bomb");
         assert_eq!(err, ImageProblem::TooManyPixels);
-        assert!(err.message(Lang::Nb).contains("8000"), "{}", err.message(Lang::Nb));
-        assert_eq!(decode_logo(&bomb_png()).err(), Some(ImageProblem::TooManyPixels));
+        assert!(
+            err.message(Lang::Nb).contains("8000"),
+            "{}",
+            err.message(Lang::Nb)
+        );
+        assert_eq!(
+            decode_logo(&bomb_png()).err(),
+            Some(ImageProblem::TooManyPixels)
+        );
     }
 
     #[test]
@@ -263,14 +274,20 @@ mod tests {
         );
         // With usvg's own options the file is read: the test would see it.
         let open = usvg::Tree::from_data(svg.as_bytes(), &usvg::Options::default()).expect("svg");
-        assert!(has_image(open.root()), "the default resolver reads local files");
+        assert!(
+            has_image(open.root()),
+            "the default resolver reads local files"
+        );
         let closed = usvg::Tree::from_data(
             svg.as_bytes(),
             &closed_svg_options(usvg::Options::default()),
         )
         .expect("svg");
         assert!(!has_image(closed.root()), "no image was loaded");
-        assert!(check_image(svg.as_bytes()).is_ok(), "the logo itself is fine");
+        assert!(
+            check_image(svg.as_bytes()).is_ok(),
+            "the logo itself is fine"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -8,6 +8,7 @@ mod cards;
 mod convert;
 pub mod demo;
 mod designs;
+pub mod desk;
 pub mod exchange;
 mod holders;
 mod images;
@@ -86,6 +87,11 @@ impl StoreError {
         self.msg(lang).text(lang)
     }
 
+    /// A write refused because the workspace is open read-only here (another desk holds it).
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly))
+    }
+
     /// The catalogue's message for the error (field and row lists already written in `lang`).
     fn msg(&self, lang: Lang) -> Msg {
         let path = |p: &Path| p.display().to_string();
@@ -124,6 +130,7 @@ impl StoreError {
             StoreError::Output(m) => Msg::OutputFailed {
                 error: m.text(lang),
             },
+            e if e.is_read_only() => Msg::ReadOnlyDesk,
             StoreError::Sqlite(e) => Msg::DatabaseError {
                 error: e.to_string(),
             },
@@ -340,6 +347,19 @@ impl Workspace {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Read-only (another desk holds the workspace): SQLite refuses every write on this
+    /// connection, whatever code path asks for it.
+    pub fn set_read_only(&self, read_only: bool) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "query_only", read_only)?;
+        Ok(())
+    }
+
+    pub fn is_read_only(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "query_only", |r| r.get(0))?)
     }
 
     /// Where the plain file was kept, when this opening converted it to an encrypted one.

@@ -1130,8 +1130,15 @@ fn an_import_without_some_columns_leaves_those_fields_as_they_are() {
     assert_eq!(preview.rows[1].change, okort_store::exchange::Change::New);
     assert_eq!(preview.rows[1].label, "สมชาย ใจดี");
     let refused: Vec<usize> = preview.refused.iter().map(|p| p.row).collect();
-    assert!(refused.iter().all(|&r| r == 4) && !refused.is_empty(), "{refused:?}");
-    assert_eq!(s.ws.list_holders(&s.nav).expect("holders").len(), 1, "nothing saved");
+    assert!(
+        refused.iter().all(|&r| r == 4) && !refused.is_empty(),
+        "{refused:?}"
+    );
+    assert_eq!(
+        s.ws.list_holders(&s.nav).expect("holders").len(),
+        1,
+        "nothing saved"
+    );
     assert!(matches!(
         s.ws.preview_holders_import(&s.admin, names.as_bytes(), today),
         Err(StoreError::Denied(_))

@@ -380,15 +380,17 @@ fn ticks_on_a_returned_card_add_only_what_was_not_registered_already() {
     ));
     // More ticks than the card holds (or than days in the year, where entry is free) are
     // refused with the bound, and nothing is added: no count can run away.
-    let kino_per_card = s
-        .ws
-        .agreements_for_venue(s.kino_id)
-        .expect("agreements")
-        .into_iter()
-        .find_map(|a| a.visits_per_card)
-        .expect("the cinema limits visits per card");
+    let kino_per_card =
+        s.ws.agreements_for_venue(s.kino_id)
+            .expect("agreements")
+            .into_iter()
+            .find_map(|a| a.visits_per_card)
+            .expect("the cinema limits visits per card");
     for counted in [u32::from(kino_per_card) + 1, u32::MAX] {
-        match s.ws.register_returned_ticks(&s.admin, &s.card, &[(s.kino_id, counted)]) {
+        match s
+            .ws
+            .register_returned_ticks(&s.admin, &s.card, &[(s.kino_id, counted)])
+        {
             Err(StoreError::Invalid(p)) => assert_eq!(
                 p[0].problem,
                 okort_core::i18n::Problem::TooManyTicks {

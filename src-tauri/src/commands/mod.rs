@@ -268,11 +268,18 @@ pub(crate) const MAX_LOGO_MB: usize = okort_core::logo::MAX_IMAGE_BYTES / (1024 
 
 /// Decodes a file sent by the UI as base64 (a `data:` URL prefix is allowed); a file larger
 /// than `max_mb` is refused with its limit before it is decoded.
-pub(crate) fn decode_upload(data: &str, max_mb: usize, lang: okort_core::i18n::Lang) -> ApiResult<Vec<u8>> {
+pub(crate) fn decode_upload(
+    data: &str,
+    max_mb: usize,
+    lang: okort_core::i18n::Lang,
+) -> ApiResult<Vec<u8>> {
     let b64 = data.split_once(";base64,").map(|(_, b)| b).unwrap_or(data);
     if b64.len() / 4 * 3 > max_mb * 1024 * 1024 + 3 {
         let problem = okort_core::i18n::Problem::FileTooLarge { max_mb };
-        return Err(ApiError::from_store(okort_store::StoreError::Refused(problem), lang));
+        return Err(ApiError::from_store(
+            okort_store::StoreError::Refused(problem),
+            lang,
+        ));
     }
     base64::engine::general_purpose::STANDARD
         .decode(b64.trim())

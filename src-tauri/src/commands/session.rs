@@ -23,6 +23,8 @@ pub struct SessionInfo {
     pub recovery_pending: bool,
     /// Where the unencrypted file was kept when this login encrypted a workspace from before.
     pub converted_from: Option<String>,
+    /// Whether this desk may change the workspace, or another desk holds it.
+    pub desk: crate::state::DeskStatus,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -56,6 +58,7 @@ fn describe(ws: &Workspace, actor: Option<&Actor>) -> Result<SessionInfo, StoreE
         is_demo: Workspace::peek(ws.path()).is_ok_and(|p| p.is_demo),
         recovery_pending: ws.recovery_pending(),
         converted_from: ws.converted_from().map(|p| p.display().to_string()),
+        desk: Default::default(),
     })
 }
 
@@ -70,9 +73,12 @@ fn session_of(state: &AppState) -> ApiResult<SessionInfo> {
             is_demo: peek.is_demo,
             recovery_pending: false,
             converted_from: None,
+            desk: Default::default(),
         });
     }
-    state.with(|ws| describe(ws, actor.as_ref()))
+    let mut info = state.with(|ws| describe(ws, actor.as_ref()))?;
+    info.desk = state.desk_status();
+    Ok(info)
 }
 
 commands! {
@@ -84,6 +90,7 @@ commands! {
     pub fn create_first_admin(state, username: String, password: String) -> ApiResult<SessionInfo> {
         let actor = state.with(|ws| ws.create_first_admin(&username, &password))?;
         state.set_session(Some(actor));
+        state.reclaim_desk(false)?;
         session_of(state)
     }
 
@@ -121,6 +128,13 @@ commands! {
     /// A new recovery key for the user's side (the old one stops working), to be saved.
     pub fn renew_recovery(state) -> ApiResult<SessionInfo> {
         state.act(Action::ManageUsers, |ws, actor| ws.renew_recovery(actor))?;
+        session_of(state)
+    }
+
+    /// Tries again to take the workspace another desk held, or with `take_over` takes over a
+    /// lock its holder has not renewed for two minutes. A live lock is never taken over.
+    pub fn reclaim_desk(state, take_over: bool) -> ApiResult<SessionInfo> {
+        state.reclaim_desk(take_over)?;
         session_of(state)
     }
 

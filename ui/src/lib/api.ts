@@ -1,6 +1,7 @@
 // The only module the features use to talk to the Rust backend: the generated command
 // functions (commands.ts, from the Rust signatures) and the error helpers (invoke.ts).
 import { commands } from "./commands";
+import { t } from "./i18n/index.svelte";
 
 export type * from "./bindings";
 export { errorMessage, isApiError, toApiError } from "./invoke";
@@ -8,6 +9,22 @@ export type { JobControl, JobProgress } from "./invoke";
 
 /** Every command of the backend, typed from its Rust signature. */
 export const api = commands;
+
+/** The largest spreadsheet (venues, holders, a visit report) the backend takes, in MB. */
+export const MAX_UPLOAD_MB = 32;
+
+/**
+ * The message refusing a file larger than {@link MAX_UPLOAD_MB}, naming it and its size; null when
+ * it is not too large. Checked before the file is read, so a huge file is never loaded.
+ */
+export function uploadTooLarge(file: File): string | null {
+  const mib = 1024 * 1024;
+  if (file.size <= MAX_UPLOAD_MB * mib) return null;
+  // Rounded up, so a file just over the limit never reads as exactly the limit.
+  const tenths = Math.ceil((file.size / mib) * 10) / 10;
+  const mb = Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1).replace(".", ",");
+  return t("io.tooLarge", { name: file.name, mb, max: MAX_UPLOAD_MB });
+}
 
 /** Reads a File (from a file input or a drop) as a data: URL for the commands above. */
 export function readFileAsDataUrl(file: File): Promise<string> {

@@ -273,6 +273,26 @@ entries: number,
  */
 brokenAt: number | null, };
 
+export type DeskHolder = { username: string, computer: string, 
+/**
+ * When the holder took the workspace.
+ */
+since: string, 
+/**
+ * When the holder last renewed the lock.
+ */
+seen: string, };
+
+export type DeskStatus = { readOnly: boolean, holder: DeskHolder | null, 
+/**
+ * The holder has not been seen for two minutes: the lock may be taken over.
+ */
+stale: boolean, 
+/**
+ * The sentence the banner shows ("Opened by nav1 on NAV-PC-3 since 09:12. …").
+ */
+message: string | null, };
+
 export type SessionUser = { userId: number, username: string, role: Role, venueId: number | null, venueName: string | null, };
 
 export type SessionInfo = { 
@@ -291,7 +311,11 @@ recoveryPending: boolean,
 /**
  * Where the unencrypted file was kept when this login encrypted a workspace from before.
  */
-convertedFrom: string | null, };
+convertedFrom: string | null, 
+/**
+ * Whether this desk may change the workspace, or another desk holds it.
+ */
+desk: DeskStatus, };
 
 export type Layout = "a4" | "a6" | "cr80" | "sheet8";
 

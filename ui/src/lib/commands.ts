@@ -46,6 +46,9 @@ export const commands = {
   /** A new recovery key for the user's side (the old one stops working), to be saved. */
   renewRecovery: () =>
     call<SessionInfo>("renew_recovery"),
+  /** Tries again to take the workspace another desk held, or with `take_over` takes over a lock its holder has not renewed for two minutes. A live lock is never taken over. */
+  reclaimDesk: (takeOver: boolean) =>
+    call<SessionInfo>("reclaim_desk", { takeOver }),
   logout: () =>
     call<SessionInfo>("logout"),
   listUsers: () =>

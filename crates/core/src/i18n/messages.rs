@@ -134,6 +134,11 @@ catalogue! {
         "The file is not an image. Use PNG, JPEG or SVG.";
     LogoBroken { format: String } => "Filen ser ut som {format}, men kan ikke leses – den kan være skadet.",
         "The file looks like {format} but cannot be read – it may be damaged.";
+    ReadOnlyDesk => "Ingenting er lagret: arbeidsfilen er åpen bare for lesing fordi en annen har den åpen. Se meldingen øverst.",
+        "Nothing was saved: the workspace is open for reading only because someone else has it open. See the notice at the top.";
+    DeskHeld { username: String, computer: String, since: String } =>
+        "Åpnet av {username} på {computer} siden {since}. Du kan lese, men ikke endre noe.",
+        "Opened by {username} on {computer} since {since}. You can read but not change anything.";
     LogoTooManyPixels { max: String } => "Bildet er for stort: en logo kan være høyst {max} × {max} piksler. Lagre det i mindre størrelse og prøv igjen.",
         "The image is too large: a logo can be at most {max} × {max} pixels. Save it smaller and try again.";
 

@@ -266,7 +266,11 @@ fn venue_changes(
             format_bank_account(&new.bank_account),
         ),
         (name(Col::Active), yes_no(old.active), yes_no(new.active)),
-        (name(Col::StaffNote), old.staff_note.clone(), new.staff_note.clone()),
+        (
+            name(Col::StaffNote),
+            old.staff_note.clone(),
+            new.staff_note.clone(),
+        ),
     ])
 }
 
@@ -290,7 +294,11 @@ fn agreement_changes(
             yes_no(old.companion_free),
             yes_no(new.companion_free),
         ),
-        (name(Col::NotCovered), old.not_covered.clone(), new.not_covered.clone()),
+        (
+            name(Col::NotCovered),
+            old.not_covered.clone(),
+            new.not_covered.clone(),
+        ),
         (
             name(Col::Compensation),
             old.compensation.label_nb().to_string(),
@@ -311,9 +319,21 @@ fn agreement_changes(
             format_amount(old.companion_price_ore),
             format_amount(new.companion_price_ore),
         ),
-        (name(Col::PeriodFrom), date(old.period_from), date(new.period_from)),
-        (name(Col::PeriodTo), date(old.period_to), date(new.period_to)),
-        (name(Col::SignedOn), date(old.signed_on), date(new.signed_on)),
+        (
+            name(Col::PeriodFrom),
+            date(old.period_from),
+            date(new.period_from),
+        ),
+        (
+            name(Col::PeriodTo),
+            date(old.period_to),
+            date(new.period_to),
+        ),
+        (
+            name(Col::SignedOn),
+            date(old.signed_on),
+            date(new.signed_on),
+        ),
     ])
 }
 
@@ -606,7 +626,9 @@ impl Workspace {
             agreements.push((index, parsed.row, year_number, agreement));
         }
         problems.sort_by_key(|p| p.row);
-        let names = (0..Col::ALL.len()).map(|c| columns.name(c, &known)).collect();
+        let names = (0..Col::ALL.len())
+            .map(|c| columns.name(c, &known))
+            .collect();
         Ok(VenuePlan {
             venues,
             agreements,
@@ -820,7 +842,10 @@ mod tests {
             }],
             "only the phone changes: the columns not in the file are kept"
         );
-        assert_eq!(ws.list_venues().expect("venues")[0].phone, "+47 99 99 99 99");
+        assert_eq!(
+            ws.list_venues().expect("venues")[0].phone,
+            "+47 99 99 99 99"
+        );
         let report = ws
             .import_venues_csv(&Actor::command_line(), names.as_bytes())
             .expect("second");

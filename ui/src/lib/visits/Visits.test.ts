@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import type { ApiError, ProgramYear, Venue, VisitImportPreview, VisitRow } from "../api";
@@ -134,6 +134,22 @@ describe("Visits", () => {
     expect((await screen.findByTestId("visit-import-message")).textContent).toContain("Filen kan ikke importeres.");
     expect(screen.getAllByTestId("visit-import-error-row")).toHaveLength(1);
     expect(calls.find((c) => c.cmd === "check_visit_import")?.args.venueId).toBe(3);
+  });
+
+  it("refuses a report over 32 MB at once, naming it and the limit, without reading it", async () => {
+    const calls = backend({ preview: { venueId: 3, rows: 1, valid: 1, problems: [] } });
+    const read = vi.spyOn(FileReader.prototype, "readAsDataURL");
+    render(Visits, { props: { years, role: "venue" } });
+    const big = report();
+    Object.defineProperty(big, "size", { value: 33 * 1024 * 1024 });
+    dropFile(screen.getByTestId("visit-import-drop"), big);
+    expect((await screen.findByTestId("visit-import-message")).textContent?.trim()).toBe(
+      "«mars.csv» er 33 MB; en fil kan være høyst 32 MB.",
+    );
+    expect(read).not.toHaveBeenCalled();
+    expect(calls.some((c) => c.cmd === "check_visit_import")).toBe(false);
+    expect(screen.queryByTestId("visit-import-summary")).toBeNull();
+    read.mockRestore();
   });
 
   it("voids an open visit with a reason and leaves settled ones alone", async () => {
