@@ -53,6 +53,8 @@ pub fn run() {
             commands::workspace::tauri_commands::workspace_backup,
             commands::workspace::tauri_commands::workspace_backups,
             commands::workspace::tauri_commands::workspace_restore,
+            commands::workspace::tauri_commands::backups_at_login,
+            commands::workspace::tauri_commands::restore_at_login,
             commands::workspace::tauri_commands::get_language,
             commands::workspace::tauri_commands::set_language,
             commands::session::tauri_commands::session_info,

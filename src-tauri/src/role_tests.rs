@@ -305,3 +305,37 @@ fn a_second_desk_reads_only_sees_who_holds_the_workspace_and_gets_it_when_given_
     // And now the first is the one that reads only.
     assert!(login(&first, "nav").desk.read_only);
 }
+
+#[test]
+fn a_damaged_workspace_is_restored_from_the_login_screen_by_an_administrator_only() {
+    let (dir, state) = logged_in("kultur");
+    session::logout(&state).expect("logout");
+    let path = dir.path().join("demo.okort");
+    let backups = workspace::backups_at_login(&state).expect("list");
+    assert_eq!(backups.len(), 1, "the day's automatic copy");
+    // The database part is cut short: nothing opens it any more.
+    let len = std::fs::metadata(&path).expect("meta").len();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("open");
+    file.set_len(64 * 1024 + (len - 64 * 1024) / 3)
+        .expect("cut");
+    drop(file);
+    assert!(session::login(&state, "kultur".into(), demo::DEMO_PASSWORD.into()).is_err());
+    let from = std::path::PathBuf::from(&backups[0].path);
+    let wrong = workspace::restore_at_login(&state, from.clone(), "kultur".into(), "feil".into());
+    assert!(wrong.is_err(), "a wrong password restores nothing");
+    let nav = workspace::restore_at_login(
+        &state,
+        from.clone(),
+        "nav".into(),
+        demo::DEMO_PASSWORD.into(),
+    );
+    assert!(nav.is_err(), "only the culture office restores");
+    let info =
+        workspace::restore_at_login(&state, from, "kultur".into(), demo::DEMO_PASSWORD.into())
+            .expect("restored");
+    assert_eq!(info.user.expect("logged in").username, "kultur");
+    assert_eq!(venues::list_venues(&state).expect("venues").len(), 15);
+}

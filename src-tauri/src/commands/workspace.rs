@@ -184,6 +184,41 @@ commands! {
         info(state)
     }
 
+    /// The automatic backups of the workspace, for the login screen when the workspace cannot
+    /// be opened: only names and times, newest first.
+    pub fn backups_at_login(state) -> ApiResult<Vec<BackupFile>> {
+        Ok(okort_store::backup::list(&state.path())
+            .iter()
+            .filter_map(|p| backup_file(p))
+            .collect())
+    }
+
+    /// "Restore from backup…" on the login screen, for a workspace that cannot be opened
+    /// (damaged, or its envelope gone): the backup at `from` goes in its place if it opens with
+    /// this administrator's password, and the administrator is logged in to it. A workspace
+    /// that opens is not replaced from here by a wrong password: the login refusal is said.
+    pub fn restore_at_login(
+        state,
+        from: PathBuf,
+        username: String,
+        password: String,
+    ) -> ApiResult<crate::commands::session::SessionInfo> {
+        let lang = state.lang();
+        let path = state.path();
+        match Workspace::unlock(&path, &username, &password) {
+            Ok((_, actor)) if !actor.may(Action::ManageProgram) => {
+                return Err(ApiError::from_store(okort_store::StoreError::Denied(actor.role), lang));
+            }
+            Err(e @ okort_store::StoreError::Refused(
+                okort_core::i18n::Problem::LoginFailed | okort_core::i18n::Problem::LoginLocked { .. },
+            )) => return Err(ApiError::from_store(e, lang)),
+            // It opens with an administrator's login, or it is damaged: the backup decides.
+            _ => {}
+        }
+        state.unlock(|path| Workspace::restore(path, &from, &username, &password))?;
+        crate::commands::session::session_info(state)
+    }
+
     pub fn get_language(state) -> ApiResult<Lang> {
         Ok(state.lang())
     }

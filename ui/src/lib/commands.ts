@@ -25,6 +25,12 @@ export const commands = {
   /** "Restore from backup…": puts the backup at `from` in place of the open workspace, confirmed with the logged-in administrator's password (the backup must open with it too). The workspace as it was is kept in the backups folder; the session goes on in the restored one. */
   workspaceRestore: (from: string, password: string) =>
     call<WorkspaceInfo>("workspace_restore", { from, password }),
+  /** The automatic backups of the workspace, for the login screen when the workspace cannot be opened: only names and times, newest first. */
+  backupsAtLogin: () =>
+    call<Array<BackupFile>>("backups_at_login"),
+  /** "Restore from backup…" on the login screen, for a workspace that cannot be opened (damaged, or its envelope gone): the backup at `from` goes in its place if it opens with this administrator's password, and the administrator is logged in to it. A workspace that opens is not replaced from here by a wrong password: the login refusal is said. */
+  restoreAtLogin: (from: string, username: string, password: string) =>
+    call<SessionInfo>("restore_at_login", { from, username, password }),
   getLanguage: () =>
     call<Lang>("get_language"),
   setLanguage: (lang: Lang) =>

@@ -42,6 +42,9 @@ struct Planned {
     old: Option<okort_core::Holder>,
 }
 
+/// The rows as they will be saved, the refused rows, and the file's name for each column.
+type Plan = (Vec<Planned>, Vec<RowProblem>, Vec<String>);
+
 /// Reads the file and matches every row with the holders in `conn`; nothing is written.
 /// A row with the same name and birth date as a registered holder updates it, and a column
 /// the file does not have leaves that field as it is.
@@ -50,7 +53,7 @@ fn plan(
     nav: &crate::vault::Key,
     bytes: &[u8],
     today: NaiveDate,
-) -> Result<(Vec<Planned>, Vec<RowProblem>, Vec<String>), StoreError> {
+) -> Result<Plan, StoreError> {
     let table = read_table(bytes)?;
     let (header_row, header) = header(&table)?;
     let known: Vec<&[&str]> = COLUMNS.iter().map(|(_, names)| *names).collect();
@@ -179,7 +182,7 @@ impl Workspace {
     ) -> Result<ImportPreview, StoreError> {
         require(actor, Action::ManageHolders)?;
         let nav = self.nav_key(actor)?;
-        let (rows, refused, names) = plan(&self.conn, &nav, bytes, today)?;
+        let (rows, refused, names) = plan(&self.conn, nav, bytes, today)?;
         let mut preview = ImportPreview {
             refused,
             ..ImportPreview::default()
@@ -205,7 +208,7 @@ impl Workspace {
         // Planned inside the write transaction, so a holder another desk adds meanwhile is
         // updated, not added twice.
         let tx = self.conn.unchecked_transaction()?;
-        let (rows, problems, _) = plan(&tx, &nav, bytes, today)?;
+        let (rows, problems, _) = plan(&tx, nav, bytes, today)?;
         if !problems.is_empty() {
             return Err(StoreError::Import(problems));
         }
@@ -219,7 +222,7 @@ impl Workspace {
             } else {
                 report.created += 1;
             }
-            write_holder(&tx, &nav, actor, &p.input)?;
+            write_holder(&tx, nav, actor, &p.input)?;
         }
         tx.commit()?;
         Ok(report)
