@@ -321,12 +321,35 @@ fn plain_at(path: &std::path::Path, version: u32) {
     }
 }
 
+/// The committed workspace files of earlier versions, in `tests/fixtures`: opened by the tests
+/// as a user of that version left them. `UPDATE_FIXTURES=1` writes a missing one (only ever
+/// for a version being shipped; a committed fixture is never rewritten).
+fn fixture(name: &str, make: impl FnOnce(&std::path::Path)) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name);
+    if !path.exists() && std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::create_dir_all(path.parent().expect("dir")).expect("fixtures");
+        make(&path);
+    }
+    assert!(path.exists(), "missing fixture {}", path.display());
+    path
+}
+
+/// A copy of a fixture to open (opening writes: backups, failed logins, upgrades).
+fn copy_of(fixture: &std::path::Path, dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join(fixture.file_name().expect("name"));
+    std::fs::copy(fixture, &path).expect("copy");
+    path
+}
+
 #[test]
 fn a_workspace_from_every_earlier_schema_opens_with_its_data() {
     let dir = tempfile::tempdir().expect("dir");
     for version in 2..okort_store::migrations::SEALING_VERSION {
-        let path = dir.path().join(format!("schema{version}.okort"));
-        plain_at(&path, version);
+        let name = format!("plain-schema-{version:02}.okort");
+        let path = copy_of(&fixture(&name, |p| plain_at(p, version)), dir.path());
         let (ws, admin) =
             Workspace::unlock(&path, "kultur", "gammelt-passord").expect("convert and upgrade");
         assert_eq!(
@@ -348,10 +371,39 @@ fn a_workspace_from_every_earlier_schema_opens_with_its_data() {
         assert!(ws.integrity().is_ok());
     }
     // Schema 1 had no users: nobody can log in to convert it, and it is not touched.
-    let path = dir.path().join("schema1.okort");
-    plain_at(&path, 1);
+    let path = copy_of(
+        &fixture("plain-schema-01.okort", |p| plain_at(p, 1)),
+        dir.path(),
+    );
     assert!(Workspace::unlock(&path, "kultur", "gammelt-passord").is_err());
     assert_eq!(okort_store::file_kind(&path), okort_store::FileKind::Plain);
+}
+
+/// The demo as the first encrypted version wrote it (schema 14): every later version opens it
+/// with the demo's logins, NAV's sealed fields and the audit chain intact.
+#[test]
+fn an_encrypted_workspace_of_schema_14_opens_with_its_data() {
+    let dir = tempfile::tempdir().expect("dir");
+    let fixture = fixture("encrypted-schema-14-demo.okort", |p| {
+        drop(okort_store::demo::create(p).expect("demo"));
+    });
+    let path = copy_of(&fixture, dir.path());
+    let (ws, admin) =
+        Workspace::unlock(&path, "kultur", okort_store::demo::DEMO_PASSWORD).expect("kultur");
+    assert_eq!(
+        ws.schema_version().expect("v"),
+        okort_store::migrations::latest_version()
+    );
+    assert_eq!(ws.list_venues().expect("venues").len(), 15);
+    assert!(ws.verify_audit(&admin).expect("chain").broken_at.is_none());
+    assert!(ws.integrity().is_ok());
+    let summaries = ws.holder_summaries(&admin).expect("summaries").len();
+    drop(ws);
+    let (ws, nav) = Workspace::unlock(&path, "nav", okort_store::demo::DEMO_PASSWORD).expect("nav");
+    let holders = ws.list_holders(&nav).expect("NAV's records open");
+    assert_eq!(holders.len(), summaries);
+    assert!(holders.iter().any(|h| !h.guardian_name.is_empty()));
+    assert!(Workspace::unlock(&path, "kultur", "feil-passord").is_err());
 }
 
 mod arbitrary_files {
