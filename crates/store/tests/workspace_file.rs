@@ -411,7 +411,11 @@ mod arbitrary_files {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        // 48 cases in every test run; PROPTEST_CASES runs more.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48),
+            ..ProptestConfig::default()
+        })]
 
         /// Any bytes as a venue register, a holder list or a visit report: read or refused
         /// with a message, never a panic, and nothing half saved.
