@@ -24,12 +24,14 @@ let nextPort = 4444 + Math.floor(Math.random() * 200) * 2;
 
 /**
  * Starts tauri-driver and the app on a new, empty workspace, or with `{ demo: true }` on a
- * workspace holding the demo program (made with the okort command line).
+ * workspace holding the demo program (made with the okort command line). With `{ home }`, the
+ * `home` of an earlier session (closed first), the app starts again on that session's workspace
+ * and settings, and waits for the login.
  */
-export async function launch({ demo = false } = {}) {
-  const home = mkdtempSync(join(tmpdir(), "okort-e2e-"));
+export async function launch({ demo = false, home: again = null } = {}) {
+  const home = again ?? mkdtempSync(join(tmpdir(), "okort-e2e-"));
   const workspace = join(home, "test.okort");
-  if (demo) okort(workspace, "demo");
+  if (demo && !again) okort(workspace, "demo");
   const port = nextPort;
   nextPort += 2;
   const env = {
@@ -63,7 +65,7 @@ export async function launch({ demo = false } = {}) {
   });
   const session = new Session(base, res.sessionId, driver, home);
   session.workspace = workspace;
-  await session.find(demo ? '[data-testid="login"]' : '[data-testid="first-admin"]', 30_000);
+  await session.find(demo || again ? '[data-testid="login"]' : '[data-testid="first-admin"]', 30_000);
   return session;
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Agreement, ApiError, Holder, Program, ProgramYear, Role, SessionInfo, User, Venue } from "./lib/api";
+import type { Agreement, ApiError, DeskStatus, Holder, Program, ProgramYear, Role, SessionInfo, User, Venue } from "./lib/api";
 import { i18n } from "./lib/i18n/index.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -20,6 +20,9 @@ function fakeBackend(
     convertsTo?: string;
     /** What the save dialog answers (null: cancelled). */
     savePath?: string | null;
+    /** This desk's hold on the workspace after a login; `reclaim_desk` answers with `reclaimed`. */
+    desk?: DeskStatus;
+    reclaimed?: DeskStatus;
   } = {},
 ) {
   const calls: Call[] = [];
@@ -34,13 +37,14 @@ function fakeBackend(
   let hasUsers = opts.hasUsers ?? true;
   let recoveryPending = false;
   let convertedFrom: string | null = null;
+  let desk: DeskStatus = opts.desk ?? { readOnly: false, holder: null, stale: false, message: null };
   const session = (): SessionInfo => ({
     hasUsers,
     user: role ? userOf(role) : null,
     isDemo: opts.isDemo ?? false,
     recoveryPending: role ? recoveryPending : false,
     convertedFrom: role ? convertedFrom : null,
-    desk: { readOnly: false, holder: null, stale: false, message: null },
+    desk,
   });
   const users: User[] = [
     { id: 1, username: "kultur", role: "admin", venueId: null, active: true, canLogIn: true },
@@ -92,6 +96,18 @@ function fakeBackend(
         }
         return session();
       }
+      case "reclaim_desk":
+        desk = opts.reclaimed ?? desk;
+        return session();
+      case "backups_at_login":
+        return [{ path: "/tmp/test.okort.backups/test-20261202-101500.okort", fileName: "test-20261202-101500.okort", modified: "2026-12-02T10:15:00+01:00" }];
+      case "restore_at_login":
+        if (args.username !== "kultur" || args.password !== "demo1234") {
+          const err: ApiError = { code: "refused", message: "Feil brukernavn eller passord.", fields: [], rows: [] };
+          throw err;
+        }
+        role = "admin";
+        return session();
       case "logout":
         role = null;
         recoveryPending = false;
@@ -490,5 +506,49 @@ describe("App", () => {
     await fireEvent.click(screen.getByTestId("user-save"));
     expect(screen.getByTestId("error-password").textContent).toContain("nytt passord");
     expect(calls.some((c) => c.cmd === "save_user")).toBe(false);
+  });
+
+  it("shows who holds the workspace above every page while this desk is read-only, until it is free again", async () => {
+    const message = "Åpnet av nav1 på NAV-PC-3 siden 09:12. Du kan lese, men ikke endre noe.";
+    const { calls } = fakeBackend({
+      desk: {
+        readOnly: true,
+        holder: { username: "nav1", computer: "NAV-PC-3", since: "2026-03-02T08:12:00Z", seen: "2026-03-02T09:40:00Z" },
+        stale: false,
+        message,
+      },
+      reclaimed: { readOnly: false, holder: null, stale: false, message: null },
+    });
+    render(App);
+    await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("desk-banner").textContent).toContain(message);
+    // Reading goes on: the menu works and the banner stays.
+    await fireEvent.click(screen.getByTestId("nav-years"));
+    expect(await screen.findByTestId("years")).toBeTruthy();
+    expect(screen.getByTestId("desk-banner")).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId("desk-retry"));
+    await waitFor(() => expect(screen.queryByTestId("desk-banner")).toBeNull());
+    expect((await screen.findByTestId("toast")).textContent).toBe("Du kan nå endre arbeidsfilen.");
+    expect(calls.find((c) => c.cmd === "reclaim_desk")?.args).toEqual({ takeOver: false });
+    expect(screen.getByTestId("years")).toBeTruthy();
+  });
+
+  it("restores a workspace that cannot be opened from the login screen and logs the administrator in", async () => {
+    const { calls } = fakeBackend({ role: null });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("login-restore"));
+    await screen.findAllByTestId("login-restore-option");
+    await fireEvent.input(screen.getByTestId("login-restore-username"), { target: { value: "kultur" } });
+    await fireEvent.input(screen.getByTestId("login-restore-password"), { target: { value: "demo1234" } });
+    await fireEvent.click(screen.getByTestId("login-restore-confirm"));
+    expect(await screen.findByTestId("venue-list")).toBeTruthy();
+    expect(screen.getByTestId("session-user").textContent).toContain("kultur");
+    expect(screen.getByTestId("toast").textContent).toContain("hentet tilbake fra sikkerhetskopien");
+    expect(calls.find((c) => c.cmd === "restore_at_login")?.args).toEqual({
+      from: "/tmp/test.okort.backups/test-20261202-101500.okort",
+      username: "kultur",
+      password: "demo1234",
+    });
   });
 });

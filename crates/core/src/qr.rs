@@ -102,6 +102,45 @@ impl SigningKey {
     }
 }
 
+impl SigningKey {
+    /// A signature of `message` in the domain `domain` (a venue kit, a kit's report), so that
+    /// nothing signed for one use passes as another, and never as a card.
+    pub fn sign_message(&self, domain: &str, message: &[u8]) -> String {
+        use ed25519_dalek::Signer;
+        B64.encode(self.0.sign(&domained(domain, message)).to_bytes())
+    }
+}
+
+fn domained(domain: &str, message: &[u8]) -> Vec<u8> {
+    let mut bytes = format!("OKORT-{domain}\n").into_bytes();
+    bytes.extend_from_slice(message);
+    bytes
+}
+
+/// Whether `signature` (as [`SigningKey::sign_message`] writes it) is `public`'s signature of
+/// `message` in `domain`.
+pub fn verify_message(public: &[u8; 32], domain: &str, message: &[u8], signature: &str) -> bool {
+    (|| {
+        let key = ed25519_dalek::VerifyingKey::from_bytes(public).ok()?;
+        let sig: [u8; 64] = B64.decode(signature.trim()).ok()?.try_into().ok()?;
+        key.verify_strict(
+            &domained(domain, message),
+            &ed25519_dalek::Signature::from_bytes(&sig),
+        )
+        .ok()
+    })()
+    .is_some()
+}
+
+/// A public key as text (URL-safe base64), and back.
+pub fn encode_key(key: &[u8; 32]) -> String {
+    B64.encode(key)
+}
+
+pub fn decode_key(text: &str) -> Option<[u8; 32]> {
+    B64.decode(text.trim()).ok()?.try_into().ok()
+}
+
 /// What a desk checks scanned codes with: the program's public key, and the old shared secret
 /// for cards signed before Ed25519, valid through `legacy_until` at the latest.
 pub struct Verifier {
@@ -186,6 +225,29 @@ mod tests {
         assert_eq!(verify(b"secret", &code), Scanned::Forged { number: n });
         let extended = sign(b"secret", &n, date()).replace("2026-12-31", "2027-12-31");
         assert_eq!(verify(b"secret", &extended), Scanned::Forged { number: n });
+    }
+
+    #[test]
+    fn a_signed_message_checks_only_in_its_domain_with_its_key_and_unchanged() {
+        let key = SigningKey::from_seed(&[9; 32]);
+        let sig = key.sign_message("KIT1", b"kino 2026");
+        assert!(verify_message(&key.public(), "KIT1", b"kino 2026", &sig));
+        assert!(!verify_message(
+            &key.public(),
+            "REPORT1",
+            b"kino 2026",
+            &sig
+        ));
+        assert!(!verify_message(&key.public(), "KIT1", b"kino 2027", &sig));
+        let other = SigningKey::from_seed(&[8; 32]);
+        assert!(!verify_message(&other.public(), "KIT1", b"kino 2026", &sig));
+        assert!(!verify_message(
+            &key.public(),
+            "KIT1",
+            b"kino 2026",
+            "not base64!"
+        ));
+        assert_eq!(decode_key(&encode_key(&key.public())), Some(key.public()));
     }
 
     #[test]

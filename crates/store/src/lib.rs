@@ -12,6 +12,7 @@ pub mod desk;
 pub mod exchange;
 mod holders;
 mod images;
+pub mod kit;
 pub mod migrations;
 mod payouts;
 mod privacy;

@@ -59,6 +59,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_card_age_override_reason",
         include_str!("migrations/0014_card_age_override_reason.sql"),
     ),
+    (
+        "0015_venue_kits",
+        include_str!("migrations/0015_venue_kits.sql"),
+    ),
 ];
 
 /// The last schema of a workspace with NAV's fields in plain columns: conversion to an
@@ -167,6 +171,10 @@ mod tests {
         (
             "0014_card_age_override_reason",
             "267fe2db86ab457e04319e8afc148b9661fa8e4461988c1cc5d3e2dd5f07bb79",
+        ),
+        (
+            "0015_venue_kits",
+            "5af448410f777586983aa4f562af32910fbc714509764eb241fef152c5e8a6c6",
         ),
     ];
 

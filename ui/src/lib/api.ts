@@ -1,7 +1,10 @@
 // The only module the features use to talk to the Rust backend: the generated command
-// functions (commands.ts, from the Rust signatures) and the error helpers (invoke.ts).
+// functions (commands.ts, from the Rust signatures), the error helpers (invoke.ts) and the events
+// the backend sends on its own.
+import type { DeskStatus } from "./bindings";
 import { commands } from "./commands";
 import { t } from "./i18n/index.svelte";
+import { listenTo } from "./invoke";
 
 export type * from "./bindings";
 export { errorMessage, isApiError, toApiError } from "./invoke";
@@ -9,6 +12,18 @@ export type { JobControl, JobProgress } from "./invoke";
 
 /** Every command of the backend, typed from its Rust signature. */
 export const api = commands;
+
+/** The backend's event when this desk's hold on the workspace changes. */
+export const DESK_CHANGED = "desk-changed";
+
+/**
+ * Calls `handler` whenever the backend says this desk's status changed (another desk took the
+ * workspace over, or the lock of the desk holding it went stale). Returns the function that
+ * stops listening.
+ */
+export function onDeskChanged(handler: (desk: DeskStatus) => void): () => void {
+  return listenTo<DeskStatus>(DESK_CHANGED, handler);
+}
 
 /** The largest spreadsheet (venues, holders, a visit report) the backend takes, in MB. */
 export const MAX_UPLOAD_MB = 32;

@@ -1,7 +1,9 @@
 // How the UI calls the Rust backend: every command goes through `call` (or `job`, for long
-// jobs), so every error the UI sees is an ApiError ({ code, message, fields, rows }). The typed
-// function of each command is generated into commands.ts from the Rust signatures.
+// jobs), so every error the UI sees is an ApiError ({ code, message, fields, rows }); what the
+// backend tells on its own comes as events (`listenTo`). The typed function of each command is
+// generated into commands.ts from the Rust signatures.
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ApiError, ErrorCode, JobEvent } from "./bindings";
 import { t } from "./i18n/index.svelte";
 
@@ -80,3 +82,36 @@ export async function job<T>(command: string, args: InvokeArgs, control: JobCont
   return call<T>(command, { ...args, onEvent });
 }
 
+
+/**
+ * Listens to an event the backend sends on its own (not the answer to a command): `handler`
+ * gets each payload. Returns the function that stops listening; it may be called before the
+ * listener is in place, and never throws.
+ */
+export function listenTo<T>(event: string, handler: (payload: T) => void): () => void {
+  let stopped = false;
+  let unlisten: UnlistenFn | null = null;
+  // Typed as returning nothing, Tauri's unlisten returns a promise: its failure (the app closing,
+  // a test's mocks gone) is of no interest here.
+  const stop = (u: UnlistenFn) => {
+    try {
+      void Promise.resolve(u() as unknown).catch(() => undefined);
+    } catch {
+      // already gone
+    }
+  };
+  listen<T>(event, (e) => {
+    if (!stopped) handler(e.payload);
+  }).then(
+    (u) => {
+      if (stopped) stop(u);
+      else unlisten = u;
+    },
+    (e) => console.error(`listening to ${event} failed:`, e),
+  );
+  return () => {
+    stopped = true;
+    if (unlisten) stop(unlisten);
+    unlisten = null;
+  };
+}

@@ -21,6 +21,25 @@ pub enum Problem {
     PriceTooHigh,
     /// An import shown on the command line and not confirmed with `--yes`.
     ImportNotConfirmed,
+    /// A file opened as a venue kit that is not one.
+    NotAKit {
+        path: String,
+    },
+    /// A venue kit whose content no longer matches the program's signature.
+    KitChanged,
+    /// A kit at the place a kit is made, for another venue or year.
+    KitOtherVenue {
+        venue: String,
+        year: i32,
+    },
+    /// A signed venue report from a kit this workspace did not make.
+    ReportUnknownKit,
+    /// A signed venue report from the kit of another venue.
+    ReportOtherVenue {
+        venue: String,
+    },
+    /// A signed venue report changed after the kit signed it.
+    ReportChanged,
     /// More ticks counted on a returned card than the card could hold.
     TooManyTicks {
         max: u32,
@@ -276,6 +295,42 @@ impl Problem {
                     format!("the card can hold at most {max} ticks here – count again")
                 }
             }
+            NotAKit { path } => {
+                if nb {
+                    format!("{path} er ikke et brukerstedssett fra Opplevelseskort")
+                } else {
+                    format!("{path} is not an Opplevelseskort venue kit")
+                }
+            }
+            KitChanged => pick(
+                nb,
+                "brukerstedssettet er endret etter at kulturkontoret laget det, og kan ikke brukes – be om et nytt",
+                "the venue kit was changed after the culture office made it and cannot be used – ask for a new one",
+            ),
+            KitOtherVenue { venue, year } => {
+                if nb {
+                    format!("filen er settet til {venue} for {year}; velg et annet filnavn for dette brukerstedet")
+                } else {
+                    format!("the file is the kit of {venue} for {year}; choose another file name for this venue")
+                }
+            }
+            ReportUnknownKit => pick(
+                nb,
+                "rapporten er signert av et brukerstedssett som ikke er laget i denne arbeidsfilen",
+                "the report is signed by a venue kit this workspace did not make",
+            ),
+            ReportOtherVenue { venue } => {
+                if nb {
+                    format!("rapporten kommer fra settet til {venue}, ikke fra dette brukerstedet")
+                } else {
+                    format!("the report comes from the kit of {venue}, not from this venue")
+                }
+            }
+            ReportChanged => pick(
+                nb,
+                "rapporten er endret etter at brukerstedssettet laget den – be brukerstedet eksportere den på nytt",
+                "the report was changed after the venue kit made it – ask the venue to export it again",
+            ),
             ImportNotConfirmed => pick(
                 nb,
                 "ingenting er lagret: se endringene over og kjør kommandoen igjen med --yes for å lagre dem",

@@ -44,7 +44,7 @@ impl CardStatus {
         }
     }
 
-    fn parse(s: &str) -> CardStatus {
+    pub(crate) fn parse(s: &str) -> CardStatus {
         match s {
             "printed" => CardStatus::Printed,
             "handedOut" => CardStatus::HandedOut,

@@ -13,6 +13,7 @@ mod visits;
 pub use holders::HolderImportReport;
 pub use preview::{Change, FieldChange, ImportPreview, PreviewRow};
 pub(crate) use table::read_table;
+
 pub use table::{decode_text, detect_delimiter, MAX_MB};
 pub use venues::ImportReport;
 pub use visits::{VisitImportCheck, VisitImportReport};

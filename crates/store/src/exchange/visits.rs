@@ -70,6 +70,16 @@ struct Good {
     companion: bool,
 }
 
+/// A report checked row by row.
+struct Checked {
+    /// Data rows read (empty rows not counted).
+    rows: u32,
+    goods: Vec<Good>,
+    problems: Vec<RowProblem>,
+    /// The venue kit that signed the report, if one did.
+    kit: Option<String>,
+}
+
 /// Looks up what the rows need once per card and year, not once per row.
 #[derive(Default)]
 struct Cache {
@@ -85,9 +95,14 @@ impl Workspace {
         venue_id: i64,
         bytes: &[u8],
         today: NaiveDate,
-    ) -> Result<(u32, Vec<Good>, Vec<RowProblem>), StoreError> {
+    ) -> Result<Checked, StoreError> {
         self.venue(venue_id)?;
-        let table = read_table(bytes)?;
+        let mut table = read_table(bytes)?;
+        // A report a venue kit signed: from this venue's kit, and unchanged, or refused whole.
+        let kit = match crate::kit::split_signature(&mut table) {
+            Some(signed) => Some(self.check_report_signature(venue_id, &signed)?),
+            None => None,
+        };
         let (header_row, header) = header(&table)?;
         let known = [CARD, DATE, COMPANION];
         let columns = Columns::match_header((header_row, header), &known, &[0, 1], false)?;
@@ -193,7 +208,12 @@ impl Workspace {
                 companion,
             });
         }
-        Ok((rows, goods, problems))
+        Ok(Checked {
+            rows,
+            goods,
+            problems,
+            kit,
+        })
     }
 
     /// The card a row names, or why it names none.
@@ -279,12 +299,12 @@ impl Workspace {
     ) -> Result<VisitImportCheck, StoreError> {
         require(actor, Action::ImportVisits)?;
         let venue_id = desk_venue(actor, venue_id)?;
-        let (rows, goods, problems) = self.check_rows(venue_id, bytes, today)?;
+        let c = self.check_rows(venue_id, bytes, today)?;
         Ok(VisitImportCheck {
             venue_id,
-            rows,
-            valid: goods.len() as u32,
-            problems,
+            rows: c.rows,
+            valid: c.goods.len() as u32,
+            problems: c.problems,
         })
     }
 
@@ -300,17 +320,24 @@ impl Workspace {
     ) -> Result<VisitImportReport, StoreError> {
         require(actor, Action::ImportVisits)?;
         let venue_id = desk_venue(actor, venue_id)?;
-        let (_, goods, problems) = self.check_rows(venue_id, bytes, today)?;
+        // Checked inside the write transaction: a visit another desk registers meanwhile
+        // counts against the limits.
+        let tx = self.conn.unchecked_transaction()?;
+        let Checked {
+            goods,
+            problems,
+            kit,
+            ..
+        } = self.check_rows(venue_id, bytes, today)?;
         if goods.is_empty() || (!problems.is_empty() && !accept_valid) {
             return Err(StoreError::Import(problems));
         }
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let tx = self.conn.transaction()?;
         {
             let mut insert = tx.prepare(
                 "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on, companion,
-                    source, registered_by, registered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'import', ?7, ?8)",
+                    source, registered_by, registered_at, kit_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'import', ?7, ?8, ?9)",
             )?;
             for g in &goods {
                 insert.execute(params![
@@ -321,7 +348,8 @@ impl Workspace {
                     g.on,
                     g.companion,
                     actor.user_id,
-                    at
+                    at,
+                    kit
                 ])?;
             }
         }
