@@ -237,26 +237,31 @@ pub fn run(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool,
         }
         CardCommand::Verify { code, on } => {
             let found = ws.lookup_card(&actor, &code, on.unwrap_or_else(today))?;
-            let state = match found.state {
-                LookupState::Valid => CliMsg::LookupValid,
-                LookupState::Expired => CliMsg::LookupExpired,
-                LookupState::NotYetValid => CliMsg::LookupNotYetValid,
-                LookupState::Blocked => CliMsg::LookupBlocked,
-                LookupState::Forged => CliMsg::LookupForged,
-            }
-            .text(lang);
-            let origin = match (found.scanned, found.state == LookupState::Forged) {
-                (true, false) => CliMsg::LookupGenuineQr.text(lang),
-                (false, _) => CliMsg::LookupTyped.text(lang),
-                (true, true) => String::new(),
-            };
-            let until = found
-                .valid_to
-                .map(okort_core::dates::format_date)
-                .unwrap_or_default();
-            out!("{}: {origin}{state} {until}", found.number);
+            say_lookup(&found, lang);
             return Ok(found.state == LookupState::Valid);
         }
     }
     Ok(true)
+}
+
+/// One line for a looked-up card: its number, how it was read, its state and last valid day.
+pub(crate) fn say_lookup(found: &okort_store::CardLookup, lang: Lang) {
+    let state = match found.state {
+        LookupState::Valid => CliMsg::LookupValid,
+        LookupState::Expired => CliMsg::LookupExpired,
+        LookupState::NotYetValid => CliMsg::LookupNotYetValid,
+        LookupState::Blocked => CliMsg::LookupBlocked,
+        LookupState::Forged => CliMsg::LookupForged,
+    }
+    .text(lang);
+    let origin = match (found.scanned, found.state == LookupState::Forged) {
+        (true, false) => CliMsg::LookupGenuineQr.text(lang),
+        (false, _) => CliMsg::LookupTyped.text(lang),
+        (true, true) => String::new(),
+    };
+    let until = found
+        .valid_to
+        .map(okort_core::dates::format_date)
+        .unwrap_or_default();
+    out!("{}: {origin}{state} {until}", found.number);
 }

@@ -19,6 +19,7 @@ mod bench;
 mod cards;
 mod common;
 mod holders;
+mod kit;
 mod payouts;
 mod printers;
 mod users;
@@ -120,6 +121,14 @@ enum Command {
     Payouts {
         #[command(subcommand)]
         command: payouts::PayoutCommand,
+    },
+    /// A venue's desk on its kit file (made with `okort venues kit`), with no workspace.
+    Kit {
+        /// The kit file.
+        #[arg(long, value_name = "FIL")]
+        kit: PathBuf,
+        #[command(subcommand)]
+        command: kit::KitCommand,
     },
     /// Printer calibration profiles.
     Printers {
@@ -242,6 +251,11 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         Command::Visits { command } => visits::run(&mut common::open(path, lang)?, command, lang)?,
         Command::Payouts { command } => {
             payouts::run(&mut common::open(path, lang)?, command, lang)?
+        }
+        Command::Kit { kit, command } => {
+            if !kit::run(&kit, command, lang)? {
+                return Err(StoreError::Refused(Problem::CardNotValid));
+            }
         }
         Command::Printers { command } => printers::run(&common::open(path, lang)?, command, lang)?,
         Command::Bench { command } => bench::run(path, command, lang)?,

@@ -17,6 +17,21 @@ pub enum VenueCommand {
         #[command(flatten)]
         confirm: crate::common::Confirm,
     },
+    /// Make the venue's kit for a year: a file the venue's desk opens in the app (or with
+    /// `okort kit`) to check cards and register visits offline, holding the agreement, the
+    /// year's card numbers with first names only and the desk's login (--desk-user, the password
+    /// from OKORT_KIT_PASSWORD). A kit already at --out for the venue and year is refreshed
+    /// (new cards, blocked cards) and keeps its visits.
+    Kit {
+        #[arg(long)]
+        venue: i64,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FIL")]
+        out: PathBuf,
+        #[arg(long, value_name = "BRUKER")]
+        desk_user: String,
+    },
     /// Export venues and agreements to CSV (UTF-8 with BOM, `;`).
     Export { file: PathBuf },
     /// List the venues.
@@ -41,6 +56,23 @@ pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), 
                 created: r.venues_created,
                 updated: r.venues_updated,
                 agreements: r.agreements_saved,
+            });
+        }
+        VenueCommand::Kit {
+            venue,
+            year,
+            out,
+            desk_user,
+        } => {
+            let password = std::env::var("OKORT_KIT_PASSWORD")
+                .map_err(|_| StoreError::Refused(okort_core::i18n::Problem::KitPasswordNeeded))?;
+            let made = ws.make_kit(&acting(ws)?, venue, year, &desk_user, &password, &out)?;
+            say(CliMsg::KitMade {
+                path: made.path,
+                venue: made.venue_name,
+                year: made.year,
+                cards: made.cards,
+                kept: made.visits_kept,
             });
         }
         VenueCommand::Export { file } => {

@@ -107,15 +107,7 @@ pub fn run(ws: &mut Workspace, command: VisitCommand, lang: Lang) -> Result<(), 
                 override_reason.as_deref(),
                 today(),
             )?;
-            let left = match r.visits_left {
-                None => CliMsg::FreeEntry,
-                Some(count) => CliMsg::VisitsLeft { count },
-            };
-            say(CliMsg::VisitRegistered {
-                card: r.card_number,
-                venue: r.venue_name,
-                left: left.text(lang),
-            });
+            say_receipt(r, lang);
         }
         VisitCommand::Import {
             venue,
@@ -140,4 +132,18 @@ pub fn run(ws: &mut Workspace, command: VisitCommand, lang: Lang) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// What the desk is told after a visit is registered.
+pub(crate) fn say_receipt(r: okort_store::VisitReceipt, lang: Lang) {
+    let left = match r.visits_left {
+        None => CliMsg::FreeEntry,
+        Some(count) => CliMsg::VisitsLeft { count },
+    };
+    let said = CliMsg::VisitRegistered {
+        card: r.card_number,
+        venue: r.venue_name,
+        left: left.text(lang),
+    };
+    out!("{}", said.text(lang));
 }

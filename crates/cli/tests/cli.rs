@@ -1651,3 +1651,114 @@ fn a_command_killed_mid_import_or_mid_print_leaves_the_workspace_before_or_after
     assert!(killed > 0, "no command was killed while it ran");
     assert!(okort(&ws, &["audit", "verify"]).status.success());
 }
+
+#[test]
+fn a_venue_kit_is_made_used_without_the_workspace_and_its_report_imported() {
+    let (dir, ws) = demo();
+    let (number, kino) = first_card_and_kino(&ws);
+    let kit = dir.path().join("kino.okortkit");
+    let kit_arg = kit.to_str().expect("path");
+    let kino_arg = kino.to_string();
+    let make = |password: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_okort"));
+        cmd.arg("--workspace").arg(&ws).args([
+            "--user",
+            "kultur",
+            "venues",
+            "kit",
+            "--venue",
+            &kino_arg,
+            "--year",
+            "2026",
+            "--out",
+            kit_arg,
+            "--desk-user",
+            "kinodisk",
+        ]);
+        cmd.env("OKORT_PASSWORD", DEMO_PASSWORD);
+        match password {
+            Some(p) => cmd.env("OKORT_KIT_PASSWORD", p),
+            None => cmd.env_remove("OKORT_KIT_PASSWORD"),
+        };
+        cmd.output().expect("run okort")
+    };
+    let refused = make(None);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("OKORT_KIT_PASSWORD"),
+        "{}",
+        stderr(&refused)
+    );
+    let made = make(Some("disk-passord-1"));
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(stdout(&made).contains("Brukerstedssettet til Eksempel Kino for 2026"));
+
+    // The desk, on the kit alone (no workspace at the path given).
+    let nowhere = dir.path().join("ingen.okort");
+    let desk = |args: &[&str]| {
+        let mut all = vec!["kit", "--kit", kit_arg];
+        all.extend_from_slice(args);
+        as_user(&nowhere, "kinodisk", "disk-passord-1", &all)
+    };
+    let checked = desk(&["check", &number, "--on", "15.06.2026"]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(stdout(&checked).contains(&number), "{}", stdout(&checked));
+    let wrong = as_user(
+        &nowhere,
+        "kinodisk",
+        "feil",
+        &["kit", "--kit", kit_arg, "info"],
+    );
+    assert!(wrong.status.success(), "info needs no login");
+    let wrong = as_user(
+        &nowhere,
+        "kinodisk",
+        "feil",
+        &["kit", "--kit", kit_arg, "visits"],
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    for day in ["02.05.2026", "03.05.2026"] {
+        let r = desk(&["register", &number, "--date", day]);
+        assert!(r.status.success(), "{}", stderr(&r));
+    }
+    let listed = desk(&["visits"]);
+    assert_eq!(stdout(&listed).lines().count(), 2, "{}", stdout(&listed));
+    assert!(!nowhere.exists(), "no workspace was made");
+    let report = dir.path().join("rapport.xlsx");
+    let r = desk(&["report", "--out", report.to_str().expect("p"), "--xlsx"]);
+    assert!(r.status.success(), "{}", stderr(&r));
+
+    // At the office: imported, and counted.
+    let imported = okort(
+        &ws,
+        &[
+            "visits",
+            "import",
+            "--venue",
+            &kino_arg,
+            report.to_str().expect("p"),
+        ],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let csv = dir.path().join("besok.csv");
+    let exported = okort(
+        &ws,
+        &[
+            "visits",
+            "export",
+            "--year",
+            "2026",
+            "--venue",
+            &kino_arg,
+            "--out",
+            csv.to_str().expect("p"),
+        ],
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    let from_kit = text
+        .lines()
+        .filter(|l| l.contains(&number) && (l.contains("02.05.2026") || l.contains("03.05.2026")))
+        .count();
+    assert_eq!(from_kit, 2);
+}

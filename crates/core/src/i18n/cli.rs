@@ -62,6 +62,17 @@ catalogue! {
     VenuesImported { created: u32, updated: u32, agreements: u32 } =>
         "Importert: {created} nye brukersteder, {updated} oppdatert, {agreements} avtaler lagret.",
         "Imported: {created} new venues, {updated} updated, {agreements} agreements saved.";
+    KitMade { path: String, venue: String, year: i32, cards: u32, kept: u32 } =>
+        "Brukerstedssettet til {venue} for {year} er lagret i {path}: {cards} kort, {kept} besøk beholdt.",
+        "The venue kit of {venue} for {year} is in {path}: {cards} cards, {kept} visits kept.";
+    KitOpened { venue: String, year: i32, cards: u32 } =>
+        "Settet til {venue} for {year}: {cards} kort.", "The kit of {venue} for {year}: {cards} cards.";
+    KitVisit { date: String, card: String, first_name: String, companion: String } =>
+        "{date}  {card}  {first_name}{companion}", "{date}  {card}  {first_name}{companion}";
+    KitWithCompanion => " + ledsager", " + companion";
+    KitReportWritten { count: usize, path: String } =>
+        "Rapport med {count} besøk lagret i {path}; send den til kulturkontoret.",
+        "Report of {count} visits saved in {path}; send it to the culture office.";
     VenuesExported { count: usize, path: String } => "{count} brukersteder eksportert til {path}",
         "{count} venues exported to {path}";
 

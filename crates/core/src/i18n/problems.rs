@@ -21,6 +21,8 @@ pub enum Problem {
     PriceTooHigh,
     /// An import shown on the command line and not confirmed with `--yes`.
     ImportNotConfirmed,
+    /// A venue kit made on the command line without OKORT_KIT_PASSWORD.
+    KitPasswordNeeded,
     /// A file opened as a venue kit that is not one.
     NotAKit {
         path: String,
@@ -295,6 +297,11 @@ impl Problem {
                     format!("the card can hold at most {max} ticks here – count again")
                 }
             }
+            KitPasswordNeeded => pick(
+                nb,
+                "sett OKORT_KIT_PASSWORD til passordet disken skal logge inn i settet med (minst 8 tegn)",
+                "set OKORT_KIT_PASSWORD to the password the desk logs in to the kit with (at least 8 characters)",
+            ),
             NotAKit { path } => {
                 if nb {
                     format!("{path} er ikke et brukerstedssett fra Opplevelseskort")
