@@ -1,6 +1,6 @@
 //! The command layer refuses each role what its job does not need, whatever the UI shows.
 
-use crate::commands::{cards, holders, payouts, program, session, venues, visits, workspace};
+use crate::commands::{cards, holders, kit, payouts, program, session, venues, visits, workspace};
 use crate::error::ErrorCode;
 use crate::state::AppState;
 use okort_store::demo;
@@ -338,4 +338,58 @@ fn a_damaged_workspace_is_restored_from_the_login_screen_by_an_administrator_onl
             .expect("restored");
     assert_eq!(info.user.expect("logged in").username, "kultur");
     assert_eq!(venues::list_venues(&state).expect("venues").len(), 15);
+}
+
+#[test]
+fn the_office_makes_a_venue_kit_and_the_app_on_the_kit_is_that_venues_desk() {
+    let (dir, office) = logged_in("kultur");
+    let kino = venues::list_venues(&office).expect("venues")[0].clone();
+    let path = dir.path().join("kino.okortkit");
+    let made = kit::make_venue_kit(
+        &office,
+        kino.id,
+        2026,
+        "disk".into(),
+        "disk-passord-1".into(),
+        path.clone(),
+    )
+    .expect("kit");
+    assert_eq!(made.venue_name, kino.name);
+    let (_d, desk) = logged_in("kino");
+    denied(
+        kit::make_venue_kit(
+            &desk,
+            kino.id,
+            2026,
+            "x".into(),
+            "disk-passord-1".into(),
+            dir.path().join("x"),
+        ),
+        "a venue making kits",
+    );
+
+    // The app opened on the kit: the kit's desk, with its own login.
+    let at_kit = AppState::for_tests(&path, dir.path());
+    let info = workspace::workspace_info(&at_kit).expect("info");
+    assert_eq!(info.kit.expect("a kit").venue_name, kino.name);
+    assert!(session::session_info(&at_kit)
+        .expect("session")
+        .user
+        .is_none());
+    let err = kit::kit_lookup(&at_kit, "2026-0001-7".into()).expect_err("not logged in");
+    assert_eq!(err.code, ErrorCode::NotLoggedIn);
+    assert!(kit::kit_login(&at_kit, "disk".into(), "feil".into()).is_err());
+    kit::kit_login(&at_kit, "disk".into(), "disk-passord-1".into()).expect("desk login");
+    let visits = kit::kit_visits(&at_kit, None, None).expect("visits");
+    assert!(visits.is_empty());
+    let report = dir.path().join("rapport.csv");
+    assert_eq!(
+        kit::kit_save_report(&at_kit, report.clone(), None, None, false).expect("report"),
+        0
+    );
+    assert!(std::fs::read_to_string(&report)
+        .expect("csv")
+        .contains("#okort-kit"));
+    kit::kit_logout(&at_kit).expect("logout");
+    assert!(kit::kit_visits(&at_kit, None, None).is_err());
 }

@@ -23,6 +23,10 @@ fn swept(ws: Workspace) -> Workspace {
 /// The workspace at `path` at start: one named by `OKORT_WORKSPACE` or the default file is
 /// made if missing; the one remembered from the last time (`remembered`) must be there.
 fn open_at_start(path: &Path, remembered: bool, lang: Lang) -> Result<Option<Workspace>, ApiError> {
+    // A venue kit is opened by its desk's login (`kit_login`), not as a workspace.
+    if okort_store::kit::is_kit(path) {
+        return Ok(None);
+    }
     if remembered && !path.exists() {
         return Err(ApiError::new(
             ErrorCode::NotFound,
@@ -68,6 +72,8 @@ pub struct AppState {
     /// Who else holds the open workspace (then it is read-only here), and whether their lock
     /// is stale; `None` while this desk holds it.
     held_by: Mutex<Option<(DeskHolder, bool)>>,
+    /// A venue kit open at its desk (the app's file is a kit and its desk logged in).
+    kit: Mutex<Option<okort_store::kit::Kit>>,
 }
 
 /// Whether this desk may change the workspace, and if not who holds it.
@@ -114,6 +120,7 @@ impl AppState {
             settings_file,
             desk: desk(),
             held_by: Mutex::new(None),
+            kit: Mutex::new(None),
         }
     }
 
@@ -131,6 +138,7 @@ impl AppState {
             settings_file: dir.join("settings.json"),
             desk: desk(),
             held_by: Mutex::new(None),
+            kit: Mutex::new(None),
         }
     }
 
@@ -445,6 +453,41 @@ impl AppState {
             .take()
     }
 
+    /// Logs the venue's desk in to the kit the app has open.
+    pub fn kit_login(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> ApiResult<okort_store::kit::KitInfo> {
+        let lang = self.lang();
+        let kit = okort_store::kit::Kit::open(&self.path(), username, password)
+            .map_err(|e| ApiError::from_store(e, lang))?;
+        let info = kit.info();
+        *self.kit.lock().unwrap_or_else(|e| e.into_inner()) = Some(kit);
+        Ok(info)
+    }
+
+    /// Logs the kit's desk out.
+    pub fn kit_logout(&self) {
+        *self.kit.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// Runs `f` on the kit its desk has open.
+    pub fn with_kit<T>(
+        &self,
+        f: impl FnOnce(&okort_store::kit::Kit) -> Result<T, StoreError>,
+    ) -> ApiResult<T> {
+        let lang = self.lang();
+        let guard = self.kit.lock().unwrap_or_else(|e| e.into_inner());
+        let kit = guard.as_ref().ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotLoggedIn,
+                okort_core::i18n::Msg::NotLoggedIn.text(lang),
+            )
+        })?;
+        f(kit).map_err(|e| ApiError::from_store(e, lang))
+    }
+
     /// Runs `f` on the open workspace, turning store errors into UI errors.
     pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, StoreError>) -> ApiResult<T> {
         let lang = self.lang();
@@ -462,6 +505,8 @@ impl AppState {
     ) -> ApiResult<()> {
         let lang = self.lang();
         let ws = open().map_err(|e| ApiError::from_store(e, lang))?;
+        self.lock();
+        *self.kit.lock().unwrap_or_else(|e| e.into_inner()) = None;
         *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = ws;
         *self.path.lock().unwrap_or_else(|e| e.into_inner()) = path.to_path_buf();
         self.set_session(None);

@@ -64,6 +64,17 @@ fn describe(ws: &Workspace, actor: Option<&Actor>) -> Result<SessionInfo, StoreE
 
 fn session_of(state: &AppState) -> ApiResult<SessionInfo> {
     let actor = state.session();
+    // A venue kit has its own desk login (`kit_login`); no workspace user is there.
+    if okort_store::kit::is_kit(&state.path()) {
+        return Ok(SessionInfo {
+            has_users: true,
+            user: None,
+            is_demo: false,
+            recovery_pending: false,
+            converted_from: None,
+            desk: Default::default(),
+        });
+    }
     if !state.is_open() {
         let peek = Workspace::peek(&state.path())
             .map_err(|e| crate::error::ApiError::from_store(e, state.lang()))?;

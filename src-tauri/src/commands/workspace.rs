@@ -19,6 +19,8 @@ pub struct WorkspaceInfo {
     pub is_new: bool,
     /// Known once the file is open (after a login); a locked file tells nothing.
     pub schema_version: Option<u32>,
+    /// The file is a venue kit: the app is a venue's desk on it.
+    pub kit: Option<okort_store::kit::KitInfo>,
 }
 
 /// One of the automatic backups in the workspace's backups folder.
@@ -68,12 +70,23 @@ fn backup_file(path: &Path) -> Option<BackupFile> {
 
 fn info(state: &AppState) -> ApiResult<WorkspaceInfo> {
     let path = state.path();
+    if okort_store::kit::is_kit(&path) {
+        let kit = okort_store::kit::Kit::peek(&path)
+            .map_err(|e| ApiError::from_store(e, state.lang()))?;
+        return Ok(WorkspaceInfo {
+            path: path.display().to_string(),
+            is_new: false,
+            schema_version: None,
+            kit: Some(kit),
+        });
+    }
     if state.is_open() {
         return state.with(|ws| {
             Ok(WorkspaceInfo {
                 path: path.display().to_string(),
                 is_new: ws.is_new()?,
                 schema_version: Some(ws.schema_version()?),
+                kit: None,
             })
         });
     }
@@ -82,6 +95,7 @@ fn info(state: &AppState) -> ApiResult<WorkspaceInfo> {
         path: path.display().to_string(),
         is_new: !peek.has_users,
         schema_version: None,
+        kit: None,
     })
 }
 
@@ -122,6 +136,8 @@ commands! {
         may_switch(state)?;
         state.switch(&path, || match okort_store::file_kind(&path) {
             okort_store::FileKind::Missing => Err(StoreError::NotFound(path.clone())),
+            // A venue kit: checked now, opened by its desk's login.
+            _ if okort_store::kit::is_kit(&path) => okort_store::kit::Kit::peek(&path).map(|_| None),
             _ => Workspace::start(&path),
         })?;
         info(state)

@@ -355,11 +355,25 @@ offsetYMm: number,
  */
 scalePercent: number, };
 
+export type KitInfo = { programName: string, venueName: string, year: number, madeAt: string, cards: number, };
+
+export type KitSummary = { path: string, venueName: string, year: number, cards: number, 
+/**
+ * Visits kept from the kit it replaced (a refresh during the year).
+ */
+visitsKept: number, };
+
+export type KitVisit = { id: number, cardNumber: string, firstName: string, visitedOn: string, companion: boolean, };
+
 export type WorkspaceInfo = { path: string, isNew: boolean, 
 /**
  * Known once the file is open (after a login); a locked file tells nothing.
  */
-schemaVersion: number | null, };
+schemaVersion: number | null, 
+/**
+ * The file is a venue kit: the app is a venue's desk on it.
+ */
+kit: KitInfo | null, };
 
 export type BackupFile = { path: string, fileName: string, 
 /**

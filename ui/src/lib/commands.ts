@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -116,6 +116,26 @@ export const commands = {
   /** Imports a CSV file the UI read; refused whole with every bad row listed. */
   importVenuesCsv: (data: string, control?: JobControl) =>
     job<ImportReport>("import_venues_csv", { data }, control),
+  /** Makes (or refreshes) the kit of a venue for a year at `path`, with the desk's login. */
+  makeVenueKit: (venueId: number, year: number, deskUsername: string, deskPassword: string, path: string) =>
+    call<KitSummary>("make_venue_kit", { venueId, year, deskUsername, deskPassword, path }),
+  /** Logs the venue's desk in to the kit the app has open. */
+  kitLogin: (username: string, password: string) =>
+    call<KitInfo>("kit_login", { username, password }),
+  kitLogout: () =>
+    call<void>("kit_logout"),
+  /** Checks a card at the kit's desk: a typed number or a scanned QR code. */
+  kitLookup: (code: string) =>
+    call<CardLookup>("kit_lookup", { code }),
+  /** Registers a visit at the kit's desk (`on` defaults to today). */
+  kitRegister: (code: string, companion: boolean, on: string | null = null) =>
+    call<VisitReceipt>("kit_register", { code, companion, on }),
+  /** The visits registered at the kit's desk in a period, newest first. */
+  kitVisits: (from: string | null = null, to: string | null = null) =>
+    call<Array<KitVisit>>("kit_visits", { from, to }),
+  /** Saves the venue's report of a period for the culture office (CSV, or Excel with `xlsx`) at `path`; returns how many visits it holds. */
+  kitSaveReport: (path: string, from: string | null, to: string | null, xlsx: boolean) =>
+    call<number>("kit_save_report", { path, from, to, xlsx }),
   /** What importing NAV's CSV or .xlsx of holders would do (new, changed with the fields, unchanged, refused rows); nothing is saved. */
   previewHoldersImport: (data: string) =>
     call<ImportPreviewView>("preview_holders_import", { data }),
