@@ -103,6 +103,7 @@ pub fn run() {
             commands::venues::tauri_job_commands::import_venues_csv,
             commands::venues::tauri_commands::export_venues_csv,
             commands::kit::tauri_commands::make_venue_kit,
+            commands::kit::tauri_commands::retire_venue_kits,
             commands::kit::tauri_commands::kit_login,
             commands::kit::tauri_commands::kit_logout,
             commands::kit::tauri_commands::kit_lookup,

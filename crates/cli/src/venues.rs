@@ -32,6 +32,14 @@ pub enum VenueCommand {
         #[arg(long, value_name = "BRUKER")]
         desk_user: String,
     },
+    /// Retire the venue's kits for a year (one was lost, or the venue stops): their reports are
+    /// refused from now on. Make a new kit for the venue afterwards.
+    RetireKits {
+        #[arg(long)]
+        venue: i64,
+        #[arg(long)]
+        year: i32,
+    },
     /// Export venues and agreements to CSV (UTF-8 with BOM, `;`).
     Export { file: PathBuf },
     /// List the venues.
@@ -74,6 +82,10 @@ pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), 
                 cards: made.cards,
                 kept: made.visits_kept,
             });
+        }
+        VenueCommand::RetireKits { venue, year } => {
+            let count = ws.retire_kits(&acting(ws)?, venue, year)?;
+            say(CliMsg::KitsRetired { count, year });
         }
         VenueCommand::Export { file } => {
             okort_store::write_file(&file, ws.export_venues_csv()?)?;

@@ -1761,4 +1761,36 @@ fn a_venue_kit_is_made_used_without_the_workspace_and_its_report_imported() {
         .filter(|l| l.contains(&number) && (l.contains("02.05.2026") || l.contains("03.05.2026")))
         .count();
     assert_eq!(from_kit, 2);
+    // The kit is lost: retired, and its reports are refused.
+    let retired = okort(
+        &ws,
+        &[
+            "venues",
+            "retire-kits",
+            "--venue",
+            &kino_arg,
+            "--year",
+            "2026",
+        ],
+    );
+    assert!(
+        stdout(&retired).contains("1 brukerstedssett for 2026"),
+        "{}",
+        stdout(&retired)
+    );
+    let again = okort(
+        &ws,
+        &[
+            "visits",
+            "import",
+            "--venue",
+            &kino_arg,
+            report.to_str().expect("p"),
+        ],
+    );
+    assert!(
+        stderr(&again).contains("trukket tilbake"),
+        "{}",
+        stderr(&again)
+    );
 }

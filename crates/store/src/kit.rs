@@ -165,8 +165,10 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
             path: path.display().to_string(),
         });
     }
-    let conn = Connection::open(path)?;
+    let mut conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Every write takes the file's write lock as it begins: two windows on one kit take turns.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     Ok(conn)
 }
 
@@ -232,17 +234,22 @@ impl Workspace {
             .into_iter()
             .find(|a| a.year_id == year.id)
             .ok_or(StoreError::Refused(Problem::NoAgreement))?;
-        // A kit already there: refreshed if it is this venue's for this year.
-        let (kit_id, secret, visits) = match existing_kit(out)? {
-            Some((content, secret, visits)) => {
-                if content.venue_id != venue_id || content.year != year.year {
-                    return refuse(Problem::KitOtherVenue {
-                        venue: content.venue_name,
-                        year: content.year,
-                    });
-                }
-                (content.kit_id, secret, visits)
+        // A kit already there: refreshed if it is this venue's for this year (a retired one is
+        // replaced by a new kit, with a new key).
+        let existing = match existing_kit(out)? {
+            Some((content, _, _)) if content.venue_id != venue_id || content.year != year.year => {
+                return refuse(Problem::KitOtherVenue {
+                    venue: content.venue_name,
+                    year: content.year,
+                });
             }
+            Some((content, secret, visits)) if !self.kit_retired(&content.kit_id)? => {
+                Some((content.kit_id, secret, visits))
+            }
+            _ => None,
+        };
+        let (kit_id, secret, visits) = match existing {
+            Some(kept) => kept,
             None => (hex(&random::<16>()?), random::<32>()?, Vec::new()),
         };
         let kit_key = SigningKey::from_seed(&secret);
@@ -363,17 +370,56 @@ impl Workspace {
         Ok(cards)
     }
 
-    /// The public key of a kit the office made, with the venue it was made for.
-    pub(crate) fn kit_key(&self, kit_id: &str) -> Result<Option<(i64, [u8; 32])>, StoreError> {
-        let row: Option<(i64, String)> = self
+    /// The public key of a kit the office made, with the venue it was made for and whether it
+    /// was retired.
+    pub(crate) fn kit_key(
+        &self,
+        kit_id: &str,
+    ) -> Result<Option<(i64, [u8; 32], bool)>, StoreError> {
+        let row: Option<(i64, String, bool)> = self
             .conn
             .query_row(
-                "SELECT venue_id, public_key FROM venue_kits WHERE kit_id = ?1",
+                "SELECT venue_id, public_key, retired_at IS NOT NULL FROM venue_kits
+                 WHERE kit_id = ?1",
                 [kit_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        Ok(row.and_then(|(venue, key)| qr::decode_key(&key).map(|k| (venue, k))))
+        Ok(row.and_then(|(venue, key, retired)| qr::decode_key(&key).map(|k| (venue, k, retired))))
+    }
+
+    fn kit_retired(&self, kit_id: &str) -> Result<bool, StoreError> {
+        Ok(self.kit_key(kit_id)?.is_some_and(|(_, _, retired)| retired))
+    }
+
+    /// Retires the kits of a venue for a year (one was lost, or the venue stops): their reports
+    /// are refused from now on. Returns how many were retired; the culture office's job.
+    pub fn retire_kits(&self, actor: &Actor, venue_id: i64, year: i32) -> Result<u32, StoreError> {
+        require(actor, Action::ManageVenues)?;
+        let year = self
+            .year_by_number(year)?
+            .ok_or(StoreError::Refused(Problem::UnknownYear { year }))?;
+        let tx = self.conn.unchecked_transaction()?;
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let retired = tx.execute(
+            "UPDATE venue_kits SET retired_at = ?1
+             WHERE venue_id = ?2 AND year_id = ?3 AND retired_at IS NULL",
+            params![at, venue_id, year.id],
+        )? as u32;
+        let detail = format!(
+            "venue {venue_id} year {}: {retired} kits retired",
+            year.year
+        );
+        crate::audit::log(
+            &tx,
+            actor,
+            "venue.kit_retired",
+            "venue",
+            Some(venue_id),
+            &detail,
+        )?;
+        tx.commit()?;
+        Ok(retired)
     }
 }
 
@@ -853,9 +899,12 @@ impl Workspace {
         venue_id: i64,
         signed: &ReportSignature,
     ) -> Result<String, StoreError> {
-        let Some((kit_venue, key)) = self.kit_key(&signed.kit_id)? else {
+        let Some((kit_venue, key, retired)) = self.kit_key(&signed.kit_id)? else {
             return refuse(Problem::ReportUnknownKit);
         };
+        if retired {
+            return refuse(Problem::ReportRetiredKit);
+        }
         if kit_venue != venue_id {
             let venue = self.venue(kit_venue)?.name;
             return refuse(Problem::ReportOtherVenue { venue });

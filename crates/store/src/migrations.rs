@@ -174,7 +174,7 @@ mod tests {
         ),
         (
             "0015_venue_kits",
-            "5af448410f777586983aa4f562af32910fbc714509764eb241fef152c5e8a6c6",
+            "d1a0be56a14deb5b78f611381843b159cd8278977268bcad192cb06f1c790de1",
         ),
     ];
 

@@ -293,6 +293,24 @@ fn a_kit_report_imports_at_the_office_once_and_counts_in_the_payout() {
         lookup.venue.expect("venue").visits_used,
         "the kit and the office agree"
     );
+    // Retired (it was lost): its reports are refused, and a kit made to the file is a new one.
+    assert_eq!(ws.retire_kits(&admin, o.kino, 2026).expect("retire"), 1);
+    let (mut ws, admin) = (ws, admin);
+    let err = ws
+        .import_visits(&admin, Some(o.kino), &csv, true, today())
+        .expect_err("retired");
+    assert_eq!(refused(err), Problem::ReportRetiredKit);
+    let new = ws
+        .make_kit(
+            &admin,
+            o.kino,
+            2026,
+            "kinodisk",
+            "nytt-passord-2",
+            &kit_path,
+        )
+        .expect("new kit");
+    assert_eq!(new.visits_kept, 0, "a new kit, with a new key");
     // Another venue's kit may not be written over this one.
     let err = ws
         .make_kit(&admin, o.badet, 2026, "bad", "disk-passord-1", &kit_path)

@@ -24,6 +24,12 @@ commands! {
         })
     }
 
+    /// Retires the venue's kits for a year (one was lost): their reports are refused from now
+    /// on. Returns how many were retired.
+    pub fn retire_venue_kits(state, venue_id: i64, year: i32) -> ApiResult<u32> {
+        state.act(Action::ManageVenues, |ws, actor| ws.retire_kits(actor, venue_id, year))
+    }
+
     /// Logs the venue's desk in to the kit the app has open.
     pub fn kit_login(state, username: String, password: String) -> ApiResult<KitInfo> {
         state.kit_login(&username, &password)

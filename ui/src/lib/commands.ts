@@ -119,6 +119,9 @@ export const commands = {
   /** Makes (or refreshes) the kit of a venue for a year at `path`, with the desk's login. */
   makeVenueKit: (venueId: number, year: number, deskUsername: string, deskPassword: string, path: string) =>
     call<KitSummary>("make_venue_kit", { venueId, year, deskUsername, deskPassword, path }),
+  /** Retires the venue's kits for a year (one was lost): their reports are refused from now on. Returns how many were retired. */
+  retireVenueKits: (venueId: number, year: number) =>
+    call<number>("retire_venue_kits", { venueId, year }),
   /** Logs the venue's desk in to the kit the app has open. */
   kitLogin: (username: string, password: string) =>
     call<KitInfo>("kit_login", { username, password }),

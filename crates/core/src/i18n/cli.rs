@@ -65,6 +65,9 @@ catalogue! {
     KitMade { path: String, venue: String, year: i32, cards: u32, kept: u32 } =>
         "Brukerstedssettet til {venue} for {year} er lagret i {path}: {cards} kort, {kept} besøk beholdt.",
         "The venue kit of {venue} for {year} is in {path}: {cards} cards, {kept} visits kept.";
+    KitsRetired { count: u32, year: i32 } =>
+        "{count} brukerstedssett for {year} er trukket tilbake; rapportene deres avvises fra nå.",
+        "{count} venue kits for {year} are retired; their reports are refused from now on.";
     KitOpened { venue: String, year: i32, cards: u32 } =>
         "Settet til {venue} for {year}: {cards} kort.", "The kit of {venue} for {year}: {cards} cards.";
     KitVisit { date: String, card: String, first_name: String, companion: String } =>

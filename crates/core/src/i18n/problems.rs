@@ -42,6 +42,8 @@ pub enum Problem {
     },
     /// A signed venue report changed after the kit signed it.
     ReportChanged,
+    /// A signed venue report from a kit the culture office retired.
+    ReportRetiredKit,
     /// More ticks counted on a returned card than the card could hold.
     TooManyTicks {
         max: u32,
@@ -333,6 +335,11 @@ impl Problem {
                     format!("the report comes from the kit of {venue}, not from this venue")
                 }
             }
+            ReportRetiredKit => pick(
+                nb,
+                "rapporten kommer fra et brukerstedssett som kulturkontoret har trukket tilbake",
+                "the report comes from a venue kit the culture office has retired",
+            ),
             ReportChanged => pick(
                 nb,
                 "rapporten er endret etter at brukerstedssettet laget den – be brukerstedet eksportere den på nytt",
