@@ -12,10 +12,33 @@ const OKORT = join(ROOT, "target/debug/okort");
 /** Runs the okort command line against a workspace as the demo's culture office (the command
  * line logs in like the app); returns stdout. */
 export function okort(workspace, ...args) {
-  const env = { ...process.env, OKORT_USER: "kultur", OKORT_PASSWORD: "demo1234" };
-  const r = spawnSync(OKORT, ["--workspace", workspace, ...args], { encoding: "utf8", env });
+  return okortWith({}, workspace, ...args);
+}
+
+/**
+ * As `okort`, with more environment (`OKORT_KIT_PASSWORD`, or another `OKORT_USER` and
+ * `OKORT_PASSWORD` for a kit's desk); returns stdout and throws when the command fails.
+ */
+export function okortWith(env, workspace, ...args) {
+  const r = okortRun(env, workspace, ...args);
   if (r.status !== 0) throw new Error(`okort ${args.join(" ")}: ${r.stderr}`);
   return r.stdout;
+}
+
+/** As `okortWith`, for a command that may fail: returns `{ status, stdout, stderr }`. */
+export function okortRun(env, workspace, ...args) {
+  const all = { ...process.env, OKORT_USER: "kultur", OKORT_PASSWORD: "demo1234", ...env };
+  const r = spawnSync(OKORT, ["--workspace", workspace, ...args], { encoding: "utf8", env: all });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A new folder holding a workspace with the demo program, made with the okort command line
+ * as `launch({ demo: true })` makes it: `{ home, workspace }`. */
+export function demoWorkspace() {
+  const home = mkdtempSync(join(tmpdir(), "okort-e2e-"));
+  const workspace = join(home, "test.okort");
+  okort(workspace, "demo");
+  return { home, workspace };
 }
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -26,12 +49,14 @@ let nextPort = 4444 + Math.floor(Math.random() * 200) * 2;
  * Starts tauri-driver and the app on a new, empty workspace, or with `{ demo: true }` on a
  * workspace holding the demo program (made with the okort command line). With `{ home }`, the
  * `home` of an earlier session (closed first), the app starts again on that session's workspace
- * and settings, and waits for the login.
+ * and settings, and waits for the login. With `{ file }`, a file made beforehand (a workspace,
+ * or a venue's kit), the app starts on that file in a new home and waits for its login (the
+ * workspace's or the kit's).
  */
-export async function launch({ demo = false, home: again = null } = {}) {
+export async function launch({ demo = false, home: again = null, file = null } = {}) {
   const home = again ?? mkdtempSync(join(tmpdir(), "okort-e2e-"));
-  const workspace = join(home, "test.okort");
-  if (demo && !again) okort(workspace, "demo");
+  const workspace = file ?? join(home, "test.okort");
+  if (demo && !again && !file) okort(workspace, "demo");
   const port = nextPort;
   nextPort += 2;
   const env = {
@@ -65,7 +90,12 @@ export async function launch({ demo = false, home: again = null } = {}) {
   });
   const session = new Session(base, res.sessionId, driver, home);
   session.workspace = workspace;
-  await session.find(demo || again ? '[data-testid="login"]' : '[data-testid="first-admin"]', 30_000);
+  const ready = file
+    ? '[data-testid="login"], [data-testid="kit-login"]'
+    : demo || again
+      ? '[data-testid="login"]'
+      : '[data-testid="first-admin"]';
+  await session.find(ready, 30_000);
   return session;
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import App from "./App.svelte";
-import type { Agreement, ApiError, DeskStatus, Holder, Program, ProgramYear, Role, SessionInfo, User, Venue } from "./lib/api";
+import type { Agreement, ApiError, DeskStatus, Holder, KitInfo, Program, ProgramYear, Role, SessionInfo, User, Venue } from "./lib/api";
 import { i18n } from "./lib/i18n/index.svelte";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -23,6 +23,10 @@ function fakeBackend(
     /** This desk's hold on the workspace after a login; `reclaim_desk` answers with `reclaimed`. */
     desk?: DeskStatus;
     reclaimed?: DeskStatus;
+    /** The app's file is this venue kit. */
+    kit?: KitInfo;
+    /** What the open dialog answers. */
+    openPath?: string | null;
   } = {},
 ) {
   const calls: Call[] = [];
@@ -55,6 +59,8 @@ function fakeBackend(
   ];
   let lang = "nb";
   let nextId = 100;
+  let kit: KitInfo | null = opts.kit ?? null;
+  let path = kit ? "/tmp/kino.okortkit" : "/tmp/test.okort";
   let program: Program = {
     municipality: "Eksempel kommune",
     name: "Opplevelseskortet",
@@ -131,7 +137,10 @@ function fakeBackend(
       case "list_holders":
         return opts.holders ?? [];
       case "list_languages":
-        return [{ code: "nb", name: "Norsk" }, { code: "ti", name: "ትግርኛ" }];
+        return [
+          { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål" },
+          { code: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya" },
+        ];
       case "list_cards":
       case "holder_summaries":
       case "cards_of_holder":
@@ -140,7 +149,30 @@ function fakeBackend(
         return { quota: 100, used: 0, left: 100 };
       case "workspace_info":
         if (opts.infoError) throw opts.infoError;
-        return { path: "/tmp/test.okort", isNew: opts.isNew ?? false, schemaVersion: 1 };
+        return { path, isNew: opts.isNew ?? false, schemaVersion: kit ? null : 1, kit };
+      case "plugin:dialog|open":
+        return opts.openPath === undefined ? null : opts.openPath;
+      case "workspace_open":
+        // A kit opens at its own login; nobody is logged in to a workspace any more.
+        path = String(args.path);
+        kit = path.endsWith(".okortkit") ? KIT : null;
+        role = null;
+        return { path, isNew: false, schemaVersion: null, kit };
+      case "kit_login":
+        if (args.username !== "kinodisk" || args.password !== "disk-passord-1") {
+          const err: ApiError = { code: "refused", message: "Feil brukernavn eller passord.", fields: [], rows: [] };
+          throw err;
+        }
+        return kit;
+      case "kit_logout":
+        return null;
+      case "kit_visits":
+        return [];
+      case "kit_lookup":
+        return {
+          state: "valid", number: args.code, scanned: false, status: "handedOut", firstName: "Amira", validFrom: "2026-01-01", validTo: "2026-12-31",
+          venue: { venueId: 3, venueName: "Eksempel Kino", hasAgreement: true, visitsPerCard: 5, visitsUsed: 0, visitsLeft: 5, companionFree: true },
+        };
       case "workspace_open_demo":
         opts.isNew = false;
         return { path: "demo.okort", isNew: false, schemaVersion: 1 };
@@ -199,6 +231,8 @@ function fakeBackend(
   });
   return { calls };
 }
+
+const KIT: KitInfo = { programName: "Opplevelseskortet", venueName: "Eksempel Kino", year: 2026, madeAt: "2026-03-01T09:00:00Z", cards: 18 };
 
 afterEach(() => {
   cleanup();
@@ -550,5 +584,73 @@ describe("App", () => {
       username: "kultur",
       password: "demo1234",
     });
+  });
+
+  it("is the venue's desk on a venue kit: the kit's login, then the card check, and back to the login on logout", async () => {
+    const { calls } = fakeBackend({ role: null, kit: KIT });
+    render(App);
+    const login = await screen.findByTestId("kit-login");
+    expect(login.textContent).toContain("Eksempel Kino");
+    expect(login.textContent).toContain("2026 · Opplevelseskortet");
+    expect(screen.queryByTestId("login")).toBeNull();
+    expect(screen.getByTestId("program-title").textContent).toBe("Opplevelseskortet");
+    expect(screen.getByTestId("workspace-path").textContent).toContain("Brukerstedssett: /tmp/kino.okortkit");
+    // No workspace is read on a kit.
+    expect(calls.some((c) => c.cmd === "get_program")).toBe(false);
+
+    await fireEvent.input(screen.getByTestId("kit-username"), { target: { value: "kinodisk" } });
+    await fireEvent.input(screen.getByTestId("kit-password"), { target: { value: "disk-passord-1" } });
+    await fireEvent.click(screen.getByTestId("kit-login-submit"));
+    expect(await screen.findByTestId("kit-desk")).toBeTruthy();
+    expect(screen.getByTestId("kit-session").textContent).toContain("kinodisk");
+    expect(screen.getByTestId("kit-session").textContent).toContain("Brukerstedsdisk · Eksempel Kino");
+    expect(document.querySelectorAll(".nav [data-testid]")).toHaveLength(0);
+    await fireEvent.input(screen.getByTestId("kit-code"), { target: { value: "2026-0001-9" } });
+    await fireEvent.submit(screen.getByTestId("kit-code").closest("form")!);
+    expect((await screen.findByTestId("kit-state")).textContent).toBe("Gyldig");
+
+    // The File menu stays, without the workspace's copies and restores.
+    await fireEvent.click(screen.getByTestId("menu-file"));
+    expect(screen.getByTestId("menu-open")).toBeTruthy();
+    expect(screen.queryByTestId("menu-save-copy")).toBeNull();
+    expect(screen.queryByTestId("menu-restore")).toBeNull();
+    await fireEvent.click(screen.getByTestId("menu-file"));
+
+    await fireEvent.click(screen.getByTestId("kit-logout"));
+    expect(await screen.findByTestId("kit-login")).toBeTruthy();
+    expect(screen.queryByTestId("kit-desk")).toBeNull();
+    expect(calls.some((c) => c.cmd === "kit_logout")).toBe(true);
+  });
+
+  it("opens a venue kit from File → Open and shows its login", async () => {
+    const { calls } = fakeBackend({ role: null, openPath: "/tmp/kino.okortkit" });
+    render(App);
+    await screen.findByTestId("login");
+    await fireEvent.click(screen.getByTestId("menu-file"));
+    await fireEvent.click(screen.getByTestId("menu-open"));
+    expect(await screen.findByTestId("kit-login")).toBeTruthy();
+    const options = calls.find((c) => c.cmd === "plugin:dialog|open")?.args.options as { filters: { extensions: string[] }[] };
+    expect(options.filters.flatMap((f) => f.extensions)).toEqual(expect.arrayContaining(["okort", "okortkit"]));
+    expect(calls.find((c) => c.cmd === "workspace_open")?.args).toEqual({ path: "/tmp/kino.okortkit" });
+    expect((await screen.findByTestId("toast")).textContent).toContain("/tmp/kino.okortkit");
+  });
+
+  it("goes back to the kit's login when the backend says the desk is not logged in", async () => {
+    fakeBackend({ role: null, kit: KIT });
+    render(App);
+    await fireEvent.input(await screen.findByTestId("kit-username"), { target: { value: "kinodisk" } });
+    await fireEvent.input(screen.getByTestId("kit-password"), { target: { value: "disk-passord-1" } });
+    await fireEvent.click(screen.getByTestId("kit-login-submit"));
+    await screen.findByTestId("kit-desk");
+    mockIPC((cmd) => {
+      if (cmd === "kit_lookup") {
+        const err: ApiError = { code: "notLoggedIn", message: "Du er ikke logget inn.", fields: [], rows: [] };
+        throw err;
+      }
+      return cmd === "kit_visits" ? [] : null;
+    });
+    await fireEvent.input(screen.getByTestId("kit-code"), { target: { value: "2026-0001-9" } });
+    await fireEvent.submit(screen.getByTestId("kit-code").closest("form")!);
+    expect(await screen.findByTestId("kit-login")).toBeTruthy();
   });
 });

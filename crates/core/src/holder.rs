@@ -8,30 +8,6 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Languages families may prefer for information, as ISO 639 codes with their own names.
-pub const LANGUAGES: &[(&str, &str)] = &[
-    ("nb", "Norsk"),
-    ("en", "English"),
-    ("ar", "العربية"),
-    ("so", "Soomaali"),
-    ("ti", "ትግርኛ"),
-    ("uk", "Українська"),
-    ("ru", "Русский"),
-    ("pl", "Polski"),
-    ("lt", "Lietuvių"),
-    ("fa", "فارسی"),
-    ("prs", "دری"),
-    ("ps", "پښتو"),
-    ("ur", "اردو"),
-    ("ku", "Kurdî"),
-    ("tr", "Türkçe"),
-    ("vi", "Tiếng Việt"),
-    ("th", "ไทย"),
-    ("ta", "தமிழ்"),
-    ("es", "Español"),
-    ("fr", "Français"),
-];
-
 /// Everything kept about a holder; only NAV sees all of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -136,6 +112,11 @@ impl HolderInput {
         if self.language.is_empty() {
             self.language = "nb".into();
         }
+        // A language written as its code in capitals or by name ("Arabisk", "Tigrinya",
+        // "ትግርኛ") is kept as its code.
+        if let Some(l) = crate::languages::by_code_or_name(&self.language) {
+            self.language = l.code.to_string();
+        }
         self
     }
 
@@ -155,12 +136,11 @@ impl HolderInput {
         if self.birth_date > today || today.year() - self.birth_date.year() > 30 {
             push("birthDate", Problem::BirthDate);
         }
-        if !LANGUAGES.iter().any(|(code, _)| *code == self.language) {
+        if crate::languages::find(&self.language).is_none() {
             push(
                 "language",
-                Problem::Unknown {
+                Problem::UnknownLanguage {
                     value: self.language.clone(),
-                    allowed: "nb, en, ar, so, ti, uk, …",
                 },
             );
         }
@@ -212,6 +192,36 @@ mod tests {
             nav_contact: "".into(),
             nav_note: "".into(),
         }
+    }
+
+    #[test]
+    fn any_iso_639_language_is_taken_by_its_code_or_its_name() {
+        let with = |language: &str| {
+            HolderInput {
+                language: language.into(),
+                ..input()
+            }
+            .normalized()
+        };
+        for (written, code) in [
+            ("de", "de"),
+            ("Tysk", "de"),
+            ("中文", "zh"),
+            ("hindi", "hi"),
+            ("KO", "ko"),
+            ("ქართული", "ka"),
+            ("dari", "prs"),
+        ] {
+            let h = with(written);
+            assert_eq!(h.language, code, "{written}");
+            assert!(h.validate(d(2026, 1, 2)).is_empty(), "{written}");
+        }
+        let unknown = with("klingon-ish").validate(d(2026, 1, 2));
+        assert_eq!(unknown[0].field, "language");
+        assert!(matches!(
+            unknown[0].problem,
+            Problem::UnknownLanguage { .. }
+        ));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod design;
 pub mod holder;
 pub mod i18n;
+pub mod languages;
 pub mod logo;
 pub mod model;
 pub mod money;

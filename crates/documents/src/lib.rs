@@ -519,13 +519,8 @@ pub fn access_doc(
     let name = format!("{} {}", h.first_name, h.last_name)
         .trim()
         .to_string();
-    let language = okort_core::holder::LANGUAGES
-        .iter()
-        .find(|(code, _)| *code == h.language)
-        .map_or_else(
-            || h.language.clone(),
-            |(code, own)| format!("{own} ({code})"),
-        );
+    let language = okort_core::languages::find(&h.language)
+        .map_or_else(|| h.language.clone(), |l| format!("{} ({})", l.own, l.code));
     let holder = AccessBody::Facts(vec![
         (say(Msg::AccessHolderId), h.id.to_string()),
         (say(Msg::AccessName), or_dash(&name)),

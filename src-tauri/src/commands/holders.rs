@@ -9,12 +9,16 @@ use serde::Serialize;
 use std::path::PathBuf;
 use ts_rs::TS;
 
-/// A language families may prefer for information, with its name in that language.
+/// A language families may prefer for information (ISO 639), with its name in that language
+/// and in the UI's two languages.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LanguageOption {
     pub code: String,
+    /// The name in the language itself (the English name where none is known).
     pub name: String,
+    pub nb: String,
+    pub en: String,
 }
 
 commands! {
@@ -31,9 +35,14 @@ commands! {
 
     pub fn list_languages(state) -> ApiResult<Vec<LanguageOption>> {
         let _ = state;
-        Ok(okort_core::holder::LANGUAGES
+        Ok(okort_core::languages::ALL
             .iter()
-            .map(|(code, name)| LanguageOption { code: (*code).into(), name: (*name).into() })
+            .map(|l| LanguageOption {
+                code: l.code.into(),
+                name: l.own.into(),
+                nb: l.nb.into(),
+                en: l.en.into(),
+            })
             .collect())
     }
 

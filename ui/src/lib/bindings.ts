@@ -114,7 +114,11 @@ export type HolderSummary = { id: number, firstName: string, lastName: string, b
 
 export type HolderImportReport = { created: number, updated: number, };
 
-export type LanguageOption = { code: string, name: string, };
+export type LanguageOption = { code: string, 
+/**
+ * The name in the language itself (the English name where none is known).
+ */
+name: string, nb: string, en: string, };
 
 export type CardStatus = "assigned" | "printed" | "handedOut" | "lost" | "revoked";
 

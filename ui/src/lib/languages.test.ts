@@ -1,22 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { languageLabel, languageName } from "./languages";
+import type { LanguageOption } from "./api";
+import { labelOf, languageLabel, sortedForReader } from "./languages";
+
+const ti: LanguageOption = { code: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya" };
+const nb: LanguageOption = { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål" };
+const en: LanguageOption = { code: "en", name: "English", nb: "engelsk", en: "English" };
+const de: LanguageOption = { code: "de", name: "Deutsch", nb: "tysk", en: "German" };
 
 describe("languageLabel", () => {
   it("shows a language's Norwegian name beside its own", () => {
-    expect(languageLabel("ti", "ትግርኛ", "nb")).toBe("ትግርኛ (tigrinja)");
-    expect(languageLabel("fa", "فارسی", "nb")).toBe("فارسی (persisk)");
-    expect(languageLabel("en", "English", "nb")).toBe("English (engelsk)");
+    expect(languageLabel(ti, "nb")).toBe("ትግርኛ (tigrinja)");
+    expect(languageLabel(en, "nb")).toBe("English (engelsk)");
+    expect(languageLabel(de, "nb")).toBe("Deutsch (tysk)");
   });
   it("follows the UI language", () => {
-    expect(languageLabel("ti", "ትግርኛ", "en")).toBe("ትግርኛ (Tigrinya)");
-    expect(languageLabel("nb", "Norsk", "en")).toBe("Norsk (Norwegian Bokmål)");
+    expect(languageLabel(ti, "en")).toBe("ትግርኛ (Tigrinya)");
+    expect(languageLabel(nb, "en")).toBe("Norsk bokmål (Norwegian Bokmål)");
   });
   it("does not repeat a name the reader already sees", () => {
-    expect(languageLabel("nb", "Norsk", "nb")).toBe("Norsk");
-    expect(languageLabel("en", "English", "en")).toBe("English");
+    expect(languageLabel(nb, "nb")).toBe("Norsk bokmål");
+    expect(languageLabel(en, "en")).toBe("English");
   });
-  it("falls back to Intl for other codes, and to the native name alone", () => {
-    expect(languageName("sw", "nb")).toBe("swahili");
-    expect(languageLabel("qqq", "Ukjent", "nb")).toBe("Ukjent");
+  it("says the bare code of a language not in the list", () => {
+    expect(labelOf("qqq", [ti, de], "nb")).toBe("qqq");
+    expect(labelOf("de", [ti, de], "en")).toBe("Deutsch (German)");
+  });
+  it("sorts by the name in the reader's language", () => {
+    expect(sortedForReader([ti, de, en], "nb").map((l) => l.code)).toEqual(["en", "ti", "de"]);
+    expect(sortedForReader([ti, de, en], "en").map((l) => l.code)).toEqual(["en", "de", "ti"]);
   });
 });

@@ -1,52 +1,36 @@
 // A family's language shown in its own script and, beside it, in the UI's language, so a clerk
-// who cannot read ትግርኛ sees "ትግርኛ (tigrinja)".
-import type { Lang } from "./api";
+// who cannot read ትግርኛ sees "ትግርኛ (tigrinja)". The names come from the backend's ISO 639
+// table (okort_core::languages, generated from CLDR); nothing is named twice here.
+import type { Lang, LanguageOption } from "./api";
 
-/** The languages the backend offers (okort_core::holder::LANGUAGES), named in Bokmål and English. */
-const NAMES: Record<string, Record<Lang, string>> = {
-  nb: { nb: "norsk bokmål", en: "Norwegian Bokmål" },
-  en: { nb: "engelsk", en: "English" },
-  ar: { nb: "arabisk", en: "Arabic" },
-  so: { nb: "somali", en: "Somali" },
-  ti: { nb: "tigrinja", en: "Tigrinya" },
-  uk: { nb: "ukrainsk", en: "Ukrainian" },
-  ru: { nb: "russisk", en: "Russian" },
-  pl: { nb: "polsk", en: "Polish" },
-  lt: { nb: "litauisk", en: "Lithuanian" },
-  fa: { nb: "persisk", en: "Persian" },
-  prs: { nb: "dari", en: "Dari" },
-  ps: { nb: "pashto", en: "Pashto" },
-  ur: { nb: "urdu", en: "Urdu" },
-  ku: { nb: "kurdisk", en: "Kurdish" },
-  tr: { nb: "tyrkisk", en: "Turkish" },
-  vi: { nb: "vietnamesisk", en: "Vietnamese" },
-  th: { nb: "thai", en: "Thai" },
-  ta: { nb: "tamil", en: "Tamil" },
-  es: { nb: "spansk", en: "Spanish" },
-  fr: { nb: "fransk", en: "French" },
-};
+const capital = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);
 
-/** The language `code` named in `lang`: from the table, else from Intl, else null. */
-export function languageName(code: string, lang: Lang): string | null {
-  const known = NAMES[code]?.[lang];
-  if (known) return known;
-  try {
-    const name = new Intl.DisplayNames([lang === "nb" ? "nb" : "en"], { type: "language" }).of(code);
-    return name && name !== code ? name : null;
-  } catch {
-    return null;
-  }
+/** The language named in `lang` (Bokmål names stay lower case, as Norwegian writes them). */
+export function languageName(option: LanguageOption, lang: Lang): string {
+  return lang === "nb" ? option.nb : option.en;
 }
 
 /**
- * "ትግርኛ (tigrinja)": the native name and, when it says something more, the name in the UI's
- * language. "Norsk" in Bokmål and "English" in English stay alone.
+ * "ትግርኛ (tigrinja)": the name in the language itself and, when it says something more, the
+ * name in the UI's language. "Norsk bokmål" in Bokmål and "English" in English stay alone.
  */
-export function languageLabel(code: string, nativeName: string, lang: Lang): string {
-  const local = languageName(code, lang);
-  if (!local) return nativeName;
+export function languageLabel(option: LanguageOption, lang: Lang): string {
+  const own = capital(option.name);
+  const local = languageName(option, lang);
   const a = local.toLocaleLowerCase();
-  const b = nativeName.toLocaleLowerCase();
-  if (a === b || a.startsWith(b) || b.startsWith(a)) return nativeName;
-  return `${nativeName} (${local})`;
+  const b = own.toLocaleLowerCase();
+  if (a === b || a.startsWith(b) || b.startsWith(a)) return own;
+  return `${own} (${local})`;
+}
+
+/** The label of the language `code` among `options`; the bare code when it is not there. */
+export function labelOf(code: string, options: LanguageOption[], lang: Lang): string {
+  const option = options.find((l) => l.code === code);
+  return option ? languageLabel(option, lang) : code;
+}
+
+/** The options in the order a reader of `lang` looks for them: by the name in `lang`. */
+export function sortedForReader(options: LanguageOption[], lang: Lang): LanguageOption[] {
+  const collator = new Intl.Collator(lang === "nb" ? "nb" : "en");
+  return [...options].sort((x, y) => collator.compare(languageName(x, lang), languageName(y, lang)));
 }

@@ -19,6 +19,10 @@ pub enum Problem {
     NegativePrice,
     /// A price above [`crate::money::MAX_PRICE_ORE`].
     PriceTooHigh,
+    /// A holder's language that is no ISO 639 code (or name) the app knows.
+    UnknownLanguage {
+        value: String,
+    },
     /// An import shown on the command line and not confirmed with `--yes`.
     ImportNotConfirmed,
     /// A venue kit made on the command line without OKORT_KIT_PASSWORD.
@@ -350,6 +354,13 @@ impl Problem {
                 "ingenting er lagret: se endringene over og kjør kommandoen igjen med --yes for å lagre dem",
                 "nothing was saved: look at the changes above and run the command again with --yes to save them",
             ),
+            UnknownLanguage { value } => {
+                if nb {
+                    format!("«{value}» er ikke et språk appen kjenner: skriv språkkoden (ISO 639, f.eks. ar, ti, de, zh) eller navnet")
+                } else {
+                    format!("“{value}” is not a language the app knows: write its code (ISO 639, e.g. ar, ti, de, zh) or its name")
+                }
+            }
             PriceTooHigh => pick(
                 nb,
                 "kan være høyst 100 000 kr per besøk",

@@ -17,7 +17,7 @@ const BACKUPS: BackupFile[] = [
     modified: "2026-12-01T09:00:00+01:00",
   },
 ];
-const INFO: WorkspaceInfo = { path: "/w/demo.okort", isNew: false, schemaVersion: 9 };
+const INFO: WorkspaceInfo = { path: "/w/demo.okort", isNew: false, schemaVersion: 9, kit: null };
 
 /** A backend with the backups above; `refuse` is thrown by the restore. */
 function backend(refuse?: ApiError) {

@@ -13,9 +13,9 @@ const years: ProgramYear[] = [
   { id: 7, year: 2026, validFrom: "2026-01-01", validTo: "2026-12-31", cardQuota: 100, ageMin: 5, ageMax: 18, companionFree: true, status: "active", familyCap: null },
 ];
 const languages = [
-  { code: "nb", name: "Norsk bokmål" },
-  { code: "ar", name: "العربية" },
-  { code: "ti", name: "ትግርኛ" },
+  { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål" },
+  { code: "ar", name: "العربية", nb: "arabisk", en: "Arabic" },
+  { code: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya" },
 ];
 
 const holder44: Holder = {
@@ -105,11 +105,11 @@ describe("HolderForm", () => {
     expect(calls).toEqual([]);
   });
 
-  it("names each language in Norwegian beside its own name", () => {
+  it("names each language in Norwegian beside its own name, in Norwegian order", () => {
     mockIPC(() => null);
     render(HolderForm, { props: { holder: null, languages, years, onSaved: () => {}, onBack: () => {} } });
     const options = Array.from((screen.getByTestId("holder-language") as HTMLSelectElement).options).map((o) => o.textContent);
-    expect(options).toEqual(["Norsk bokmål", "العربية (arabisk)", "ትግርኛ (tigrinja)"]);
+    expect(options).toEqual(["العربية (arabisk)", "Norsk bokmål", "ትግርኛ (tigrinja)"]);
   });
 
   it("saves everything about a holder as one file for an access request", async () => {
