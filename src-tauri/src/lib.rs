@@ -140,6 +140,8 @@ pub fn run() {
             commands::printing::tauri_commands::card_preview,
             commands::printing::tauri_job_commands::print_cards,
             commands::cancel_job,
+            commands::printing::tauri_commands::unprintable_chars,
+            commands::printing::tauri_commands::unprintable_names,
             commands::printing::tauri_commands::list_printer_profiles,
             commands::printing::tauri_commands::save_printer_profile,
             commands::printing::tauri_commands::delete_printer_profile,

@@ -172,6 +172,12 @@ pub fn run(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool,
             let id = year_id(ws, year)?;
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
+            // Said before printing: names that would print with empty boxes.
+            for warning in
+                okort_documents::unprintable_names(ws, &actor, id, cards.as_deref(), lang)?
+            {
+                eprintln!("okort: {warning}");
+            }
             let (pdf, printed) = okort_documents::print_year_with_progress(
                 ws,
                 &actor,

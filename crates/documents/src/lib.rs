@@ -151,6 +151,17 @@ pub fn print_year_with_progress(
     Ok((pdf, run.card_ids))
 }
 
+/// The warnings of [`PrintRun::unprintable`] for the cards a print of the year would print.
+pub fn unprintable_names(
+    ws: &Workspace,
+    actor: &Actor,
+    year_id: i64,
+    only: Option<&[i64]>,
+    lang: Lang,
+) -> Result<Vec<String>> {
+    PrintRun::read(ws, actor, year_id, only, None, lang)?.unprintable(lang)
+}
+
 /// A print run as read from the workspace: rendering it needs nothing more, so it runs
 /// without the workspace.
 pub struct PrintRun {
@@ -160,6 +171,24 @@ pub struct PrintRun {
 }
 
 impl PrintRun {
+    /// "Kort 2026-0034-8: tegn i navnet kan ikke skrives ut (王, 芳)" for each card whose
+    /// holder's name has characters no bundled font can draw, said before printing.
+    pub fn unprintable(&self, lang: Lang) -> Result<Vec<String>> {
+        Ok(self
+            .run
+            .unprintable()?
+            .into_iter()
+            .map(|u| {
+                let chars: Vec<String> = u.chars.iter().map(char::to_string).collect();
+                Msg::NameUnprintable {
+                    number: u.number,
+                    chars: chars.join(", "),
+                }
+                .text(lang)
+            })
+            .collect())
+    }
+
     /// Reads the year's active cards (or those in `only`, for a reprint) and what they need.
     pub fn read(
         ws: &Workspace,

@@ -69,6 +69,104 @@ fn every_name_in_every_script_and_every_number_can_be_copied_from_the_a4_pdf() {
     }
 }
 
+/// Names in the scripts of the families the program serves, as first and last name.
+const NAMES_IN_EVERY_SCRIPT: &[(&str, &str)] = &[
+    ("கயல்விழி", "சுப்பிரமணியம்"), // Tamil
+    ("प्रिया", "शर्मा"),          // Devanagari
+    ("অনন্যা", "রহমান"),           // Bengali
+    ("สมชาย", "ใจดี"),           // Thai, with a stacked tone mark
+    ("נועה", "כהן"),            // Hebrew
+    ("ნინო", "ბერიძე"),         // Georgian
+    ("Անի", "Պետրոսյան"),       // Armenian
+    ("නිමාෂා", "පෙරේරා"),           // Sinhala
+    ("សុភា", "ចាន់"),             // Khmer
+    ("زهرا", "محمدی"),          // Persian
+    ("عائشہ", "خان"),           // Urdu
+];
+
+#[test]
+fn names_in_tamil_devanagari_thai_hebrew_and_more_come_out_of_the_pdf_as_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
+    let year = ws.year_by_number(2026).expect("year").expect("2026");
+    let mut holders = Vec::new();
+    for (i, (first, last)) in NAMES_IN_EVERY_SCRIPT.iter().enumerate() {
+        let h = ws
+            .save_holder(
+                &nav,
+                okort_core::HolderInput {
+                    id: None,
+                    first_name: (*first).into(),
+                    last_name: (*last).into(),
+                    birth_date: chrono::NaiveDate::from_ymd_opt(2012, 1, 1 + i as u32)
+                        .expect("date"),
+                    language: "nb".into(),
+                    guardian_name: String::new(),
+                    guardian_phone: String::new(),
+                    guardian_email: String::new(),
+                    address: String::new(),
+                    nav_contact: String::new(),
+                    nav_note: String::new(),
+                },
+                TODAY,
+            )
+            .expect("holder");
+        holders.push(h.id);
+    }
+    // Room in the quota for them.
+    let mut input = okort_core::ProgramYearInput::from(&year);
+    input.card_quota = 100;
+    ws.save_year(
+        &ws.login("kultur", demo::DEMO_PASSWORD).expect("admin"),
+        input,
+    )
+    .expect("quota");
+    for id in &holders {
+        ws.assign_card(&nav, *id, year.id, None, TODAY)
+            .expect("card");
+    }
+    let (pdf, _) = print_year(
+        &ws,
+        &Actor::command_line(),
+        year.id,
+        Layout::A4,
+        None,
+        Lang::Nb,
+    )
+    .expect("print");
+    let path = dir.path().join("cards.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let text = tool("pdftotext", &[path.to_str().expect("path"), "-"]);
+    // Every one of them prints: nothing is said before printing.
+    let said =
+        okort_documents::unprintable_names(&ws, &Actor::command_line(), year.id, None, Lang::Nb)
+            .expect("checked");
+    assert!(said.is_empty(), "{said:?}");
+    for (first, last) in NAMES_IN_EVERY_SCRIPT {
+        assert!(text.contains(first), "{first} is not in the PDF's text");
+        assert!(text.contains(last), "{last} is not in the PDF's text");
+    }
+    // Every font the names need is embedded.
+    let fonts = tool("pdffonts", &[path.to_str().expect("path")]);
+    for family in [
+        "Tamil",
+        "Devanagari",
+        "Bengali",
+        "Thai",
+        "Hebrew",
+        "Georgian",
+        "Armenian",
+        "Sinhala",
+        "Khmer",
+    ] {
+        assert!(
+            fonts.contains(&format!("NotoSans{family}")),
+            "{family}: {fonts}"
+        );
+    }
+}
+
 #[test]
 fn the_a4_pdf_is_valid_with_embedded_font_subsets_and_one_a4_page_per_card() {
     let dir = tempfile::tempdir().expect("dir");

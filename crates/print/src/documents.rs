@@ -62,7 +62,30 @@ pub struct CardRun {
     pub profile: Option<PrinterProfile>,
 }
 
+/// A card whose holder's name has characters no bundled font can draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unprintable {
+    pub number: String,
+    pub chars: Vec<char>,
+}
+
 impl CardRun {
+    /// The cards whose names would print with empty boxes, checked before printing.
+    pub fn unprintable(&self) -> Result<Vec<Unprintable>, PrintError> {
+        let fonts = crate::fonts::Fonts::load()?;
+        Ok(self
+            .faces
+            .iter()
+            .filter_map(|f| {
+                let chars = fonts.unprintable(&f.holder_name);
+                (!chars.is_empty()).then(|| Unprintable {
+                    number: f.number.clone(),
+                    chars,
+                })
+            })
+            .collect())
+    }
+
     /// Lays out and writes the cards to one PDF, telling `progress(done, total)` as it goes.
     pub fn render(
         &self,

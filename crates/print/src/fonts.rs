@@ -1,6 +1,8 @@
-//! Bundled Noto fonts (SIL OFL) and text shaping. PDF viewers do not shape text, so every line
-//! is split into script runs, each shaped with rustybuzz in the font made for that script:
-//! Arabic joins and runs right to left, Ethiopic and Cyrillic get their own glyphs.
+//! Bundled Noto fonts (SIL OFL, from Debian's fonts-noto-core) and text shaping. PDF viewers do
+//! not shape text, so every line is split into script runs, each shaped with rustybuzz in the
+//! font made for that script: Arabic joins and runs right to left (Hebrew too), Tamil,
+//! Devanagari, Bengali, Sinhala and Khmer reorder their vowel signs and stack their marks,
+//! Thai stacks its tone marks, and Ethiopic, Georgian and Armenian get their own glyphs.
 
 use rustybuzz::{Face, UnicodeBuffer};
 
@@ -11,6 +13,22 @@ pub enum Script {
     Latin,
     Arabic,
     Ethiopic,
+    Hebrew,
+    Devanagari,
+    Bengali,
+    Tamil,
+    Sinhala,
+    Thai,
+    Khmer,
+    Georgian,
+    Armenian,
+}
+
+impl Script {
+    /// Written right to left.
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Script::Arabic | Script::Hebrew)
+    }
 }
 
 /// A bundled font file.
@@ -21,7 +39,7 @@ pub struct FontFile {
     pub bold: bool,
 }
 
-pub const FONT_FILES: [FontFile; 6] = [
+pub const FONT_FILES: [FontFile; 24] = [
     FontFile {
         name: "NotoSans-Regular",
         data: include_bytes!("../fonts/NotoSans-Regular.ttf"),
@@ -58,6 +76,114 @@ pub const FONT_FILES: [FontFile; 6] = [
         script: Script::Ethiopic,
         bold: true,
     },
+    FontFile {
+        name: "NotoSansHebrew-Regular",
+        data: include_bytes!("../fonts/NotoSansHebrew-Regular.ttf"),
+        script: Script::Hebrew,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansHebrew-Bold",
+        data: include_bytes!("../fonts/NotoSansHebrew-Bold.ttf"),
+        script: Script::Hebrew,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansDevanagari-Regular",
+        data: include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf"),
+        script: Script::Devanagari,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansDevanagari-Bold",
+        data: include_bytes!("../fonts/NotoSansDevanagari-Bold.ttf"),
+        script: Script::Devanagari,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansBengali-Regular",
+        data: include_bytes!("../fonts/NotoSansBengali-Regular.ttf"),
+        script: Script::Bengali,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansBengali-Bold",
+        data: include_bytes!("../fonts/NotoSansBengali-Bold.ttf"),
+        script: Script::Bengali,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansTamil-Regular",
+        data: include_bytes!("../fonts/NotoSansTamil-Regular.ttf"),
+        script: Script::Tamil,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansTamil-Bold",
+        data: include_bytes!("../fonts/NotoSansTamil-Bold.ttf"),
+        script: Script::Tamil,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansSinhala-Regular",
+        data: include_bytes!("../fonts/NotoSansSinhala-Regular.ttf"),
+        script: Script::Sinhala,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansSinhala-Bold",
+        data: include_bytes!("../fonts/NotoSansSinhala-Bold.ttf"),
+        script: Script::Sinhala,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansThai-Regular",
+        data: include_bytes!("../fonts/NotoSansThai-Regular.ttf"),
+        script: Script::Thai,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansThai-Bold",
+        data: include_bytes!("../fonts/NotoSansThai-Bold.ttf"),
+        script: Script::Thai,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansKhmer-Regular",
+        data: include_bytes!("../fonts/NotoSansKhmer-Regular.ttf"),
+        script: Script::Khmer,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansKhmer-Bold",
+        data: include_bytes!("../fonts/NotoSansKhmer-Bold.ttf"),
+        script: Script::Khmer,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansGeorgian-Regular",
+        data: include_bytes!("../fonts/NotoSansGeorgian-Regular.ttf"),
+        script: Script::Georgian,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansGeorgian-Bold",
+        data: include_bytes!("../fonts/NotoSansGeorgian-Bold.ttf"),
+        script: Script::Georgian,
+        bold: true,
+    },
+    FontFile {
+        name: "NotoSansArmenian-Regular",
+        data: include_bytes!("../fonts/NotoSansArmenian-Regular.ttf"),
+        script: Script::Armenian,
+        bold: false,
+    },
+    FontFile {
+        name: "NotoSansArmenian-Bold",
+        data: include_bytes!("../fonts/NotoSansArmenian-Bold.ttf"),
+        script: Script::Armenian,
+        bold: true,
+    },
 ];
 
 /// The script a character needs, or `None` for characters every font has (spaces, digits,
@@ -68,6 +194,15 @@ pub fn script_of(c: char) -> Option<Script> {
             Some(Script::Arabic)
         }
         0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => Some(Script::Ethiopic),
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Some(Script::Hebrew),
+        0x0900..=0x097F | 0xA8E0..=0xA8FF => Some(Script::Devanagari),
+        0x0980..=0x09FF => Some(Script::Bengali),
+        0x0B80..=0x0BFF => Some(Script::Tamil),
+        0x0D80..=0x0DFF => Some(Script::Sinhala),
+        0x0E00..=0x0E7F => Some(Script::Thai),
+        0x1780..=0x17FF | 0x19E0..=0x19FF => Some(Script::Khmer),
+        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => Some(Script::Georgian),
+        0x0530..=0x058F | 0xFB13..=0xFB17 => Some(Script::Armenian),
         _ if c.is_alphabetic() => Some(Script::Latin),
         _ => None,
     }
@@ -180,10 +315,7 @@ impl Fonts {
                 }
             }
         }
-        let rtl_line = text
-            .chars()
-            .find_map(script_of)
-            .is_some_and(|s| s == Script::Arabic);
+        let rtl_line = text.chars().find_map(script_of).is_some_and(Script::is_rtl);
         let mut runs: Vec<Run> = pieces
             .into_iter()
             .map(|(script, piece)| self.shape_run(&piece, Self::font_for(script, bold)))
@@ -195,6 +327,25 @@ impl Fonts {
             text: text.to_string(),
             runs,
         }
+    }
+
+    /// The characters of `text` no bundled font can draw (Chinese, Korean, Japanese and other
+    /// scripts the app does not carry yet): printed, they would be empty boxes. Spaces and
+    /// controls are never reported.
+    pub fn unprintable(&self, text: &str) -> Vec<char> {
+        let mut out: Vec<char> = Vec::new();
+        for bold in [false, true] {
+            for run in &self.shape(text, bold).runs {
+                for g in run.glyphs.iter().filter(|g| g.gid == 0) {
+                    for c in g.text.as_deref().unwrap_or("").chars() {
+                        if !c.is_whitespace() && !c.is_control() && !out.contains(&c) {
+                            out.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn shape_run(&self, text: &str, font: usize) -> Run {
@@ -269,6 +420,16 @@ mod tests {
             "Олена Коваль",
             "مريم الحسن",
             "ሰላም ተስፋይ",
+            "கயல்விழி சுப்பிரமணியம்",
+            "प्रिया शर्मा",
+            "অনন্যা রহমান",
+            "สมชาย ใจดี",
+            "נועה כהן",
+            "ნინო ბერიძე",
+            "Անի Պետրոսյան",
+            "නිමාෂා පෙරේරා",
+            "សុភា ចាន់",
+            "عائشہ خان",
         ] {
             let shaped = fonts.shape(name, false);
             let missing = shaped
@@ -316,5 +477,54 @@ mod tests {
             .filter_map(|g| g.text.clone())
             .collect();
         assert_eq!(text, "مريم", "every letter is kept for copy-paste");
+    }
+
+    #[test]
+    fn a_thai_tone_mark_over_a_vowel_is_lifted_and_tamil_reorders_its_vowel_sign() {
+        let fonts = Fonts::load().expect("fonts");
+        // ที่: tone mark on top of the vowel sign on top of the consonant.
+        let thai = fonts.shape("ที่", false);
+        assert_eq!(FONT_FILES[thai.runs[0].font].script, Script::Thai);
+        assert!(
+            thai.runs[0]
+                .glyphs
+                .iter()
+                .any(|g| g.y_offset != 0 || g.x_offset != 0),
+            "the marks are placed by offsets: {:?}",
+            thai.runs[0].glyphs
+        );
+        // கெ: the vowel sign ெ is written after the consonant and drawn before it.
+        let tamil = fonts.shape("கெ", false);
+        let glyphs = &tamil.runs[0].glyphs;
+        assert_eq!(glyphs.len(), 2);
+        let alone = fonts.shape("க", false).runs[0].glyphs[0].gid;
+        assert_eq!(
+            glyphs[1].gid, alone,
+            "the consonant comes second, after its vowel sign"
+        );
+        assert_eq!(glyphs[0].text.as_deref(), Some("கெ"), "copied as written");
+    }
+
+    #[test]
+    fn a_hebrew_line_runs_right_to_left() {
+        let fonts = Fonts::load().expect("fonts");
+        let mixed = fonts.shape("נועה Noa", false);
+        assert_eq!(mixed.runs.len(), 2);
+        assert_eq!(
+            FONT_FILES[mixed.runs[0].font].script,
+            Script::Latin,
+            "visual order"
+        );
+    }
+
+    #[test]
+    fn characters_no_font_can_draw_are_named_and_nothing_else() {
+        let fonts = Fonts::load().expect("fonts");
+        assert_eq!(fonts.unprintable("王芳"), vec!['王', '芳']);
+        assert_eq!(fonts.unprintable("Min-jun 김민준"), vec!['김', '민', '준']);
+        for fine in ["கயல்விழி", "Åse Ødegård", "ትግርኛ (ti)", "สมชาย ใจดี", ""]
+        {
+            assert!(fonts.unprintable(fine).is_empty(), "{fine}");
+        }
     }
 }

@@ -15,6 +15,8 @@ use ts_rs::TS;
 pub struct PrintReport {
     pub printed: usize,
     pub path: String,
+    /// Cards whose names have characters no font can draw ("Kort 2026-0034-8: …").
+    pub warnings: Vec<String>,
 }
 
 job_commands! {
@@ -35,6 +37,7 @@ job_commands! {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
             Ok(PrintRun::read(ws, actor, year_id, card_ids.as_deref(), profile, state.lang())?)
         })?;
+        let warnings = run.unprintable(state.lang()).map_err(|e| ApiError::from_doc(e, state.lang()))?;
         let pdf = run
             .render(layout, &mut |done, total| job.progress(done, total))
             .map_err(|e| ApiError::from_doc(e, state.lang()))?;
@@ -44,7 +47,7 @@ job_commands! {
             ws.mark_printed(actor, &run.card_ids)
         })?;
         open_in_viewer(&path);
-        Ok(PrintReport { printed: run.card_ids.len(), path: path.display().to_string() })
+        Ok(PrintReport { printed: run.card_ids.len(), path: path.display().to_string(), warnings })
     }
 
     /// NAV's hand-out list of the year's active cards, written to `path` and opened.
@@ -58,11 +61,31 @@ job_commands! {
         okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, state.lang()))?;
         job.progress(1, 1);
         open_in_viewer(&path);
-        Ok(PrintReport { printed: list.rows.len(), path: path.display().to_string() })
+        Ok(PrintReport { printed: list.rows.len(), path: path.display().to_string(), warnings: Vec::new() })
     }
 }
 
 commands! {
+    /// The characters of a name no bundled font can draw, said when a holder is saved: on a
+    /// card they would be empty boxes. Empty when the whole name prints.
+    pub fn unprintable_chars(state, text: String) -> ApiResult<Vec<String>> {
+        let fonts = okort_print::fonts::Fonts::load()
+            .map_err(|e| ApiError::from_doc(okort_documents::DocError::from(e), state.lang()))?;
+        Ok(fonts.unprintable(&text).into_iter().map(String::from).collect())
+    }
+
+    /// Before printing: the cards of the year (or `card_ids`) whose holders' names have
+    /// characters no bundled font can draw, one sentence per card.
+    pub fn unprintable_names(
+        state,
+        year_id: i64,
+        card_ids: Option<Vec<i64>>,
+    ) -> ApiResult<Vec<String>> {
+        state.act(Action::MarkCardsPrinted, |ws, actor| {
+            Ok(okort_documents::unprintable_names(ws, actor, year_id, card_ids.as_deref(), state.lang())?)
+        })
+    }
+
     pub fn get_card_design(state, year_id: i64) -> ApiResult<CardDesign> {
         state.act(Action::MarkCardsPrinted, |ws, _| ws.card_design(year_id, state.lang()))
     }
@@ -141,7 +164,7 @@ commands! {
             Ok(())
         })?;
         open_in_viewer(&path);
-        Ok(PrintReport { printed: 0, path: path.display().to_string() })
+        Ok(PrintReport { printed: 0, path: path.display().to_string(), warnings: Vec::new() })
     }
 }
 

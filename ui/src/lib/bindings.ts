@@ -323,7 +323,11 @@ desk: DeskStatus, };
 
 export type Layout = "a4" | "a6" | "cr80" | "sheet8";
 
-export type PrintReport = { printed: number, path: string, };
+export type PrintReport = { printed: number, path: string, 
+/**
+ * Cards whose names have characters no font can draw ("Kort 2026-0034-8: …").
+ */
+warnings: Array<string>, };
 
 export type JobEvent = { "event": "started", job: number, } | { "event": "progress", job: number, done: number, total: number, };
 

@@ -236,6 +236,12 @@ export const commands = {
   /** A venue's settlement statement, written to `path` and opened: an approved settlement, or a draft of the venue's open visits in the year or period. */
   printStatement: (venueId: number, yearId: number, settlementId: number | null, from: string | null, to: string | null, path: string, control?: JobControl) =>
     job<void>("print_statement", { venueId, yearId, settlementId, from, to, path }, control),
+  /** The characters of a name no bundled font can draw, said when a holder is saved: on a card they would be empty boxes. Empty when the whole name prints. */
+  unprintableChars: (text: string) =>
+    call<Array<string>>("unprintable_chars", { text }),
+  /** Before printing: the cards of the year (or `card_ids`) whose holders' names have characters no bundled font can draw, one sentence per card. */
+  unprintableNames: (yearId: number, cardIds: Array<number> | null = null) =>
+    call<Array<string>>("unprintable_names", { yearId, cardIds }),
   getCardDesign: (yearId: number) =>
     call<CardDesign>("get_card_design", { yearId }),
   saveCardDesign: (design: CardDesign) =>

@@ -134,6 +134,9 @@ catalogue! {
         "The file is not an image. Use PNG, JPEG or SVG.";
     LogoBroken { format: String } => "Filen ser ut som {format}, men kan ikke leses – den kan være skadet.",
         "The file looks like {format} but cannot be read – it may be damaged.";
+    NameUnprintable { number: String, chars: String } =>
+        "Kort {number}: tegn i navnet kan ikke skrives ut ({chars}) – de blir tomme ruter på kortet.",
+        "Card {number}: characters in the name cannot be printed ({chars}) – they would be empty boxes on the card.";
     ReadOnlyDesk => "Ingenting er lagret: arbeidsfilen er åpen bare for lesing fordi en annen har den åpen. Se meldingen øverst.",
         "Nothing was saved: the workspace is open for reading only because someone else has it open. See the notice at the top.";
     DeskHeld { username: String, computer: String, since: String } =>

@@ -488,35 +488,102 @@ fn text_ops(
     for (run, font) in text.runs.iter().zip(fonts) {
         let face = faces.face(run.font);
         let upem = f32::from(run.units_per_em);
-        let glyphs = run
-            .glyphs
-            .iter()
-            .map(|g| {
-                let natural = face
-                    .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-                    .map_or(0.0, f32::from);
-                Codepoint {
-                    gid: g.gid,
-                    // Thousandths of an em the shaper moved the next glyph closer.
-                    offset: ((natural - g.x_advance as f32) * 1000.0 / upem).round(),
-                    // Glyphs after the first of a cluster stand for no text of their own.
-                    cid: Some(g.text.clone().unwrap_or_default()),
-                }
-            })
-            .collect();
+        let k = size / upem;
         out.push(PdfOp::SetFont {
             font: PdfFontHandle::External(font.clone()),
             size: pt(size),
         });
-        out.push(PdfOp::SetTextMatrix {
-            matrix: TextMatrix::Translate(pt(pen_x), pt(y)),
-        });
-        out.push(PdfOp::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
-        });
+        // A run whose glyphs are not one per character in order (an Indic conjunct, a vowel
+        // sign drawn before its consonant, a Thai stacked mark) carries its text as written in
+        // an ActualText span, so text extraction and search give back the name as written.
+        let complex = run.glyphs.iter().any(|g| g.text.is_none())
+            || run
+                .glyphs
+                .iter()
+                .any(|g| g.text.as_deref().is_some_and(|t| t.chars().count() > 1));
+        let rtl = FONT_FILES[run.font].script.is_rtl();
+        if complex && !rtl {
+            let written: String = run
+                .glyphs
+                .iter()
+                .filter_map(|g| g.text.as_deref())
+                .collect();
+            out.push(PdfOp::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: actual_text(&written),
+            });
+        }
+        // Glyphs the shaper placed where they fall (no offset) go out together, the advances
+        // the shaper chose kept as TJ adjustments; a glyph it moved off the pen (a stacked
+        // Thai tone mark, a Tamil or Devanagari vowel sign, an Arabic vowel) gets its own text
+        // position, so marks sit where the font means them to.
+        let mut pen = pen_x;
+        let mut segment: Vec<Codepoint> = Vec::new();
+        let mut segment_at = pen;
+        let show = |out: &mut Vec<PdfOp>, glyphs: Vec<Codepoint>, at_x: f32, at_y: f32| {
+            out.push(PdfOp::SetTextMatrix {
+                matrix: TextMatrix::Translate(pt(at_x), pt(at_y)),
+            });
+            out.push(PdfOp::ShowText {
+                items: vec![TextItem::GlyphIds(glyphs)],
+            });
+        };
+        for g in &run.glyphs {
+            // Glyphs after the first of a cluster stand for no text of their own.
+            let cid = Some(g.text.clone().unwrap_or_default());
+            if g.x_offset == 0 && g.y_offset == 0 {
+                let natural = face
+                    .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
+                    .map_or(0.0, f32::from);
+                if segment.is_empty() {
+                    segment_at = pen;
+                }
+                segment.push(Codepoint {
+                    gid: g.gid,
+                    // Thousandths of an em the shaper moved the next glyph closer.
+                    offset: ((natural - g.x_advance as f32) * 1000.0 / upem).round(),
+                    cid,
+                });
+            } else {
+                if !segment.is_empty() {
+                    show(out, std::mem::take(&mut segment), segment_at, y);
+                }
+                let at = (pen + g.x_offset as f32 * k, y + g.y_offset as f32 * k);
+                let glyph = Codepoint {
+                    gid: g.gid,
+                    offset: 0.0,
+                    cid,
+                };
+                show(out, vec![glyph], at.0, at.1);
+            }
+            pen += g.x_advance as f32 * k;
+        }
+        if !segment.is_empty() {
+            show(out, segment, segment_at, y);
+        }
+        if complex && !rtl {
+            out.push(PdfOp::EndMarkedContent);
+        }
         pen_x += run.width(size);
     }
     out.push(PdfOp::EndTextSection);
+}
+
+/// `<< /ActualText (text) >>`, the text as UTF-16BE with its byte order mark.
+fn actual_text(text: &str) -> printpdf::DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    let mut map = std::collections::BTreeMap::new();
+    map.insert(
+        "ActualText".to_string(),
+        printpdf::DictItem::String {
+            data,
+            literal: false,
+        },
+    );
+    printpdf::DictItem::Dict { map }
 }
 
 /// A QR code in module units (y up): the quiet zone white, the dark modules one filled path

@@ -70,6 +70,34 @@ describe("HolderForm", () => {
     expect((screen.getByTestId("assign-card") as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it("says after saving which characters of the name the card cannot print", async () => {
+    mockIPC((cmd, payload) => {
+      const args = payload as Record<string, unknown>;
+      switch (cmd) {
+        case "possible_duplicates":
+          return [];
+        case "save_holder":
+          return { ...(args.input as HolderInput), id: 45 };
+        case "unprintable_chars":
+          return args.text === "芳 王" ? ["芳", "王"] : [];
+        case "cards_of_holder":
+          return [];
+        case "quota_status":
+          return { quota: 100, used: 88, left: 12 };
+        default:
+          return null;
+      }
+    });
+    render(HolderForm, { props: { holder: null, languages, years, onSaved: () => {}, onBack: () => {} } });
+    await fireEvent.input(screen.getByTestId("holder-first"), { target: { value: "芳" } });
+    await fireEvent.input(screen.getByTestId("holder-last"), { target: { value: "王" } });
+    await fireEvent.input(screen.getByTestId("holder-birth"), { target: { value: "03.04.2015" } });
+    await fireEvent.click(screen.getByTestId("holder-save"));
+    const warning = await screen.findByTestId("holder-name-warning");
+    expect(warning.getAttribute("role")).toBe("status");
+    expect(warning.textContent).toContain("kan ikke skrives ut på kortet (芳, 王)");
+  });
+
   it("shows required fields without asking the backend", async () => {
     const calls: string[] = [];
     mockIPC((cmd) => {

@@ -321,6 +321,7 @@ export const en: Record<MessageKey, string> = {
   "card.ageOverride": "age exception: {reason}",
 
   "holders.title": "Card holders",
+  "holders.unprintable": "Characters in the name cannot be printed on the card ({chars}): they would be empty boxes. Write the name in Latin letters too if the family wishes.",
   "holders.intro": "Children and young people selected to get an experience card.",
   "holders.new": "New card holder",
   "holders.titleNew": "New card holder",
@@ -410,6 +411,7 @@ export const en: Record<MessageKey, string> = {
   "design.copy": "Copy from {year}",
   "design.copied": "The design from {year} is copied",
   "print.progress": "{done} of {total} cards",
+  "print.unprintableTitle": "Names that cannot be printed",
   "print.cancel": "Cancel",
   "printer.profile": "Printer profile",
   "printer.none": "No adjustment",

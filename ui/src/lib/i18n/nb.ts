@@ -319,6 +319,7 @@ export const nb = {
   "card.ageOverride": "unntak fra aldersgrensen: {reason}",
 
   "holders.title": "Kortholdere",
+  "holders.unprintable": "Tegn i navnet kan ikke skrives ut på kortet ({chars}): de blir tomme ruter. Skriv navnet også med latinske bokstaver om familien ønsker det.",
   "holders.intro": "Barn og unge som er valgt ut til å få opplevelseskort.",
   "holders.new": "Ny kortholder",
   "holders.titleNew": "Ny kortholder",
@@ -408,6 +409,7 @@ export const nb = {
   "design.copy": "Kopier fra {year}",
   "design.copied": "Designet fra {year} er kopiert",
   "print.progress": "{done} av {total} kort",
+  "print.unprintableTitle": "Navn som ikke kan skrives ut",
   "print.cancel": "Avbryt",
   "printer.profile": "Skriverprofil",
   "printer.none": "Ingen justering",
