@@ -20,6 +20,7 @@ mod cards;
 mod common;
 mod holders;
 mod kit;
+mod letters;
 mod payouts;
 mod printers;
 mod users;
@@ -116,6 +117,11 @@ enum Command {
     Visits {
         #[command(subcommand)]
         command: visits::VisitCommand,
+    },
+    /// The information letters to families.
+    Letters {
+        #[command(subcommand)]
+        command: letters::LetterCommand,
     },
     /// What each venue is owed.
     Payouts {
@@ -249,6 +255,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
             }
         }
         Command::Visits { command } => visits::run(&mut common::open(path, lang)?, command, lang)?,
+        Command::Letters { command } => letters::run(&common::open(path, lang)?, command, lang)?,
         Command::Payouts { command } => {
             payouts::run(&mut common::open(path, lang)?, command, lang)?
         }

@@ -9,6 +9,7 @@ pub mod design;
 pub mod holder;
 pub mod i18n;
 pub mod languages;
+pub mod letters;
 pub mod logo;
 pub mod model;
 pub mod money;

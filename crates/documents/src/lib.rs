@@ -14,6 +14,9 @@ use okort_store::{CardRow, CardStatus, HolderExport, QrSigner, StoreError, Visit
 
 pub use okort_print::documents::{calibrated, calibration, sample_face};
 
+mod letters;
+pub use letters::{read_letters, Letters};
+
 /// Reading the workspace or making the file failed.
 #[derive(Debug, thiserror::Error)]
 pub enum DocError {
@@ -35,9 +38,9 @@ impl From<DocError> for StoreError {
     }
 }
 
-type Result<T> = std::result::Result<T, DocError>;
+pub(crate) type Result<T> = std::result::Result<T, DocError>;
 
-const PRIMARY: Rgb = Rgb(0x1f, 0x5f, 0x8b);
+pub(crate) const PRIMARY: Rgb = Rgb(0x1f, 0x5f, 0x8b);
 const ACCENT: Rgb = Rgb(0xf2, 0xa9, 0x00);
 
 fn logo(ws: &Workspace, id: Option<i64>) -> Result<Option<Logo>> {
@@ -484,7 +487,11 @@ pub fn read_statement(
 
 /// A job with the program's logo and coat of arms and no card design: for the documents the
 /// program sends (settlement statements, access requests).
-fn program_job(ws: &Workspace, program: &okort_core::Program, lang: Lang) -> Result<Job> {
+pub(crate) fn program_job(
+    ws: &Workspace,
+    program: &okort_core::Program,
+    lang: Lang,
+) -> Result<Job> {
     let design = Design {
         title: program.name.clone(),
         municipality: program.municipality.clone(),

@@ -256,3 +256,24 @@ impl RecoverySheet {
         crate::pdf::render_pdf(&pages, &fonts, &[], &[], title)
     }
 }
+
+/// Letters to families, read: the program's job and the pages, one per language version, in
+/// the order they print (a family's own language, then Bokmål on the back).
+pub struct LettersDoc {
+    pub job: Job,
+    pub title: String,
+    pub letters: Vec<crate::layout::Letter>,
+}
+
+impl LettersDoc {
+    pub fn pages(&self) -> Vec<Page> {
+        self.letters
+            .iter()
+            .map(|l| crate::layout::letter_page(l, &self.job.art, &self.job.fonts))
+            .collect()
+    }
+
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        self.job.pdf(&self.pages(), &self.title)
+    }
+}

@@ -208,6 +208,9 @@ pub fn script_of(c: char) -> Option<Script> {
     }
 }
 
+/// A line shaped: its text, bold or not, and the paragraph direction it was set in.
+type ShapeKey = (String, bool, Option<bool>);
+
 /// One glyph as placed by the shaper, in font units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
@@ -226,6 +229,8 @@ pub struct Run {
     pub font: usize,
     pub glyphs: Vec<Glyph>,
     pub units_per_em: u16,
+    /// Set right to left: its glyphs are in visual order, the last of the text first.
+    pub rtl: bool,
 }
 
 impl Run {
@@ -253,7 +258,7 @@ impl ShapedText {
 pub struct Fonts {
     faces: Vec<Face<'static>>,
     /// Lines already shaped: venue names and labels repeat on every card of a job.
-    cache: std::cell::RefCell<std::collections::HashMap<(String, bool), std::rc::Rc<ShapedText>>>,
+    cache: std::cell::RefCell<std::collections::HashMap<ShapeKey, std::rc::Rc<ShapedText>>>,
 }
 
 impl Fonts {
@@ -282,16 +287,26 @@ impl Fonts {
     /// Shapes one line. Runs follow the script of their characters; a line whose first
     /// strong character is right-to-left has its runs in right-to-left order.
     pub fn shape(&self, text: &str, bold: bool) -> std::rc::Rc<ShapedText> {
-        let key = (text.to_string(), bold);
+        self.shape_in(text, bold, None)
+    }
+
+    /// Shapes one line in a paragraph of the given direction (`Some(true)`: right to left, as
+    /// a letter in Arabic is, even where a line starts with a venue's Latin name); `None`
+    /// takes the direction of the line's first strong character. The line is ordered by the
+    /// Unicode bidirectional algorithm: digits and Latin words inside Arabic text keep their
+    /// left-to-right order.
+    pub fn shape_in(&self, text: &str, bold: bool, rtl: Option<bool>) -> std::rc::Rc<ShapedText> {
+        let key = (text.to_string(), bold, rtl);
         if let Some(hit) = self.cache.borrow().get(&key) {
             return hit.clone();
         }
-        let shaped = std::rc::Rc::new(self.shape_uncached(text, bold));
+        let shaped = std::rc::Rc::new(self.shape_uncached(text, bold, rtl));
         self.cache.borrow_mut().insert(key, shaped.clone());
         shaped
     }
 
-    fn shape_uncached(&self, text: &str, bold: bool) -> ShapedText {
+    /// `text` cut where the font changes: each script in its own font.
+    fn script_pieces(&self, text: &str, bold: bool) -> Vec<(Script, String)> {
         // A neutral character the run's font has no glyph for (a bracket after Ethiopic)
         // starts a Latin run instead.
         let has = |script: Script, c: char| {
@@ -315,13 +330,32 @@ impl Fonts {
                 }
             }
         }
-        let rtl_line = text.chars().find_map(script_of).is_some_and(Script::is_rtl);
-        let mut runs: Vec<Run> = pieces
-            .into_iter()
-            .map(|(script, piece)| self.shape_run(&piece, Self::font_for(script, bold)))
-            .collect();
-        if rtl_line {
-            runs.reverse();
+        pieces
+    }
+
+    fn shape_uncached(&self, text: &str, bold: bool, rtl: Option<bool>) -> ShapedText {
+        use unicode_bidi::{Level, ParagraphBidiInfo};
+        if text.is_empty() {
+            return ShapedText {
+                text: String::new(),
+                runs: Vec::new(),
+            };
+        }
+        let base = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
+        let bidi = ParagraphBidiInfo::new(text, base);
+        let (levels, ranges) = bidi.visual_runs(0..text.len());
+        let mut runs: Vec<Run> = Vec::new();
+        for range in ranges {
+            let rtl = levels.get(range.start).is_some_and(|l| l.is_rtl());
+            let mut shaped: Vec<Run> = self
+                .script_pieces(&text[range], bold)
+                .into_iter()
+                .map(|(script, piece)| self.shape_run(&piece, Self::font_for(script, bold), rtl))
+                .collect();
+            if rtl {
+                shaped.reverse();
+            }
+            runs.extend(shaped);
         }
         ShapedText {
             text: text.to_string(),
@@ -348,11 +382,16 @@ impl Fonts {
         out
     }
 
-    fn shape_run(&self, text: &str, font: usize) -> Run {
+    fn shape_run(&self, text: &str, font: usize, rtl: bool) -> Run {
         let face = &self.faces[font];
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
         let shaped = rustybuzz::shape(face, &[], buffer);
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
@@ -386,6 +425,7 @@ impl Fonts {
             font,
             glyphs,
             units_per_em: face.units_per_em() as u16,
+            rtl,
         }
     }
 }
@@ -526,5 +566,34 @@ mod tests {
         {
             assert!(fonts.unprintable(fine).is_empty(), "{fine}");
         }
+    }
+
+    #[test]
+    fn digits_and_latin_words_in_an_arabic_line_keep_their_order() {
+        let fonts = Fonts::load().expect("fonts");
+        // "In 2026 ..." in Arabic: the year must not come out as 6202.
+        let shaped = fonts.shape_in("في عام 2026 يمكن", false, Some(true));
+        let digits: String = shaped
+            .runs
+            .iter()
+            .flat_map(|r| &r.glyphs)
+            .filter_map(|g| g.text.clone())
+            .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(digits, "2026", "digits left to right, in visual order");
+        // A venue's Latin name first in a right-to-left line stands at its right end.
+        let line = fonts.shape_in("Eksempel Kino – عدد الزيارات: 5", false, Some(true));
+        let last = line.runs.last().expect("runs");
+        assert_eq!(
+            FONT_FILES[last.font].script,
+            Script::Latin,
+            "the name is rightmost"
+        );
+        let auto = fonts.shape("Eksempel Kino – عدد الزيارات: 5", false);
+        assert_eq!(
+            FONT_FILES[auto.runs[0].font].script,
+            Script::Latin,
+            "a left-to-right line"
+        );
     }
 }

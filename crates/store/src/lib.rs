@@ -13,6 +13,7 @@ pub mod exchange;
 mod holders;
 mod images;
 pub mod kit;
+pub mod letters;
 pub mod migrations;
 mod payouts;
 mod privacy;
@@ -20,6 +21,7 @@ mod program;
 mod users;
 pub mod vault;
 mod venues;
+pub use venues::sort_key as venue_sort_key;
 mod visits;
 mod years;
 

@@ -63,6 +63,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_venue_kits",
         include_str!("migrations/0015_venue_kits.sql"),
     ),
+    (
+        "0016_letter_texts",
+        include_str!("migrations/0016_letter_texts.sql"),
+    ),
 ];
 
 /// The last schema of a workspace with NAV's fields in plain columns: conversion to an
@@ -175,6 +179,10 @@ mod tests {
         (
             "0015_venue_kits",
             "d1a0be56a14deb5b78f611381843b159cd8278977268bcad192cb06f1c790de1",
+        ),
+        (
+            "0016_letter_texts",
+            "5b5838dcaf357b57c2afb1548f5cb2ef8bf67f36bdc5f7888502e8f63926d662",
         ),
     ];
 

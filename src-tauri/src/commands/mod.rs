@@ -7,6 +7,7 @@
 pub mod cards;
 pub mod holders;
 pub mod kit;
+pub mod letters;
 pub mod payouts;
 pub mod printing;
 pub mod program;

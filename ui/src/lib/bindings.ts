@@ -363,6 +363,44 @@ offsetYMm: number,
  */
 scalePercent: number, };
 
+export type Part = "heading" | "intro" | "personal" | "where" | "visits" | "freeEntry" | "notCovered" | "how" | "lost" | "valid" | "questions";
+
+export type LetterLanguage = { 
+/**
+ * ISO 639 code, or `nb-lett` for plain-language Bokmål.
+ */
+lang: string, 
+/**
+ * The language's name in itself.
+ */
+name: string, 
+/**
+ * Its name in Bokmål and in English.
+ */
+nb: string, en: string, rtl: boolean, 
+/**
+ * Checked by a native speaker: bundled as checked, or marked by the office this year.
+ */
+reviewed: boolean, 
+/**
+ * Who checked it this year and when (dd.mm.åååå), when the office marked it.
+ */
+reviewedBy: string | null, reviewedOn: string | null, 
+/**
+ * How many of its texts the office edited for the year.
+ */
+edited: number, };
+
+export type LetterText = { part: Part, text: string, 
+/**
+ * The bundled text (what "reset" goes back to).
+ */
+bundled: string, edited: boolean, 
+/**
+ * The placeholders this part may hold.
+ */
+placeholders: Array<string>, };
+
 export type KitInfo = { programName: string, venueName: string, year: number, madeAt: string, cards: number, };
 
 export type KitSummary = { path: string, venueName: string, year: number, cards: number, 

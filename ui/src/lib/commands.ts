@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -139,6 +139,24 @@ export const commands = {
   /** Saves the venue's report of a period for the culture office (CSV, or Excel with `xlsx`) at `path`; returns how many visits it holds. */
   kitSaveReport: (path: string, from: string | null, to: string | null, xlsx: boolean) =>
     call<number>("kit_save_report", { path, from, to, xlsx }),
+  /** The languages the letter is written in, with whether each was checked this year. */
+  letterLanguages: (yearId: number) =>
+    call<Array<LetterLanguage>>("letter_languages", { yearId }),
+  /** The texts of the letter in `lang` for the year, as they will print. */
+  letterTexts: (yearId: number, lang: string) =>
+    call<Array<LetterText>>("letter_texts", { yearId, lang }),
+  /** Saves the office's text of one part for the year (empty: back to the bundled text). */
+  saveLetterText: (yearId: number, lang: string, part: Part, text: string) =>
+    call<Array<LetterText>>("save_letter_text", { yearId, lang, part, text }),
+  /** Marks the letter in `lang` checked this year by `reviewer`, or (null) takes it away. */
+  setLetterReviewed: (yearId: number, lang: string, reviewer: string | null = null) =>
+    call<Array<LetterLanguage>>("set_letter_reviewed", { yearId, lang, reviewer }),
+  /** The letter in `lang` as it prints (the website's version, without a name), as SVG data URLs drawn by the same layout as the PDF. */
+  letterPreview: (yearId: number, lang: string) =>
+    call<Array<string>>("letter_preview", { yearId, lang }),
+  /** Prints the letters to `path`: one per active card of the year (or `card_ids`) in the holder's language with Bokmål on the back, in the order the cards print; or, with `lang`, the letter in that language without a name, for the website. */
+  printLetters: (yearId: number, path: string, lang: string | null = null, cardIds: Array<number> | null = null, control?: JobControl) =>
+    job<PrintReport>("print_letters", { yearId, path, lang, cardIds }, control),
   /** What importing NAV's CSV or .xlsx of holders would do (new, changed with the fields, unchanged, refused rows); nothing is saved. */
   previewHoldersImport: (data: string) =>
     call<ImportPreviewView>("preview_holders_import", { data }),

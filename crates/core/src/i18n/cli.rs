@@ -65,6 +65,11 @@ catalogue! {
     KitMade { path: String, venue: String, year: i32, cards: u32, kept: u32 } =>
         "Brukerstedssettet til {venue} for {year} er lagret i {path}: {cards} kort, {kept} besøk beholdt.",
         "The venue kit of {venue} for {year} is in {path}: {cards} cards, {kept} visits kept.";
+    LettersWritten { count: usize, path: String } =>
+        "{count} brevsider lagret i {path}", "{count} letter pages saved in {path}";
+    LetterChecked => "kontrollert", "checked";
+    LetterReviewSaved { lang: String } => "Kontrollen av brevet på {lang} er lagret.", "The check of the letter in {lang} is saved.";
+    LetterNotChecked => "ikke kontrollert av en med språket som morsmål", "not checked by a native speaker";
     KitsRetired { count: u32, year: i32 } =>
         "{count} brukerstedssett for {year} er trukket tilbake; rapportene deres avvises fra nå.",
         "{count} venue kits for {year} are retired; their reports are refused from now on.";

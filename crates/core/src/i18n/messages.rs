@@ -137,6 +137,10 @@ catalogue! {
     NameUnprintable { number: String, chars: String } =>
         "Kort {number}: tegn i navnet kan ikke skrives ut ({chars}) – de blir tomme ruter på kortet.",
         "Card {number}: characters in the name cannot be printed ({chars}) – they would be empty boxes on the card.";
+    LettersTitle { year: String } => "Informasjonsbrev om opplevelseskortet {year}", "Information letters about the experience card {year}";
+    LetterFooter { language: String, status: String } => "{language} · {status}", "{language} · {status}";
+    LetterReviewed => "kontrollert av en med språket som morsmål", "checked by a native speaker";
+    LetterNotReviewed => "oversettelsen er ikke kontrollert av en med språket som morsmål", "the translation has not been checked by a native speaker";
     ReadOnlyDesk => "Ingenting er lagret: arbeidsfilen er åpen bare for lesing fordi en annen har den åpen. Se meldingen øverst.",
         "Nothing was saved: the workspace is open for reading only because someone else has it open. See the notice at the top.";
     DeskHeld { username: String, computer: String, since: String } =>

@@ -19,6 +19,11 @@ pub enum Problem {
     NegativePrice,
     /// A price above [`crate::money::MAX_PRICE_ORE`].
     PriceTooHigh,
+    /// A letter text with a placeholder its part does not fill.
+    UnknownPlaceholder {
+        found: String,
+        allowed: String,
+    },
     /// A holder's language that is no ISO 639 code (or name) the app knows.
     UnknownLanguage {
         value: String,
@@ -354,6 +359,20 @@ impl Problem {
                 "ingenting er lagret: se endringene over og kjør kommandoen igjen med --yes for å lagre dem",
                 "nothing was saved: look at the changes above and run the command again with --yes to save them",
             ),
+            UnknownPlaceholder { found, allowed } if allowed.is_empty() => {
+                if nb {
+                    format!("{found} fylles ikke inn: denne teksten har ingen felt å fylle inn")
+                } else {
+                    format!("{found} is not filled in: this text has no fields to fill in")
+                }
+            }
+            UnknownPlaceholder { found, allowed } => {
+                if nb {
+                    format!("{found} fylles ikke inn i denne teksten (bruk {allowed})")
+                } else {
+                    format!("{found} is not filled in in this text (use {allowed})")
+                }
+            }
             UnknownLanguage { value } => {
                 if nb {
                     format!("«{value}» er ikke et språk appen kjenner: skriv språkkoden (ISO 639, f.eks. ar, ti, de, zh) eller navnet")

@@ -8,6 +8,29 @@ use crate::fonts::Fonts;
 use okort_core::i18n::Msg;
 use okort_core::Lang;
 
+/// The band across the top of an A4 document in the program's colour: the coat of arms, the
+/// title in white, and the program's logo.
+pub(super) fn head_band(p: &mut Pen, art: &Artwork, primary: Rgb, title: &str, size: f32) {
+    p.rect(0.0, 0.0, A4.0, 28.0, primary);
+    let mut title_x = 15.0;
+    if let Some(arms) = &art.coat_of_arms {
+        arms.place(12.0, 4.0, 15.0, 20.0, &mut p.ops);
+        title_x = 31.0;
+    }
+    if let Some(logo) = &art.program_logo {
+        logo.place(160.0, 4.0, 38.0, 20.0, &mut p.ops);
+    }
+    p.text(
+        title_x,
+        17.5,
+        size,
+        true,
+        Rgb::WHITE,
+        title,
+        155.0 - title_x,
+    );
+}
+
 /// One row of NAV's hand-out list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HandoutRow {
@@ -125,24 +148,7 @@ pub fn statement_page(st: &Statement, art: &Artwork, fonts: &Fonts) -> Page {
     let (w, h) = A4;
     let primary = st.primary;
     let mut p = Pen::new(fonts);
-    p.rect(0.0, 0.0, w, 28.0, primary);
-    let mut title_x = 15.0;
-    if let Some(arms) = &art.coat_of_arms {
-        arms.place(12.0, 4.0, 15.0, 20.0, &mut p.ops);
-        title_x = 31.0;
-    }
-    if let Some(logo) = &art.program_logo {
-        logo.place(160.0, 4.0, 38.0, 20.0, &mut p.ops);
-    }
-    p.text(
-        title_x,
-        17.5,
-        16.0,
-        true,
-        Rgb::WHITE,
-        st.title,
-        155.0 - title_x,
-    );
+    head_band(&mut p, art, primary, st.title, 16.0);
     let mut y = 36.0;
     for line in st.sender {
         p.text(15.0, y, 9.0, false, Rgb::GREY, line, 180.0);
@@ -392,24 +398,7 @@ impl<'a, 'r> Flow<'a, 'r> {
     fn first_head(&mut self, art: &Artwork) {
         let (r, primary) = (self.r, self.r.primary);
         let p = self.pen();
-        p.rect(0.0, 0.0, A4.0, 28.0, primary);
-        let mut title_x = LEFT;
-        if let Some(arms) = &art.coat_of_arms {
-            arms.place(12.0, 4.0, 15.0, 20.0, &mut p.ops);
-            title_x = 31.0;
-        }
-        if let Some(logo) = &art.program_logo {
-            logo.place(160.0, 4.0, 38.0, 20.0, &mut p.ops);
-        }
-        p.text(
-            title_x,
-            17.5,
-            15.0,
-            true,
-            Rgb::WHITE,
-            r.title,
-            155.0 - title_x,
-        );
+        head_band(p, art, primary, r.title, 15.0);
         p.text(LEFT, 41.0, 17.0, true, Rgb::INK, r.subject, TEXT_WIDTH);
         self.y = 48.0;
         for line in r.sender {

@@ -10,12 +10,14 @@ use okort_core::Lang;
 
 mod cards;
 mod documents;
+mod letters;
 
 pub use cards::card_pages;
 pub use documents::{
     access_pages, calibration_page, handout_pages, recovery_page, statement_page, AccessBody,
     AccessReport, AccessSection, HandoutRow, RecoveryPage, Statement,
 };
+pub use letters::{letter_page, Letter, LetterBlock};
 
 /// A4 portrait, one card per page.
 pub const A4: (f32, f32) = (210.0, 297.0);
@@ -92,6 +94,7 @@ pub struct CardFace {
 }
 
 /// Logos prepared for the job: indexes refer to `logos`.
+#[derive(Default)]
 pub struct Artwork {
     pub program_logo: Option<Art>,
     pub coat_of_arms: Option<Art>,
@@ -106,6 +109,9 @@ fn tint(c: Rgb, amount: f32) -> Rgb {
 
 struct Pen<'a> {
     fonts: &'a Fonts,
+    /// The paragraph direction text is set in (`Some(true)`: right to left); `None` takes
+    /// each line's own.
+    direction: Option<bool>,
     ops: Vec<Op>,
     /// Tick boxes, drawn together as one path: the PDF stays small.
     boxes: Vec<PathEl>,
@@ -116,6 +122,7 @@ impl<'a> Pen<'a> {
     fn new(fonts: &'a Fonts) -> Self {
         Pen {
             fonts,
+            direction: None,
             ops: Vec::new(),
             boxes: Vec::new(),
             box_stroke: None,
@@ -139,7 +146,7 @@ impl<'a> Pen<'a> {
             return 0.0;
         }
         let size = size.max(MIN_PT);
-        let mut shaped = self.fonts.shape(s, bold);
+        let mut shaped = self.fonts.shape_in(s, bold, self.direction);
         let natural = pt_to_mm(shaped.width(size));
         let size = if natural > max_width {
             (size * max_width / natural).max(MIN_PT)
@@ -153,7 +160,7 @@ impl<'a> Pen<'a> {
         while pt_to_mm(shaped.width(size)) > max_width && kept.len() > 1 {
             kept.pop();
             let cut: String = kept.iter().collect::<String>().trim_end().to_string() + "…";
-            shaped = self.fonts.shape(&cut, bold);
+            shaped = self.fonts.shape_in(&cut, bold, self.direction);
         }
         let width = pt_to_mm(shaped.width(size));
         self.ops.push(Op::Text {

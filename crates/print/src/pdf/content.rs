@@ -501,16 +501,24 @@ fn text_ops(
                 .glyphs
                 .iter()
                 .any(|g| g.text.as_deref().is_some_and(|t| t.chars().count() > 1));
-        let rtl = FONT_FILES[run.font].script.is_rtl();
-        if complex && !rtl {
-            let written: String = run
+        if complex {
+            // Glyphs of a right-to-left run are in visual order, and text extraction reads a
+            // right-to-left span's text in visual order too (poppler turns it back): the
+            // characters go in from the left end of the run.
+            let mut texts: Vec<&str> = run
                 .glyphs
                 .iter()
                 .filter_map(|g| g.text.as_deref())
                 .collect();
+            let text = if run.rtl {
+                texts.reverse();
+                texts.concat().chars().rev().collect()
+            } else {
+                texts.concat()
+            };
             out.push(PdfOp::BeginMarkedContentWithProperties {
                 tag: "Span".into(),
-                properties: actual_text(&written),
+                properties: actual_text(&text),
             });
         }
         // Glyphs the shaper placed where they fall (no offset) go out together, the advances
@@ -561,7 +569,7 @@ fn text_ops(
         if !segment.is_empty() {
             show(out, segment, segment_at, y);
         }
-        if complex && !rtl {
+        if complex {
             out.push(PdfOp::EndMarkedContent);
         }
         pen_x += run.width(size);
