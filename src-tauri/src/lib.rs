@@ -102,6 +102,8 @@ pub fn run() {
             commands::venues::tauri_commands::preview_venues_import,
             commands::venues::tauri_job_commands::import_venues_csv,
             commands::venues::tauri_commands::export_venues_csv,
+            commands::letters::tauri_commands::save_report_template,
+            commands::letters::tauri_job_commands::print_venue_sheets,
             commands::letters::tauri_commands::letter_languages,
             commands::letters::tauri_commands::letter_texts,
             commands::letters::tauri_commands::save_letter_text,

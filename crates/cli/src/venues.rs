@@ -32,6 +32,20 @@ pub enum VenueCommand {
         #[arg(long, value_name = "BRUKER")]
         desk_user: String,
     },
+    /// The one-page sheet for the staff of every venue with an agreement for the year (or of
+    /// --venue): the card, what is free and not covered, how to register and report, never to
+    /// invoice, whom to call. With --templates DIR, each venue's report template (CSV and Excel)
+    /// is saved there too.
+    Sheets {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FIL")]
+        out: PathBuf,
+        #[arg(long)]
+        venue: Option<i64>,
+        #[arg(long, value_name = "MAPPE")]
+        templates: Option<PathBuf>,
+    },
     /// Retire the venue's kits for a year (one was lost, or the venue stops): their reports are
     /// refused from now on. Make a new kit for the venue afterwards.
     RetireKits {
@@ -81,6 +95,40 @@ pub fn run(ws: &mut Workspace, command: VenueCommand, lang: Lang) -> Result<(), 
                 year: made.year,
                 cards: made.cards,
                 kept: made.visits_kept,
+            });
+        }
+        VenueCommand::Sheets {
+            year,
+            out,
+            venue,
+            templates,
+        } => {
+            let actor = acting(ws)?;
+            let year_id = crate::common::year_id(ws, year)?;
+            let doc = okort_documents::read_venue_sheets(ws, &actor, year_id, venue, lang)?;
+            let pdf = doc.pdf().map_err(okort_documents::DocError::from)?;
+            okort_store::write_file(&out, pdf)?;
+            if let Some(dir) = templates {
+                std::fs::create_dir_all(&dir)?;
+                let agreements = ws.agreements_for_year(year_id)?;
+                for v in ws.list_venues()? {
+                    let wanted = venue.is_none_or(|id| id == v.id);
+                    if !wanted || !agreements.iter().any(|a| a.venue_id == v.id) {
+                        continue;
+                    }
+                    let name = okort_documents::template_name(&v.name, year);
+                    for (ext, xlsx) in [("csv", false), ("xlsx", true)] {
+                        let file = dir.join(format!("{name}.{ext}"));
+                        okort_store::write_file(
+                            &file,
+                            okort_store::exchange::report_template(xlsx)?,
+                        )?;
+                    }
+                }
+            }
+            say(CliMsg::SheetsWritten {
+                count: doc.sheets.len(),
+                path: out.display().to_string(),
             });
         }
         VenueCommand::RetireKits { venue, year } => {

@@ -16,6 +16,8 @@ pub use okort_print::documents::{calibrated, calibration, sample_face};
 
 mod letters;
 pub use letters::{read_letters, Letters};
+mod sheets;
+pub use sheets::{read_venue_sheets, template_name};
 
 /// Reading the workspace or making the file failed.
 #[derive(Debug, thiserror::Error)]

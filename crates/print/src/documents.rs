@@ -277,3 +277,24 @@ impl LettersDoc {
         self.job.pdf(&self.pages(), &self.title)
     }
 }
+
+/// The staff sheets of venues, read: the year's job (its card design, to draw the card) and
+/// one sheet per venue.
+pub struct VenueSheetsDoc {
+    pub job: Job,
+    pub title: String,
+    pub sheets: Vec<crate::layout::VenueSheet>,
+}
+
+impl VenueSheetsDoc {
+    pub fn pages(&self) -> Vec<Page> {
+        self.sheets
+            .iter()
+            .map(|s| crate::layout::venue_sheet_page(s, &self.job.art, &self.job.fonts))
+            .collect()
+    }
+
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        self.job.pdf(&self.pages(), &self.title)
+    }
+}

@@ -1,4 +1,4 @@
-//! The information letters to families: the languages and their texts per year (the culture
+//! The venues' staff sheets and report templates, and the information letters to families: the languages and their texts per year (the culture
 //! office edits them and marks them checked), a preview, and printing them.
 
 use super::{commands, job_commands, open_in_viewer, today};
@@ -11,6 +11,14 @@ use okort_store::letters::{LetterLanguage, LetterText};
 use std::path::PathBuf;
 
 commands! {
+    /// Saves the blank venue report (card number, date, companion) at `path`, as Excel when
+    /// `xlsx`, else CSV, for a venue to fill in.
+    pub fn save_report_template(state, path: PathBuf, xlsx: bool) -> ApiResult<()> {
+        state.act(Action::ManageVenues, |_, _| {
+            okort_store::write_file(&path, okort_store::exchange::report_template(xlsx)?)
+        })
+    }
+
     /// The languages the letter is written in, with whether each was checked this year.
     pub fn letter_languages(state, year_id: i64) -> ApiResult<Vec<LetterLanguage>> {
         state.act(Action::MarkCardsPrinted, |ws, _| ws.letter_languages(year_id))
@@ -72,6 +80,28 @@ commands! {
 }
 
 job_commands! {
+    /// Prints the one-page staff sheet of every venue with an agreement for the year (or of
+    /// `venue_id`) to `path`.
+    pub fn print_venue_sheets(
+        state,
+        job,
+        year_id: i64,
+        venue_id: Option<i64>,
+        path: PathBuf,
+    ) -> ApiResult<PrintReport> {
+        let ui = state.lang();
+        let doc = state.act(Action::ManageVenues, |ws, actor| {
+            Ok(okort_documents::read_venue_sheets(ws, actor, year_id, venue_id, ui)?)
+        })?;
+        job.progress(0, 1);
+        let pdf = doc.pdf().map_err(|e| ApiError::from_doc(e, ui))?;
+        job.go_on(ui)?;
+        okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, ui))?;
+        job.progress(1, 1);
+        open_in_viewer(&path);
+        Ok(PrintReport { printed: doc.sheets.len(), path: path.display().to_string(), warnings: Vec::new() })
+    }
+
     /// Prints the letters to `path`: one per active card of the year (or `card_ids`) in the
     /// holder's language with Bokmål on the back, in the order the cards print; or, with
     /// `lang`, the letter in that language without a name, for the website.

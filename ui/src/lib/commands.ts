@@ -139,6 +139,9 @@ export const commands = {
   /** Saves the venue's report of a period for the culture office (CSV, or Excel with `xlsx`) at `path`; returns how many visits it holds. */
   kitSaveReport: (path: string, from: string | null, to: string | null, xlsx: boolean) =>
     call<number>("kit_save_report", { path, from, to, xlsx }),
+  /** Saves the blank venue report (card number, date, companion) at `path`, as Excel when `xlsx`, else CSV, for a venue to fill in. */
+  saveReportTemplate: (path: string, xlsx: boolean) =>
+    call<void>("save_report_template", { path, xlsx }),
   /** The languages the letter is written in, with whether each was checked this year. */
   letterLanguages: (yearId: number) =>
     call<Array<LetterLanguage>>("letter_languages", { yearId }),
@@ -154,6 +157,9 @@ export const commands = {
   /** The letter in `lang` as it prints (the website's version, without a name), as SVG data URLs drawn by the same layout as the PDF. */
   letterPreview: (yearId: number, lang: string) =>
     call<Array<string>>("letter_preview", { yearId, lang }),
+  /** Prints the one-page staff sheet of every venue with an agreement for the year (or of `venue_id`) to `path`. */
+  printVenueSheets: (yearId: number, venueId: number | null, path: string, control?: JobControl) =>
+    job<PrintReport>("print_venue_sheets", { yearId, venueId, path }, control),
   /** Prints the letters to `path`: one per active card of the year (or `card_ids`) in the holder's language with Bokmål on the back, in the order the cards print; or, with `lang`, the letter in that language without a name, for the website. */
   printLetters: (yearId: number, path: string, lang: string | null = null, cardIds: Array<number> | null = null, control?: JobControl) =>
     job<PrintReport>("print_letters", { yearId, path, lang, cardIds }, control),

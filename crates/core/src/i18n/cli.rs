@@ -70,6 +70,8 @@ catalogue! {
     LetterChecked => "kontrollert", "checked";
     LetterReviewSaved { lang: String } => "Kontrollen av brevet på {lang} er lagret.", "The check of the letter in {lang} is saved.";
     LetterNotChecked => "ikke kontrollert av en med språket som morsmål", "not checked by a native speaker";
+    SheetsWritten { count: usize, path: String } =>
+        "{count} ark til brukerstedene lagret i {path}", "{count} venue sheets saved in {path}";
     KitsRetired { count: u32, year: i32 } =>
         "{count} brukerstedssett for {year} er trukket tilbake; rapportene deres avvises fra nå.",
         "{count} venue kits for {year} are retired; their reports are refused from now on.";

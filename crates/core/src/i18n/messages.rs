@@ -137,6 +137,33 @@ catalogue! {
     NameUnprintable { number: String, chars: String } =>
         "Kort {number}: tegn i navnet kan ikke skrives ut ({chars}) – de blir tomme ruter på kortet.",
         "Card {number}: characters in the name cannot be printed ({chars}) – they would be empty boxes on the card.";
+    SheetsTitle { year: String } => "Ark til de ansatte på brukerstedene {year}", "Sheets for the venues' staff {year}";
+    SheetHeading { venue: String } => "Til de ansatte hos {venue}", "For the staff at {venue}";
+    SheetCard { valid_to: String } =>
+        "Slik ser kortet ut i år (forside og bakside, i full størrelse). Et gyldig kort har kortholderens navn, kortnummer og «Gyldig til {valid_to}». Kortet er personlig.",
+        "This is this year's card (front and back, full size). A valid card has the holder's name, the card number and \"Valid until {valid_to}\". The card is personal.";
+    SheetFreeHead => "Dette er gratis", "What is free";
+    SheetFreeCompanion => "Kortholderen og én ledsager går gratis.", "The card holder and one companion go free.";
+    SheetFreeHolder => "Kortholderen går gratis. Ledsageren betaler selv.", "The card holder goes free. A companion pays for themselves.";
+    SheetVisits { n: String, year: String } => "Hvert kort gir {n} besøk hos dere i {year}.", "Each card gives {n} visits with you in {year}.";
+    SheetFreeEntry { year: String } => "Kortet gir fri inngang hele {year}, så ofte kortholderen vil.", "The card gives free entry all of {year}, as often as the holder likes.";
+    SheetNotCoveredHead => "Dette dekker ikke kortet", "What the card does not cover";
+    SheetNothingExcluded => "Avtalen unntar ingenting: alt den gjelder, er gratis for kortholderen.", "The agreement excludes nothing: everything it covers is free for the holder.";
+    SheetRegisterHead => "Slik registrerer dere et besøk", "How to register a visit";
+    SheetRegisterText =>
+        "Kryss av én rute på kortet for hvert besøk. Har dere brukerstedssettet i Opplevelseskort-appen: skann QR-koden eller skriv kortnummeret, så ser dere om kortet er gyldig og hvor mange besøk som er igjen.",
+        "Tick one box on the card for each visit. With the venue kit in the Opplevelseskort app: scan the QR code or type the card number to see whether the card is valid and how many visits are left.";
+    SheetReportHead => "Slik rapporterer dere", "How to report";
+    SheetReportText { file: String } =>
+        "Send kulturkontoret en liste over besøkene hver måned: kortnummer, dato og om ledsager var med. Bruk malen {file} (CSV eller Excel), eller eksporter rapporten fra brukerstedssettet.",
+        "Send the culture office a list of the visits every month: card number, date and whether a companion came. Use the template {file} (CSV or Excel), or export the report from the venue kit.";
+    SheetInvoiceHead => "Send aldri regning til kortholderen", "Never invoice the holder";
+    SheetInvoiceText =>
+        "Det kortet dekker, betaler kommunen etter avtalen med dere. Kortholderen og familien skal aldri få regning eller be om å betale for det.",
+        "The municipality pays for what the card covers, under its agreement with you. The holder and the family must never be invoiced or asked to pay for it.";
+    SheetNoteHead => "Merknad til de ansatte", "Note to the staff";
+    SheetContactHead => "Spørsmål?", "Questions?";
+    SheetContactText { contact: String } => "Ring eller skriv til {contact}.", "Call or write to {contact}.";
     LettersTitle { year: String } => "Informasjonsbrev om opplevelseskortet {year}", "Information letters about the experience card {year}";
     LetterFooter { language: String, status: String } => "{language} · {status}", "{language} · {status}";
     LetterReviewed => "kontrollert av en med språket som morsmål", "checked by a native speaker";

@@ -11,6 +11,7 @@ use okort_core::Lang;
 mod cards;
 mod documents;
 mod letters;
+mod venue_sheet;
 
 pub use cards::card_pages;
 pub use documents::{
@@ -18,6 +19,7 @@ pub use documents::{
     AccessReport, AccessSection, HandoutRow, RecoveryPage, Statement,
 };
 pub use letters::{letter_page, Letter, LetterBlock};
+pub use venue_sheet::{venue_sheet_page, VenueSheet};
 
 /// A4 portrait, one card per page.
 pub const A4: (f32, f32) = (210.0, 297.0);

@@ -80,6 +80,38 @@ pub(crate) fn spreadsheet_csv(
     Ok(out)
 }
 
+/// The same table as an Excel workbook (.xlsx): every cell written as a text cell, which a
+/// spreadsheet never runs as a formula, so a file read back gives the same cells.
+pub(crate) fn spreadsheet_xlsx(
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, StoreError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let err = |e: rust_xlsxwriter::XlsxError| StoreError::Csv(e.to_string());
+    for (c, cell) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *cell).map_err(err)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, cell.as_str())
+                .map_err(err)?;
+        }
+    }
+    book.save_to_buffer().map_err(err)
+}
+
+/// The blank venue report a venue fills in (card number, date, companion), CSV or Excel.
+pub fn report_template(xlsx: bool) -> Result<Vec<u8>, StoreError> {
+    let header = ["kortnummer", "dato", "ledsager"];
+    if xlsx {
+        spreadsheet_xlsx(&header, &[])
+    } else {
+        spreadsheet_csv(&header, &[])
+    }
+}
+
 /// A problem with the file as a whole, reported on its header row.
 pub(crate) fn file_problem(problem: Problem) -> StoreError {
     StoreError::Import(vec![RowProblem {
