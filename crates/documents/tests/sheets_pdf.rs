@@ -45,12 +45,6 @@ fn every_demo_venue_gets_a_sheet_with_its_agreement_and_the_card_at_full_size() 
             .iter()
             .find(|a| a.venue_id == venue.id)
             .expect("a");
-        let text = Command::new("pdftotext")
-            .arg(&path)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
-        let text = String::from_utf8_lossy(&text.stdout).to_string();
         assert!(
             text.contains(&format!("Til de ansatte hos {}", venue.name)),
             "{}",
