@@ -6,7 +6,7 @@ const app = await launch({ demo: true });
 try {
   await app.screenshot("tour-login");
   await app.login("kultur");
-  for (const screen of ["program", "years", "venues", "import", "cards", "lookup", "users", "audit"]) {
+  for (const screen of ["program", "years", "venues", "import", "cards", "letters", "lookup", "users", "audit"]) {
     await app.click(`nav-${screen}`);
     await app.screenshot(`tour-admin-${screen}`);
   }

@@ -343,6 +343,49 @@ export class Session {
     return this.answerDialog("plugin:dialog|save", path);
   }
 
+  /**
+   * Answers the app's next save dialogs with `paths`, one each, in turn: for an action that asks
+   * for a second file as soon as the first is written (cards, then the letters to go with them),
+   * where a second `answerSaveDialog` could come too late. Every other command goes through.
+   */
+  async answerSaveDialogs(...paths) {
+    await this.run(
+      `const [command, answers] = arguments;
+       const handler = window.webkit?.messageHandlers?.ipc;
+       const realPost = handler?.postMessage;
+       const realFetch = window.fetch;
+       const restore = () => {
+         window.fetch = realFetch;
+         if (handler) delete handler.postMessage;
+       };
+       const next = () => {
+         const answer = answers.shift();
+         if (answers.length === 0) restore();
+         return answer;
+       };
+       window.fetch = function (input, init) {
+         const url = typeof input === "string" ? input : input.url;
+         if (!url.endsWith("/" + encodeURIComponent(command))) return realFetch.call(window, input, init);
+         return Promise.resolve(new Response(JSON.stringify(next()), {
+           headers: { "Content-Type": "application/json", "Tauri-Response": "ok" },
+         }));
+       };
+       if (handler) {
+         Object.defineProperty(handler, "postMessage", {
+           configurable: true,
+           value: function (message) {
+             const m = JSON.parse(message);
+             if (m.cmd !== command) return realPost.call(handler, message);
+             const answer = next();
+             setTimeout(() => window.__TAURI_INTERNALS__.runCallback(m.callback, answer), 0);
+           },
+         });
+       }`,
+      "plugin:dialog|save",
+      paths,
+    );
+  }
+
   /** Answers the app's next open dialog (one file) with `path`, as `answerSaveDialog` does. */
   answerOpenDialog(path) {
     return this.answerDialog("plugin:dialog|open", path);

@@ -141,6 +141,8 @@ function fakeBackend(
           { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål" },
           { code: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya" },
         ];
+      case "letter_languages":
+        return [{ lang: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya", rtl: false, reviewed: false, reviewedBy: null, reviewedOn: null, edited: 0 }];
       case "list_cards":
       case "holder_summaries":
       case "cards_of_holder":
@@ -373,6 +375,7 @@ describe("App", () => {
     await loginAs("nav");
     expect(await screen.findByTestId("holders")).toBeTruthy();
     expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-users"]);
+    expect(navIds(), "the letters are the culture office's").not.toContain("nav-letters");
     expect(screen.queryByTestId("menu-file")).toBeNull();
 
     await fireEvent.click(screen.getByTestId("logout"));
@@ -389,12 +392,25 @@ describe("App", () => {
       "nav-venues",
       "nav-import",
       "nav-cards",
+      "nav-letters",
       "nav-lookup",
       "nav-visits",
       "nav-payouts",
       "nav-users",
       "nav-audit",
     ]);
+  });
+
+  it("opens the letters to families from the culture office's menu, on the active year", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("nav-letters").textContent).toBe("Brev til familiene");
+    await fireEvent.click(screen.getByTestId("nav-letters"));
+    expect(await screen.findByTestId("letters")).toBeTruthy();
+    expect(screen.getByTestId("nav-letters").getAttribute("aria-current")).toBe("page");
+    expect((await screen.findByTestId("letters-status")).textContent).toContain("Ikke kontrollert");
+    expect(calls.find((c) => c.cmd === "letter_languages")?.args).toEqual({ yearId: 2 });
   });
 
   it("creates the first administrator on a workspace without users", async () => {

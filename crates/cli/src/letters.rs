@@ -18,9 +18,9 @@ pub enum LetterCommand {
         #[arg(long, value_name = "FIL")]
         out: PathBuf,
         /// One language (nb, nb-lett, nn, en, ar, so, ti, uk, pl, prs, ps, ur, ckb, lt, ta, tr,
-        /// vi, th).
+        /// vi, th). (--lang is the language of the command's own messages.)
         #[arg(long, value_name = "SPRÅK", conflicts_with = "cards")]
-        lang: Option<String>,
+        language: Option<String>,
         /// Only these cards (ids, comma separated).
         #[arg(long, value_delimiter = ',')]
         cards: Option<Vec<i64>>,
@@ -36,7 +36,7 @@ pub enum LetterCommand {
         #[arg(long)]
         year: i32,
         #[arg(long, value_name = "SPRÅK")]
-        lang: String,
+        language: String,
         #[arg(long)]
         reviewer: Option<String>,
     },
@@ -49,7 +49,7 @@ pub fn run(ws: &Workspace, command: LetterCommand, lang: Lang) -> Result<(), Sto
         LetterCommand::Print {
             year,
             out,
-            lang: letter,
+            language: letter,
             cards,
         } => {
             let id = year_id(ws, year)?;
@@ -77,7 +77,7 @@ pub fn run(ws: &Workspace, command: LetterCommand, lang: Lang) -> Result<(), Sto
         }
         LetterCommand::Review {
             year,
-            lang: code,
+            language: code,
             reviewer,
         } => {
             ws.set_letter_reviewed(

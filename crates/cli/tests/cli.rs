@@ -1794,3 +1794,81 @@ fn a_venue_kit_is_made_used_without_the_workspace_and_its_report_imported() {
         stderr(&again)
     );
 }
+
+#[test]
+fn letters_print_per_card_or_per_language_and_a_language_is_marked_checked() {
+    let (dir, ws) = demo();
+    let per_card = dir.path().join("brev.pdf");
+    let out = okort(
+        &ws,
+        &[
+            "letters",
+            "print",
+            "--year",
+            "2026",
+            "--out",
+            per_card.to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&per_card);
+    let first = first_card(&ws)["holder"]["firstName"]
+        .as_str()
+        .expect("name")
+        .to_string();
+    assert!(text.contains(&first), "a letter names {first}");
+    let arabic = dir.path().join("ar.pdf");
+    let out = okort(
+        &ws,
+        &[
+            "letters",
+            "print",
+            "--year",
+            "2026",
+            "--language",
+            "ar",
+            "--out",
+            arabic.to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("1 brevsider"), "{}", stdout(&out));
+    assert!(pdf_text(&arabic).contains("البطاقة"));
+    let review = okort(
+        &ws,
+        &[
+            "letters",
+            "review",
+            "--year",
+            "2026",
+            "--language",
+            "ti",
+            "--reviewer",
+            "Selam T.",
+        ],
+    );
+    assert!(review.status.success(), "{}", stderr(&review));
+    let list = stdout(&okort(&ws, &["letters", "languages", "--year", "2026"]));
+    let ti = list.lines().find(|l| l.starts_with("ti ")).expect("ti");
+    assert!(ti.ends_with("kontrollert") && !ti.contains("ikke"), "{ti}");
+    // The venues' staff sheets, with a report template per venue.
+    let sheets = dir.path().join("ark.pdf");
+    let maler = dir.path().join("maler");
+    let out = okort(
+        &ws,
+        &[
+            "venues",
+            "sheets",
+            "--year",
+            "2026",
+            "--out",
+            sheets.to_str().expect("p"),
+            "--templates",
+            maler.to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(pdf_text(&sheets).contains("Til de ansatte hos Eksempel Kino"));
+    assert!(maler.join("eksempel-kino-rapport-2026.xlsx").exists());
+    assert!(maler.join("eksempel-kino-rapport-2026.csv").exists());
+}

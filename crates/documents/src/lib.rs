@@ -89,6 +89,7 @@ pub fn job_for(ws: &Workspace, design: &okort_core::CardDesign, lang: Lang) -> R
             name: v.name,
             visits: a.visits_per_card,
             logo: logo_index,
+            not_covered: a.not_covered.clone(),
         });
     }
     let layout_design = Design {

@@ -389,6 +389,7 @@ mod tests {
     fn design() -> Design {
         let venues = (0..12)
             .map(|i| VenueLine {
+                not_covered: String::new(),
                 name: format!("Brukersted {i}"),
                 visits: (i % 3 != 0).then_some(5),
                 logo: None,

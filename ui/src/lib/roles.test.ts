@@ -26,3 +26,15 @@ describe("the Users page", () => {
     expect(managedRoles(null)).toEqual([]);
   });
 });
+
+describe("the letters to families", () => {
+  it("are the culture office's page, next to the cards; NAV and the venues do not see it", () => {
+    const admin = navFor("admin").map((i) => i.view);
+    expect(admin.indexOf("letters")).toBe(admin.indexOf("cards") + 1);
+    expect(navFor("admin").find((i) => i.view === "letters")?.testid).toBe("nav-letters");
+    expect(canSee("admin", "letters")).toBe(true);
+    expect(navFor("nav").map((i) => i.view)).not.toContain("letters");
+    expect(canSee("nav", "letters")).toBe(false);
+    expect(canSee("venue", "letters")).toBe(false);
+  });
+});

@@ -12,6 +12,7 @@ export type View =
   | "import"
   | "holders"
   | "cards"
+  | "letters"
   | "reassess"
   | "lookup"
   | "visits"
@@ -28,6 +29,7 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
   import: { view: "import", key: "nav.import", testid: "nav-import" },
   holders: { view: "holders", key: "nav.holders", testid: "nav-holders" },
   cards: { view: "cards", key: "nav.cards", testid: "nav-cards" },
+  letters: { view: "letters", key: "nav.letters", testid: "nav-letters" },
   reassess: { view: "reassess", key: "nav.reassess", testid: "nav-reassess" },
   lookup: { view: "lookup", key: "nav.lookup", testid: "nav-lookup" },
   visits: { view: "visits", key: "nav.visits", testid: "nav-visits" },
@@ -37,7 +39,7 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
 };
 
 const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
-  admin: ["program", "years", "venues", "import", "cards", "lookup", "visits", "payouts", "users", "audit"],
+  admin: ["program", "years", "venues", "import", "cards", "letters", "lookup", "visits", "payouts", "users", "audit"],
   nav: ["holders", "cards", "reassess", "lookup", "users"],
   venue: ["lookup", "visits"],
 };

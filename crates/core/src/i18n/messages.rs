@@ -137,6 +137,7 @@ catalogue! {
     NameUnprintable { number: String, chars: String } =>
         "Kort {number}: tegn i navnet kan ikke skrives ut ({chars}) – de blir tomme ruter på kortet.",
         "Card {number}: characters in the name cannot be printed ({chars}) – they would be empty boxes on the card.";
+    CardNotCovered { what: String } => "Dekkes ikke: {what}", "Not covered: {what}";
     SheetsTitle { year: String } => "Ark til de ansatte på brukerstedene {year}", "Sheets for the venues' staff {year}";
     SheetHeading { venue: String } => "Til de ansatte hos {venue}", "For the staff at {venue}";
     SheetCard { valid_to: String } =>

@@ -238,7 +238,13 @@ fn venue_rows(
             }
             name_x += row_h * 0.7 + 3.0;
         }
-        let base = y + row_h * 0.65;
+        // What the venue does not cover, small under its name, where the row has room for it.
+        let note = !v.not_covered.trim().is_empty() && row_h >= 8.0;
+        let base = if note {
+            y + row_h * 0.5
+        } else {
+            y + row_h * 0.65
+        };
         p.text(
             name_x,
             base,
@@ -248,6 +254,21 @@ fn venue_rows(
             &v.name,
             boxes_x - 2.0 - name_x,
         );
+        if note {
+            let said = Msg::CardNotCovered {
+                what: v.not_covered.trim().to_string(),
+            }
+            .text(design.lang);
+            p.text(
+                name_x,
+                y + row_h * 0.85,
+                MIN_PT.max(7.0 * scale),
+                false,
+                Rgb::GREY,
+                &said,
+                boxes_x - 2.0 - name_x,
+            );
+        }
         match v.visits {
             None => {
                 let free = &Msg::CardFreeEntry.text(design.lang);
@@ -658,6 +679,7 @@ mod tests {
             contact: "Kulturkontoret, tlf. 67 00 00 00".into(),
             venues: (0..venues)
                 .map(|i| VenueLine {
+                    not_covered: String::new(),
                     name: format!("Brukersted nummer {i} med et langt navn"),
                     visits: if i % 4 == 3 { None } else { Some(5) },
                     logo: None,

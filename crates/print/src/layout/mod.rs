@@ -83,6 +83,8 @@ pub struct VenueLine {
     pub name: String,
     pub visits: Option<u8>,
     pub logo: Option<usize>,
+    /// What the agreement does not cover ("3D-tillegg og snacks"), or empty.
+    pub not_covered: String,
 }
 
 /// One holder's card.

@@ -3,11 +3,14 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import type { Channel } from "@tauri-apps/api/core";
 import type { CardDesign, JobEvent, PrinterProfile, ProgramYear } from "../api";
+import { notices } from "../notify.svelte";
 import PrintPanel from "./PrintPanel.svelte";
 
 afterEach(() => {
   cleanup();
   clearMocks();
+  notices.toast = null;
+  notices.error = null;
 });
 
 const year: ProgramYear = { id: 2, year: 2026, validFrom: "2026-01-01", validTo: "2026-12-31", cardQuota: 100, ageMin: 5, ageMax: 18, companionFree: true, status: "active", familyCap: null };
@@ -27,6 +30,8 @@ function backend(extra: (cmd: string, args: Record<string, unknown>) => unknown 
         return [];
       case "card_preview":
         return ["data:image/svg+xml;base64,PHN2Zy8+"];
+      case "unprintable_names":
+        return [];
       case "save_printer_profile": {
         const p = { ...(args.profile as PrinterProfile), id: 5 };
         saved.push(p);
@@ -116,5 +121,70 @@ describe("PrintPanel", () => {
     expect((await screen.findByTestId("design-title") as HTMLInputElement).value).toBe("Opplevelseskortet 2026");
     expect(screen.queryByTestId("print-all")).toBeNull();
     expect(screen.getByTestId("print-zoom")).toBeTruthy();
+  });
+
+  describe("with the information letters", () => {
+    type Call = { cmd: string; args: Record<string, unknown> };
+    /** The print backend; the save dialog answers `paths` in turn. */
+    function printing(paths: (string | null)[]) {
+      const calls: Call[] = [];
+      backend((cmd, args) => {
+        calls.push({ cmd, args });
+        switch (cmd) {
+          case "plugin:dialog|save":
+            return paths.shift() ?? null;
+          case "print_cards":
+            return { printed: 2, path: args.path, warnings: [] };
+          case "print_letters":
+            return { printed: 2, path: args.path, warnings: [] };
+          default:
+            return null;
+        }
+      });
+      return calls;
+    }
+    const order = (calls: Call[]) => calls.map((c) => c.cmd).filter((c) => c === "plugin:dialog|save" || c.startsWith("print_"));
+
+    it("prints the letters of the same cards after them, to a second file, and says both", async () => {
+      const calls = printing(["/tmp/kort.pdf", "/tmp/brev.pdf"]);
+      render(PrintPanel, { props: { year, years: [year], selected: [5, 3], section: "print", onprinted: () => {} } });
+      const box = screen.getByTestId("print-with-letters") as HTMLInputElement;
+      expect(box.checked, "checked for the culture office").toBe(true);
+      expect(screen.getByLabelText("Skriv ut informasjonsbrev til familiene også")).toBe(box);
+      await fireEvent.click(screen.getByTestId("print-selected"));
+      await waitFor(() => expect(notices.toast).toBe("2 kort skrevet til /tmp/kort.pdf, og 2 informasjonsbrev til /tmp/brev.pdf"));
+      expect(order(calls)).toEqual(["plugin:dialog|save", "print_cards", "plugin:dialog|save", "print_letters"]);
+      expect(calls.find((c) => c.cmd === "print_cards")!.args).toMatchObject({ yearId: 2, path: "/tmp/kort.pdf", cardIds: [5, 3] });
+      expect(calls.find((c) => c.cmd === "print_letters")!.args).toMatchObject({ yearId: 2, path: "/tmp/brev.pdf", lang: null, cardIds: [5, 3] });
+      const dialogs = calls.filter((c) => c.cmd === "plugin:dialog|save").map((c) => (c.args.options as { defaultPath: string }).defaultPath);
+      expect(dialogs).toEqual(["opplevelseskort-2026-a4.pdf", "informasjonsbrev-2026.pdf"]);
+    });
+
+    it("prints the letters of every active card with all of them", async () => {
+      const calls = printing(["/tmp/kort.pdf", "/tmp/brev.pdf"]);
+      render(PrintPanel, { props: { year, years: [year], selected: [], section: "print", onprinted: () => {} } });
+      await fireEvent.click(screen.getByTestId("print-all"));
+      await waitFor(() => expect(calls.some((c) => c.cmd === "print_letters")).toBe(true));
+      expect(calls.find((c) => c.cmd === "print_cards")!.args.cardIds).toBeNull();
+      expect(calls.find((c) => c.cmd === "print_letters")!.args).toMatchObject({ lang: null, cardIds: null });
+    });
+
+    it("prints only the cards when the letters are not wanted", async () => {
+      const calls = printing(["/tmp/kort.pdf", "/tmp/brev.pdf"]);
+      render(PrintPanel, { props: { year, years: [year], selected: [], section: "print", onprinted: () => {} } });
+      await fireEvent.click(screen.getByTestId("print-with-letters"));
+      await fireEvent.click(screen.getByTestId("print-all"));
+      await waitFor(() => expect(notices.toast).toBe("2 kort skrevet til /tmp/kort.pdf"));
+      expect(order(calls)).toEqual(["plugin:dialog|save", "print_cards"]);
+    });
+
+    it("says only the cards are printed when the letters' file is not chosen", async () => {
+      const calls = printing(["/tmp/kort.pdf", null]);
+      render(PrintPanel, { props: { year, years: [year], selected: [], section: "print", onprinted: () => {} } });
+      await fireEvent.click(screen.getByTestId("print-all"));
+      await waitFor(() => expect(notices.toast).toBe("2 kort skrevet til /tmp/kort.pdf. Informasjonsbrevene ble ikke skrevet ut."));
+      expect(order(calls)).toEqual(["plugin:dialog|save", "print_cards", "plugin:dialog|save"]);
+      expect((screen.getByTestId("print-all") as HTMLButtonElement).disabled).toBe(false);
+    });
   });
 });

@@ -217,3 +217,35 @@ describe("the venue page's kit button", () => {
     expect(screen.queryByTestId("venue-kit")).toBeNull();
   });
 });
+
+describe("the venue page's staff sheet and report template", () => {
+  it("prints the sheet of this venue for the newest year, and saves the template as the file chosen", async () => {
+    const calls: Call[] = [];
+    let savePath = "/tmp/ark.pdf";
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      switch (cmd) {
+        case "agreements_for_venue":
+          return [agreement(2, 2026)];
+        case "plugin:dialog|save":
+          return savePath;
+        case "print_venue_sheets":
+          return { printed: 1, path: String(args.path), warnings: [] };
+        default:
+          return null;
+      }
+    });
+    render(VenueForm, { props: { venue, years, role: "admin", onSaved: () => {}, onBack: () => {}, onGoYears: () => {} } });
+    await fireEvent.click(screen.getByTestId("venue-sheet"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "print_venue_sheets")).toBe(true));
+    const sheet = calls.find((c) => c.cmd === "print_venue_sheets");
+    expect(sheet?.args).toMatchObject({ yearId: 2, venueId: 3, path: "/tmp/ark.pdf" });
+    await waitFor(() => expect(notices.toast).toContain("/tmp/ark.pdf"));
+
+    savePath = "/tmp/rapport.csv";
+    await fireEvent.click(screen.getByTestId("venue-template"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "save_report_template")).toBe(true));
+    expect(calls.find((c) => c.cmd === "save_report_template")?.args).toEqual({ path: "/tmp/rapport.csv", xlsx: false });
+  });
+});
