@@ -38,6 +38,7 @@ pub fn read_letters(
     let job = program_job(ws, &program, lang)?;
     let writer = Writer::read(ws, &program, &year)?;
     let mut out = Vec::new();
+    let mut count = 0;
     match which {
         Letters::Language(code) => {
             if letters::bundled(code).is_none() {
@@ -48,6 +49,7 @@ pub fn read_letters(
                 .into());
             }
             out.push(writer.letter(code, None, lang)?);
+            count = 1;
         }
         Letters::Cards(only) => {
             let languages = ws.holder_languages(actor, year_id)?;
@@ -63,6 +65,7 @@ pub fn read_letters(
                 let code = letters::letter_lang(own);
                 let name = Some(row.holder.first_name.as_str());
                 out.push(writer.letter(code, name, lang)?);
+                count += 1;
                 // Bokmål on the back for a family that reads another language.
                 if !matches!(code, "nb" | "nn" | "nb-lett") {
                     out.push(writer.letter("nb", name, lang)?);
@@ -77,6 +80,7 @@ pub fn read_letters(
         }
         .text(lang),
         letters: out,
+        count,
     })
 }
 

@@ -94,6 +94,7 @@ fn each_card_gets_a_letter_in_its_holders_language_with_bokmal_on_the_back() {
         })
         .sum();
     assert_eq!(doc.letters.len(), expected);
+    assert_eq!(doc.count, cards.len(), "a letter per card");
     assert!(
         doc.letters.len() > cards.len(),
         "the demo has families with other languages"

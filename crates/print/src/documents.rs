@@ -262,7 +262,10 @@ impl RecoverySheet {
 pub struct LettersDoc {
     pub job: Job,
     pub title: String,
+    /// The pages: each language version of each letter.
     pub letters: Vec<crate::layout::Letter>,
+    /// How many letters (families, or one for a language's website letter).
+    pub count: usize,
 }
 
 impl LettersDoc {

@@ -127,6 +127,6 @@ job_commands! {
         okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, ui))?;
         job.progress(1, 1);
         open_in_viewer(&path);
-        Ok(PrintReport { printed: doc.letters.len(), path: path.display().to_string(), warnings: Vec::new() })
+        Ok(PrintReport { printed: doc.count, path: path.display().to_string(), warnings: Vec::new() })
     }
 }
