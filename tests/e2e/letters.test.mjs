@@ -180,3 +180,34 @@ test("the cards print with the letters to the same families, in the same order, 
     await app.close();
   }
 });
+
+test("the venues' staff sheets print from the list for every venue, and from a venue's page for it", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.login("kultur");
+    await app.click("nav-venues");
+    await app.find(tid("venues-sheets"));
+    const all = join(app.home, "ark-alle.pdf");
+    await app.answerSaveDialog(all);
+    await app.click("venues-sheets");
+    await app.waitText(tid("toast"), all, 60_000);
+    const pages = pdfPages(all);
+    const agreements = await app.backend("agreements_for_year", { yearId: (await year2026(app)).id });
+    assert.equal(pages.length, agreements.length, "a page per venue with an agreement");
+    assert.ok(pages.some((p) => p.includes("Til de ansatte hos Eksempel Kino")));
+    assert.ok(pages.every((p) => p.includes("Send aldri regning til kortholderen")));
+    await app.screenshot("venue-sheets");
+
+    await app.clickText('[data-testid="venue-row"] button', "Eksempel Kino");
+    await app.find(tid("venue-sheet"));
+    const one = join(app.home, "ark-kino.pdf");
+    await app.answerSaveDialog(one);
+    await app.click("venue-sheet");
+    await app.waitText(tid("toast"), one, 60_000);
+    const kino = pdfPages(one);
+    assert.equal(kino.length, 1);
+    assert.ok(kino[0].includes("3D-tillegg og snacks"), kino[0]);
+  } finally {
+    await app.close();
+  }
+});

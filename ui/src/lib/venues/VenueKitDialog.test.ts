@@ -242,6 +242,7 @@ describe("the venue page's staff sheet and report template", () => {
     const sheet = calls.find((c) => c.cmd === "print_venue_sheets");
     expect(sheet?.args).toMatchObject({ yearId: 2, venueId: 3, path: "/tmp/ark.pdf" });
     await waitFor(() => expect(notices.toast).toContain("/tmp/ark.pdf"));
+    expect(notices.toast).toContain("1 ark til de ansatte");
 
     savePath = "/tmp/rapport.csv";
     await fireEvent.click(screen.getByTestId("venue-template"));
