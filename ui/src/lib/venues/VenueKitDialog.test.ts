@@ -250,3 +250,24 @@ describe("the venue page's staff sheet and report template", () => {
     expect(calls.find((c) => c.cmd === "save_report_template")?.args).toEqual({ path: "/tmp/rapport.csv", xlsx: false });
   });
 });
+
+describe("retiring a venue's kits", () => {
+  it("asks first, then retires the kits of the newest year and says how many", async () => {
+    const calls: Call[] = [];
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (cmd === "agreements_for_venue") return [agreement(2, 2026)];
+      if (cmd === "retire_venue_kits") return 1;
+      return null;
+    });
+    render(VenueForm, { props: { venue, years, role: "admin", onSaved: () => {}, onBack: () => {}, onGoYears: () => {} } });
+    await fireEvent.click(screen.getByTestId("venue-kit-retire"));
+    const dialog = await screen.findByTestId("venue-kit-retire-dialog");
+    expect(dialog.textContent).toContain("Rapporter fra settene som er laget for Eksempel Kino i 2026, avvises");
+    expect(calls.some((c) => c.cmd === "retire_venue_kits")).toBe(false);
+    await fireEvent.click(screen.getByTestId("venue-kit-retire-dialog-confirm"));
+    await waitFor(() => expect(notices.toast).toBe("1 sett for 2026 er trukket tilbake"));
+    expect(calls.find((c) => c.cmd === "retire_venue_kits")?.args).toEqual({ venueId: 3, year: 2026 });
+  });
+});
