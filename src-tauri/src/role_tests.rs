@@ -393,3 +393,60 @@ fn the_office_makes_a_venue_kit_and_the_app_on_the_kit_is_that_venues_desk() {
     kit::kit_logout(&at_kit).expect("logout");
     assert!(kit::kit_visits(&at_kit, None, None).is_err());
 }
+
+#[test]
+fn a_desk_left_idle_gives_the_workspace_up_and_takes_it_again_when_used() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("demo.okort");
+    drop(demo::create(&path).expect("demo"));
+    let first = AppState::for_tests(&path, dir.path());
+    let second = AppState::for_tests(&path, dir.path());
+    let login = |state: &AppState, user: &str| {
+        session::login(state, user.into(), demo::DEMO_PASSWORD.into()).expect("login")
+    };
+    let lock = okort_store::desk::lock_path(&path);
+    let idle = crate::state::IDLE_RELEASE + std::time::Duration::from_secs(60);
+    assert!(!login(&first, "kultur").desk.read_only);
+    let v = venues::list_venues(&first).expect("venues")[0].clone();
+    let input = |phone: &str| okort_core::VenueInput {
+        id: Some(v.id),
+        name: v.name.clone(),
+        category: v.category,
+        address: v.address.clone(),
+        contact_person: v.contact_person.clone(),
+        phone: phone.into(),
+        email: v.email.clone(),
+        org_number: v.org_number.clone(),
+        bank_account: v.bank_account.clone(),
+        active: v.active,
+        staff_note: v.staff_note.clone(),
+    };
+    // Idle past the limit: at the next renewal the lock is given up; the next action takes
+    // it again, with no click, when nobody else has.
+    first.age_session(idle);
+    first.renew_desk();
+    assert!(!lock.exists(), "the lock is given up");
+    venues::save_venue(&first, input("+47 11 11 11 11")).expect("taken again and saved");
+    assert!(lock.exists(), "held again");
+    // Idle again, and another desk takes the workspace meanwhile: back at the first desk it
+    // reads only, and says who has it.
+    first.age_session(idle);
+    first.renew_desk();
+    assert!(
+        !login(&second, "nav").desk.read_only,
+        "free for the other desk"
+    );
+    assert!(
+        first.renew_desk(),
+        "the first desk learns of it at its next renewal"
+    );
+    assert!(session::session_info(&first).expect("s").desk.read_only);
+    let refused = venues::save_venue(&first, input("+47 22 22 22 22")).expect_err("read-only");
+    assert_eq!(refused.code, ErrorCode::Refused);
+    let info = session::session_info(&first).expect("session");
+    assert!(info
+        .desk
+        .message
+        .expect("who")
+        .starts_with("Åpnet av nav på "));
+}

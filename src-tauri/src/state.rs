@@ -74,7 +74,13 @@ pub struct AppState {
     held_by: Mutex<Option<(DeskHolder, bool)>>,
     /// A venue kit open at its desk (the app's file is a kit and its desk logged in).
     kit: Mutex<Option<okort_store::kit::Kit>>,
+    /// This desk gave its lock up after standing idle; it takes it again at its next action.
+    gave_up: std::sync::atomic::AtomicBool,
 }
+
+/// How long a desk holds the workspace without being used: then it gives the lock up, so a
+/// desk left open over lunch does not keep the others reading only.
+pub const IDLE_RELEASE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 /// Whether this desk may change the workspace, and if not who holds it.
 #[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
@@ -121,6 +127,7 @@ impl AppState {
             desk: desk(),
             held_by: Mutex::new(None),
             kit: Mutex::new(None),
+            gave_up: Default::default(),
         }
     }
 
@@ -139,6 +146,7 @@ impl AppState {
             desk: desk(),
             held_by: Mutex::new(None),
             kit: Mutex::new(None),
+            gave_up: Default::default(),
         }
     }
 
@@ -289,6 +297,28 @@ impl AppState {
         let Some(actor) = self.session() else {
             return false;
         };
+        use std::sync::atomic::Ordering;
+        if self.gave_up.load(Ordering::SeqCst) {
+            // Given up while idle: if another desk has taken the workspace meanwhile, this one
+            // reads only from now on, and the banner says who.
+            let taken = Desk::holder(&self.path()).filter(|h| !desk.is_mine(h));
+            let Some(holder) = taken else {
+                return false;
+            };
+            self.gave_up.store(false, Ordering::SeqCst);
+            let stale = holder.is_stale(chrono::Utc::now());
+            let _ = self.with(|ws| {
+                self.settle_desk(ws, Some((holder, stale)));
+                Ok(())
+            });
+            return true;
+        }
+        if before.holder.is_none() && self.idle() > IDLE_RELEASE {
+            // Idle: the lock goes, so another desk can work; taken again at the next action.
+            desk.release(&self.path());
+            self.gave_up.store(true, Ordering::SeqCst);
+            return false;
+        }
         let _ = self.with(|ws| {
             let now = chrono::Utc::now();
             let other = if let Some(was) = before.holder.clone() {
@@ -319,6 +349,8 @@ impl AppState {
 
     /// Logs out: the session ends and the file is closed, its keys dropped from memory.
     pub fn lock(&self) {
+        self.gave_up
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         if let Some(desk) = &self.desk {
             if self
                 .held_by
@@ -414,6 +446,17 @@ impl AppState {
             }
         }
         self.touch();
+        if self
+            .gave_up
+            .swap(false, std::sync::atomic::Ordering::SeqCst)
+        {
+            // Back from idle: the workspace again if it is free, else read-only with who has it.
+            self.with(|ws| {
+                let username = ws.user(actor.user_id)?.username;
+                self.claim_desk(ws, &username, false);
+                Ok(())
+            })?;
+        }
         if !actor.may(action) {
             return Err(ApiError::from_store(StoreError::Denied(actor.role), lang));
         }
