@@ -270,19 +270,7 @@ fn a_second_desk_reads_only_sees_who_holds_the_workspace_and_gets_it_when_given_
     // Reading works; any write is refused by SQLite itself, with the reason.
     let venues_before = venues::list_venues(&second).expect("reads").len();
     let v = venues::list_venues(&second).expect("v")[0].clone();
-    let input = okort_core::VenueInput {
-        id: Some(v.id),
-        name: v.name,
-        category: v.category,
-        address: v.address,
-        contact_person: v.contact_person,
-        phone: "+47 11 11 11 11".into(),
-        email: v.email,
-        org_number: v.org_number,
-        bank_account: v.bank_account,
-        active: v.active,
-        staff_note: v.staff_note,
-    };
+    let input = with_phone(&v, "+47 11 11 11 11");
     let err = venues::save_venue(&second, input.clone()).expect_err("read-only");
     assert_eq!(err.code, ErrorCode::Refused);
     assert!(err.message.contains("bare for lesing"), "{}", err.message);
@@ -408,19 +396,7 @@ fn a_desk_left_idle_gives_the_workspace_up_and_takes_it_again_when_used() {
     let idle = crate::state::IDLE_RELEASE + std::time::Duration::from_secs(60);
     assert!(!login(&first, "kultur").desk.read_only);
     let v = venues::list_venues(&first).expect("venues")[0].clone();
-    let input = |phone: &str| okort_core::VenueInput {
-        id: Some(v.id),
-        name: v.name.clone(),
-        category: v.category,
-        address: v.address.clone(),
-        contact_person: v.contact_person.clone(),
-        phone: phone.into(),
-        email: v.email.clone(),
-        org_number: v.org_number.clone(),
-        bank_account: v.bank_account.clone(),
-        active: v.active,
-        staff_note: v.staff_note.clone(),
-    };
+    let input = |phone: &str| with_phone(&v, phone);
     // Idle past the limit: at the next renewal the lock is given up; the next action takes
     // it again, with no click, when nobody else has.
     first.age_session(idle);
@@ -449,4 +425,21 @@ fn a_desk_left_idle_gives_the_workspace_up_and_takes_it_again_when_used() {
         .message
         .expect("who")
         .starts_with("Åpnet av nav på "));
+}
+
+/// The venue as it is, with another phone number: a change to save.
+fn with_phone(v: &okort_core::Venue, phone: &str) -> okort_core::VenueInput {
+    okort_core::VenueInput {
+        id: Some(v.id),
+        name: v.name.clone(),
+        category: v.category,
+        address: v.address.clone(),
+        contact_person: v.contact_person.clone(),
+        phone: phone.into(),
+        email: v.email.clone(),
+        org_number: v.org_number.clone(),
+        bank_account: v.bank_account.clone(),
+        active: v.active,
+        staff_note: v.staff_note.clone(),
+    }
 }
