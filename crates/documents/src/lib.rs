@@ -177,7 +177,7 @@ pub struct PrintRun {
 }
 
 impl PrintRun {
-    /// "Kort 2026-0034-8: tegn i navnet kan ikke skrives ut (王, 芳)" for each card whose
+    /// "Kort 2026-0034-8: tegn i navnet kan ikke skrives ut (မ, င)" for each card whose
     /// holder's name has characters no bundled font can draw, said before printing.
     pub fn unprintable(&self, lang: Lang) -> Result<Vec<String>> {
         Ok(self

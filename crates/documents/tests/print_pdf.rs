@@ -82,16 +82,22 @@ const NAMES_IN_EVERY_SCRIPT: &[(&str, &str)] = &[
     ("សុភា", "ចាន់"),             // Khmer
     ("زهرا", "محمدی"),          // Persian
     ("عائشہ", "خان"),           // Urdu
+    ("芳", "王"),               // Chinese
+    ("陽菜", "さとう"),         // Japanese
+    ("민준", "김"),             // Korean
+    ("Оксана", "Шевченко"),     // Cyrillic
+    ("Hương", "Nguyễn Thị"),    // Vietnamese
+    ("ሳባ", "ተስፋይ"),             // Ethiopic (Tigrinya)
+    ("Ελένη", "Παπαδοπούλου"),  // Greek
 ];
 
-#[test]
-fn names_in_tamil_devanagari_thai_hebrew_and_more_come_out_of_the_pdf_as_written() {
-    let dir = tempfile::tempdir().expect("dir");
-    let mut ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+/// The demo with a holder (and a card) for each of `names`.
+fn demo_with_names(dir: &Path, names: &[(&str, &str)]) -> (Workspace, i64) {
+    let mut ws = demo::create(&dir.join("demo.okort")).expect("demo");
     let nav = ws.login("nav", demo::DEMO_PASSWORD).expect("nav");
     let year = ws.year_by_number(2026).expect("year").expect("2026");
     let mut holders = Vec::new();
-    for (i, (first, last)) in NAMES_IN_EVERY_SCRIPT.iter().enumerate() {
+    for (i, (first, last)) in names.iter().enumerate() {
         let h = ws
             .save_holder(
                 &nav,
@@ -126,45 +132,130 @@ fn names_in_tamil_devanagari_thai_hebrew_and_more_come_out_of_the_pdf_as_written
         ws.assign_card(&nav, *id, year.id, None, TODAY)
             .expect("card");
     }
+    (ws, year.id)
+}
+
+/// The glyph ids a PDF's pages show, read from its uncompressed content streams (qpdf's QDF
+/// form): every hex string shown with `Tj` or inside a `TJ` array, two bytes per glyph.
+fn shown_glyph_ids(pdf: &Path) -> Vec<u16> {
+    let qdf = pdf.with_extension("qdf.pdf");
+    tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().expect("path"),
+            qdf.to_str().expect("path"),
+        ],
+    );
+    let bytes = std::fs::read(&qdf).expect("qdf");
+    let text = String::from_utf8_lossy(&bytes);
+    let mut ids = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if !(line.ends_with("Tj") || line.ends_with("TJ")) {
+            continue;
+        }
+        for hex in line.split('<').skip(1).filter_map(|h| h.split('>').next()) {
+            let digits: Vec<u8> = hex.bytes().filter(u8::is_ascii_hexdigit).collect();
+            for pair in digits.chunks(4).filter(|c| c.len() == 4) {
+                let s = std::str::from_utf8(pair).expect("hex");
+                ids.push(u16::from_str_radix(s, 16).expect("glyph id"));
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn names_in_every_script_come_out_of_the_pdf_as_written_in_every_layout() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (ws, year_id) = demo_with_names(dir.path(), NAMES_IN_EVERY_SCRIPT);
+    // Every one of them prints: nothing is said before printing.
+    let said =
+        okort_documents::unprintable_names(&ws, &Actor::command_line(), year_id, None, Lang::Nb)
+            .expect("checked");
+    assert!(said.is_empty(), "{said:?}");
+    for layout in [Layout::A4, Layout::A6Fold, Layout::Cr80, Layout::Sheet8] {
+        let (pdf, _) = print_year(&ws, &Actor::command_line(), year_id, layout, None, Lang::Nb)
+            .expect("print");
+        let path = dir.path().join(format!("cards-{layout:?}.pdf"));
+        std::fs::write(&path, pdf).expect("write");
+        let text = tool("pdftotext", &[path.to_str().expect("path"), "-"]);
+        for (first, last) in NAMES_IN_EVERY_SCRIPT {
+            assert!(
+                text.contains(first),
+                "{layout:?}: {first} is not in the PDF's text"
+            );
+            assert!(
+                text.contains(last),
+                "{layout:?}: {last} is not in the PDF's text"
+            );
+        }
+        // No empty box: glyph 0 (.notdef) is shown nowhere.
+        let ids = shown_glyph_ids(&path);
+        assert!(
+            ids.len() > 100,
+            "{layout:?}: glyphs read from the content streams"
+        );
+        assert!(!ids.contains(&0), "{layout:?}: a .notdef glyph is shown");
+        // Every font the names need is embedded.
+        let fonts = tool("pdffonts", &[path.to_str().expect("path")]);
+        for family in [
+            "Tamil",
+            "Devanagari",
+            "Bengali",
+            "Thai",
+            "Hebrew",
+            "Georgian",
+            "Armenian",
+            "Sinhala",
+            "Khmer",
+            "Ethiopic",
+            "Arabic",
+        ] {
+            assert!(
+                fonts.contains(&format!("NotoSans{family}")),
+                "{layout:?}: {family}: {fonts}"
+            );
+        }
+        assert!(
+            fonts.contains("DroidSansFallback"),
+            "Chinese, Japanese: {fonts}"
+        );
+        assert!(fonts.contains("NanumSquare"), "Korean: {fonts}");
+    }
+}
+
+#[test]
+fn a_name_no_font_can_draw_is_said_by_card_before_printing() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Burmese: no bundled font has it.
+    let (ws, year_id) = demo_with_names(dir.path(), &[("Aye", "မင်း")]);
+    let said =
+        okort_documents::unprintable_names(&ws, &Actor::command_line(), year_id, None, Lang::Nb)
+            .expect("checked");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("Kort 2026-"), "{}", said[0]);
+    assert!(said[0].contains("kan ikke skrives ut"), "{}", said[0]);
+    assert!(said[0].contains('မ'), "{}", said[0]);
+    let en =
+        okort_documents::unprintable_names(&ws, &Actor::command_line(), year_id, None, Lang::En)
+            .expect("checked");
+    assert!(en[0].starts_with("Card 2026-"), "{}", en[0]);
+    // Printed anyway, the boxes are there: the check above for no .notdef can see them.
     let (pdf, _) = print_year(
         &ws,
         &Actor::command_line(),
-        year.id,
+        year_id,
         Layout::A4,
         None,
         Lang::Nb,
     )
     .expect("print");
-    let path = dir.path().join("cards.pdf");
+    let path = dir.path().join("boxes.pdf");
     std::fs::write(&path, pdf).expect("write");
-    let text = tool("pdftotext", &[path.to_str().expect("path"), "-"]);
-    // Every one of them prints: nothing is said before printing.
-    let said =
-        okort_documents::unprintable_names(&ws, &Actor::command_line(), year.id, None, Lang::Nb)
-            .expect("checked");
-    assert!(said.is_empty(), "{said:?}");
-    for (first, last) in NAMES_IN_EVERY_SCRIPT {
-        assert!(text.contains(first), "{first} is not in the PDF's text");
-        assert!(text.contains(last), "{last} is not in the PDF's text");
-    }
-    // Every font the names need is embedded.
-    let fonts = tool("pdffonts", &[path.to_str().expect("path")]);
-    for family in [
-        "Tamil",
-        "Devanagari",
-        "Bengali",
-        "Thai",
-        "Hebrew",
-        "Georgian",
-        "Armenian",
-        "Sinhala",
-        "Khmer",
-    ] {
-        assert!(
-            fonts.contains(&format!("NotoSans{family}")),
-            "{family}: {fonts}"
-        );
-    }
+    assert!(shown_glyph_ids(&path).contains(&0));
 }
 
 #[test]
