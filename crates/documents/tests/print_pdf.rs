@@ -319,6 +319,17 @@ fn the_cr80_pdf_has_a_front_and_a_back_of_card_size_per_card() {
         info.contains("242.646 x 153.071 pts"),
         "85.6 × 54 mm: {info}"
     );
+    // The back says what the agreements do not cover, as much as fits; the letter the rest.
+    let back = tool(
+        "pdftotext",
+        &["-f", "2", "-l", "2", path.to_str().expect("path"), "-"],
+    );
+    let back = back.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        back.contains("Dekkes ikke: Bowlinghallen: Mat og drikke · Eksempel Danseskole"),
+        "{back}"
+    );
+    assert!(back.contains("til i informasjonsbrevet"), "{back}");
 }
 
 #[test]

@@ -138,6 +138,8 @@ catalogue! {
         "Kort {number}: tegn i navnet kan ikke skrives ut ({chars}) – de blir tomme ruter på kortet.",
         "Card {number}: characters in the name cannot be printed ({chars}) – they would be empty boxes on the card.";
     CardNotCovered { what: String } => "Dekkes ikke: {what}", "Not covered: {what}";
+    /// The card back's note when not every venue's note fits: the letter has them all.
+    CardNotCoveredMore { what: String, more: usize } => "Dekkes ikke: {what} – og {more} til i informasjonsbrevet", "Not covered: {what} – and {more} more in the information letter";
     SheetsTitle { year: String } => "Ark til de ansatte på brukerstedene {year}", "Sheets for the venues' staff {year}";
     SheetHeading { venue: String } => "Til de ansatte hos {venue}", "For the staff at {venue}";
     SheetCard { valid_to: String } =>

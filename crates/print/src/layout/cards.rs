@@ -498,16 +498,23 @@ fn venue_columns(
             start + (i % per_col) as f32 * line_h,
         )
     };
-    // The visits stand in a column of their own, so a long name is cut, never the number.
-    let count_w = pt_to_mm(size) * 4.2;
+    // The visits stand in a column of their own, as wide as the widest, so a long name is
+    // cut, never the number.
+    let count_of = |v: &VenueLine| match v.visits {
+        None => Msg::CardFree.text(design.lang),
+        Some(visits) => Msg::CardVisits {
+            visits: visits.into(),
+        }
+        .text(design.lang),
+    };
+    let count_w = venues
+        .iter()
+        .take(shown)
+        .map(|v| pt_to_mm(p.fonts.shape(&count_of(v), true).width(size)))
+        .fold(pt_to_mm(size) * 2.0, f32::max)
+        + 0.5;
     for (i, v) in venues.iter().take(shown).enumerate() {
-        let count = match v.visits {
-            None => Msg::CardFree.text(design.lang),
-            Some(visits) => Msg::CardVisits {
-                visits: visits.into(),
-            }
-            .text(design.lang),
-        };
+        let count = count_of(v);
         let (vx, vy) = at(i);
         p.text(
             vx,
@@ -555,7 +562,37 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
         &Msg::CardWhereToUse.text(design.lang),
         77.0,
     );
-    let (top, bottom) = (8.0, 43.0);
+    // What venues do not cover, in up to two lines under the venues, where agreements say so.
+    let leading = pt_to_mm(MIN_PT) * 1.25;
+    let notes: Vec<String> = design
+        .venues
+        .iter()
+        .filter(|v| !v.not_covered.trim().is_empty())
+        .map(|v| format!("{}: {}", v.name, v.not_covered.trim()))
+        .collect();
+    // As many as fit in two lines; the letter that goes with the card has them all.
+    let lines_of = |p: &Pen, s: &str| p.lines(s, MIN_PT, false, 77.6, usize::MAX).len();
+    let notes = (1..=notes.len()).rev().find_map(|k| {
+        let what = notes[..k].join(" · ");
+        let said = if k == notes.len() {
+            Msg::CardNotCovered { what }
+        } else {
+            Msg::CardNotCoveredMore {
+                what,
+                more: notes.len() - k,
+            }
+        }
+        .text(design.lang);
+        (lines_of(&p, &said) <= 2).then_some(said)
+    });
+    let note_lines = notes
+        .as_deref()
+        .map_or(0, |n| p.lines(n, MIN_PT, false, 77.6, 2).len());
+    let (top, bottom) = (8.0, 43.0 - note_lines as f32 * leading);
+    if let Some(notes) = &notes {
+        let first = 44.2 - (note_lines - 1) as f32 * leading;
+        p.wrapped(4.0, first, MIN_PT, false, Rgb::GREY, notes, 77.6, 2);
+    }
     let row_h = MIN_BOX_MM + 0.8;
     let fits = ((bottom - top) / row_h).floor() as usize;
     if design.venues.len() <= fits {
@@ -615,7 +652,6 @@ fn cr80_back(design: &Design, art: &Artwork, fonts: &Fonts) -> Page {
         );
     }
     // Rules and contact share the last three lines: the rules first, the contact after.
-    let leading = pt_to_mm(MIN_PT) * 1.25;
     let used = p.wrapped(4.0, 47.0, MIN_PT, true, Rgb::INK, &design.rules, 77.6, 2);
     let y = 47.0 + used as f32 * leading;
     p.wrapped(
