@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates crates/core/src/languages.rs: every language a family may prefer, as an ISO 639 code
-// with its name in Norwegian Bokmål, in English and in itself, taken from the Unicode CLDR
-// (npm package cldr-localenames-full, major version 48).
+// with its name in Norwegian Bokmål, in Norwegian Nynorsk, in English and in itself, taken from
+// the Unicode CLDR (npm package cldr-localenames-full, major version 48). A language CLDR does
+// not name in Nynorsk gets its Bokmål name there.
 //
 // Usage:
 //   node scripts/gen-languages.mjs                 installs cldr-localenames-full@48 into a
@@ -154,12 +155,14 @@ function rustStr(s) {
 
 function collect(pkg) {
   const nb = languagesOf(pkg, 'nb');
+  const nn = languagesOf(pkg, 'nn') ?? {};
   const en = languagesOf(pkg, 'en');
   const twoLetter = Object.keys(nb).filter((k) => /^[a-z]{2}$/.test(k));
   const codes = [...new Set([...twoLetter, ...EXTRA])].sort();
   const languages = [];
   const missing = [];
   const noAutonym = [];
+  const noNynorsk = [];
   for (const code of codes) {
     const key = CLDR_KEY[code] ?? code;
     if (key.includes('-alt-')) continue;
@@ -170,11 +173,20 @@ function collect(pkg) {
     const own = languagesOf(pkg, key);
     const autonym = own?.[key] ?? own?.[code];
     if (!autonym) noAutonym.push(code);
-    languages.push({ code, nb: nb[key], en: en[key], own: autonym ?? en[key], autonym: !!autonym });
+    const nynorsk = nn[key] ?? nn[code];
+    if (!nynorsk) noNynorsk.push(code);
+    languages.push({
+      code,
+      nb: nb[key],
+      nn: nynorsk ?? nb[key],
+      en: en[key],
+      own: autonym ?? en[key],
+      autonym: !!autonym,
+    });
   }
   const absent = REQUIRED.filter((c) => !languages.some((l) => l.code === c));
   if (absent.length) throw new Error(`CLDR lacks required languages: ${absent.join(', ')}`);
-  return { languages, missing, noAutonym };
+  return { languages, missing, noAutonym, noNynorsk };
 }
 
 function licenceComment(pkg) {
@@ -192,6 +204,7 @@ function render(pkg, version, languages) {
         `    Language {\n` +
         `        code: ${rustStr(l.code)},\n` +
         `        nb: ${rustStr(l.nb)},\n` +
+        `        nn: ${rustStr(l.nn)},\n` +
         `        en: ${rustStr(l.en)},\n` +
         `        own: ${rustStr(l.own)},\n` +
         `        autonym: ${l.autonym},\n` +
@@ -218,22 +231,47 @@ function render(pkg, version, languages) {
 //
 ${licenceComment(pkg)}
 
-//! Every language a holder may prefer, with its name in Norwegian Bokmål, English and itself.
+//! Every language a holder may prefer, with its name in Norwegian Bokmål, Norwegian Nynorsk,
+//! English and itself.
 
 /// One language a family may prefer: its ISO 639 code, its name in Norwegian Bokmål, in
-/// English, and in itself (its autonym; the English name where CLDR has none).
+/// Norwegian Nynorsk, in English, and in itself (its autonym; the English name where CLDR has
+/// none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Language {
     /// ISO 639 code: the two-letter ISO 639-1 code where there is one, else ISO 639-2/3.
     pub code: &'static str,
     /// Name in Norwegian Bokmål, lower case as CLDR gives it.
     pub nb: &'static str,
+    /// Name in Norwegian Nynorsk, lower case as CLDR gives it (the Bokmål name where CLDR has
+    /// none).
+    pub nn: &'static str,
     /// Name in English.
     pub en: &'static str,
     /// Name in the language itself, or the English name where CLDR has none.
     pub own: &'static str,
     /// Whether \`own\` is CLDR's name of the language in itself (false: the English fallback).
     pub autonym: bool,
+}
+
+impl Language {
+    /// The language's name as a reader of \`lang\` calls it: in Bokmål, Nynorsk or English.
+    pub fn name_in(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nb => self.nb,
+            crate::Lang::Nn => self.nn,
+            crate::Lang::En => self.en,
+        }
+    }
+
+    /// The language's Norwegian name as a reader of \`lang\` writes Norwegian: in Nynorsk for a
+    /// Nynorsk reader, in Bokmål for the others.
+    pub fn norwegian_name(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nn => self.nn,
+            crate::Lang::Nb | crate::Lang::En => self.nb,
+        }
+    }
 }
 
 /// Every language, sorted by code.
@@ -247,9 +285,51 @@ pub fn find(code: &str) -> Option<&'static Language> {
         .map(|i| &ALL[i])
 }
 
+/// The language a form or a file names: by its code in any case ("AR"), or by its name in
+/// Norwegian (Bokmål or Nynorsk), English or itself ("arabisk", "Arabic", "العربية").
+pub fn by_code_or_name(text: &str) -> Option<&'static Language> {
+    let text = text.trim();
+    if let Some(l) = find(&text.to_lowercase()) {
+        return Some(l);
+    }
+    let lower = text.to_lowercase();
+    ALL.iter().find(|l| {
+        l.nb.to_lowercase() == lower
+            || l.nn.to_lowercase() == lower
+            || l.en.to_lowercase() == lower
+            || l.own.to_lowercase() == lower
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_is_found_by_its_code_or_any_of_its_names() {
+        for text in ["ar", "AR", "arabisk", "Arabic", "العربية", " Arabisk "] {
+            assert_eq!(by_code_or_name(text).map(|l| l.code), Some("ar"), "{text}");
+        }
+        assert_eq!(by_code_or_name("tysk").map(|l| l.code), Some("de"));
+        assert_eq!(by_code_or_name("ትግርኛ").map(|l| l.code), Some("ti"));
+        assert_eq!(by_code_or_name("sorani").map(|l| l.code), Some("ckb"));
+        assert!(by_code_or_name("klingon-ish").is_none());
+    }
+
+    #[test]
+    fn a_language_is_named_in_each_ui_language() {
+        let Some(ckb) = find("ckb") else {
+            panic!("ckb is missing");
+        };
+        assert_eq!(ckb.name_in(crate::Lang::Nb), "sentralkurdisk");
+        assert_eq!(ckb.name_in(crate::Lang::Nn), "sorani");
+        assert_eq!(ckb.name_in(crate::Lang::En), ckb.en);
+        assert_eq!(ckb.norwegian_name(crate::Lang::Nn), "sorani");
+        assert_eq!(ckb.norwegian_name(crate::Lang::En), "sentralkurdisk");
+        for l in ALL {
+            assert!(!l.nn.is_empty(), "{}", l.code);
+        }
+    }
 
     #[test]
     fn the_table_is_sorted_by_code_without_duplicates() {
@@ -284,7 +364,7 @@ ${requiredLines.join('\n')}
                 panic!("{code} is missing");
             };
             assert!(
-                !l.nb.is_empty() && !l.en.is_empty() && !l.own.is_empty(),
+                !l.nb.is_empty() && !l.nn.is_empty() && !l.en.is_empty() && !l.own.is_empty(),
                 "{code}"
             );
         }
@@ -294,6 +374,7 @@ ${requiredLines.join('\n')}
     fn names_come_from_cldr() {
         assert_eq!(find("ti").map(|l| l.own), Some("ትግርኛ"));
         assert_eq!(find("de").map(|l| l.nb), Some("tysk"));
+        assert_eq!(find("ne").map(|l| l.nn), Some("nepalsk"));
         assert_eq!(find("prs").map(|l| l.own), Some("دری"));
         assert_eq!(find("xx"), None);
         assert_eq!(find("TI"), None);
@@ -311,11 +392,12 @@ function main() {
     if (Number(version.split('.')[0]) !== MAJOR) {
       throw new Error(`${PACKAGE} ${version} is not version ${MAJOR}.x`);
     }
-    const { languages, missing, noAutonym } = collect(pkg);
+    const { languages, missing, noAutonym, noNynorsk } = collect(pkg);
     writeFileSync(args.out, render(pkg, version, languages));
     console.error(`Wrote ${languages.length} languages to ${relative(process.cwd(), args.out)}`);
     console.error(`Not named by CLDR ${version} in nb, left out: ${missing.join(' ') || '-'}`);
     console.error(`No autonym in CLDR, English name used: ${noAutonym.join(' ') || '-'}`);
+    console.error(`Not named by CLDR in nn, Bokmål name used: ${noNynorsk.join(' ') || '-'}`);
   } finally {
     if (temp) rmSync(temp, { recursive: true, force: true });
   }

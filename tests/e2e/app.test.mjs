@@ -147,11 +147,18 @@ test("a venue import shows what it will change and saves only when confirmed", a
   }
 });
 
-test("the user can switch the app to English and back", async () => {
+test("the user can switch the app to Nynorsk, to English and back to Bokmål", async () => {
   const app = await launch();
   try {
     await app.createAdmin();
     await app.waitText('[data-testid="nav-venues"]', "Brukersteder");
+    await app.click("lang-nn");
+    await app.waitText('[data-testid="nav-venues"]', "Brukarstader");
+    // The backend's messages are in Nynorsk too.
+    await app.click("nav-venues");
+    await app.click("venue-new");
+    await app.click("venue-save");
+    await app.waitText('[data-testid="error-name"]', "fyllast ut");
     await app.click("lang-en");
     await app.waitText('[data-testid="nav-venues"]', "Venues");
     await app.waitText('[data-testid="nav-years"]', "Program years");

@@ -279,6 +279,21 @@ describe("App", () => {
     expect(calls.find((c) => c.cmd === "set_language")?.args).toEqual({ lang: "en" });
   });
 
+  it("switches to Nynorsk", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("lang-nb").getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("lang-nn").textContent).toBe("Nynorsk");
+    await fireEvent.click(screen.getByTestId("lang-nn"));
+    await waitFor(() => expect(screen.getByTestId("nav-venues").textContent).toBe("Brukarstader"));
+    expect(screen.getByTestId("lang-nn").getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByTestId("lang-nb").getAttribute("aria-pressed")).toBe("false");
+    expect(screen.getByTestId("lang-nb").textContent).toBe("Bokmål");
+    expect(document.documentElement.lang).toBe("nn");
+    expect(calls.find((c) => c.cmd === "set_language")?.args).toEqual({ lang: "nn" });
+  });
+
   it("creates a year and copies last year's agreements", async () => {
     const { calls } = fakeBackend();
     render(App);

@@ -133,13 +133,21 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
 /// `--lang` from the arguments themselves.
 pub fn argument_lang() -> Lang {
     let args: Vec<String> = std::env::args().collect();
-    let en = args.iter().any(|a| a == "--lang=en")
-        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en");
-    if en {
-        Lang::En
-    } else {
-        Lang::Nb
-    }
+    lang_of_arguments(&args)
+}
+
+/// The language `--lang` names among `args` (`--lang nn` or `--lang=nn`); Bokmål without one.
+fn lang_of_arguments(args: &[String]) -> Lang {
+    let given = args
+        .iter()
+        .filter_map(|a| a.strip_prefix("--lang="))
+        .chain(
+            args.windows(2)
+                .filter(|w| w[0] == "--lang")
+                .map(|w| w[1].as_str()),
+        )
+        .find_map(Lang::parse);
+    given.unwrap_or_default()
 }
 
 pub fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -221,4 +229,30 @@ pub fn confirm_import(
         }
     }
     Err(StoreError::Refused(Problem::ImportNotConfirmed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn the_arguments_name_the_language_of_the_messages() {
+        assert_eq!(lang_of_arguments(&args(&["okort", "cards"])), Lang::Nb);
+        assert_eq!(
+            lang_of_arguments(&args(&["okort", "--lang", "nn", "cards"])),
+            Lang::Nn
+        );
+        assert_eq!(
+            lang_of_arguments(&args(&["okort", "--lang=en", "cards"])),
+            Lang::En
+        );
+        assert_eq!(
+            lang_of_arguments(&args(&["okort", "--lang", "nb"])),
+            Lang::Nb
+        );
+    }
 }

@@ -41,8 +41,8 @@ struct Cli {
     /// The workspace file (default: the app's workspace in the user's data folder).
     #[arg(long, global = true, value_name = "FIL")]
     workspace: Option<PathBuf>,
-    /// Language of messages: nb (default) or en.
-    #[arg(long, global = true, default_value = "nb", value_parser = ["nb", "en"])]
+    /// Language of messages: nb (Bokmål, default), nn (Nynorsk) or en (English).
+    #[arg(long, global = true, default_value = "nb", value_parser = ["nb", "nn", "en"])]
     lang: String,
     /// Act as this user of the workspace (or set OKORT_USER), held to the user's role; the
     /// password comes from OKORT_PASSWORD or the first line of standard input. Without it the
@@ -161,7 +161,7 @@ fn main() -> ExitCode {
         let _ = common::USER.set(cli.user.clone());
     }
     let _ = common::RECOVERY_SHEET.set(cli.recovery_sheet.clone());
-    let lang = if cli.lang == "en" { Lang::En } else { Lang::Nb };
+    let lang = Lang::parse(&cli.lang).unwrap_or_default();
     let path = cli.workspace.clone().unwrap_or_else(default_workspace);
     match run(cli.command, &path, lang) {
         Ok(()) => ExitCode::SUCCESS,

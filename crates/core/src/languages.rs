@@ -46,16 +46,21 @@
 //
 // SPDX-License-Identifier: Unicode-3.0
 
-//! Every language a holder may prefer, with its name in Norwegian Bokmål, English and itself.
+//! Every language a holder may prefer, with its name in Norwegian Bokmål, Norwegian Nynorsk,
+//! English and itself.
 
 /// One language a family may prefer: its ISO 639 code, its name in Norwegian Bokmål, in
-/// English, and in itself (its autonym; the English name where CLDR has none).
+/// Norwegian Nynorsk, in English, and in itself (its autonym; the English name where CLDR has
+/// none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Language {
     /// ISO 639 code: the two-letter ISO 639-1 code where there is one, else ISO 639-2/3.
     pub code: &'static str,
     /// Name in Norwegian Bokmål, lower case as CLDR gives it.
     pub nb: &'static str,
+    /// Name in Norwegian Nynorsk, lower case as CLDR gives it (the Bokmål name where CLDR has
+    /// none).
+    pub nn: &'static str,
     /// Name in English.
     pub en: &'static str,
     /// Name in the language itself, or the English name where CLDR has none.
@@ -64,11 +69,32 @@ pub struct Language {
     pub autonym: bool,
 }
 
+impl Language {
+    /// The language's name as a reader of `lang` calls it: in Bokmål, Nynorsk or English.
+    pub fn name_in(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nb => self.nb,
+            crate::Lang::Nn => self.nn,
+            crate::Lang::En => self.en,
+        }
+    }
+
+    /// The language's Norwegian name as a reader of `lang` writes Norwegian: in Nynorsk for a
+    /// Nynorsk reader, in Bokmål for the others.
+    pub fn norwegian_name(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Nn => self.nn,
+            crate::Lang::Nb | crate::Lang::En => self.nb,
+        }
+    }
+}
+
 /// Every language, sorted by code.
 pub const ALL: &[Language] = &[
     Language {
         code: "aa",
         nb: "afar",
+        nn: "afar",
         en: "Afar",
         own: "Afar",
         autonym: false,
@@ -76,6 +102,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ab",
         nb: "abkhasisk",
+        nn: "abkhasisk",
         en: "Abkhazian",
         own: "Аԥсшәа",
         autonym: true,
@@ -83,6 +110,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ae",
         nb: "avestisk",
+        nn: "avestisk",
         en: "Avestan",
         own: "Avestan",
         autonym: false,
@@ -90,6 +118,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "af",
         nb: "afrikaans",
+        nn: "afrikaans",
         en: "Afrikaans",
         own: "Afrikaans",
         autonym: true,
@@ -97,6 +126,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ak",
         nb: "akan",
+        nn: "akan",
         en: "Akan",
         own: "Akan",
         autonym: true,
@@ -104,6 +134,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "am",
         nb: "amharisk",
+        nn: "amharisk",
         en: "Amharic",
         own: "አማርኛ",
         autonym: true,
@@ -111,6 +142,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "an",
         nb: "aragonsk",
+        nn: "aragonsk",
         en: "Aragonese",
         own: "aragonés",
         autonym: true,
@@ -118,6 +150,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ar",
         nb: "arabisk",
+        nn: "arabisk",
         en: "Arabic",
         own: "العربية",
         autonym: true,
@@ -125,6 +158,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "as",
         nb: "assamesisk",
+        nn: "assamesisk",
         en: "Assamese",
         own: "অসমীয়া",
         autonym: true,
@@ -132,6 +166,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "av",
         nb: "avarisk",
+        nn: "avarisk",
         en: "Avaric",
         own: "Avaric",
         autonym: false,
@@ -139,6 +174,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ay",
         nb: "aymara",
+        nn: "aymara",
         en: "Aymara",
         own: "Aymara",
         autonym: false,
@@ -146,6 +182,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "az",
         nb: "aserbajdsjansk",
+        nn: "aserbajdsjansk",
         en: "Azerbaijani",
         own: "azərbaycan",
         autonym: true,
@@ -153,6 +190,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ba",
         nb: "basjkirsk",
+        nn: "basjkirsk",
         en: "Bashkir",
         own: "башҡорт",
         autonym: true,
@@ -160,6 +198,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bal",
         nb: "baluchi",
+        nn: "baluchi",
         en: "Baluchi",
         own: "بلۆچی",
         autonym: true,
@@ -167,6 +206,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "be",
         nb: "belarusisk",
+        nn: "belarusisk",
         en: "Belarusian",
         own: "беларуская",
         autonym: true,
@@ -174,6 +214,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bg",
         nb: "bulgarsk",
+        nn: "bulgarsk",
         en: "Bulgarian",
         own: "български",
         autonym: true,
@@ -181,6 +222,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bi",
         nb: "bislama",
+        nn: "bislama",
         en: "Bislama",
         own: "Bislama",
         autonym: false,
@@ -188,6 +230,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bm",
         nb: "bambara",
+        nn: "bambara",
         en: "Bambara",
         own: "bamanakan",
         autonym: true,
@@ -195,6 +238,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bn",
         nb: "bengali",
+        nn: "bengali",
         en: "Bangla",
         own: "বাংলা",
         autonym: true,
@@ -202,6 +246,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bo",
         nb: "tibetansk",
+        nn: "tibetansk",
         en: "Tibetan",
         own: "བོད་སྐད་",
         autonym: true,
@@ -209,6 +254,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "br",
         nb: "bretonsk",
+        nn: "bretonsk",
         en: "Breton",
         own: "brezhoneg",
         autonym: true,
@@ -216,6 +262,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "bs",
         nb: "bosnisk",
+        nn: "bosnisk",
         en: "Bosnian",
         own: "bosanski",
         autonym: true,
@@ -223,6 +270,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "byn",
         nb: "blin",
+        nn: "blin",
         en: "Blin",
         own: "Blin",
         autonym: false,
@@ -230,6 +278,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ca",
         nb: "katalansk",
+        nn: "katalansk",
         en: "Catalan",
         own: "català",
         autonym: true,
@@ -237,6 +286,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ce",
         nb: "tsjetsjensk",
+        nn: "tsjetsjensk",
         en: "Chechen",
         own: "нохчийн",
         autonym: true,
@@ -244,6 +294,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ceb",
         nb: "cebuano",
+        nn: "cebuano",
         en: "Cebuano",
         own: "Cebuano",
         autonym: true,
@@ -251,6 +302,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ch",
         nb: "chamorro",
+        nn: "chamorro",
         en: "Chamorro",
         own: "Chamorro",
         autonym: false,
@@ -258,6 +310,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ckb",
         nb: "sentralkurdisk",
+        nn: "sorani",
         en: "Central Kurdish",
         own: "کوردیی ناوەندی",
         autonym: true,
@@ -265,6 +318,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "co",
         nb: "korsikansk",
+        nn: "korsikansk",
         en: "Corsican",
         own: "corsu",
         autonym: true,
@@ -272,6 +326,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "cr",
         nb: "cree",
+        nn: "cree",
         en: "Cree",
         own: "Cree",
         autonym: false,
@@ -279,6 +334,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "crh",
         nb: "krimtatarisk",
+        nn: "krimtatarisk",
         en: "Crimean Tatar",
         own: "Crimean Tatar",
         autonym: false,
@@ -286,6 +342,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "cs",
         nb: "tsjekkisk",
+        nn: "tsjekkisk",
         en: "Czech",
         own: "čeština",
         autonym: true,
@@ -293,6 +350,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "cu",
         nb: "kirkeslavisk",
+        nn: "kyrkjeslavisk",
         en: "Church Slavic",
         own: "Church Slavic",
         autonym: false,
@@ -300,6 +358,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "cv",
         nb: "tsjuvasjisk",
+        nn: "tsjuvansk",
         en: "Chuvash",
         own: "чӑваш чӗлхи",
         autonym: true,
@@ -307,6 +366,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "cy",
         nb: "walisisk",
+        nn: "walisisk",
         en: "Welsh",
         own: "Cymraeg",
         autonym: true,
@@ -314,6 +374,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "da",
         nb: "dansk",
+        nn: "dansk",
         en: "Danish",
         own: "dansk",
         autonym: true,
@@ -321,6 +382,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "de",
         nb: "tysk",
+        nn: "tysk",
         en: "German",
         own: "Deutsch",
         autonym: true,
@@ -328,6 +390,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "din",
         nb: "dinka",
+        nn: "dinka",
         en: "Dinka",
         own: "Dinka",
         autonym: false,
@@ -335,6 +398,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "dv",
         nb: "divehi",
+        nn: "divehi",
         en: "Divehi",
         own: "Divehi",
         autonym: false,
@@ -342,6 +406,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "dz",
         nb: "dzongkha",
+        nn: "dzongkha",
         en: "Dzongkha",
         own: "རྫོང་ཁ",
         autonym: true,
@@ -349,6 +414,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ee",
         nb: "ewe",
+        nn: "ewe",
         en: "Ewe",
         own: "eʋegbe",
         autonym: true,
@@ -356,6 +422,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "el",
         nb: "gresk",
+        nn: "gresk",
         en: "Greek",
         own: "Ελληνικά",
         autonym: true,
@@ -363,6 +430,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "en",
         nb: "engelsk",
+        nn: "engelsk",
         en: "English",
         own: "English",
         autonym: true,
@@ -370,6 +438,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "eo",
         nb: "esperanto",
+        nn: "esperanto",
         en: "Esperanto",
         own: "Esperanto",
         autonym: true,
@@ -377,6 +446,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "es",
         nb: "spansk",
+        nn: "spansk",
         en: "Spanish",
         own: "español",
         autonym: true,
@@ -384,6 +454,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "et",
         nb: "estisk",
+        nn: "estisk",
         en: "Estonian",
         own: "eesti",
         autonym: true,
@@ -391,6 +462,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "eu",
         nb: "baskisk",
+        nn: "baskisk",
         en: "Basque",
         own: "euskara",
         autonym: true,
@@ -398,6 +470,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fa",
         nb: "persisk",
+        nn: "persisk",
         en: "Persian",
         own: "فارسی",
         autonym: true,
@@ -405,6 +478,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ff",
         nb: "fulfulde",
+        nn: "fulfulde",
         en: "Fula",
         own: "Pulaar",
         autonym: true,
@@ -412,6 +486,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fi",
         nb: "finsk",
+        nn: "finsk",
         en: "Finnish",
         own: "suomi",
         autonym: true,
@@ -419,6 +494,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fil",
         nb: "filipino",
+        nn: "filipino",
         en: "Filipino",
         own: "Filipino",
         autonym: true,
@@ -426,6 +502,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fit",
         nb: "tornedalsfinsk",
+        nn: "tornedalsfinsk",
         en: "Tornedalen Finnish",
         own: "Tornedalen Finnish",
         autonym: false,
@@ -433,6 +510,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fj",
         nb: "fijiansk",
+        nn: "fijiansk",
         en: "Fijian",
         own: "Fijian",
         autonym: false,
@@ -440,6 +518,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fo",
         nb: "færøysk",
+        nn: "færøysk",
         en: "Faroese",
         own: "føroyskt",
         autonym: true,
@@ -447,6 +526,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fr",
         nb: "fransk",
+        nn: "fransk",
         en: "French",
         own: "français",
         autonym: true,
@@ -454,6 +534,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "fy",
         nb: "vestfrisisk",
+        nn: "vestfrisisk",
         en: "Western Frisian",
         own: "Frysk",
         autonym: true,
@@ -461,6 +542,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ga",
         nb: "irsk",
+        nn: "irsk",
         en: "Irish",
         own: "Gaeilge",
         autonym: true,
@@ -468,6 +550,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "gd",
         nb: "skotsk-gælisk",
+        nn: "skotsk-gælisk",
         en: "Scottish Gaelic",
         own: "Gàidhlig",
         autonym: true,
@@ -475,6 +558,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "gl",
         nb: "galisisk",
+        nn: "galisisk",
         en: "Galician",
         own: "galego",
         autonym: true,
@@ -482,6 +566,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "gn",
         nb: "guarani",
+        nn: "guarani",
         en: "Guarani",
         own: "avañe’ẽ",
         autonym: true,
@@ -489,6 +574,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "gu",
         nb: "gujarati",
+        nn: "gujarati",
         en: "Gujarati",
         own: "ગુજરાતી",
         autonym: true,
@@ -496,6 +582,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "gv",
         nb: "mansk",
+        nn: "manx",
         en: "Manx",
         own: "Gaelg",
         autonym: true,
@@ -503,6 +590,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ha",
         nb: "hausa",
+        nn: "hausa",
         en: "Hausa",
         own: "Hausa",
         autonym: true,
@@ -510,6 +598,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hak",
         nb: "hakka",
+        nn: "hakka",
         en: "Hakka Chinese",
         own: "Hakka Chinese",
         autonym: false,
@@ -517,6 +606,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "he",
         nb: "hebraisk",
+        nn: "hebraisk",
         en: "Hebrew",
         own: "עברית",
         autonym: true,
@@ -524,6 +614,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hi",
         nb: "hindi",
+        nn: "hindi",
         en: "Hindi",
         own: "हिन्दी",
         autonym: true,
@@ -531,6 +622,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hmn",
         nb: "hmong",
+        nn: "hmong",
         en: "Hmong",
         own: "Hmong",
         autonym: false,
@@ -538,6 +630,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ho",
         nb: "hiri motu",
+        nn: "hiri motu",
         en: "Hiri Motu",
         own: "Hiri Motu",
         autonym: false,
@@ -545,6 +638,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hr",
         nb: "kroatisk",
+        nn: "kroatisk",
         en: "Croatian",
         own: "hrvatski",
         autonym: true,
@@ -552,6 +646,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ht",
         nb: "haitisk",
+        nn: "haitisk",
         en: "Haitian Creole",
         own: "Kreyòl Ayisyen",
         autonym: true,
@@ -559,6 +654,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hu",
         nb: "ungarsk",
+        nn: "ungarsk",
         en: "Hungarian",
         own: "magyar",
         autonym: true,
@@ -566,6 +662,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hy",
         nb: "armensk",
+        nn: "armensk",
         en: "Armenian",
         own: "հայերեն",
         autonym: true,
@@ -573,6 +670,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "hz",
         nb: "herero",
+        nn: "herero",
         en: "Herero",
         own: "Herero",
         autonym: false,
@@ -580,6 +678,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ia",
         nb: "interlingua",
+        nn: "interlingua",
         en: "Interlingua",
         own: "interlingua",
         autonym: true,
@@ -587,6 +686,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "id",
         nb: "indonesisk",
+        nn: "indonesisk",
         en: "Indonesian",
         own: "Indonesia",
         autonym: true,
@@ -594,6 +694,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ie",
         nb: "interlingue",
+        nn: "interlingue",
         en: "Interlingue",
         own: "Interlingue",
         autonym: true,
@@ -601,6 +702,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ig",
         nb: "ibo",
+        nn: "ibo",
         en: "Igbo",
         own: "Igbo",
         autonym: true,
@@ -608,6 +710,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ii",
         nb: "sichuan-yi",
+        nn: "sichuan-yi",
         en: "Sichuan Yi",
         own: "ꆈꌠꉙ",
         autonym: true,
@@ -615,6 +718,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ik",
         nb: "inupiak",
+        nn: "inupiak",
         en: "Inupiaq",
         own: "Inupiaq",
         autonym: false,
@@ -622,6 +726,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ilo",
         nb: "iloko",
+        nn: "iloko",
         en: "Iloko",
         own: "Iloko",
         autonym: false,
@@ -629,6 +734,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "inh",
         nb: "ingusjisk",
+        nn: "ingusjisk",
         en: "Ingush",
         own: "Ingush",
         autonym: false,
@@ -636,6 +742,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "io",
         nb: "ido",
+        nn: "ido",
         en: "Ido",
         own: "Ido",
         autonym: true,
@@ -643,6 +750,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "is",
         nb: "islandsk",
+        nn: "islandsk",
         en: "Icelandic",
         own: "íslenska",
         autonym: true,
@@ -650,6 +758,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "it",
         nb: "italiensk",
+        nn: "italiensk",
         en: "Italian",
         own: "italiano",
         autonym: true,
@@ -657,6 +766,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "iu",
         nb: "inuktitut",
+        nn: "inuktitut",
         en: "Inuktitut",
         own: "Inuktitut",
         autonym: false,
@@ -664,6 +774,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ja",
         nb: "japansk",
+        nn: "japansk",
         en: "Japanese",
         own: "日本語",
         autonym: true,
@@ -671,6 +782,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "jv",
         nb: "javanesisk",
+        nn: "javanesisk",
         en: "Javanese",
         own: "Jawa",
         autonym: true,
@@ -678,6 +790,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ka",
         nb: "georgisk",
+        nn: "georgisk",
         en: "Georgian",
         own: "ქართული",
         autonym: true,
@@ -685,6 +798,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kab",
         nb: "kabylsk",
+        nn: "kabylsk",
         en: "Kabyle",
         own: "Taqbaylit",
         autonym: true,
@@ -692,6 +806,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kg",
         nb: "kikongo",
+        nn: "kikongo",
         en: "Kongo",
         own: "Kongo",
         autonym: false,
@@ -699,6 +814,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ki",
         nb: "kikuyu",
+        nn: "kikuyu",
         en: "Kikuyu",
         own: "Gikuyu",
         autonym: true,
@@ -706,6 +822,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kj",
         nb: "kuanyama",
+        nn: "kuanyama",
         en: "Kuanyama",
         own: "Kuanyama",
         autonym: false,
@@ -713,6 +830,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kk",
         nb: "kasakhisk",
+        nn: "kasakhisk",
         en: "Kazakh",
         own: "қазақ тілі",
         autonym: true,
@@ -720,6 +838,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kl",
         nb: "grønlandsk",
+        nn: "grønlandsk (kalaallisut)",
         en: "Kalaallisut",
         own: "kalaallisut",
         autonym: true,
@@ -727,6 +846,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "km",
         nb: "khmer",
+        nn: "khmer",
         en: "Khmer",
         own: "ខ្មែរ",
         autonym: true,
@@ -734,6 +854,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kn",
         nb: "kannada",
+        nn: "kannada",
         en: "Kannada",
         own: "ಕನ್ನಡ",
         autonym: true,
@@ -741,6 +862,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ko",
         nb: "koreansk",
+        nn: "koreansk",
         en: "Korean",
         own: "한국어",
         autonym: true,
@@ -748,6 +870,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kr",
         nb: "kanuri",
+        nn: "kanuri",
         en: "Kanuri",
         own: "Kanuri",
         autonym: false,
@@ -755,6 +878,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kri",
         nb: "krio",
+        nn: "krio",
         en: "Krio",
         own: "Krio",
         autonym: false,
@@ -762,6 +886,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ks",
         nb: "kasjmiri",
+        nn: "kasjmiri",
         en: "Kashmiri",
         own: "کٲشُر",
         autonym: true,
@@ -769,6 +894,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ku",
         nb: "kurdisk",
+        nn: "kurdisk",
         en: "Kurdish",
         own: "kurdî (kurmancî)",
         autonym: true,
@@ -776,6 +902,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kv",
         nb: "komi",
+        nn: "komi",
         en: "Komi",
         own: "Komi",
         autonym: false,
@@ -783,6 +910,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "kw",
         nb: "kornisk",
+        nn: "kornisk",
         en: "Cornish",
         own: "kernewek",
         autonym: true,
@@ -790,6 +918,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ky",
         nb: "kirgisisk",
+        nn: "kirgisisk",
         en: "Kyrgyz",
         own: "кыргызча",
         autonym: true,
@@ -797,6 +926,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "la",
         nb: "latin",
+        nn: "latin",
         en: "Latin",
         own: "Latin",
         autonym: false,
@@ -804,6 +934,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lb",
         nb: "luxemburgsk",
+        nn: "luxemburgsk",
         en: "Luxembourgish",
         own: "Lëtzebuergesch",
         autonym: true,
@@ -811,6 +942,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lg",
         nb: "ganda",
+        nn: "ganda",
         en: "Ganda",
         own: "Luganda",
         autonym: true,
@@ -818,6 +950,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "li",
         nb: "limburgsk",
+        nn: "limburgsk",
         en: "Limburgish",
         own: "Limburgish",
         autonym: false,
@@ -825,6 +958,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ln",
         nb: "lingala",
+        nn: "lingala",
         en: "Lingala",
         own: "lingála",
         autonym: true,
@@ -832,6 +966,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lo",
         nb: "laotisk",
+        nn: "laotisk",
         en: "Lao",
         own: "ລາວ",
         autonym: true,
@@ -839,6 +974,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lrc",
         nb: "nord-luri",
+        nn: "nord-lurisk",
         en: "Northern Luri",
         own: "لۊری شومالی",
         autonym: true,
@@ -846,6 +982,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lt",
         nb: "litauisk",
+        nn: "litauisk",
         en: "Lithuanian",
         own: "lietuvių",
         autonym: true,
@@ -853,6 +990,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lu",
         nb: "luba-katanga",
+        nn: "luba-katanga",
         en: "Luba-Katanga",
         own: "Tshiluba",
         autonym: true,
@@ -860,6 +998,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "lv",
         nb: "latvisk",
+        nn: "latvisk",
         en: "Latvian",
         own: "latviešu",
         autonym: true,
@@ -867,6 +1006,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mg",
         nb: "gassisk",
+        nn: "madagassisk",
         en: "Malagasy",
         own: "Malagasy",
         autonym: true,
@@ -874,6 +1014,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mh",
         nb: "marshallesisk",
+        nn: "marshallesisk",
         en: "Marshallese",
         own: "Marshallese",
         autonym: false,
@@ -881,6 +1022,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mi",
         nb: "maori",
+        nn: "maori",
         en: "Māori",
         own: "Māori",
         autonym: true,
@@ -888,6 +1030,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mk",
         nb: "makedonsk",
+        nn: "makedonsk",
         en: "Macedonian",
         own: "македонски",
         autonym: true,
@@ -895,6 +1038,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ml",
         nb: "malayalam",
+        nn: "malayalam",
         en: "Malayalam",
         own: "മലയാളം",
         autonym: true,
@@ -902,6 +1046,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mn",
         nb: "mongolsk",
+        nn: "mongolsk",
         en: "Mongolian",
         own: "монгол",
         autonym: true,
@@ -909,6 +1054,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mr",
         nb: "marathi",
+        nn: "marathi",
         en: "Marathi",
         own: "मराठी",
         autonym: true,
@@ -916,6 +1062,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ms",
         nb: "malayisk",
+        nn: "malayisk",
         en: "Malay",
         own: "Melayu",
         autonym: true,
@@ -923,6 +1070,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "mt",
         nb: "maltesisk",
+        nn: "maltesisk",
         en: "Maltese",
         own: "Malti",
         autonym: true,
@@ -930,6 +1078,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "my",
         nb: "burmesisk",
+        nn: "burmesisk",
         en: "Burmese",
         own: "မြန်မာ",
         autonym: true,
@@ -937,6 +1086,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "na",
         nb: "nauru",
+        nn: "nauru",
         en: "Nauru",
         own: "Nauru",
         autonym: false,
@@ -944,6 +1094,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nan",
         nb: "minnan",
+        nn: "minnan",
         en: "Min Nan Chinese",
         own: "Min Nan Chinese",
         autonym: false,
@@ -951,6 +1102,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nb",
         nb: "norsk bokmål",
+        nn: "norsk bokmål",
         en: "Norwegian Bokmål",
         own: "norsk bokmål",
         autonym: true,
@@ -958,6 +1110,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nd",
         nb: "nord-ndebele",
+        nn: "nord-ndebele",
         en: "North Ndebele",
         own: "isiNdebele",
         autonym: true,
@@ -965,6 +1118,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ne",
         nb: "nepali",
+        nn: "nepalsk",
         en: "Nepali",
         own: "नेपाली",
         autonym: true,
@@ -972,6 +1126,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ng",
         nb: "ndonga",
+        nn: "ndonga",
         en: "Ndonga",
         own: "Ndonga",
         autonym: false,
@@ -979,6 +1134,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nl",
         nb: "nederlandsk",
+        nn: "nederlandsk",
         en: "Dutch",
         own: "Nederlands",
         autonym: true,
@@ -986,6 +1142,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nn",
         nb: "norsk nynorsk",
+        nn: "norsk nynorsk",
         en: "Norwegian Nynorsk",
         own: "norsk nynorsk",
         autonym: true,
@@ -993,6 +1150,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "no",
         nb: "norsk",
+        nn: "norsk",
         en: "Norwegian",
         own: "norsk",
         autonym: true,
@@ -1000,6 +1158,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nr",
         nb: "sør-ndebele",
+        nn: "sør-ndebele",
         en: "South Ndebele",
         own: "South Ndebele",
         autonym: false,
@@ -1007,6 +1166,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nus",
         nb: "nuer",
+        nn: "nuer",
         en: "Nuer",
         own: "Thok Nath",
         autonym: true,
@@ -1014,6 +1174,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "nv",
         nb: "navajo",
+        nn: "navajo",
         en: "Navajo",
         own: "Diné Bizaad",
         autonym: true,
@@ -1021,6 +1182,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ny",
         nb: "nyanja",
+        nn: "nyanja",
         en: "Nyanja",
         own: "Nyanja",
         autonym: true,
@@ -1028,6 +1190,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "oc",
         nb: "oksitansk",
+        nn: "oksitansk",
         en: "Occitan",
         own: "occitan",
         autonym: true,
@@ -1035,6 +1198,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "oj",
         nb: "ojibwa",
+        nn: "ojibwa",
         en: "Ojibwa",
         own: "Ojibwa",
         autonym: false,
@@ -1042,6 +1206,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "om",
         nb: "oromo",
+        nn: "oromo",
         en: "Oromo",
         own: "Oromoo",
         autonym: true,
@@ -1049,6 +1214,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "or",
         nb: "odia",
+        nn: "odia",
         en: "Odia",
         own: "ଓଡ଼ିଆ",
         autonym: true,
@@ -1056,6 +1222,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "os",
         nb: "ossetisk",
+        nn: "ossetisk",
         en: "Ossetic",
         own: "ирон",
         autonym: true,
@@ -1063,6 +1230,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "pa",
         nb: "panjabi",
+        nn: "panjabi",
         en: "Punjabi",
         own: "ਪੰਜਾਬੀ",
         autonym: true,
@@ -1070,6 +1238,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "pcm",
         nb: "nigeriansk pidginspråk",
+        nn: "nigeriansk pidgin",
         en: "Nigerian Pidgin",
         own: "Naijíriá Píjin",
         autonym: true,
@@ -1077,6 +1246,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "pi",
         nb: "pali",
+        nn: "pali",
         en: "Pali",
         own: "Pali",
         autonym: false,
@@ -1084,6 +1254,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "pl",
         nb: "polsk",
+        nn: "polsk",
         en: "Polish",
         own: "polski",
         autonym: true,
@@ -1091,6 +1262,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "prs",
         nb: "dari",
+        nn: "dari",
         en: "Dari",
         own: "دری",
         autonym: true,
@@ -1098,6 +1270,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ps",
         nb: "pashto",
+        nn: "pashto",
         en: "Pashto",
         own: "پښتو",
         autonym: true,
@@ -1105,6 +1278,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "pt",
         nb: "portugisisk",
+        nn: "portugisisk",
         en: "Portuguese",
         own: "português",
         autonym: true,
@@ -1112,6 +1286,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "qu",
         nb: "quechua",
+        nn: "quechua",
         en: "Quechua",
         own: "Runasimi",
         autonym: true,
@@ -1119,6 +1294,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "rhg",
         nb: "rohingya",
+        nn: "rohingya",
         en: "Rohingya",
         own: "𐴌𐴗𐴥𐴝𐴙𐴚𐴒𐴙𐴝",
         autonym: true,
@@ -1126,6 +1302,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "rif",
         nb: "riff",
+        nn: "riff",
         en: "Riffian",
         own: "Tarifit",
         autonym: true,
@@ -1133,6 +1310,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "rm",
         nb: "retoromansk",
+        nn: "retoromansk",
         en: "Romansh",
         own: "rumantsch",
         autonym: true,
@@ -1140,6 +1318,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "rn",
         nb: "rundi",
+        nn: "rundi",
         en: "Rundi",
         own: "Ikirundi",
         autonym: true,
@@ -1147,6 +1326,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ro",
         nb: "rumensk",
+        nn: "rumensk",
         en: "Romanian",
         own: "română",
         autonym: true,
@@ -1154,6 +1334,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "rom",
         nb: "romani",
+        nn: "romani",
         en: "Romany",
         own: "Romany",
         autonym: false,
@@ -1161,6 +1342,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ru",
         nb: "russisk",
+        nn: "russisk",
         en: "Russian",
         own: "русский",
         autonym: true,
@@ -1168,6 +1350,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "rw",
         nb: "kinyarwanda",
+        nn: "kinyarwanda",
         en: "Kinyarwanda",
         own: "Ikinyarwanda",
         autonym: true,
@@ -1175,6 +1358,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sa",
         nb: "sanskrit",
+        nn: "sanskrit",
         en: "Sanskrit",
         own: "संस्कृत भाषा",
         autonym: true,
@@ -1182,6 +1366,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sc",
         nb: "sardisk",
+        nn: "sardinsk",
         en: "Sardinian",
         own: "sardu",
         autonym: true,
@@ -1189,6 +1374,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sd",
         nb: "sindhi",
+        nn: "sindhi",
         en: "Sindhi",
         own: "سنڌي",
         autonym: true,
@@ -1196,6 +1382,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sdh",
         nb: "sørkurdisk",
+        nn: "sørkurdisk",
         en: "Southern Kurdish",
         own: "کوردی خوارگ",
         autonym: true,
@@ -1203,6 +1390,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "se",
         nb: "nordsamisk",
+        nn: "nordsamisk",
         en: "Northern Sami",
         own: "davvisámegiella",
         autonym: true,
@@ -1210,6 +1398,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sg",
         nb: "sango",
+        nn: "sango",
         en: "Sango",
         own: "Sängö",
         autonym: true,
@@ -1217,6 +1406,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sh",
         nb: "serbokroatisk",
+        nn: "serbokroatisk",
         en: "Serbo-Croatian",
         own: "Serbo-Croatian",
         autonym: false,
@@ -1224,6 +1414,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "shi",
         nb: "tachelhit",
+        nn: "tachelhit",
         en: "Tachelhit",
         own: "ⵜⴰⵛⵍⵃⵉⵜ",
         autonym: true,
@@ -1231,6 +1422,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "si",
         nb: "singalesisk",
+        nn: "singalesisk",
         en: "Sinhala",
         own: "සිංහල",
         autonym: true,
@@ -1238,6 +1430,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sk",
         nb: "slovakisk",
+        nn: "slovakisk",
         en: "Slovak",
         own: "slovenčina",
         autonym: true,
@@ -1245,6 +1438,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sl",
         nb: "slovensk",
+        nn: "slovensk",
         en: "Slovenian",
         own: "slovenščina",
         autonym: true,
@@ -1252,6 +1446,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sm",
         nb: "samoansk",
+        nn: "samoansk",
         en: "Samoan",
         own: "Samoan",
         autonym: false,
@@ -1259,6 +1454,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sma",
         nb: "sørsamisk",
+        nn: "sørsamisk",
         en: "Southern Sami",
         own: "Åarjelsaemien gïele",
         autonym: true,
@@ -1266,6 +1462,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "smj",
         nb: "lulesamisk",
+        nn: "lulesamisk",
         en: "Lule Sami",
         own: "julevsámegiella",
         autonym: true,
@@ -1273,6 +1470,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "smn",
         nb: "enaresamisk",
+        nn: "enaresamisk",
         en: "Inari Sami",
         own: "anarâškielâ",
         autonym: true,
@@ -1280,6 +1478,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sms",
         nb: "skoltesamisk",
+        nn: "skoltesamisk",
         en: "Skolt Sami",
         own: "sääʹmǩiõll",
         autonym: true,
@@ -1287,6 +1486,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sn",
         nb: "shona",
+        nn: "shona",
         en: "Shona",
         own: "chiShona",
         autonym: true,
@@ -1294,6 +1494,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "so",
         nb: "somali",
+        nn: "somali",
         en: "Somali",
         own: "Soomaali",
         autonym: true,
@@ -1301,6 +1502,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sq",
         nb: "albansk",
+        nn: "albansk",
         en: "Albanian",
         own: "shqip",
         autonym: true,
@@ -1308,6 +1510,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sr",
         nb: "serbisk",
+        nn: "serbisk",
         en: "Serbian",
         own: "српски",
         autonym: true,
@@ -1315,6 +1518,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ss",
         nb: "swati",
+        nn: "swati",
         en: "Swati",
         own: "siSwati",
         autonym: true,
@@ -1322,6 +1526,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ssy",
         nb: "saho",
+        nn: "saho",
         en: "Saho",
         own: "Saho",
         autonym: true,
@@ -1329,6 +1534,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "st",
         nb: "sør-sotho",
+        nn: "sørsotho",
         en: "Southern Sotho",
         own: "Sesotho",
         autonym: true,
@@ -1336,6 +1542,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "su",
         nb: "sundanesisk",
+        nn: "sundanesisk",
         en: "Sundanese",
         own: "Basa Sunda",
         autonym: true,
@@ -1343,6 +1550,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sv",
         nb: "svensk",
+        nn: "svensk",
         en: "Swedish",
         own: "svenska",
         autonym: true,
@@ -1350,6 +1558,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "sw",
         nb: "swahili",
+        nn: "swahili",
         en: "Swahili",
         own: "Kiswahili",
         autonym: true,
@@ -1357,6 +1566,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "syr",
         nb: "syriakisk",
+        nn: "syrisk",
         en: "Syriac",
         own: "ܣܘܪܝܝܐ",
         autonym: true,
@@ -1364,6 +1574,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ta",
         nb: "tamil",
+        nn: "tamil",
         en: "Tamil",
         own: "தமிழ்",
         autonym: true,
@@ -1371,6 +1582,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "te",
         nb: "telugu",
+        nn: "telugu",
         en: "Telugu",
         own: "తెలుగు",
         autonym: true,
@@ -1378,6 +1590,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tg",
         nb: "tadsjikisk",
+        nn: "tadsjikisk",
         en: "Tajik",
         own: "тоҷикӣ",
         autonym: true,
@@ -1385,6 +1598,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "th",
         nb: "thai",
+        nn: "thai",
         en: "Thai",
         own: "ไทย",
         autonym: true,
@@ -1392,6 +1606,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ti",
         nb: "tigrinja",
+        nn: "tigrinja",
         en: "Tigrinya",
         own: "ትግርኛ",
         autonym: true,
@@ -1399,6 +1614,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tig",
         nb: "tigré",
+        nn: "tigré",
         en: "Tigre",
         own: "Tigre",
         autonym: false,
@@ -1406,6 +1622,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tk",
         nb: "turkmensk",
+        nn: "turkmensk",
         en: "Turkmen",
         own: "türkmen dili",
         autonym: true,
@@ -1413,6 +1630,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tl",
         nb: "tagalog",
+        nn: "tagalog",
         en: "Tagalog",
         own: "Tagalog",
         autonym: false,
@@ -1420,6 +1638,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tn",
         nb: "setswana",
+        nn: "setswana",
         en: "Tswana",
         own: "Setswana",
         autonym: true,
@@ -1427,6 +1646,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "to",
         nb: "tongansk",
+        nn: "tongansk",
         en: "Tongan",
         own: "lea fakatonga",
         autonym: true,
@@ -1434,6 +1654,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tr",
         nb: "tyrkisk",
+        nn: "tyrkisk",
         en: "Turkish",
         own: "Türkçe",
         autonym: true,
@@ -1441,6 +1662,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ts",
         nb: "tsonga",
+        nn: "tsonga",
         en: "Tsonga",
         own: "Tsonga",
         autonym: false,
@@ -1448,6 +1670,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tt",
         nb: "tatarisk",
+        nn: "tatarisk",
         en: "Tatar",
         own: "татар",
         autonym: true,
@@ -1455,6 +1678,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tw",
         nb: "twi",
+        nn: "twi",
         en: "Twi",
         own: "Twi",
         autonym: false,
@@ -1462,6 +1686,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ty",
         nb: "tahitisk",
+        nn: "tahitisk",
         en: "Tahitian",
         own: "Tahitian",
         autonym: false,
@@ -1469,6 +1694,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "tzm",
         nb: "sentralmarokkansk tamazight",
+        nn: "sentral-tamazight",
         en: "Central Atlas Tamazight",
         own: "Tamaziɣt n laṭlaṣ",
         autonym: true,
@@ -1476,6 +1702,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ug",
         nb: "uigurisk",
+        nn: "uigurisk",
         en: "Uyghur",
         own: "ئۇيغۇرچە",
         autonym: true,
@@ -1483,6 +1710,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "uk",
         nb: "ukrainsk",
+        nn: "ukrainsk",
         en: "Ukrainian",
         own: "українська",
         autonym: true,
@@ -1490,6 +1718,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ur",
         nb: "urdu",
+        nn: "urdu",
         en: "Urdu",
         own: "اردو",
         autonym: true,
@@ -1497,6 +1726,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "uz",
         nb: "usbekisk",
+        nn: "usbekisk",
         en: "Uzbek",
         own: "o‘zbek",
         autonym: true,
@@ -1504,6 +1734,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "ve",
         nb: "venda",
+        nn: "venda",
         en: "Venda",
         own: "Venda",
         autonym: false,
@@ -1511,6 +1742,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "vi",
         nb: "vietnamesisk",
+        nn: "vietnamesisk",
         en: "Vietnamese",
         own: "Tiếng Việt",
         autonym: true,
@@ -1518,6 +1750,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "vo",
         nb: "volapyk",
+        nn: "volapyk",
         en: "Volapük",
         own: "Volapük",
         autonym: false,
@@ -1525,6 +1758,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "wa",
         nb: "vallonsk",
+        nn: "vallonsk",
         en: "Walloon",
         own: "walon",
         autonym: true,
@@ -1532,6 +1766,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "wo",
         nb: "wolof",
+        nn: "wolof",
         en: "Wolof",
         own: "Wolof",
         autonym: true,
@@ -1539,6 +1774,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "wuu",
         nb: "wu",
+        nn: "wu",
         en: "Wu Chinese",
         own: "Wu Chinese",
         autonym: false,
@@ -1546,6 +1782,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "xh",
         nb: "xhosa",
+        nn: "xhosa",
         en: "Xhosa",
         own: "IsiXhosa",
         autonym: true,
@@ -1553,6 +1790,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "yi",
         nb: "jiddisk",
+        nn: "jiddisk",
         en: "Yiddish",
         own: "ייִדיש",
         autonym: true,
@@ -1560,6 +1798,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "yo",
         nb: "joruba",
+        nn: "joruba",
         en: "Yoruba",
         own: "Èdè Yorùbá",
         autonym: true,
@@ -1567,6 +1806,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "yue",
         nb: "kantonesisk",
+        nn: "kantonesisk",
         en: "Cantonese",
         own: "粵語",
         autonym: true,
@@ -1574,6 +1814,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "za",
         nb: "zhuang",
+        nn: "zhuang",
         en: "Zhuang",
         own: "Vahcuengh",
         autonym: true,
@@ -1581,6 +1822,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "zgh",
         nb: "standard marrokansk tamazight",
+        nn: "standard marokkansk tamazight",
         en: "Standard Moroccan Tamazight",
         own: "ⵜⴰⵎⴰⵣⵉⵖⵜ",
         autonym: true,
@@ -1588,6 +1830,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "zh",
         nb: "kinesisk",
+        nn: "kinesisk",
         en: "Chinese",
         own: "中文",
         autonym: true,
@@ -1595,6 +1838,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "zu",
         nb: "zulu",
+        nn: "zulu",
         en: "Zulu",
         own: "isiZulu",
         autonym: true,
@@ -1602,6 +1846,7 @@ pub const ALL: &[Language] = &[
     Language {
         code: "zza",
         nb: "zazaisk",
+        nn: "zazaisk",
         en: "Zaza",
         own: "Zaza",
         autonym: false,
@@ -1616,7 +1861,7 @@ pub fn find(code: &str) -> Option<&'static Language> {
 }
 
 /// The language a form or a file names: by its code in any case ("AR"), or by its name in
-/// Norwegian, English or itself ("arabisk", "Arabic", "العربية").
+/// Norwegian (Bokmål or Nynorsk), English or itself ("arabisk", "Arabic", "العربية").
 pub fn by_code_or_name(text: &str) -> Option<&'static Language> {
     let text = text.trim();
     if let Some(l) = find(&text.to_lowercase()) {
@@ -1625,6 +1870,7 @@ pub fn by_code_or_name(text: &str) -> Option<&'static Language> {
     let lower = text.to_lowercase();
     ALL.iter().find(|l| {
         l.nb.to_lowercase() == lower
+            || l.nn.to_lowercase() == lower
             || l.en.to_lowercase() == lower
             || l.own.to_lowercase() == lower
     })
@@ -1641,7 +1887,23 @@ mod tests {
         }
         assert_eq!(by_code_or_name("tysk").map(|l| l.code), Some("de"));
         assert_eq!(by_code_or_name("ትግርኛ").map(|l| l.code), Some("ti"));
+        assert_eq!(by_code_or_name("sorani").map(|l| l.code), Some("ckb"));
         assert!(by_code_or_name("klingon-ish").is_none());
+    }
+
+    #[test]
+    fn a_language_is_named_in_each_ui_language() {
+        let Some(ckb) = find("ckb") else {
+            panic!("ckb is missing");
+        };
+        assert_eq!(ckb.name_in(crate::Lang::Nb), "sentralkurdisk");
+        assert_eq!(ckb.name_in(crate::Lang::Nn), "sorani");
+        assert_eq!(ckb.name_in(crate::Lang::En), ckb.en);
+        assert_eq!(ckb.norwegian_name(crate::Lang::Nn), "sorani");
+        assert_eq!(ckb.norwegian_name(crate::Lang::En), "sentralkurdisk");
+        for l in ALL {
+            assert!(!l.nn.is_empty(), "{}", l.code);
+        }
     }
 
     #[test]
@@ -1678,7 +1940,7 @@ mod tests {
                 panic!("{code} is missing");
             };
             assert!(
-                !l.nb.is_empty() && !l.en.is_empty() && !l.own.is_empty(),
+                !l.nb.is_empty() && !l.nn.is_empty() && !l.en.is_empty() && !l.own.is_empty(),
                 "{code}"
             );
         }
@@ -1688,6 +1950,7 @@ mod tests {
     fn names_come_from_cldr() {
         assert_eq!(find("ti").map(|l| l.own), Some("ትግርኛ"));
         assert_eq!(find("de").map(|l| l.nb), Some("tysk"));
+        assert_eq!(find("ne").map(|l| l.nn), Some("nepalsk"));
         assert_eq!(find("prs").map(|l| l.own), Some("دری"));
         assert_eq!(find("xx"), None);
         assert_eq!(find("TI"), None);

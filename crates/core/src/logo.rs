@@ -43,9 +43,10 @@ impl ImageProblem {
             ImageProblem::TooLarge { bytes } => {
                 let mb = format!("{:.1}", *bytes as f64 / (1024.0 * 1024.0));
                 Msg::LogoTooBig {
-                    mb: match lang {
-                        Lang::Nb => mb.replace('.', ","),
-                        Lang::En => mb,
+                    mb: if lang.is_norwegian() {
+                        mb.replace('.', ",")
+                    } else {
+                        mb
                     },
                 }
             }
@@ -215,6 +216,11 @@ mod tests {
             "{}",
             err.message(Lang::Nb)
         );
+        assert_eq!(
+            err.message(Lang::Nn),
+            "Fila er 5,0 MB; ein logo kan vere høgst 5 MB."
+        );
+        assert!(err.message(Lang::En).contains("5.0 MB"));
     }
 
     /// A PNG whose header claims 60 000 × 60 000 pixels (14 GB decoded) in a few bytes.

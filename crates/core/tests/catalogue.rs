@@ -1,7 +1,7 @@
 //! Every sentence the Rust side shows a user lives in the message catalogue
 //! (`crates/core/src/i18n`): this test reads the Rust sources and fails on a Norwegian sentence
 //! or a language switch (`if nb`) anywhere else, so a new text goes into the catalogue, where
-//! it is written in Bokmål and English side by side.
+//! it is written in Bokmål, Nynorsk and English side by side.
 
 use std::path::{Path, PathBuf};
 

@@ -18,8 +18,9 @@ pub struct LetterLanguage {
     pub lang: String,
     /// The language's name in itself.
     pub name: String,
-    /// Its name in Bokmål and in English.
+    /// Its name in Bokmål, in Nynorsk and in English.
     pub nb: String,
+    pub nn: String,
     pub en: String,
     pub rtl: bool,
     /// Checked by a native speaker: bundled as checked, or marked by the office this year.
@@ -93,6 +94,7 @@ impl Workspace {
                 lang: t.lang.to_string(),
                 name: name(language.map_or(t.lang, |l| l.own)),
                 nb: name(language.map_or(t.lang, |l| l.nb)),
+                nn: name(language.map_or(t.lang, |l| l.nn)),
                 en: name(language.map_or(t.lang, |l| l.en)),
                 rtl: t.rtl,
                 reviewed: t.reviewed || review.is_some(),

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use ts_rs::TS;
 
 /// A language families may prefer for information (ISO 639), with its name in that language
-/// and in the UI's two languages.
+/// and in the UI's three languages.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LanguageOption {
@@ -18,6 +18,7 @@ pub struct LanguageOption {
     /// The name in the language itself (the English name where none is known).
     pub name: String,
     pub nb: String,
+    pub nn: String,
     pub en: String,
 }
 
@@ -41,6 +42,7 @@ commands! {
                 code: l.code.into(),
                 name: l.own.into(),
                 nb: l.nb.into(),
+                nn: l.nn.into(),
                 en: l.en.into(),
             })
             .collect())

@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type Lang = "nb" | "en";
+export type Lang = "nb" | "nn" | "en";
 
 export type Program = { municipality: string, name: string, contactName: string, contactPhone: string, contactEmail: string, logoId: number | null, coatOfArmsId: number | null, primaryColour: string, accentColour: string, 
 /**
@@ -118,7 +118,7 @@ export type LanguageOption = { code: string,
 /**
  * The name in the language itself (the English name where none is known).
  */
-name: string, nb: string, en: string, };
+name: string, nb: string, nn: string, en: string, };
 
 export type CardStatus = "assigned" | "printed" | "handedOut" | "lost" | "revoked";
 
@@ -375,9 +375,9 @@ lang: string,
  */
 name: string, 
 /**
- * Its name in Bokmål and in English.
+ * Its name in Bokmål, in Nynorsk and in English.
  */
-nb: string, en: string, rtl: boolean, 
+nb: string, nn: string, en: string, rtl: boolean, 
 /**
  * Checked by a native speaker: bundled as checked, or marked by the office this year.
  */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LanguageOption } from "./api";
-import { labelOf, languageLabel, sortedForReader } from "./languages";
+import { labelOf, languageLabel, languageName, sortedForReader } from "./languages";
 
-const ti: LanguageOption = { code: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya" };
-const nb: LanguageOption = { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål" };
-const en: LanguageOption = { code: "en", name: "English", nb: "engelsk", en: "English" };
-const de: LanguageOption = { code: "de", name: "Deutsch", nb: "tysk", en: "German" };
+const ti: LanguageOption = { code: "ti", name: "ትግርኛ", nb: "tigrinja", nn: "tigrinja", en: "Tigrinya" };
+const nb: LanguageOption = { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", nn: "norsk bokmål", en: "Norwegian Bokmål" };
+const en: LanguageOption = { code: "en", name: "English", nb: "engelsk", nn: "engelsk", en: "English" };
+const de: LanguageOption = { code: "de", name: "Deutsch", nb: "tysk", nn: "tysk", en: "German" };
 
 describe("languageLabel", () => {
   it("shows a language's Norwegian name beside its own", () => {
@@ -27,6 +27,38 @@ describe("languageLabel", () => {
   });
   it("sorts by the name in the reader's language", () => {
     expect(sortedForReader([ti, de, en], "nb").map((l) => l.code)).toEqual(["en", "ti", "de"]);
+    expect(sortedForReader([ti, de, en], "nn").map((l) => l.code)).toEqual(["en", "ti", "de"]);
     expect(sortedForReader([ti, de, en], "en").map((l) => l.code)).toEqual(["en", "de", "ti"]);
+  });
+});
+
+describe("Nynorsk", () => {
+  // A list from a backend that names languages in Nynorsk too.
+  const nbNn = { ...nb, nn: "norsk bokmål" };
+  const nnNn = { code: "nn", name: "norsk nynorsk", nb: "norsk nynorsk", nn: "norsk nynorsk", en: "Norwegian Nynorsk" };
+  const seNn = { code: "se", name: "davvisámegiella", nb: "nordsamisk", nn: "nordsamisk", en: "Northern Sami" };
+  const chNn = { code: "ch", name: "Chamoru", nb: "chamorro", nn: "chamorro", en: "Chamorro" };
+  const cyNn = { code: "cy", name: "Cymraeg", nb: "walisisk", nn: "walisisk", en: "Welsh" };
+  const xxNn = { code: "xx", name: "xx", nb: "bokmålsnamnet", nn: "nynorsknamnet", en: "English name" };
+
+  it("uses the Nynorsk name when the list has one", () => {
+    expect(languageName(xxNn, "nn")).toBe("nynorsknamnet");
+    expect(languageName(xxNn, "nb")).toBe("bokmålsnamnet");
+    expect(languageName(xxNn, "en")).toBe("English name");
+    expect(languageLabel(seNn, "nn")).toBe("Davvisámegiella (nordsamisk)");
+  });
+  it("falls back to the Bokmål name when the list has no Nynorsk one", () => {
+    expect(languageName(ti, "nn")).toBe("tigrinja");
+    expect(languageLabel(ti, "nn")).toBe("ትግርኛ (tigrinja)");
+    expect(languageLabel(de, "nn")).toBe("Deutsch (tysk)");
+    expect(labelOf("de", [ti, de], "nn")).toBe("Deutsch (tysk)");
+  });
+  it("does not repeat a name the Nynorsk reader already sees", () => {
+    expect(languageLabel(nnNn, "nn")).toBe("Norsk nynorsk");
+    expect(languageLabel(nbNn, "nn")).toBe("Norsk bokmål");
+    expect(languageLabel(nb, "nn")).toBe("Norsk bokmål");
+  });
+  it("sorts by the Nynorsk names", () => {
+    expect(sortedForReader([cyNn, seNn, chNn, xxNn], "nn").map((l) => l.code)).toEqual(["ch", "se", "xx", "cy"]);
   });
 });

@@ -2,12 +2,18 @@
 // who cannot read ትግርኛ sees "ትግርኛ (tigrinja)". The names come from the backend's ISO 639
 // table (okort_core::languages, generated from CLDR); nothing is named twice here.
 import type { Lang, LanguageOption } from "./api";
+import { collationLocale } from "./locale";
+
+/** A language's names in the UI's languages (a LanguageOption or a LetterLanguage). */
+type LocalNames = { nb: string; nn: string; en: string };
 
 const capital = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);
 
-/** The language named in `lang` (Bokmål names stay lower case, as Norwegian writes them). */
-export function languageName(option: LanguageOption, lang: Lang): string {
-  return lang === "nb" ? option.nb : option.en;
+/** The language named in `lang` (Norwegian names stay lower case, as Norwegian writes them). */
+export function languageName(option: LocalNames, lang: Lang): string {
+  if (lang === "en") return option.en;
+  if (lang === "nn") return option.nn;
+  return option.nb;
 }
 
 /**
@@ -31,6 +37,6 @@ export function labelOf(code: string, options: LanguageOption[], lang: Lang): st
 
 /** The options in the order a reader of `lang` looks for them: by the name in `lang`. */
 export function sortedForReader(options: LanguageOption[], lang: Lang): LanguageOption[] {
-  const collator = new Intl.Collator(lang === "nb" ? "nb" : "en");
+  const collator = new Intl.Collator(collationLocale(lang));
   return [...options].sort((x, y) => collator.compare(languageName(x, lang), languageName(y, lang)));
 }

@@ -1,4 +1,4 @@
-//! Something wrong with a value a user gave, as a sentence in Bokmål and English.
+//! Something wrong with a value a user gave, as a sentence in Bokmål, Nynorsk and English.
 
 use super::Lang;
 use crate::checks::NumberProblem;
@@ -19,6 +19,8 @@ pub enum Problem {
     NegativePrice,
     /// A price above [`crate::money::MAX_PRICE_ORE`].
     PriceTooHigh,
+    /// A year's budget below zero or above [`crate::money::MAX_BUDGET_ORE`].
+    BudgetRange,
     /// A letter text with a placeholder its part does not fill.
     UnknownPlaceholder {
         found: String,
@@ -268,612 +270,729 @@ pub enum Problem {
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         use Problem::*;
-        let nb = lang == Lang::Nb;
         match self {
-            Required => pick(nb, "må fylles ut", "is required"),
-            TooLong { max } => {
-                if nb {
-                    format!("kan ha høyst {max} tegn")
-                } else {
-                    format!("can have at most {max} characters")
-                }
-            }
-            OrgNumber(p) => number_message(nb, p, "organisasjonsnummer", "organisation number"),
-            BankAccount(p) => number_message(nb, p, "kontonummer", "account number"),
+            Required => pick(lang, "må fylles ut", "må fyllast ut", "is required"),
+            TooLong { max } => match lang {
+                Lang::Nb => format!("kan ha høyst {max} tegn"),
+                Lang::Nn => format!("kan ha høgst {max} teikn"),
+                Lang::En => format!("can have at most {max} characters"),
+            },
+            OrgNumber(p) => number_message(
+                lang,
+                p,
+                "organisasjonsnummer",
+                "organisasjonsnummer",
+                "organisation number",
+            ),
+            BankAccount(p) => number_message(
+                lang,
+                p,
+                "kontonummer",
+                "kontonummer",
+                "account number",
+            ),
             Email => pick(
-                nb,
+                lang,
                 "er ikke en gyldig e-postadresse",
+                "er ikkje ei gyldig e-postadresse",
                 "is not a valid e-mail address",
             ),
             Phone => pick(
-                nb,
+                lang,
                 "er ikke et gyldig telefonnummer (8–15 sifre, gjerne med +47)",
+                "er ikkje eit gyldig telefonnummer (8–15 siffer, gjerne med +47)",
                 "is not a valid phone number (8–15 digits, +47 allowed)",
             ),
             VisitsPerCard => pick(
-                nb,
+                lang,
                 "må være et tall fra 1 til 99, eller «fri inngang»",
+                "må vere eit tal frå 1 til 99, eller «fri inngang»",
                 "must be a number from 1 to 99, or “free entry”",
             ),
             SharePercent => pick(
-                nb,
+                lang,
                 "må være fra 1 til 99 prosent",
+                "må vere frå 1 til 99 prosent",
                 "must be 1 to 99 percent",
             ),
-            NegativePrice => pick(nb, "kan ikke være negativ", "cannot be negative"),
-            TooManyTicks { max } => {
-                if nb {
-                    format!("kortet kan ha høyst {max} kryss her – tell igjen")
-                } else {
-                    format!("the card can hold at most {max} ticks here – count again")
-                }
-            }
+            NegativePrice => pick(
+                lang,
+                "kan ikke være negativ",
+                "kan ikkje vere negativ",
+                "cannot be negative",
+            ),
+            TooManyTicks { max } => match lang {
+                Lang::Nb => format!("kortet kan ha høyst {max} kryss her – tell igjen"),
+                Lang::Nn => format!("kortet kan ha høgst {max} kryss her – tel igjen"),
+                Lang::En => format!("the card can hold at most {max} ticks here – count again"),
+            },
             KitPasswordNeeded => pick(
-                nb,
+                lang,
                 "sett OKORT_KIT_PASSWORD til passordet disken skal logge inn i settet med (minst 8 tegn)",
+                "set OKORT_KIT_PASSWORD til passordet disken skal logge inn i settet med (minst 8 teikn)",
                 "set OKORT_KIT_PASSWORD to the password the desk logs in to the kit with (at least 8 characters)",
             ),
-            NotAKit { path } => {
-                if nb {
-                    format!("{path} er ikke et brukerstedssett fra Opplevelseskort")
-                } else {
-                    format!("{path} is not an Opplevelseskort venue kit")
-                }
-            }
+            NotAKit { path } => match lang {
+                Lang::Nb => format!("{path} er ikke et brukerstedssett fra Opplevelseskort"),
+                Lang::Nn => format!("{path} er ikkje eit brukarstadsett frå Opplevelseskort"),
+                Lang::En => format!("{path} is not an Opplevelseskort venue kit"),
+            },
             KitChanged => pick(
-                nb,
+                lang,
                 "brukerstedssettet er endret etter at kulturkontoret laget det, og kan ikke brukes – be om et nytt",
+                "brukarstadsettet er endra etter at kulturkontoret laga det, og kan ikkje brukast – be om eit nytt",
                 "the venue kit was changed after the culture office made it and cannot be used – ask for a new one",
             ),
-            KitOtherVenue { venue, year } => {
-                if nb {
-                    format!("filen er settet til {venue} for {year}; velg et annet filnavn for dette brukerstedet")
-                } else {
-                    format!("the file is the kit of {venue} for {year}; choose another file name for this venue")
-                }
-            }
+            KitOtherVenue { venue, year } => match lang {
+                Lang::Nb => format!("filen er settet til {venue} for {year}; velg et annet filnavn for dette brukerstedet"),
+                Lang::Nn => format!("fila er settet til {venue} for {year}; vel eit anna filnamn for denne brukarstaden"),
+                Lang::En => format!("the file is the kit of {venue} for {year}; choose another file name for this venue"),
+            },
             ReportUnknownKit => pick(
-                nb,
+                lang,
                 "rapporten er signert av et brukerstedssett som ikke er laget i denne arbeidsfilen",
+                "rapporten er signert av eit brukarstadsett som ikkje er laga i denne arbeidsfila",
                 "the report is signed by a venue kit this workspace did not make",
             ),
-            ReportOtherVenue { venue } => {
-                if nb {
-                    format!("rapporten kommer fra settet til {venue}, ikke fra dette brukerstedet")
-                } else {
-                    format!("the report comes from the kit of {venue}, not from this venue")
-                }
-            }
+            ReportOtherVenue { venue } => match lang {
+                Lang::Nb => format!(
+                    "rapporten kommer fra settet til {venue}, ikke fra dette brukerstedet"
+                ),
+                Lang::Nn => format!(
+                    "rapporten kjem frå settet til {venue}, ikkje frå denne brukarstaden"
+                ),
+                Lang::En => format!(
+                    "the report comes from the kit of {venue}, not from this venue"
+                ),
+            },
             ReportRetiredKit => pick(
-                nb,
+                lang,
                 "rapporten kommer fra et brukerstedssett som kulturkontoret har trukket tilbake",
+                "rapporten kjem frå eit brukarstadsett som kulturkontoret har trekt tilbake",
                 "the report comes from a venue kit the culture office has retired",
             ),
             ReportChanged => pick(
-                nb,
+                lang,
                 "rapporten er endret etter at brukerstedssettet laget den – be brukerstedet eksportere den på nytt",
+                "rapporten er endra etter at brukarstadsettet laga han – be brukarstaden eksportere han på nytt",
                 "the report was changed after the venue kit made it – ask the venue to export it again",
             ),
             ImportNotConfirmed => pick(
-                nb,
+                lang,
                 "ingenting er lagret: se endringene over og kjør kommandoen igjen med --yes for å lagre dem",
+                "ingenting er lagra: sjå endringane over og køyr kommandoen igjen med --yes for å lagre dei",
                 "nothing was saved: look at the changes above and run the command again with --yes to save them",
             ),
-            UnknownPlaceholder { found, allowed } if allowed.is_empty() => {
-                if nb {
-                    format!("{found} fylles ikke inn: denne teksten har ingen felt å fylle inn")
-                } else {
-                    format!("{found} is not filled in: this text has no fields to fill in")
-                }
-            }
-            UnknownPlaceholder { found, allowed } => {
-                if nb {
-                    format!("{found} fylles ikke inn i denne teksten (bruk {allowed})")
-                } else {
-                    format!("{found} is not filled in in this text (use {allowed})")
-                }
-            }
-            UnknownLanguage { value } => {
-                if nb {
-                    format!("«{value}» er ikke et språk appen kjenner: skriv språkkoden (ISO 639, f.eks. ar, ti, de, zh) eller navnet")
-                } else {
-                    format!("“{value}” is not a language the app knows: write its code (ISO 639, e.g. ar, ti, de, zh) or its name")
-                }
-            }
+            UnknownPlaceholder { found, allowed } if allowed.is_empty() => match lang {
+                Lang::Nb => format!(
+                    "{found} fylles ikke inn: denne teksten har ingen felt å fylle inn"
+                ),
+                Lang::Nn => format!(
+                    "{found} blir ikkje fylt inn: denne teksten har ingen felt å fylle inn"
+                ),
+                Lang::En => format!("{found} is not filled in: this text has no fields to fill in"),
+            },
+            UnknownPlaceholder { found, allowed } => match lang {
+                Lang::Nb => format!("{found} fylles ikke inn i denne teksten (bruk {allowed})"),
+                Lang::Nn => format!("{found} blir ikkje fylt inn i denne teksten (bruk {allowed})"),
+                Lang::En => format!("{found} is not filled in in this text (use {allowed})"),
+            },
+            UnknownLanguage { value } => match lang {
+                Lang::Nb => format!("«{value}» er ikke et språk appen kjenner: skriv språkkoden (ISO 639, f.eks. ar, ti, de, zh) eller navnet"),
+                Lang::Nn => format!("«{value}» er ikkje eit språk appen kjenner: skriv språkkoden (ISO 639, t.d. ar, ti, de, zh) eller namnet"),
+                Lang::En => format!("“{value}” is not a language the app knows: write its code (ISO 639, e.g. ar, ti, de, zh) or its name"),
+            },
+            BudgetRange => pick(
+                lang,
+                "må være fra 0 til 1 milliard kr",
+                "må vere frå 0 til 1 milliard kr",
+                "must be NOK 0 to 1 billion",
+            ),
             PriceTooHigh => pick(
-                nb,
+                lang,
                 "kan være høyst 100 000 kr per besøk",
+                "kan vere høgst 100 000 kr per besøk",
                 "can be at most NOK 100,000 per visit",
             ),
-            EndBeforeStart => pick(nb, "slutter før den starter", "ends before it starts"),
+            EndBeforeStart => pick(
+                lang,
+                "slutter før den starter",
+                "sluttar før starten",
+                "ends before it starts",
+            ),
             AgeRange => pick(
-                nb,
+                lang,
                 "må være en aldersgruppe innenfor 0–25 år, fra lavest til høyest",
+                "må vere ei aldersgruppe innanfor 0–25 år, frå lågast til høgast",
                 "must be an age range within 0–25 years, lowest first",
             ),
             Quota => pick(
-                nb,
+                lang,
                 "må være fra 1 til 10 000 kort",
+                "må vere frå 1 til 10 000 kort",
                 "must be 1 to 10,000 cards",
             ),
             Year => pick(
-                nb,
+                lang,
                 "må være et årstall fra 2000 til 2100",
+                "må vere eit årstal frå 2000 til 2100",
                 "must be a year from 2000 to 2100",
             ),
             Colour => pick(
-                nb,
+                lang,
                 "må være en farge som #1f5f8b",
+                "må vere ein farge som #1f5f8b",
                 "must be a colour like #1f5f8b",
             ),
-            DuplicateOrgNumber { other } => {
-                if nb {
-                    format!("er allerede registrert på brukerstedet «{other}»")
-                } else {
-                    format!("is already registered for the venue “{other}”")
-                }
-            }
-            TooManyLookups { minutes } => {
-                if nb {
-                    format!("for mange kortnumre er tastet inn på kort tid – skann kortet, eller vent {minutes} minutter")
-                } else {
-                    format!("too many card numbers typed in a short while – scan the card, or wait {minutes} minutes")
-                }
-            }
-            AuditBroken { id } => {
-                if nb {
-                    format!("loggen er endret: oppføring {id} er endret eller en oppføring er fjernet – ta vare på filen og varsle personvernombudet")
-                } else {
-                    format!("the log was altered: entry {id} was changed or an entry removed – keep the file and tell the data protection officer")
-                }
-            }
-            LoginLocked { minutes } => {
-                if nb {
-                    format!("for mange mislykkede innlogginger – prøv igjen om {minutes} min")
-                } else {
-                    format!("too many failed logins – try again in {minutes} min")
-                }
-            }
+            DuplicateOrgNumber { other } => match lang {
+                Lang::Nb => format!("er allerede registrert på brukerstedet «{other}»"),
+                Lang::Nn => format!("er allereie registrert på brukarstaden «{other}»"),
+                Lang::En => format!("is already registered for the venue “{other}”"),
+            },
+            TooManyLookups { minutes } => match lang {
+                Lang::Nb => format!("for mange kortnumre er tastet inn på kort tid – skann kortet, eller vent {minutes} minutter"),
+                Lang::Nn => format!("for mange kortnummer er tasta inn på kort tid – skann kortet, eller vent {minutes} minutt"),
+                Lang::En => format!("too many card numbers typed in a short while – scan the card, or wait {minutes} minutes"),
+            },
+            AuditBroken { id } => match lang {
+                Lang::Nb => format!("loggen er endret: oppføring {id} er endret eller en oppføring er fjernet – ta vare på filen og varsle personvernombudet"),
+                Lang::Nn => format!("loggen er endra: oppføring {id} er endra, eller ei oppføring er fjerna – ta vare på fila og varsle personvernombodet"),
+                Lang::En => format!("the log was altered: entry {id} was changed or an entry removed – keep the file and tell the data protection officer"),
+            },
+            LoginLocked { minutes } => match lang {
+                Lang::Nb => format!(
+                    "for mange mislykkede innlogginger – prøv igjen om {minutes} min"
+                ),
+                Lang::Nn => format!(
+                    "for mange mislukka innloggingar – prøv igjen om {minutes} min"
+                ),
+                Lang::En => format!("too many failed logins – try again in {minutes} min"),
+            },
             TooManyUsers => pick(
-                nb,
+                lang,
                 "arbeidsfilen har ikke plass til flere brukere",
+                "arbeidsfila har ikkje plass til fleire brukarar",
                 "the workspace has no room for more users",
             ),
             NavManagesNavUsers => pick(
-                nb,
+                lang,
                 "NAV oppretter og endrer selv sine brukere; kulturkontoret kan ikke",
+                "NAV opprettar og endrar brukarane sine sjølv; kulturkontoret kan ikkje",
                 "NAV creates and changes its own users; the culture office cannot",
             ),
             NavUsersOnly => pick(
-                nb,
+                lang,
                 "NAV kan bare opprette og endre NAV-brukere",
+                "NAV kan berre opprette og endre NAV-brukarar",
                 "NAV can only create and change NAV users",
             ),
             NewPasswordNeeded => pick(
-                nb,
+                lang,
                 "gi brukeren et nytt passord (ny rolle eller aktivert igjen)",
+                "gi brukaren eit nytt passord (ny rolle eller aktivert igjen)",
                 "give the user a new password (new role or active again)",
             ),
-            NavPartUnreadable { id } => {
-                if nb {
-                    format!("NAVs del av kortholder {id} kan ikke åpnes; den er skadet")
-                } else {
-                    format!("NAV's part of holder {id} cannot be opened; it is damaged")
-                }
-            }
+            NavPartUnreadable { id } => match lang {
+                Lang::Nb => format!("NAVs del av kortholder {id} kan ikke åpnes; den er skadet"),
+                Lang::Nn => format!(
+                    "NAV-delen av kortinnehavar {id} kan ikkje opnast; han er skadd"
+                ),
+                Lang::En => format!("NAV's part of holder {id} cannot be opened; it is damaged"),
+            },
             RecoverySheetNeeded => pick(
-                nb,
+                lang,
                 "dette lager gjenopprettingsnøkler som må skrives ut: oppgi --recovery-sheet FIL (en arbeidsfil fra før kryptering krypteres ved første åpning)",
+                "dette lagar gjenopprettingsnøklar som må skrivast ut: oppgi --recovery-sheet FIL (ei arbeidsfil frå før kryptering blir kryptert første gongen ho blir opna)",
                 "this makes recovery keys that must be printed: give --recovery-sheet FILE (a workspace from before encryption is encrypted at its first opening)",
             ),
             RecoveryKeyWrong => pick(
-                nb,
+                lang,
                 "gjenopprettingsnøkkelen passer ikke til denne arbeidsfilen og rollen",
+                "gjenopprettingsnøkkelen passar ikkje til denne arbeidsfila og rolla",
                 "the recovery key does not fit this workspace and role",
             ),
             LoginRequired => pick(
-                nb,
+                lang,
                 "logg inn: oppgi --user BRUKER (eller OKORT_USER) og passordet i OKORT_PASSWORD eller på første linje av standard inn",
+                "logg inn: oppgi --user BRUKER (eller OKORT_USER) og passordet i OKORT_PASSWORD eller på første linje i standard inn",
                 "log in: give --user USER (or OKORT_USER) and the password in OKORT_PASSWORD or on the first line of standard input",
             ),
-            NotAPlainFile { path } => {
-                if nb {
-                    format!("{path} er ikke en vanlig fil og blir ikke overskrevet – velg et filnavn")
-                } else {
-                    format!("{path} is not a plain file and is not overwritten – choose a file name")
-                }
-            }
-            NameTaken => pick(nb, "navnet er allerede i bruk", "the name is already in use"),
+            NotAPlainFile { path } => match lang {
+                Lang::Nb => format!(
+                    "{path} er ikke en vanlig fil og blir ikke overskrevet – velg et filnavn"
+                ),
+                Lang::Nn => format!(
+                    "{path} er ikkje ei vanleg fil og blir ikkje skriven over – vel eit filnamn"
+                ),
+                Lang::En => format!(
+                    "{path} is not a plain file and is not overwritten – choose a file name"
+                ),
+            },
+            NameTaken => pick(
+                lang,
+                "navnet er allerede i bruk",
+                "namnet er allereie i bruk",
+                "the name is already in use",
+            ),
             DuplicateVenueName => pick(
-                nb,
+                lang,
                 "et annet brukersted har allerede dette navnet",
+                "ein annan brukarstad har allereie dette namnet",
                 "another venue already has this name",
             ),
-            Unknown { value, allowed } => {
-                if nb {
-                    format!("«{value}» er ikke en gyldig verdi (gyldige: {allowed})")
-                } else {
-                    format!("“{value}” is not a valid value (valid: {allowed})")
-                }
-            }
-            NotANumber { value } => fmt(nb, value, "er ikke et tall", "is not a number"),
+            Unknown { value, allowed } => match lang {
+                Lang::Nb => format!("«{value}» er ikke en gyldig verdi (gyldige: {allowed})"),
+                Lang::Nn => format!("«{value}» er ikkje ein gyldig verdi (gyldige: {allowed})"),
+                Lang::En => format!("“{value}” is not a valid value (valid: {allowed})"),
+            },
+            NotANumber { value } => fmt(
+                lang,
+                value,
+                "er ikke et tall",
+                "er ikkje eit tal",
+                "is not a number",
+            ),
             NotADate { value } => fmt(
-                nb,
+                lang,
                 value,
                 "er ikke en dato (skriv dd.mm.åååå)",
+                "er ikkje ein dato (skriv dd.mm.åååå)",
                 "is not a date (write dd.mm.yyyy)",
             ),
             NotAnAmount { value } => fmt(
-                nb,
+                lang,
                 value,
                 "er ikke et beløp (skriv for eksempel 150,00)",
+                "er ikkje eit beløp (skriv til dømes 150,00)",
                 "is not an amount (write e.g. 150.00)",
             ),
-            NotYesNo { value } => fmt(nb, value, "er ikke ja eller nei", "is not yes or no"),
-            UnknownYear { year } => {
-                if nb {
-                    format!("programåret {year} finnes ikke – opprett det under Programår først")
-                } else {
-                    format!("the program year {year} does not exist – create it under Program years first")
-                }
-            }
-            DuplicateRow { first_row } => {
-                if nb {
-                    format!("samme brukersted og år står allerede i rad {first_row}")
-                } else {
-                    format!("the same venue and year is already in row {first_row}")
-                }
-            }
-            EmptyFile => pick(nb, "filen er tom", "the file is empty"),
+            NotYesNo { value } => fmt(
+                lang,
+                value,
+                "er ikke ja eller nei",
+                "er ikkje ja eller nei",
+                "is not yes or no",
+            ),
+            UnknownYear { year } => match lang {
+                Lang::Nb => format!(
+                    "programåret {year} finnes ikke – opprett det under Programår først"
+                ),
+                Lang::Nn => format!(
+                    "programåret {year} finst ikkje – opprett det under Programår først"
+                ),
+                Lang::En => format!(
+                    "the program year {year} does not exist – create it under Program years first"
+                ),
+            },
+            DuplicateRow { first_row } => match lang {
+                Lang::Nb => format!("samme brukersted og år står allerede i rad {first_row}"),
+                Lang::Nn => format!("same brukarstad og år står allereie i rad {first_row}"),
+                Lang::En => format!("the same venue and year is already in row {first_row}"),
+            },
+            EmptyFile => pick(lang, "filen er tom", "fila er tom", "the file is empty"),
             UnknownColumn => pick(
-                nb,
+                lang,
                 "ukjent kolonne – bruk overskriftene fra en eksportert fil",
+                "ukjend kolonne – bruk overskriftene frå ei eksportert fil",
                 "unknown column – use the headers of an exported file",
             ),
             MissingColumn => pick(
-                nb,
+                lang,
                 "kolonnen mangler i filen",
+                "kolonnen manglar i fila",
                 "the column is missing from the file",
             ),
-            FieldCount { found, expected } => {
-                if nb {
-                    format!("raden har {found} felt, overskriften har {expected}")
-                } else {
-                    format!("the row has {found} fields, the header has {expected}")
-                }
-            }
-            VenueDiffers { first_row } => {
-                if nb {
-                    format!("samme brukersted står i rad {first_row} med andre opplysninger")
-                } else {
-                    format!("the same venue is in row {first_row} with different details")
-                }
-            }
+            FieldCount { found, expected } => match lang {
+                Lang::Nb => format!("raden har {found} felt, overskriften har {expected}"),
+                Lang::Nn => format!("rada har {found} felt, overskrifta har {expected}"),
+                Lang::En => format!("the row has {found} fields, the header has {expected}"),
+            },
+            VenueDiffers { first_row } => match lang {
+                Lang::Nb => format!(
+                    "samme brukersted står i rad {first_row} med andre opplysninger"
+                ),
+                Lang::Nn => format!(
+                    "same brukarstad står i rad {first_row} med andre opplysningar"
+                ),
+                Lang::En => format!("the same venue is in row {first_row} with different details"),
+            },
             BirthDate => pick(
-                nb,
+                lang,
                 "fødselsdatoen er ikke mulig for en kortholder",
+                "fødselsdatoen er ikkje mogleg for ein kortinnehavar",
                 "the birth date is not possible for a card holder",
             ),
-            AgeOutside { age, min, max } => {
-                if nb {
-                    format!("kortholderen fyller {age} år i programåret; aldersgruppen er {min}–{max} år. En administrator ved kulturkontoret kan overstyre med en begrunnelse.")
-                } else {
-                    format!("the holder turns {age} in the program year; the age range is {min}–{max}. A culture-office administrator can override with a reason.")
-                }
-            }
-            QuotaFull { quota } => {
-                if nb {
-                    format!("årets kvote på {quota} kort er brukt opp")
-                } else {
-                    format!("this year's quota of {quota} cards is used up")
-                }
-            }
-            FamilyCap { cap } => {
-                if nb {
-                    format!("familien har allerede {cap} kort i år, som er grensen per familie")
-                } else {
-                    format!("the family already has {cap} cards this year, the limit per family")
-                }
-            }
-            AlreadyHasCard { number } => {
-                if nb {
-                    format!("kortholderen har allerede kort {number} dette året")
-                } else {
-                    format!("the holder already has card {number} this year")
-                }
-            }
+            AgeOutside { age, min, max } => match lang {
+                Lang::Nb => format!("kortholderen fyller {age} år i programåret; aldersgruppen er {min}–{max} år. En administrator ved kulturkontoret kan overstyre med en begrunnelse."),
+                Lang::Nn => format!("kortinnehavaren fyller {age} år i programåret; aldersgruppa er {min}–{max} år. Ein administrator ved kulturkontoret kan overstyre med ei grunngiving."),
+                Lang::En => format!("the holder turns {age} in the program year; the age range is {min}–{max}. A culture-office administrator can override with a reason."),
+            },
+            QuotaFull { quota } => match lang {
+                Lang::Nb => format!("årets kvote på {quota} kort er brukt opp"),
+                Lang::Nn => format!("årskvoten på {quota} kort er brukt opp"),
+                Lang::En => format!("this year's quota of {quota} cards is used up"),
+            },
+            FamilyCap { cap } => match lang {
+                Lang::Nb => format!(
+                    "familien har allerede {cap} kort i år, som er grensen per familie"
+                ),
+                Lang::Nn => format!(
+                    "familien har allereie {cap} kort i år, som er grensa per familie"
+                ),
+                Lang::En => format!(
+                    "the family already has {cap} cards this year, the limit per family"
+                ),
+            },
+            AlreadyHasCard { number } => match lang {
+                Lang::Nb => format!("kortholderen har allerede kort {number} dette året"),
+                Lang::Nn => format!("kortinnehavaren har allereie kort {number} dette året"),
+                Lang::En => format!("the holder already has card {number} this year"),
+            },
             CardNumberFormat => pick(
-                nb,
+                lang,
                 "er ikke et kortnummer (skriv åååå-nnnn-k, f.eks. 2026-0042-9)",
+                "er ikkje eit kortnummer (skriv åååå-nnnn-k, t.d. 2026-0042-9)",
                 "is not a card number (write yyyy-nnnn-c, e.g. 2026-0042-9)",
             ),
             CardNumberCheckDigit => pick(
-                nb,
+                lang,
                 "kontrollsifferet stemmer ikke – sjekk kortnummeret for skrivefeil",
+                "kontrollsifferet stemmer ikkje – sjekk kortnummeret for skrivefeil",
                 "the check digit does not match – check the card number for typos",
             ),
             UnknownCard => pick(
-                nb,
+                lang,
                 "kortet finnes ikke i dette programmet",
+                "kortet finst ikkje i dette programmet",
                 "the card does not exist in this program",
             ),
-            CardNotActive { status } => {
-                if nb {
-                    format!("kortet er ikke i bruk (status: {status})")
-                } else {
-                    format!("the card is not in use (status: {status})")
-                }
-            }
+            CardNotActive { status } => match lang {
+                Lang::Nb => format!("kortet er ikke i bruk (status: {status})"),
+                Lang::Nn => format!("kortet er ikkje i bruk (status: {status})"),
+                Lang::En => format!("the card is not in use (status: {status})"),
+            },
             PasswordTooShort => pick(
-                nb,
+                lang,
                 "passordet må ha minst 8 tegn",
+                "passordet må ha minst 8 teikn",
                 "the password needs at least 8 characters",
             ),
-            UsernameTaken => pick(nb, "brukernavnet er tatt", "the user name is taken"),
+            UsernameTaken => pick(
+                lang,
+                "brukernavnet er tatt",
+                "brukarnamnet er teke",
+                "the user name is taken",
+            ),
             LoginFailed => pick(
-                nb,
+                lang,
                 "feil brukernavn eller passord",
+                "feil brukarnamn eller passord",
                 "wrong user name or password",
             ),
             UsersExist => pick(
-                nb,
+                lang,
                 "arbeidsfilen har allerede brukere – logg inn",
+                "arbeidsfila har allereie brukarar – logg inn",
                 "the workspace already has users – log in",
             ),
             VenueRequired => pick(
-                nb,
+                lang,
                 "en brukerstedsbruker må knyttes til et brukersted",
+                "ein brukarstadbrukar må knytast til ein brukarstad",
                 "a venue user must be bound to a venue",
             ),
-            ReasonRequired => pick(nb, "skriv en begrunnelse", "write a reason"),
+            ReasonRequired => pick(
+                lang,
+                "skriv en begrunnelse",
+                "skriv ei grunngiving",
+                "write a reason",
+            ),
             NoCardToReplace => pick(
-                nb,
+                lang,
                 "bare et kort som er i bruk kan meldes tapt",
+                "berre eit kort som er i bruk, kan meldast tapt",
                 "only a card in use can be reported lost",
             ),
-            QuotaShort { needed, left } => {
-                if nb {
-                    format!("{needed} kort trengs, men bare {left} er igjen av årets kvote")
-                } else {
-                    format!(
-                        "{needed} cards are needed, but only {left} are left of this year's quota"
-                    )
-                }
-            }
-            VisitLimit { allowed, used } => {
-                if nb {
-                    format!("kortet har brukt alle {allowed} besøkene her i år ({used} registrert). Kulturkontoret kan overstyre med en begrunnelse.")
-                } else {
-                    format!("the card has used all {allowed} visits here this year ({used} registered). The culture office can override with a reason.")
-                }
-            }
+            QuotaShort { needed, left } => match lang {
+                Lang::Nb => format!(
+                    "{needed} kort trengs, men bare {left} er igjen av årets kvote"
+                ),
+                Lang::Nn => format!("{needed} kort trengst, men berre {left} er att av årskvoten"),
+                Lang::En => format!(
+                    "{needed} cards are needed, but only {left} are left of this year's quota"
+                ),
+            },
+            VisitLimit { allowed, used } => match lang {
+                Lang::Nb => format!("kortet har brukt alle {allowed} besøkene her i år ({used} registrert). Kulturkontoret kan overstyre med en begrunnelse."),
+                Lang::Nn => format!("kortet har brukt alle dei {allowed} besøka her i år ({used} registrerte). Kulturkontoret kan overstyre med ei grunngiving."),
+                Lang::En => format!("the card has used all {allowed} visits here this year ({used} registered). The culture office can override with a reason."),
+            },
             NoAgreement => pick(
-                nb,
+                lang,
                 "brukerstedet har ingen avtale for kortets år",
+                "brukarstaden har ingen avtale for året kortet gjeld",
                 "the venue has no agreement for the card's year",
             ),
             CardExpired => pick(
-                nb,
+                lang,
                 "kortet gjelder ikke på denne datoen",
+                "kortet gjeld ikkje på denne datoen",
                 "the card is not valid on this date",
             ),
             CardBlocked => pick(
-                nb,
+                lang,
                 "kortet er sperret (meldt tapt eller trukket tilbake)",
+                "kortet er sperra (meldt tapt eller trekt tilbake)",
                 "the card is blocked (reported lost or revoked)",
             ),
             CardForged => pick(
-                nb,
+                lang,
                 "QR-koden er ikke laget av dette programmet – kortet er falskt",
+                "QR-koden er ikkje laga av dette programmet – kortet er falskt",
                 "the QR code was not made by this program – the card is forged",
             ),
             CompanionNotCovered => pick(
-                nb,
+                lang,
                 "avtalen dekker ikke ledsager hos dette brukerstedet",
+                "avtalen dekkjer ikkje følgjeperson hjå denne brukarstaden",
                 "the agreement does not cover a companion at this venue",
             ),
             OtherVenue => pick(
-                nb,
+                lang,
                 "du kan bare registrere besøk ved ditt eget brukersted",
+                "du kan berre registrere besøk ved din eigen brukarstad",
                 "you can only register visits at your own venue",
             ),
-            SameVisitInFile { first_row } => {
-                if nb {
-                    format!("samme kort og dato står allerede i rad {first_row}")
-                } else {
-                    format!("the same card and date is already in row {first_row}")
-                }
-            }
+            SameVisitInFile { first_row } => match lang {
+                Lang::Nb => format!("samme kort og dato står allerede i rad {first_row}"),
+                Lang::Nn => format!("same kort og dato står allereie i rad {first_row}"),
+                Lang::En => format!("the same card and date is already in row {first_row}"),
+            },
             VisitAlreadyRegistered => pick(
-                nb,
+                lang,
                 "besøket er allerede registrert (samme kort, brukersted og dato)",
+                "besøket er allereie registrert (same kort, brukarstad og dato)",
                 "the visit is already registered (same card, venue and date)",
             ),
             VisitVoidedEarlier => pick(
-                nb,
+                lang,
                 "et besøk med samme kort og dato ble registrert og senere annullert – registrer det i skranken om det er riktig",
+                "eit besøk med same kort og dato vart registrert og seinare annullert – registrer det i skranken om det er rett",
                 "a visit with the same card and date was registered and later voided – register it at the desk if it is right",
             ),
-            Spreadsheet { detail } => {
-                if nb {
-                    format!("filen kan ikke leses som CSV eller Excel (.xlsx): {detail}")
-                } else {
-                    format!("the file cannot be read as CSV or Excel (.xlsx): {detail}")
-                }
-            }
-            WorkspaceDamaged { backups } => {
-                if nb {
-                    format!("arbeidsfilen er skadet; hent den tilbake fra en sikkerhetskopi i {backups} (okort restore eller «Hent fra sikkerhetskopi…»)")
-                } else {
-                    format!("the workspace is damaged; restore it from a backup in {backups} (okort restore or “Restore from backup…”)")
-                }
-            }
-            WouldOverwriteWorkspace { path } => {
-                if nb {
-                    format!("{path} er en arbeidsfil og blir ikke skrevet over; velg et annet filnavn")
-                } else {
-                    format!("{path} is a workspace and is not written over; choose another file name")
-                }
-            }
-            FileTooLarge { max_mb } => {
-                if nb {
-                    format!("filen er for stor (mer enn {max_mb} MB)")
-                } else {
-                    format!("the file is too large (more than {max_mb} MB)")
-                }
-            }
+            Spreadsheet { detail } => match lang {
+                Lang::Nb => format!("filen kan ikke leses som CSV eller Excel (.xlsx): {detail}"),
+                Lang::Nn => format!("fila kan ikkje lesast som CSV eller Excel (.xlsx): {detail}"),
+                Lang::En => format!("the file cannot be read as CSV or Excel (.xlsx): {detail}"),
+            },
+            WorkspaceDamaged { backups } => match lang {
+                Lang::Nb => format!("arbeidsfilen er skadet; hent den tilbake fra en sikkerhetskopi i {backups} (okort restore eller «Hent fra sikkerhetskopi…»)"),
+                Lang::Nn => format!("arbeidsfila er skadd; hent ho tilbake frå ein tryggingskopi i {backups} (okort restore eller «Hent frå tryggingskopi…»)"),
+                Lang::En => format!("the workspace is damaged; restore it from a backup in {backups} (okort restore or “Restore from backup…”)"),
+            },
+            WouldOverwriteWorkspace { path } => match lang {
+                Lang::Nb => format!(
+                    "{path} er en arbeidsfil og blir ikke skrevet over; velg et annet filnavn"
+                ),
+                Lang::Nn => format!(
+                    "{path} er ei arbeidsfil og blir ikkje skriven over; vel eit anna filnamn"
+                ),
+                Lang::En => format!(
+                    "{path} is a workspace and is not written over; choose another file name"
+                ),
+            },
+            FileTooLarge { max_mb } => match lang {
+                Lang::Nb => format!("filen er for stor (mer enn {max_mb} MB)"),
+                Lang::Nn => format!("fila er for stor (meir enn {max_mb} MB)"),
+                Lang::En => format!("the file is too large (more than {max_mb} MB)"),
+            },
             TableTooLarge {
                 cell,
                 rows,
                 columns,
-            } => {
-                if nb {
-                    format!("arket har innhold i cellen {cell}, utenfor det en tabell kan ha ({rows} rader, {columns} kolonner); fjern det og prøv igjen")
-                } else {
-                    format!("the sheet has content in cell {cell}, beyond what a table may have ({rows} rows, {columns} columns); remove it and try again")
-                }
-            }
+            } => match lang {
+                Lang::Nb => format!("arket har innhold i cellen {cell}, utenfor det en tabell kan ha ({rows} rader, {columns} kolonner); fjern det og prøv igjen"),
+                Lang::Nn => format!("arket har innhald i cella {cell}, utanfor det ein tabell kan ha ({rows} rader, {columns} kolonnar); fjern det og prøv igjen"),
+                Lang::En => format!("the sheet has content in cell {cell}, beyond what a table may have ({rows} rows, {columns} columns); remove it and try again"),
+            },
             OldExcel => pick(
-                nb,
+                lang,
                 "filen er i det gamle Excel-formatet (.xls) – lagre den som .xlsx eller CSV og prøv igjen",
+                "fila er i det gamle Excel-formatet (.xls) – lagre ho som .xlsx eller CSV og prøv igjen",
                 "the file is in the old Excel format (.xls) – save it as .xlsx or CSV and try again",
             ),
             VisitSettled => pick(
-                nb,
+                lang,
                 "besøket er med i et godkjent oppgjør og kan ikke endres – trekk tilbake oppgjøret først om det ikke er betalt",
+                "besøket er med i eit godkjent oppgjer og kan ikkje endrast – trekk tilbake oppgjeret først om det ikkje er betalt",
                 "the visit is part of an approved settlement and cannot be changed – withdraw the settlement first if it is not paid",
             ),
             NothingToSettle => pick(
-                nb,
+                lang,
                 "det er ingen besøk å gjøre opp for dette brukerstedet i perioden",
+                "det er ingen besøk å gjere opp for denne brukarstaden i perioden",
                 "there are no visits to settle for this venue in the period",
             ),
             SettlementPaid => pick(
-                nb,
+                lang,
                 "oppgjøret er allerede betalt",
+                "oppgjeret er allereie betalt",
                 "the settlement is already paid",
             ),
             PaidBeforeApproved => pick(
-                nb,
+                lang,
                 "betalingsdatoen kan ikke være før oppgjøret ble godkjent",
+                "betalingsdatoen kan ikkje vere før oppgjeret vart godkjent",
                 "the payment date cannot be before the settlement was approved",
             ),
             SettlementWithdrawn => pick(
-                nb,
+                lang,
                 "oppgjøret er trukket tilbake",
+                "oppgjeret er trekt tilbake",
                 "the settlement was withdrawn",
             ),
             VisitVoided => pick(
-                nb,
+                lang,
                 "besøket er allerede annullert",
+                "besøket er allereie annullert",
                 "the visit is already voided",
             ),
             SessionEnded => pick(
-                nb,
+                lang,
                 "brukeren er endret eller deaktivert – logg inn på nytt",
+                "brukaren er endra eller deaktivert – logg inn på nytt",
                 "the user was changed or deactivated – log in again",
             ),
             SessionIdle => pick(
-                nb,
+                lang,
                 "du ble logget ut fordi skranken sto ubrukt – logg inn på nytt",
+                "du vart logga ut fordi skranken stod ubrukt – logg inn på nytt",
                 "you were logged out because the desk stood idle – log in again",
             ),
-            RetentionYears => pick(nb, "må være fra 1 til 10 år", "must be 1 to 10 years"),
+            RetentionYears => pick(
+                lang,
+                "må være fra 1 til 10 år",
+                "må vere frå 1 til 10 år",
+                "must be 1 to 10 years",
+            ),
             IdleMinutes => pick(
-                nb,
+                lang,
                 "må være fra 1 til 480 minutter",
+                "må vere frå 1 til 480 minutt",
                 "must be 1 to 480 minutes",
             ),
             Calibration => pick(
-                nb,
+                lang,
                 "må være innenfor ±20 mm, og skalering mellom 90 og 110 %",
+                "må vere innanfor ±20 mm, og skalering mellom 90 og 110 %",
                 "must be within ±20 mm, and scaling between 90 and 110 %",
             ),
             PrintCancelled => pick(
-                nb,
+                lang,
                 "utskriften ble avbrutt; ingen kort er merket som skrevet ut",
+                "utskrifta vart avbroten; ingen kort er merkte som skrivne ut",
                 "printing was cancelled; no card is marked printed",
             ),
             CardNotValid => pick(
-                nb,
+                lang,
                 "kortet kan ikke brukes nå",
+                "kortet kan ikkje brukast no",
                 "the card cannot be used now",
             ),
             LastAdmin => pick(
-                nb,
+                lang,
                 "den siste aktive administratoren kan ikke fjernes",
+                "den siste aktive administratoren kan ikkje fjernast",
                 "the last active administrator cannot be removed",
             ),
             YearExists => pick(
-                nb,
+                lang,
                 "dette programåret finnes allerede",
+                "dette programåret finst allereie",
                 "this program year already exists",
             ),
             OutsideYear => pick(
-                nb,
+                lang,
                 "ligger utenfor programårets gyldighetsperiode",
+                "ligg utanfor gyldigheitsperioden til programåret",
                 "lies outside the program year's validity",
             ),
             WholeNumberFrom0 => pick(
-                nb,
+                lang,
                 "må være et helt tall, 0 eller høyere",
+                "må vere eit heilt tal, 0 eller høgare",
                 "must be a whole number, 0 or more",
             ),
-            WholeNumber => pick(nb, "må være et helt tall", "must be a whole number"),
+            WholeNumber => pick(
+                lang,
+                "må være et helt tall",
+                "må vere eit heilt tal",
+                "must be a whole number",
+            ),
             Number => pick(
-                nb,
+                lang,
                 "må være et tall (for eksempel 1,5)",
+                "må vere eit tal (til dømes 1,5)",
                 "must be a number (for example 1.5)",
             ),
             NotAChoice => pick(
-                nb,
+                lang,
                 "velg en av verdiene i listen",
+                "vel ein av verdiane i lista",
                 "choose one of the values in the list",
             ),
             BadValue => pick(
-                nb,
+                lang,
                 "verdien kan ikke brukes her – sjekk feltet",
+                "verdien kan ikkje brukast her – sjekk feltet",
                 "the value cannot be used here – check the field",
             ),
             FutureDate => pick(
-                nb,
+                lang,
                 "datoen er etter i dag – et besøk registreres når det har skjedd",
+                "datoen er etter i dag – eit besøk blir registrert når det har skjedd",
                 "the date is after today – a visit is registered once it has happened",
             ),
-            QuotaBelowAssigned { assigned } => {
-                if nb {
-                    format!("kan ikke være lavere enn de {assigned} kortene som allerede er tildelt i året")
-                } else {
-                    format!("cannot be lower than the {assigned} cards already assigned this year")
-                }
-            }
+            QuotaBelowAssigned { assigned } => match lang {
+                Lang::Nb => format!(
+                    "kan ikke være lavere enn de {assigned} kortene som allerede er tildelt i året"
+                ),
+                Lang::Nn => format!(
+                    "kan ikkje vere lågare enn dei {assigned} korta som allereie er tildelte i året"
+                ),
+                Lang::En => format!(
+                    "cannot be lower than the {assigned} cards already assigned this year"
+                ),
+            },
             NotATable => pick(
-                nb,
+                lang,
                 "filen er ikke en CSV-fil eller en Excel-fil (.xlsx) – lagre tabellen som CSV eller .xlsx og prøv igjen",
+                "fila er ikkje ei CSV-fil eller ei Excel-fil (.xlsx) – lagre tabellen som CSV eller .xlsx og prøv igjen",
                 "the file is not a CSV file or an Excel file (.xlsx) – save the table as CSV or .xlsx and try again",
             ),
             EraseUnconfirmed => pick(
-                nb,
+                lang,
                 "sletting kan ikke angres – ingenting er gjort; gjenta kommandoen med --yes for å slette",
+                "sletting kan ikkje angrast – ingenting er gjort; gjenta kommandoen med --yes for å slette",
                 "erasure cannot be undone – nothing was done; repeat the command with --yes to erase",
             ),
             AlreadyAnonymised => pick(
-                nb,
+                lang,
                 "kortholderen er allerede anonymisert – det er ingen personopplysninger igjen å slette",
+                "kortinnehavaren er allereie anonymisert – det er ingen personopplysningar att å slette",
                 "the holder is already anonymised – no personal data is left to erase",
             ),
             JobCancelled => pick(
-                nb,
+                lang,
                 "avbrutt – ingenting er lagret",
+                "avbrote – ingenting er lagra",
                 "cancelled – nothing was saved",
             ),
-            AgreementInUse { visits } => {
-                if nb {
-                    format!("avtalen har {visits} registrerte besøk og kan ikke slettes – endre den i stedet")
-                } else {
-                    format!("the agreement has {visits} registered visits and cannot be deleted – change it instead")
-                }
-            }
+            AgreementInUse { visits } => match lang {
+                Lang::Nb => format!("avtalen har {visits} registrerte besøk og kan ikke slettes – endre den i stedet"),
+                Lang::Nn => format!("avtalen har {visits} registrerte besøk og kan ikkje slettast – endre han i staden"),
+                Lang::En => format!("the agreement has {visits} registered visits and cannot be deleted – change it instead"),
+            },
         }
     }
 
@@ -896,32 +1015,47 @@ impl Problem {
     }
 }
 
-fn pick(nb: bool, no: &str, en: &str) -> String {
-    if nb { no } else { en }.to_string()
+/// The text in `lang` of a sentence written in Bokmål, Nynorsk and English.
+fn pick(lang: Lang, nb: &str, nn: &str, en: &str) -> String {
+    match lang {
+        Lang::Nb => nb,
+        Lang::Nn => nn,
+        Lang::En => en,
+    }
+    .to_string()
 }
 
-fn fmt(nb: bool, value: &str, no: &str, en: &str) -> String {
-    if nb {
-        format!("«{value}» {no}")
-    } else {
-        format!("“{value}” {en}")
+/// A value in the quotes of `lang`, followed by what is wrong with it.
+fn fmt(lang: Lang, value: &str, nb: &str, nn: &str, en: &str) -> String {
+    match lang {
+        Lang::Nb => format!("«{value}» {nb}"),
+        Lang::Nn => format!("«{value}» {nn}"),
+        Lang::En => format!("“{value}” {en}"),
     }
 }
 
-fn number_message(nb: bool, p: &NumberProblem, no: &str, en: &str) -> String {
-    match (p, nb) {
-        (NumberProblem::NotDigits, true) => format!("et {no} kan bare ha sifre"),
-        (NumberProblem::NotDigits, false) => format!("an {en} can only contain digits"),
-        (NumberProblem::WrongLength { expected, found }, true) => {
-            format!("et {no} har {expected} sifre, her er det {found}")
+/// What is wrong with an organisation or account number, named in each language.
+fn number_message(lang: Lang, p: &NumberProblem, nb: &str, nn: &str, en: &str) -> String {
+    match (p, lang) {
+        (NumberProblem::NotDigits, Lang::Nb) => format!("et {nb} kan bare ha sifre"),
+        (NumberProblem::NotDigits, Lang::Nn) => format!("eit {nn} kan berre ha siffer"),
+        (NumberProblem::NotDigits, Lang::En) => format!("an {en} can only contain digits"),
+        (NumberProblem::WrongLength { expected, found }, Lang::Nb) => {
+            format!("et {nb} har {expected} sifre, her er det {found}")
         }
-        (NumberProblem::WrongLength { expected, found }, false) => {
+        (NumberProblem::WrongLength { expected, found }, Lang::Nn) => {
+            format!("eit {nn} har {expected} siffer, her er det {found}")
+        }
+        (NumberProblem::WrongLength { expected, found }, Lang::En) => {
             format!("an {en} has {expected} digits, this one has {found}")
         }
-        (NumberProblem::CheckDigit, true) => {
-            format!("kontrollsifferet stemmer ikke – sjekk {no}et for skrivefeil")
+        (NumberProblem::CheckDigit, Lang::Nb) => {
+            format!("kontrollsifferet stemmer ikke – sjekk {nb}et for skrivefeil")
         }
-        (NumberProblem::CheckDigit, false) => {
+        (NumberProblem::CheckDigit, Lang::Nn) => {
+            format!("kontrollsifferet stemmer ikkje – sjekk {nn}et for skrivefeil")
+        }
+        (NumberProblem::CheckDigit, Lang::En) => {
             format!("the check digit does not match – check the {en} for typos")
         }
     }

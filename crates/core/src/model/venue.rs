@@ -60,10 +60,26 @@ impl VenueCategory {
         }
     }
 
+    /// The category's word in Nynorsk.
+    pub fn label_nn(self) -> &'static str {
+        match self {
+            VenueCategory::Cinema => "kino",
+            VenueCategory::Swimming => "bad",
+            VenueCategory::PlayLand => "leikeland",
+            VenueCategory::Performance => "framsyning",
+            VenueCategory::CourseDance => "kurs dans",
+            VenueCategory::CourseMusic => "kurs musikk",
+            VenueCategory::CourseTheatre => "kurs teater",
+            VenueCategory::CourseSport => "kurs idrett",
+            VenueCategory::Other => "anna",
+        }
+    }
+
     /// The category as a reader of `lang` calls it.
     pub fn label(self, lang: crate::Lang) -> &'static str {
         match lang {
             crate::Lang::Nb => self.label_nb(),
+            crate::Lang::Nn => self.label_nn(),
             crate::Lang::En => match self {
                 VenueCategory::Cinema => "cinema",
                 VenueCategory::Swimming => "swimming pool",
@@ -78,7 +94,8 @@ impl VenueCategory {
         }
     }
 
-    /// Reads a category from a code, a Norwegian word or an English word, ignoring case.
+    /// Reads a category from a code, a Norwegian (Bokmål or Nynorsk) word or an English word,
+    /// ignoring case.
     pub fn parse(s: &str) -> Option<Self> {
         let key: String = s
             .trim()
@@ -88,18 +105,19 @@ impl VenueCategory {
             .collect();
         let found = match key.as_str() {
             "cinema" | "kino" => VenueCategory::Cinema,
-            "swimming" | "swimmingpool" | "pool" | "bad" | "svømming" | "svømmehall" => {
-                VenueCategory::Swimming
+            "swimming" | "swimmingpool" | "pool" | "bad" | "svømming" | "svømmehall" | "symjing"
+            | "symjehall" => VenueCategory::Swimming,
+            "playland" | "lekeland" | "leikeland" => VenueCategory::PlayLand,
+            "performance" | "forestilling" | "framsyning" | "teater" | "konsert" => {
+                VenueCategory::Performance
             }
-            "playland" | "lekeland" => VenueCategory::PlayLand,
-            "performance" | "forestilling" | "teater" | "konsert" => VenueCategory::Performance,
             "coursedance" | "dancecourse" | "kursdans" | "dans" => VenueCategory::CourseDance,
             "coursemusic" | "musiccourse" | "kursmusikk" | "musikk" => VenueCategory::CourseMusic,
             "coursetheatre" | "theatrecourse" | "kursteater" => VenueCategory::CourseTheatre,
             "coursesport" | "sportscourse" | "kursidrett" | "idrett" | "sport" => {
                 VenueCategory::CourseSport
             }
-            "other" | "annet" => VenueCategory::Other,
+            "other" | "annet" | "anna" => VenueCategory::Other,
             _ => return None,
         };
         Some(found)
@@ -255,6 +273,7 @@ mod tests {
         for c in VenueCategory::ALL {
             assert_eq!(VenueCategory::parse(c.code()), Some(c));
             assert_eq!(VenueCategory::parse(c.label_nb()), Some(c));
+            assert_eq!(VenueCategory::parse(c.label(crate::Lang::Nn)), Some(c));
             assert_eq!(VenueCategory::parse(c.label(crate::Lang::En)), Some(c));
         }
         assert_eq!(VenueCategory::parse("bowling"), None);

@@ -13,9 +13,9 @@ const years: ProgramYear[] = [
   { id: 7, year: 2026, validFrom: "2026-01-01", validTo: "2026-12-31", cardQuota: 100, ageMin: 5, ageMax: 18, companionFree: true, status: "active", familyCap: null },
 ];
 const languages = [
-  { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål" },
-  { code: "ar", name: "العربية", nb: "arabisk", en: "Arabic" },
-  { code: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya" },
+  { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", nn: "norsk bokmål", en: "Norwegian Bokmål" },
+  { code: "ar", name: "العربية", nb: "arabisk", nn: "arabisk", en: "Arabic" },
+  { code: "ti", name: "ትግርኛ", nb: "tigrinja", nn: "tigrinja", en: "Tigrinya" },
 ];
 
 const holder44: Holder = {

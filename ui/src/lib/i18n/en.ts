@@ -12,7 +12,8 @@ export const en: Record<MessageKey, string> = {
   "app.cannotOpenHelp": "Use the File menu to create a new workspace, open another one or open the demo program.",
 
   "lang.label": "Language",
-  "lang.nb": "Norsk",
+  "lang.nb": "Bokmål",
+  "lang.nn": "Nynorsk",
   "lang.en": "English",
 
   "menu.file": "File",

@@ -3,10 +3,11 @@
 import { api, type Lang } from "../api";
 import { en } from "./en";
 import { nb, type MessageKey } from "./nb";
+import { nn } from "./nn";
 
 export type { MessageKey };
 
-export const dictionaries: Record<Lang, Record<MessageKey, string>> = { nb, en };
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = { nb, nn, en };
 
 const state = $state<{ lang: Lang }>({ lang: "nb" });
 

@@ -1,4 +1,4 @@
-// Norsk bokmål — the primary language. Every key here must also exist in en.ts.
+// Norsk bokmål — the primary language. Every key here must also exist in nn.ts and en.ts.
 export const nb = {
   "app.title": "Opplevelseskort",
   "app.tagline": "Kulturkort for barn og unge",
@@ -10,7 +10,8 @@ export const nb = {
   "app.cannotOpenHelp": "Bruk Fil-menyen for å opprette et nytt arbeidsområde, åpne et annet eller åpne demoprogrammet.",
 
   "lang.label": "Språk",
-  "lang.nb": "Norsk",
+  "lang.nb": "Bokmål",
+  "lang.nn": "Nynorsk",
   "lang.en": "English",
 
   "menu.file": "Fil",

@@ -21,6 +21,7 @@ describe("kit periods", () => {
     expect(monthsOf(2026)[11]).toBe("2026-12");
     expect(monthName("2026-03", "en")).toBe("March 2026");
     expect(monthName("2026-03", "nb").toLowerCase()).toContain("2026");
+    expect(monthName("2026-03", "nn")).toBe("mars 2026");
   });
 });
 

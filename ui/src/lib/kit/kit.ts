@@ -1,6 +1,7 @@
 // Pure helpers of the venue kit screens: the periods a desk reports, the kit's file names and the
 // desk's default user name.
 import { todayIso } from "../cards/util";
+import { dateLocale } from "../locale";
 
 /** A period of ISO dates, both ends included. */
 export type Period = { from: string; to: string };
@@ -40,7 +41,7 @@ export function periodOfMonth(key: string): Period {
 /** A month's name and year in the app's language: "mars 2026", "March 2026". */
 export function monthName(key: string, lang: string): string {
   const [y, m] = key.split("-").map(Number);
-  const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(lang === "en" ? "en-GB" : "nb-NO", {
+  const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(dateLocale(lang), {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

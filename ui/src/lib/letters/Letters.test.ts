@@ -31,10 +31,10 @@ function placeholdersOf(part: Part): string[] {
 function backend(opts: { printError?: ApiError } = {}) {
   const calls: Call[] = [];
   const languages: LetterLanguage[] = [
-    { lang: "nb", name: "norsk bokmål", nb: "norsk bokmål", en: "Norwegian Bokmål", rtl: false, reviewed: true, reviewedBy: null, reviewedOn: null, edited: 0 },
-    { lang: "ar", name: "العربية", nb: "arabisk", en: "Arabic", rtl: true, reviewed: false, reviewedBy: null, reviewedOn: null, edited: 0 },
-    { lang: "ti", name: "ትግርኛ", nb: "tigrinja", en: "Tigrinya", rtl: false, reviewed: false, reviewedBy: null, reviewedOn: null, edited: 0 },
-    { lang: "uk", name: "українська", nb: "ukrainsk", en: "Ukrainian", rtl: false, reviewed: true, reviewedBy: "Olena K.", reviewedOn: "02.03.2026", edited: 2 },
+    { lang: "nb", name: "norsk bokmål", nb: "norsk bokmål", nn: "norsk bokmål", en: "Norwegian Bokmål", rtl: false, reviewed: true, reviewedBy: null, reviewedOn: null, edited: 0 },
+    { lang: "ar", name: "العربية", nb: "arabisk", nn: "arabisk", en: "Arabic", rtl: true, reviewed: false, reviewedBy: null, reviewedOn: null, edited: 0 },
+    { lang: "ti", name: "ትግርኛ", nb: "tigrinja", nn: "tigrinja", en: "Tigrinya", rtl: false, reviewed: false, reviewedBy: null, reviewedOn: null, edited: 0 },
+    { lang: "uk", name: "українська", nb: "ukrainsk", nn: "ukrainsk", en: "Ukrainian", rtl: false, reviewed: true, reviewedBy: "Olena K.", reviewedOn: "02.03.2026", edited: 2 },
   ];
   const bundled = (lang: string, part: Part) => `${lang} ${part} bundled`;
   const edits: Record<string, string> = {};
