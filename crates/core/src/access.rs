@@ -70,6 +70,10 @@ pub enum Action {
     SettlePayouts,
     ManageUsers,
     ReadAudit,
+    /// The year's statistics, counts only: the culture office and NAV.
+    ReadStatistics,
+    /// What the visits cost, the budget and the model comparison: the culture office.
+    ReadCosts,
 }
 
 /// The logged-in user an operation is done for.
@@ -128,6 +132,8 @@ impl Actor {
                     | SettlePayouts
                     | ManageUsers
                     | ReadAudit
+                    | ReadStatistics
+                    | ReadCosts
             ),
             Role::Nav => matches!(
                 action,
@@ -141,6 +147,7 @@ impl Actor {
                     | RevokeCards
                     | LookupCard
                     | ManageUsers
+                    | ReadStatistics
             ),
             Role::Venue => matches!(
                 action,

@@ -15,6 +15,7 @@ pub mod model;
 pub mod money;
 pub mod qr;
 pub mod rules;
+pub mod stats;
 pub mod validity;
 
 pub use access::{Action, Actor, Role};

@@ -1,10 +1,13 @@
 //! Money is integer øre. Parsing and formatting follow Norwegian conventions ("kr 1 234,50").
 
-/// Formats øre as "kr 1 234,50".
 /// The highest price per visit an agreement can set: NOK 100,000. With it a year's payout
 /// (at most a few million visits) stays far inside `i64` øre.
 pub const MAX_PRICE_ORE: i64 = 10_000_000;
 
+/// The largest budget a program year may have: NOK 1 billion.
+pub const MAX_BUDGET_ORE: i64 = 100_000_000_000;
+
+/// Formats øre as "kr 1 234,50".
 pub fn format_nok(ore: i64) -> String {
     let sign = if ore < 0 { "-" } else { "" };
     let abs = ore.unsigned_abs();

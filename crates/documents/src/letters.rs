@@ -209,10 +209,9 @@ impl<'w> Writer<'w> {
             blocks.push(LetterBlock::Paragraph(fill(part)?));
         }
         let plain = code.trim_end_matches("-lett");
-        let language = okort_core::languages::find(plain)
-            .map_or(code.to_string(), |l| {
-                format!("{} ({})", l.own, l.norwegian_name(lang))
-            });
+        let language = okort_core::languages::find(plain).map_or(code.to_string(), |l| {
+            format!("{} ({})", l.own, l.norwegian_name(lang))
+        });
         let status = if self.reviewed.get(code).copied().unwrap_or(false) {
             Msg::LetterReviewed
         } else {

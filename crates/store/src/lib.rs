@@ -22,6 +22,7 @@ mod users;
 pub mod vault;
 mod venues;
 pub use venues::sort_key as venue_sort_key;
+mod stats;
 mod visits;
 mod years;
 

@@ -67,6 +67,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_letter_texts",
         include_str!("migrations/0016_letter_texts.sql"),
     ),
+    (
+        "0017_statistics",
+        include_str!("migrations/0017_statistics.sql"),
+    ),
 ];
 
 /// The last schema of a workspace with NAV's fields in plain columns: conversion to an
@@ -183,6 +187,10 @@ mod tests {
         (
             "0016_letter_texts",
             "5b5838dcaf357b57c2afb1548f5cb2ef8bf67f36bdc5f7888502e8f63926d662",
+        ),
+        (
+            "0017_statistics",
+            "6068195291a59929f1e1c8d9d3b1687abdccffe5924819844a1f3ada43261857",
         ),
     ];
 

@@ -188,6 +188,11 @@ impl Workspace {
             todo.push((venue_id, counted.saturating_sub(allowance.visits_used)));
         }
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        // The card came back: counted once, on the day it was first counted.
+        tx.execute(
+            "UPDATE cards SET returned_on = COALESCE(returned_on, ?2) WHERE id = ?1",
+            params![card.id, chrono::Local::now().date_naive()],
+        )?;
         let mut added = 0;
         for (venue_id, missing) in todo {
             for _ in 0..missing {

@@ -105,8 +105,8 @@ impl VenueCategory {
             .collect();
         let found = match key.as_str() {
             "cinema" | "kino" => VenueCategory::Cinema,
-            "swimming" | "swimmingpool" | "pool" | "bad" | "svømming" | "svømmehall" | "symjing"
-            | "symjehall" => VenueCategory::Swimming,
+            "swimming" | "swimmingpool" | "pool" | "bad" | "svømming" | "svømmehall"
+            | "symjing" | "symjehall" => VenueCategory::Swimming,
             "playland" | "lekeland" | "leikeland" => VenueCategory::PlayLand,
             "performance" | "forestilling" | "framsyning" | "teater" | "konsert" => {
                 VenueCategory::Performance
