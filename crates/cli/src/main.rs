@@ -23,6 +23,7 @@ mod kit;
 mod letters;
 mod payouts;
 mod printers;
+mod stats;
 mod users;
 mod venues;
 mod visits;
@@ -127,6 +128,11 @@ enum Command {
     Payouts {
         #[command(subcommand)]
         command: payouts::PayoutCommand,
+    },
+    /// The year's statistics (counts only, small groups as "< 5") and its budget.
+    Stats {
+        #[command(subcommand)]
+        command: stats::StatsCommand,
     },
     /// A venue's desk on its kit file (made with `okort venues kit`), with no workspace.
     Kit {
@@ -256,6 +262,7 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         }
         Command::Visits { command } => visits::run(&mut common::open(path, lang)?, command, lang)?,
         Command::Letters { command } => letters::run(&common::open(path, lang)?, command, lang)?,
+        Command::Stats { command } => stats::run(&mut common::open(path, lang)?, command, lang)?,
         Command::Payouts { command } => {
             payouts::run(&mut common::open(path, lang)?, command, lang)?
         }

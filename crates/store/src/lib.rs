@@ -37,6 +37,7 @@ pub use images::StoredImage;
 pub use payouts::{payouts_csv, settlements_csv, MonthCount, PayoutLine, Settlement, VisitScope};
 pub use privacy::{HolderExport, HolderVisit};
 pub use program::ProgramImage;
+pub use stats::{stats_table_csv, Period};
 pub use users::{User, UserInput};
 pub use vault::{file_kind, FileKind, RecoveryRole};
 pub use visits::{VisitReceipt, VisitRow};

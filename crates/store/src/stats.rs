@@ -261,3 +261,10 @@ impl Workspace {
         Ok(())
     }
 }
+
+/// One statistics table as a CSV file (UTF-8 with BOM, `;`), its column heads first. Give it a
+/// table made for [`okort_core::stats::Audience::Export`], so small groups read "< 5".
+pub fn stats_table_csv(table: &okort_core::stats::StatsTable) -> Result<Vec<u8>, StoreError> {
+    let header: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+    crate::exchange::spreadsheet_csv(&header, &table.rows)
+}

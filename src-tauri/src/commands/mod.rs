@@ -12,6 +12,7 @@ pub mod payouts;
 pub mod printing;
 pub mod program;
 pub mod session;
+pub mod stats;
 pub mod venues;
 pub mod visits;
 pub mod workspace;

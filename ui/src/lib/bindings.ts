@@ -219,6 +219,92 @@ approvedBy: string, paidOn: string | null, withdrawnReason: string | null,
  */
 firstVisit: string | null, lastVisit: string | null, };
 
+export type AgeBand = "from5To9" | "from10To12" | "from13To15" | "from16To18" | "other";
+
+export type ActivityKind = "spectator" | "participant" | "unknown";
+
+export type VisitBucket = "none" | "one" | "two" | "from3To5" | "from6To10" | "from11To20" | "over20";
+
+export type CostModel = "agreements" | "venueBears" | "full" | "half";
+
+export type Visits = { holder: number, companion: number, };
+
+export type CardFigures = { assigned: number, replacements: number, handedOut: number, returned: number, lost: number, revoked: number, 
+/**
+ * Holders with a card in the year.
+ */
+holders: number, 
+/**
+ * Holders who used their card at least once in the period.
+ */
+used: number, 
+/**
+ * Holders who never used it: NAV may follow these families up.
+ */
+neverUsed: number, };
+
+export type AgeBandCount = { band: AgeBand, holders: number, };
+
+export type BucketCount = { bucket: VisitBucket, holders: number, };
+
+export type VenueFigures = { venueId: number, name: string, category: VenueCategory, kind: ActivityKind, visits: Visits, 
+/**
+ * What its visits cost under its agreement, in øre: `None` where NAV reads.
+ */
+costOre: number | null, };
+
+export type CategoryFigures = { category: VenueCategory, visits: Visits, };
+
+export type KindFigures = { kind: ActivityKind, visits: Visits, };
+
+export type MonthFigures = { 
+/**
+ * 1–12.
+ */
+month: number, visits: Visits, };
+
+export type ModelCost = { model: CostModel, totalOre: number, };
+
+export type CostFigures = { 
+/**
+ * Under the agreements: what the municipality owes for the period's visits.
+ */
+owedOre: number, 
+/**
+ * Per holder visit; `None` with no visits.
+ */
+perVisitOre: number | null, 
+/**
+ * Per holder with a card; `None` with no holders.
+ */
+perHolderOre: number | null, 
+/**
+ * Each model side by side, the agreements first.
+ */
+models: Array<ModelCost>, budgetOre: number | null, approvedOre: number, paidOre: number, };
+
+export type Statistics = { year: number, 
+/**
+ * The period; `None` is the whole year, ticks of unknown date included.
+ */
+from: string | null, to: string | null, cards: CardFigures, ageBands: Array<AgeBandCount>, perHolder: Array<BucketCount>, visits: Visits, 
+/**
+ * Ticks counted on returned cards: their date is unknown, so no month has them.
+ */
+unknownDate: Visits, venues: Array<VenueFigures>, categories: Array<CategoryFigures>, kinds: Array<KindFigures>, months: Array<MonthFigures>, 
+/**
+ * `None` for NAV: the money is the culture office's.
+ */
+costs: CostFigures | null, };
+
+export type YearStatistics = { current: Statistics, previous: Statistics | null, };
+
+export type StatsSection = "cards" | "ageBands" | "perHolder" | "venues" | "categories" | "kinds" | "months" | "costs" | "models";
+
+export type StatsTable = { section: StatsSection, title: string, columns: Array<string>, rows: Array<Array<string>>, };
+
+export type StatisticsView = { stats: YearStatistics, tables: Array<StatsTable>, };
+
 export type VisitImportPreview = { venueId: number, rows: number, valid: number, problems: Array<RowError>, };
 
 export type VisitImportReport = { imported: number, 

@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, StatisticsView, StatsSection, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -257,6 +257,14 @@ export const commands = {
   /** Withdraws an unpaid settlement with a reason; its visits are open again. */
   withdrawSettlement: (settlementId: number, reason: string) =>
     call<Settlement>("withdraw_settlement", { settlementId, reason }),
+  statistics: (yearId: number, from: string | null = null, to: string | null = null) =>
+    call<StatisticsView>("statistics", { yearId, from, to }),
+  /** One section's table written to `path` as CSV, small groups as "< 5". */
+  exportStatisticsCsv: (yearId: number, from: string | null, to: string | null, section: StatsSection, path: string) =>
+    call<void>("export_statistics_csv", { yearId, from, to, section, path }),
+  /** The year's budget for compensation to venues, in øre (`None` removes it). */
+  setYearBudget: (yearId: number, budgetOre: number | null = null) =>
+    call<void>("set_year_budget", { yearId, budgetOre }),
   /** A venue's settlement statement, written to `path` and opened: an approved settlement, or a draft of the venue's open visits in the year or period. */
   printStatement: (venueId: number, yearId: number, settlementId: number | null, from: string | null, to: string | null, path: string, control?: JobControl) =>
     job<void>("print_statement", { venueId, yearId, settlementId, from, to, path }, control),

@@ -308,6 +308,23 @@ catalogue! {
         "{count} kort i programåret {year} er lagret i {path}",
         "{count} kort i programåret {year} er lagra i {path}",
         "{count} cards of program year {year} are in {path}";
+    // Statistics.
+    StatsCsvWritten { count: usize, dir: String } =>
+        "{count} tabeller skrevet som CSV til {dir} (grupper under fem som «< 5»).",
+        "{count} tabellar skrivne som CSV til {dir} (grupper under fem som «< 5»).",
+        "{count} tables written as CSV to {dir} (groups under five as “< 5”).";
+    BudgetSet { year: i32, amount: String } =>
+        "Budsjettet for {year} er {amount}.",
+        "Budsjettet for {year} er {amount}.",
+        "The budget for {year} is {amount}.";
+    BudgetRemoved { year: i32 } =>
+        "{year} har ikke lenger et budsjett.",
+        "{year} har ikkje lenger eit budsjett.",
+        "{year} no longer has a budget.";
+    NotAnAmount { value: String } =>
+        "«{value}» er ikke et beløp i kroner (f.eks. 150 000 eller 1234,50)",
+        "«{value}» er ikkje eit beløp i kroner (t.d. 150 000 eller 1234,50)",
+        "“{value}” is not an amount in kroner (e.g. 150 000 or 1234,50)";
 }
 
 #[cfg(test)]

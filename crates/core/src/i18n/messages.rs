@@ -531,6 +531,57 @@ catalogue! {
     AccessEnds => "Kortet avsluttes", "Kortet blir avslutta", "The card ends";
     AccessNone => "Ingen.", "Ingen.", "None.";
 
+    // The statistics screen, its exports and the evaluation report.
+    StatsYearTitle { year: i32 } => "Statistikk for {year}", "Statistikk for {year}", "Statistics for {year}";
+    StatsPeriodTitle { from: String, to: String } => "Statistikk for {from}–{to}", "Statistikk for {from}–{to}", "Statistics for {from}–{to}";
+    StatsCards => "Kort", "Kort", "Cards";
+    StatsAgeBands => "Kortholdere etter alder", "Kortinnehavarar etter alder", "Holders by age";
+    StatsPerHolder => "Besøk per kortholder", "Besøk per kortinnehavar", "Visits per holder";
+    StatsVenues => "Besøk per brukersted", "Besøk per brukarstad", "Visits per venue";
+    StatsCategories => "Besøk per kategori", "Besøk per kategori", "Visits per category";
+    StatsKinds => "Tilskuer eller deltaker", "Tilskodar eller deltakar", "Spectator or participant";
+    StatsMonths => "Besøk per måned", "Besøk per månad", "Visits per month";
+    StatsCosts => "Kostnader og budsjett", "Kostnader og budsjett", "Costs and budget";
+    StatsModels => "Hva besøkene ville kostet etter hver modell", "Kva besøka ville ha kosta etter kvar modell", "What the visits would cost under each model";
+    StatsAssigned => "Tildelt", "Tildelt", "Assigned";
+    StatsReplacements => "Erstatningskort", "Erstatningskort", "Replacement cards";
+    StatsHandedOut => "Delt ut", "Delt ut", "Handed out";
+    StatsReturned => "Levert tilbake", "Levert tilbake", "Returned";
+    StatsLost => "Meldt tapt", "Meldt tapt", "Reported lost";
+    StatsRevoked => "Trukket tilbake", "Trekt tilbake", "Revoked";
+    StatsHolders => "Kortholdere med kort", "Kortinnehavarar med kort", "Holders with a card";
+    StatsUsed => "Brukt minst én gang", "Brukt minst éin gong", "Used at least once";
+    StatsNeverUsed => "Aldri brukt", "Aldri brukt", "Never used";
+    StatsAgeOther => "Andre aldre", "Andre aldrar", "Other ages";
+    StatsSpectator => "Tilskuer (kino, forestilling)", "Tilskodar (kino, framsyning)", "Spectator (cinema, performance)";
+    StatsParticipant => "Deltaker (bad, lekeland, kurs)", "Deltakar (bad, leikeland, kurs)", "Participant (pool, play land, course)";
+    StatsKindUnknown => "Annet", "Anna", "Other";
+    StatsUnknownDate => "Ukjent dato (krysset av på innlevert kort)", "Ukjend dato (kryssa av på innlevert kort)", "Unknown date (ticked on a returned card)";
+    StatsOwed => "Skyldig etter avtalene", "Skuldig etter avtalane", "Owed under the agreements";
+    StatsPerVisit => "Per besøk", "Per besøk", "Per visit";
+    StatsPerHolderCost => "Per kortholder", "Per kortinnehavar", "Per holder";
+    StatsBudget => "Budsjett", "Budsjett", "Budget";
+    StatsApproved => "Godkjent til utbetaling", "Godkjent til utbetaling", "Approved for payment";
+    StatsPaid => "Utbetalt", "Utbetalt", "Paid";
+    StatsLeft => "Igjen av budsjettet", "Att av budsjettet", "Left of the budget";
+    ModelAgreements => "Etter avtalene", "Etter avtalane", "Under the agreements";
+    ModelVenueBears => "Brukerstedene dekker alt", "Brukarstadene dekkjer alt", "Venues bear the cost";
+    ModelFull => "Full refusjon", "Full refusjon", "Full refund";
+    ModelHalf => "Halv refusjon", "Halv refusjon", "Half refund";
+    StatsColFigure => "Tall", "Tal", "Figure";
+    StatsColAge => "Alder", "Alder", "Age";
+    StatsColVisitCount => "Antall besøk", "Tal på besøk", "Number of visits";
+    StatsColVenue => "Brukersted", "Brukarstad", "Venue";
+    StatsColCategory => "Kategori", "Kategori", "Category";
+    StatsColKind => "Slag", "Slag", "Kind";
+    StatsColMonth => "Måned", "Månad", "Month";
+    StatsColModel => "Modell", "Modell", "Model";
+    StatsColHolders { year: i32 } => "Kortholdere {year}", "Kortinnehavarar {year}", "Holders {year}";
+    StatsColVisits { year: i32 } => "Besøk {year}", "Besøk {year}", "Visits {year}";
+    StatsColCompanions { year: i32 } => "Ledsagere {year}", "Følgjepersonar {year}", "Companions {year}";
+    StatsColCost { year: i32 } => "Kostnad {year}", "Kostnad {year}", "Cost {year}";
+    StatsSmallGroups => "Grupper med færre enn fem er vist som «< 5».", "Grupper med færre enn fem er viste som «< 5».", "Groups of fewer than five are shown as “< 5”.";
+
     // A holder erased on request (GDPR art. 17).
     /// The reason kept on the cards blocked by the erasure.
     ErasedOnRequest =>

@@ -13,6 +13,9 @@ use ts_rs::TS;
 use crate::compensation::{line_amount, share_percent};
 use crate::model::{CompensationModel, VenueCategory};
 
+pub mod tables;
+pub use tables::{table, tables, Audience, StatsSection, StatsTable};
+
 /// Groups smaller than this are written "< 5" in exports and printed reports.
 pub const SMALLEST_GROUP: u64 = 5;
 
@@ -546,11 +549,12 @@ pub fn figures(
     }
 }
 
+/// The hand-computed year of the tests (and the one before it), for the tables' tests too.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests_support {
     use super::*;
 
-    fn venue(
+    pub(crate) fn venue(
         id: i64,
         category: VenueCategory,
         model: CompensationModel,
@@ -572,44 +576,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn groups_of_one_to_four_are_written_under_five_and_the_rest_as_they_are() {
-        assert_eq!(shown(0), "0");
-        for n in 1..=4 {
-            assert_eq!(shown(n), "< 5");
-        }
-        assert_eq!(shown(5), "5");
-        assert_eq!(shown(1234), "1234");
-    }
-
-    #[test]
-    fn ages_fall_in_the_programs_bands_and_the_rest_in_other() {
-        assert_eq!(AgeBand::of(5), AgeBand::From5To9);
-        assert_eq!(AgeBand::of(9), AgeBand::From5To9);
-        assert_eq!(AgeBand::of(10), AgeBand::From10To12);
-        assert_eq!(AgeBand::of(15), AgeBand::From13To15);
-        assert_eq!(AgeBand::of(18), AgeBand::From16To18);
-        assert_eq!(AgeBand::of(4), AgeBand::Other);
-        assert_eq!(AgeBand::of(19), AgeBand::Other);
-    }
-
-    #[test]
-    fn visits_per_holder_fall_in_buckets() {
-        let b: Vec<&str> = [0, 1, 2, 3, 5, 6, 10, 11, 20, 21, 300]
-            .iter()
-            .map(|&n| VisitBucket::of(n).label())
-            .collect();
-        assert_eq!(
-            b,
-            [
-                "0", "1", "2", "3–5", "3–5", "6–10", "6–10", "11–20", "11–20", "21+", "21+"
-            ]
-        );
-    }
-
-    /// A small year whose every figure is worked out by hand in the comments.
-    #[test]
-    fn a_hand_computed_year() {
+    /// 2026: the figures in `tests::a_hand_computed_year`. 2025: five holders of 10–12 who
+    /// each used the card, and seven cinema visits in March.
+    pub(crate) fn small_year() -> YearStatistics {
         // Cinema: full refund at 120 kr / 60 kr. March: 3 visits, 1 with a companion; April: 2.
         let mut kino = venue(
             1,
@@ -657,7 +626,78 @@ mod tests {
             approved_ore: 30_000,
             paid_ore: 12_000,
         };
-        let s = figures(2026, None, &cards, &[kino, bad, dans], Some(&money));
+        let current = figures(2026, None, &cards, &[kino, bad, dans], Some(&money));
+        let mut kino_before = venue(
+            1,
+            VenueCategory::Cinema,
+            CompensationModel::FullRefund,
+            0,
+            (12_000, 6_000),
+        );
+        kino_before.by_month[2] = 7;
+        let before = CardCounts {
+            assigned: 5,
+            holders: vec![(11, 1), (11, 1), (12, 1), (12, 2), (10, 2)],
+            ..CardCounts::default()
+        };
+        let previous = figures(
+            2025,
+            None,
+            &before,
+            &[kino_before],
+            Some(&MoneyCounts::default()),
+        );
+        YearStatistics {
+            current,
+            previous: Some(previous),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::{small_year, venue};
+    use super::*;
+
+    #[test]
+    fn groups_of_one_to_four_are_written_under_five_and_the_rest_as_they_are() {
+        assert_eq!(shown(0), "0");
+        for n in 1..=4 {
+            assert_eq!(shown(n), "< 5");
+        }
+        assert_eq!(shown(5), "5");
+        assert_eq!(shown(1234), "1234");
+    }
+
+    #[test]
+    fn ages_fall_in_the_programs_bands_and_the_rest_in_other() {
+        assert_eq!(AgeBand::of(5), AgeBand::From5To9);
+        assert_eq!(AgeBand::of(9), AgeBand::From5To9);
+        assert_eq!(AgeBand::of(10), AgeBand::From10To12);
+        assert_eq!(AgeBand::of(15), AgeBand::From13To15);
+        assert_eq!(AgeBand::of(18), AgeBand::From16To18);
+        assert_eq!(AgeBand::of(4), AgeBand::Other);
+        assert_eq!(AgeBand::of(19), AgeBand::Other);
+    }
+
+    #[test]
+    fn visits_per_holder_fall_in_buckets() {
+        let b: Vec<&str> = [0, 1, 2, 3, 5, 6, 10, 11, 20, 21, 300]
+            .iter()
+            .map(|&n| VisitBucket::of(n).label())
+            .collect();
+        assert_eq!(
+            b,
+            [
+                "0", "1", "2", "3–5", "3–5", "6–10", "6–10", "11–20", "11–20", "21+", "21+"
+            ]
+        );
+    }
+
+    /// A small year whose every figure is worked out by hand in the comments.
+    #[test]
+    fn a_hand_computed_year() {
+        let s = small_year().current;
 
         assert_eq!(s.cards.holders, 6);
         assert_eq!(s.cards.used, 4);
