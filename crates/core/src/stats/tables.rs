@@ -493,7 +493,7 @@ mod tests {
         );
         assert_eq!(
             venues.rows[0],
-            ["V1", "cinema", "5", "1", "kr\u{a0}660,00", "7"]
+            ["V1", "Cinema", "5", "1", "kr\u{a0}660,00", "7"]
         );
         let months = table(&stats, StatsSection::Months, Lang::Nn, Audience::Screen).expect("t");
         assert_eq!(months.rows[2][0], "Mars");
