@@ -185,6 +185,13 @@ function fakeBackend(
         return program;
       case "list_years":
         return years;
+      case "statistics": {
+        const visits = { holder: 0, companion: 0 };
+        const cards = { assigned: 12, replacements: 0, handedOut: 10, returned: 0, lost: 0, revoked: 0, holders: 12, used: 7, neverUsed: 5 };
+        const current = { year: 2025, from: null, to: null, cards, ageBands: [], perHolder: [], visits, unknownDate: visits, venues: [], categories: [], kinds: [], months: [], costs: null };
+        const tables = [{ section: "cards", title: "Kort", columns: ["Tall", "2025"], rows: [["Tildelt", "12"]] }];
+        return { stats: { current, previous: null }, tables };
+      }
       case "list_venues":
         return venues;
       case "new_year_defaults":
@@ -389,7 +396,7 @@ describe("App", () => {
     expect(await screen.findByTestId("login")).toBeTruthy();
     await loginAs("nav");
     expect(await screen.findByTestId("holders")).toBeTruthy();
-    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-users"]);
+    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-stats", "nav-users"]);
     expect(navIds(), "the letters are the culture office's").not.toContain("nav-letters");
     expect(screen.queryByTestId("menu-file")).toBeNull();
 
@@ -411,6 +418,7 @@ describe("App", () => {
       "nav-lookup",
       "nav-visits",
       "nav-payouts",
+      "nav-stats",
       "nav-users",
       "nav-audit",
     ]);
@@ -426,6 +434,19 @@ describe("App", () => {
     expect(screen.getByTestId("nav-letters").getAttribute("aria-current")).toBe("page");
     expect((await screen.findByTestId("letters-status")).textContent).toContain("Ikke kontrollert");
     expect(calls.find((c) => c.cmd === "letter_languages")?.args).toEqual({ yearId: 2 });
+  });
+
+  it("opens the statistics from the menu, on the active year", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("nav-stats").textContent).toBe("Statistikk");
+    await fireEvent.click(screen.getByTestId("nav-stats"));
+    expect(await screen.findByTestId("stats")).toBeTruthy();
+    expect(screen.getByTestId("nav-stats").getAttribute("aria-current")).toBe("page");
+    expect((await screen.findByTestId("stats-figure-assigned")).textContent).toContain("12");
+    expect(screen.getByTestId("stats-table-cards")).toBeTruthy();
+    expect(calls.find((c) => c.cmd === "statistics")?.args).toEqual({ yearId: 2, from: null, to: null });
   });
 
   it("creates the first administrator on a workspace without users", async () => {

@@ -38,3 +38,19 @@ describe("the letters to families", () => {
     expect(canSee("venue", "letters")).toBe(false);
   });
 });
+
+describe("the statistics", () => {
+  it("are shown to the culture office and NAV, not to a venue desk", () => {
+    expect(navFor("admin").find((i) => i.view === "stats")).toEqual({ view: "stats", key: "nav.stats", testid: "nav-stats" });
+    expect(navFor("nav").map((i) => i.view)).toContain("stats");
+    expect(navFor("venue").map((i) => i.view)).not.toContain("stats");
+    expect(canSee("admin", "stats")).toBe(true);
+    expect(canSee("nav", "stats")).toBe(true);
+    expect(canSee("venue", "stats")).toBe(false);
+  });
+
+  it("come after the payouts in the culture office's menu", () => {
+    const admin = navFor("admin").map((i) => i.view);
+    expect(admin.indexOf("stats")).toBe(admin.indexOf("payouts") + 1);
+  });
+});

@@ -18,7 +18,8 @@ export type View =
   | "visits"
   | "users"
   | "audit"
-  | "payouts";
+  | "payouts"
+  | "stats";
 
 export type NavItem = { view: View; key: MessageKey; testid: string };
 
@@ -36,11 +37,12 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
   users: { view: "users", key: "nav.users", testid: "nav-users" },
   audit: { view: "audit", key: "nav.audit", testid: "nav-audit" },
   payouts: { view: "payouts", key: "nav.payouts", testid: "nav-payouts" },
+  stats: { view: "stats", key: "nav.stats", testid: "nav-stats" },
 };
 
 const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
-  admin: ["program", "years", "venues", "import", "cards", "letters", "lookup", "visits", "payouts", "users", "audit"],
-  nav: ["holders", "cards", "reassess", "lookup", "users"],
+  admin: ["program", "years", "venues", "import", "cards", "letters", "lookup", "visits", "payouts", "stats", "users", "audit"],
+  nav: ["holders", "cards", "reassess", "lookup", "stats", "users"],
   venue: ["lookup", "visits"],
 };
 
