@@ -32,6 +32,18 @@ pub enum BenchCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Times every figure of the statistics screen on a generated year: the demo program with
+    /// a year 2027 of `--holders` holders with cards and `--visits` visits (target: each
+    /// figure within 200 ms).
+    Stats {
+        #[arg(long, default_value_t = 50_000)]
+        holders: u32,
+        #[arg(long, default_value_t = 1_000_000)]
+        visits: u64,
+        /// Keep the generated workspace here (else a temporary folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Writes a year's active cards as a Typst document (cards.typ, cards.json, the logos) in
     /// a folder, to compile with Typst and compare (docs/performance.md).
     Typst {
@@ -55,8 +67,13 @@ pub fn run(path: &Path, command: BenchCommand, lang: Lang) -> Result<(), StoreEr
                 path: out.display().to_string(),
             });
         }
+        BenchCommand::Stats {
+            holders,
+            visits,
+            out,
+        } => stats(holders, visits, out)?,
         BenchCommand::Workspace { cards, out } => {
-            workspace(&out, cards)?;
+            drop(workspace(&out, cards)?);
             say(CliMsg::BenchWorkspaceMade {
                 count: cards,
                 year: YEAR,
@@ -107,7 +124,7 @@ pub const YEAR: i32 = 2027;
 
 /// The demo program with a year of `n` generated holders, each with a card: names in the
 /// scripts the bundled fonts cover, so printing them shapes what a real register holds.
-pub fn workspace(path: &Path, n: u32) -> Result<(), StoreError> {
+pub fn workspace(path: &Path, n: u32) -> Result<Workspace, StoreError> {
     let mut ws = demo::create(path)?;
     let from = year_id(&ws, 2026)?;
     let defaults = okort_core::ProgramYearInput::new_for(YEAR)
@@ -122,7 +139,105 @@ pub fn workspace(path: &Path, n: u32) -> Result<(), StoreError> {
         },
     )?;
     ws.copy_agreements(&admin, from, year.id)?;
-    demo::add_generated_cards(&mut ws, year.id, n)
+    demo::add_generated_cards(&mut ws, year.id, n)?;
+    Ok(ws)
+}
+
+/// `okort bench stats`: builds the workspace, then times each scan and the whole screen. A
+/// year numbers at most 9,999 cards, so the holders are spread over years: 9,900 in 2027 (the
+/// year timed, with every visit), then 9,900 more in 2026 (last year, with half as many
+/// visits), then 2028 on.
+fn stats(holders: u32, visits: u64, out: Option<PathBuf>) -> Result<(), StoreError> {
+    use std::time::Instant;
+    const PER_YEAR: u32 = 9_900;
+    let dir = std::env::temp_dir().join(format!("okort-bench-stats-{}", std::process::id()));
+    // A workspace kept with --out from an earlier run is timed again as it is.
+    if let Some(kept) = out.as_ref().filter(|p| p.exists()) {
+        let (ws, admin) = Workspace::unlock(kept, demo::DEMO_USERS[0].0, demo::DEMO_PASSWORD)?;
+        return time_stats(&ws, &admin);
+    }
+    let path = out.unwrap_or_else(|| dir.join("stats.okort"));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let started = Instant::now();
+    let mut ws = workspace(&path, holders.min(PER_YEAR))?;
+    let admin = ws.login(demo::DEMO_USERS[0].0, demo::DEMO_PASSWORD)?;
+    let year = year_id(&ws, YEAR)?;
+    let before = year_id(&ws, YEAR - 1)?;
+    let mut left = holders.saturating_sub(PER_YEAR);
+    let n = left.min(PER_YEAR);
+    demo::add_generated_cards(&mut ws, before, n)?;
+    left -= n;
+    let mut next = YEAR + 1;
+    while left > 0 {
+        let n = left.min(PER_YEAR);
+        let defaults = okort_core::ProgramYearInput::new_for(next)
+            .ok_or(StoreError::Refused(Problem::UnknownYear { year: next }))?;
+        let y = ws.save_year(&admin, defaults)?;
+        demo::add_generated_cards(&mut ws, y.id, n)?;
+        left -= n;
+        next += 1;
+    }
+    demo::add_generated_visits(&mut ws, year, visits)?;
+    demo::add_generated_visits(&mut ws, before, visits / 2)?;
+    out!(
+        "{holders} holders over {} years, {visits} visits in {YEAR} and {} in {}: generated in {:.1} s",
+        next - YEAR + 1,
+        visits / 2,
+        YEAR - 1,
+        started.elapsed().as_secs_f64()
+    );
+    time_stats(&ws, &admin)?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Times each scan of the statistics on `ws`'s year 2027, and the whole screen.
+fn time_stats(ws: &Workspace, admin: &okort_core::Actor) -> Result<(), StoreError> {
+    use std::time::Instant;
+    let year = year_id(ws, YEAR)?;
+    let time = |name: &str, f: &mut dyn FnMut() -> Result<(), StoreError>| {
+        // The best of three: the first run also warms SQLite's page cache.
+        let mut best = f64::MAX;
+        for _ in 0..3 {
+            let t = Instant::now();
+            f()?;
+            best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        out!("{name:<34} {best:>8.1} ms");
+        Ok::<f64, StoreError>(best)
+    };
+    let march = chrono::NaiveDate::from_ymd_opt(YEAR, 3, 1)
+        .zip(chrono::NaiveDate::from_ymd_opt(YEAR, 5, 31));
+    let mut worst: f64 = 0.0;
+    worst = worst.max(time("cards and holders (year)", &mut || {
+        ws.card_counts(year, None).map(drop)
+    })?);
+    worst = worst.max(time("visits by venue and month (year)", &mut || {
+        ws.venue_counts(year, None).map(drop)
+    })?);
+    worst = worst.max(time("cards and holders (March–May)", &mut || {
+        ws.card_counts(year, march).map(drop)
+    })?);
+    worst = worst.max(time(
+        "visits by venue and month (March–May)",
+        &mut || ws.venue_counts(year, march).map(drop),
+    )?);
+    worst = worst.max(time("budget and settlements", &mut || {
+        ws.money_counts(year).map(drop)
+    })?);
+    let whole = time("the whole screen, with last year", &mut || {
+        let s = ws.statistics(admin, year, None)?;
+        drop(okort_core::stats::tables(
+            &s,
+            Lang::Nb,
+            okort_core::stats::Audience::Screen,
+        ));
+        Ok(())
+    })?;
+    out!("slowest figure {worst:.1} ms (target 200 ms); whole screen {whole:.1} ms; peak memory {} MB", peak_memory_mb());
+    Ok(())
 }
 
 /// A string as a Typst string literal.

@@ -74,6 +74,10 @@ pub enum Action {
     ReadStatistics,
     /// What the visits cost, the budget and the model comparison: the culture office.
     ReadCosts,
+    /// Enter the answers of a returned feedback form: the culture office and NAV.
+    EnterFeedback,
+    /// The questionnaires' questions and the evaluation meeting: the culture office.
+    ManageFeedback,
 }
 
 /// The logged-in user an operation is done for.
@@ -134,6 +138,8 @@ impl Actor {
                     | ReadAudit
                     | ReadStatistics
                     | ReadCosts
+                    | EnterFeedback
+                    | ManageFeedback
             ),
             Role::Nav => matches!(
                 action,
@@ -148,6 +154,7 @@ impl Actor {
                     | LookupCard
                     | ManageUsers
                     | ReadStatistics
+                    | EnterFeedback
             ),
             Role::Venue => matches!(
                 action,

@@ -6,6 +6,7 @@ pub mod checks;
 pub mod compensation;
 pub mod dates;
 pub mod design;
+pub mod feedback;
 pub mod holder;
 pub mod i18n;
 pub mod languages;

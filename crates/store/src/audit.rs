@@ -359,6 +359,16 @@ impl Workspace {
                 id,
             )?,
             "user" => self.name_of("SELECT username FROM users WHERE id = ?1", id)?,
+            "question" => self.name_of(
+                "SELECT CAST(position AS TEXT) FROM questions WHERE id = ?1",
+                id,
+            )?,
+            "response" => self.name_of(
+                "SELECT COALESCE(c.number, v.name) FROM responses r
+                 LEFT JOIN cards c ON c.id = r.card_id LEFT JOIN venues v ON v.id = r.venue_id
+                 WHERE r.id = ?1",
+                id,
+            )?,
             "program" => self.name_of("SELECT name FROM program WHERE id = ?1", id)?,
             "year" => self.name_of(
                 "SELECT CAST(year AS TEXT) FROM program_years WHERE id = ?1",

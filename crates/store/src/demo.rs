@@ -708,6 +708,56 @@ pub fn add_generated_cards(ws: &mut Workspace, year_id: i64, n: u32) -> Result<(
     Ok(())
 }
 
+/// Adds `n` generated visits to a year, for benchmarks: spread over the year's cards, the
+/// venues with an agreement and the days of the year, every third with a companion. Written
+/// straight in one transaction, with no rule checked: what matters is the volume.
+pub fn add_generated_visits(ws: &mut Workspace, year_id: i64, n: u64) -> Result<(), StoreError> {
+    let year = ws.year(year_id)?;
+    let cards: Vec<(i64, i64)> = ws
+        .conn
+        .prepare("SELECT id, holder_id FROM cards WHERE year_id = ?1 AND status <> 'revoked'")?
+        .query_map([year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let venues: Vec<i64> = ws
+        .agreements_for_year(year_id)?
+        .iter()
+        .map(|a| a.venue_id)
+        .collect();
+    if cards.is_empty() || venues.is_empty() {
+        return Ok(());
+    }
+    let days = (year.valid_to - year.valid_from).num_days().max(0) as u64 + 1;
+    let tx = ws.conn.transaction()?;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO visits (card_id, holder_id, year_id, venue_id, visited_on, companion,
+                                 source, registered_by, registered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'import', 0, ?7)",
+        )?;
+        // A fixed pseudo-random walk, so every run times the same data.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..n {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let (card, holder) = cards[(x % cards.len() as u64) as usize];
+            let venue = venues[((x >> 20) % venues.len() as u64) as usize];
+            let day = year.valid_from + chrono::Days::new((x >> 33) % days);
+            insert.execute(rusqlite::params![
+                card,
+                holder,
+                year_id,
+                venue,
+                day,
+                i % 3 == 0,
+                "2026-12-31T12:00:00Z"
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod demo;
 mod designs;
 pub mod desk;
 pub mod exchange;
+pub mod feedback;
 mod holders;
 mod images;
 pub mod kit;

@@ -71,6 +71,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0017_statistics",
         include_str!("migrations/0017_statistics.sql"),
     ),
+    (
+        "0018_feedback",
+        include_str!("migrations/0018_feedback.sql"),
+    ),
 ];
 
 /// The last schema of a workspace with NAV's fields in plain columns: conversion to an
@@ -191,6 +195,10 @@ mod tests {
         (
             "0017_statistics",
             "6068195291a59929f1e1c8d9d3b1687abdccffe5924819844a1f3ada43261857",
+        ),
+        (
+            "0018_feedback",
+            "0f0232524fb9395177ea68299a138055f3b48b035a0bcc2b634c89d7798f8974",
         ),
     ];
 

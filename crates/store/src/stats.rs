@@ -167,19 +167,20 @@ impl Workspace {
         for a in &agreements {
             grid.insert(a.venue_id, blank(a.venue_id));
         }
+        // Grouped by day in the index's own order (no sorting), folded into months here.
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT venue_id, CAST(substr(visited_on, 6, 2) AS INTEGER) AS month,
-                    COUNT(*), COALESCE(SUM(companion), 0)
+            "SELECT venue_id, visited_on, COUNT(*), COALESCE(SUM(companion), 0)
              FROM visits
              WHERE year_id = :year AND voided_reason IS NULL AND {IN_PERIOD}
-             GROUP BY venue_id, month"
+             GROUP BY venue_id, visited_on"
         ))?;
         let rows = stmt.query_map(
             named_params! {":year": year_id, ":from": from, ":to": to},
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
-                    r.get::<_, Option<usize>>(1)?,
+                    r.get::<_, Option<NaiveDate>>(1)?
+                        .map(|d| d.month() as usize),
                     r.get::<_, u64>(2)?,
                     r.get::<_, u64>(3)?,
                 ))

@@ -336,6 +336,21 @@ pub fn audit_sentence(lang: Lang, action: &str, who: &str, subject: &str, detail
             "bytte logo eller kommunevåpen for programmet {s}",
             "changed the logo or coat of arms of the program {s}",
         ),
+        "feedback.question" => (
+            "skrev spørsmål {s} på språket «{p}»",
+            "skreiv spørsmål {s} på språket «{p}»",
+            "wrote question {s} in the language “{p}”",
+        ),
+        "feedback.answers" => (
+            "registrerte svarskjemaet fra {s} ({p} svar)",
+            "registrerte svarskjemaet frå {s} ({p} svar)",
+            "entered the feedback form from {s} ({p} answers)",
+        ),
+        "feedback.meeting" => (
+            "skrev evalueringsmøtet for {s}",
+            "skreiv evalueringsmøtet for {s}",
+            "wrote the evaluation meeting of {s}",
+        ),
         "year.budget" => (
             "satte budsjettet for programåret {s}",
             "sette budsjettet for programåret {s}",

@@ -157,6 +157,7 @@ catalogue! {
     ThingImage => "bilde", "bilete", "image";
     ThingSettlement => "oppgjør", "oppgjer", "settlement";
     ThingVisit => "besøk", "besøk", "visit";
+    ThingQuestion => "spørsmål", "spørsmål", "question";
     ThingPrinterProfile => "skriverprofil", "skrivarprofil", "printer profile";
     ThingReassessment => "revurdering", "revurdering", "reassessment";
 
@@ -581,6 +582,24 @@ catalogue! {
     StatsColCompanions { year: i32 } => "Ledsagere {year}", "Følgjepersonar {year}", "Companions {year}";
     StatsColCost { year: i32 } => "Kostnad {year}", "Kostnad {year}", "Cost {year}";
     StatsSmallGroups => "Grupper med færre enn fem er vist som «< 5».", "Grupper med færre enn fem er viste som «< 5».", "Groups of fewer than five are shown as “< 5”.";
+
+    // Feedback at year end.
+    FeedbackYes => "Ja", "Ja", "Yes";
+    FeedbackNo => "Nei", "Nei", "No";
+    QFamilyUsed => "Brukte dere opplevelseskortet i år?", "Brukte de opplevingskortet i år?", "Did you use the experience card this year?";
+    QFamilyHappy => "Hvor fornøyd er dere med kortet? (1 = lite fornøyd, 5 = svært fornøyd)", "Kor nøgde er de med kortet? (1 = lite nøgde, 5 = svært nøgde)", "How happy are you with the card? (1 = not happy, 5 = very happy)";
+    QFamilyUsedMost => "Hva brukte dere kortet mest til?", "Kva brukte de kortet mest til?", "What did you use the card for most?";
+    QFamilyMissed => "Hva savnet dere mest av tilbud?", "Kva sakna de mest av tilbod?", "What kind of activity did you miss most?";
+    QFamilyWentWrong => "Gikk noe galt hos et brukersted (for eksempel at dere ble bedt om å betale)?", "Gjekk noko gale hjå ein brukarstad (til dømes at de vart bedne om å betale)?", "Did anything go wrong at a venue (for example, being asked to pay)?";
+    QFamilyWhatWentWrong => "Hvis ja: hva skjedde, og hvor?", "Viss ja: kva skjedde, og kvar?", "If yes: what happened, and where?";
+    QFamilyInformation => "Var informasjonen om kortet lett å forstå? (1 = nei, 5 = ja, helt)", "Var informasjonen om kortet lett å forstå? (1 = nei, 5 = ja, heilt)", "Was the information about the card easy to understand? (1 = no, 5 = yes, fully)";
+    QFamilyOther => "Har dere andre tanker eller ønsker for neste år?", "Har de andre tankar eller ønske for neste år?", "Any other thoughts or wishes for next year?";
+    QVenueHowMany => "Omtrent hvor mange kortholdere kom til dere i år?", "Omtrent kor mange kortinnehavarar kom til dykk i år?", "About how many card holders came to you this year?";
+    QVenueProblems => "Var det problemer i skranken med kortet?", "Var det problem i skranken med kortet?", "Were there problems at the desk with the card?";
+    QVenueWhatProblems => "Hvis ja: hvilke?", "Viss ja: kva for nokre?", "If yes: which?";
+    QVenueContinue => "Vil dere være med i ordningen neste år?", "Vil de vere med i ordninga neste år?", "Will you take part next year?";
+    QVenueHappy => "Hvor fornøyd er dere med ordningen? (1 = lite, 5 = svært)", "Kor nøgde er de med ordninga? (1 = lite, 5 = svært)", "How happy are you with the program? (1 = not, 5 = very)";
+    QVenueOther => "Andre kommentarer", "Andre kommentarar", "Other comments";
 
     // A holder erased on request (GDPR art. 17).
     /// The reason kept on the cards blocked by the erasure.

@@ -19,6 +19,23 @@ pub enum Problem {
     NegativePrice,
     /// A price above [`crate::money::MAX_PRICE_ORE`].
     PriceTooHigh,
+    /// A feedback answer to a 1–5 question that is not 1 to 5.
+    AnswerScale,
+    /// A feedback answer to a yes/no question that is neither.
+    AnswerYesNo,
+    /// A feedback answer that is none of the question's choices.
+    AnswerChoice {
+        count: usize,
+    },
+    /// A feedback form's card number that belongs to another program year.
+    CardOtherYear {
+        year: i32,
+    },
+    /// What is wrong with the answer to question `question` (its number on the form).
+    InAnswer {
+        question: u32,
+        problem: Box<Problem>,
+    },
     /// A year's budget below zero or above [`crate::money::MAX_BUDGET_ORE`].
     BudgetRange,
     /// A letter text with a placeholder its part does not fill.
@@ -401,6 +418,28 @@ impl Problem {
                 Lang::Nb => format!("«{value}» er ikke et språk appen kjenner: skriv språkkoden (ISO 639, f.eks. ar, ti, de, zh) eller navnet"),
                 Lang::Nn => format!("«{value}» er ikkje eit språk appen kjenner: skriv språkkoden (ISO 639, t.d. ar, ti, de, zh) eller namnet"),
                 Lang::En => format!("“{value}” is not a language the app knows: write its code (ISO 639, e.g. ar, ti, de, zh) or its name"),
+            },
+            AnswerScale => pick(
+                lang,
+                "må være et tall fra 1 til 5",
+                "må vere eit tal frå 1 til 5",
+                "must be a number from 1 to 5",
+            ),
+            AnswerYesNo => pick(lang, "må være ja eller nei", "må vere ja eller nei", "must be yes or no"),
+            AnswerChoice { count } => match lang {
+                Lang::Nb => format!("må være et av valgene, 1 til {count}"),
+                Lang::Nn => format!("må vere eitt av vala, 1 til {count}"),
+                Lang::En => format!("must be one of the choices, 1 to {count}"),
+            },
+            CardOtherYear { year } => match lang {
+                Lang::Nb => format!("kortet er fra programåret {year}, ikke fra dette året"),
+                Lang::Nn => format!("kortet er frå programåret {year}, ikkje frå dette året"),
+                Lang::En => format!("the card is of the program year {year}, not of this one"),
+            },
+            InAnswer { question, problem } => match lang {
+                Lang::Nb => format!("spørsmål {question}: {}", problem.message(lang)),
+                Lang::Nn => format!("spørsmål {question}: {}", problem.message(lang)),
+                Lang::En => format!("question {question}: {}", problem.message(lang)),
             },
             BudgetRange => pick(
                 lang,
