@@ -5,6 +5,7 @@
 //! the app registers, in a `tauri_commands` module beside it.
 
 pub mod cards;
+pub mod feedback;
 pub mod holders;
 pub mod kit;
 pub mod letters;

@@ -305,6 +305,63 @@ export type StatsTable = { section: StatsSection, title: string, columns: Array<
 
 export type StatisticsView = { stats: YearStatistics, tables: Array<StatsTable>, };
 
+export type Respondent = "family" | "venue";
+
+export type QuestionKind = "scale" | "yesNo" | "choice" | "text";
+
+export type Question = { id: number, position: number, kind: QuestionKind, 
+/**
+ * The question in each language it is written in (always Bokmål).
+ */
+texts: { [key in string]: string }, 
+/**
+ * For a choice question: each choice in its languages.
+ */
+choices: Array<{ [key in string]: string }>, 
+/**
+ * The choices are the venue categories, in their order: answers are summed up by
+ * category ("what did you miss").
+ */
+byCategory: boolean, };
+
+export type Answer = { "kind": "scale", "value": number } | { "kind": "yesNo", "value": boolean } | { "kind": "choice", "value": number } | { "kind": "text", "value": string };
+
+export type QuestionSummary = { questionId: number, text: string, kind: QuestionKind, answered: number, 
+/**
+ * Scale: how many answered 1, 2, 3, 4 and 5; yes/no: yes then no; choice: each choice.
+ */
+counts: Array<number>, 
+/**
+ * The labels of `counts`.
+ */
+labels: Array<string>, 
+/**
+ * Scale: the mean in hundredths (4.25 is 425).
+ */
+meanHundredths: number | null, 
+/**
+ * Free texts, newest first, with no name or card number beside them.
+ */
+texts: Array<string>, };
+
+export type Questionnaire = { id: number, yearId: number, respondent: Respondent, questions: Array<Question>, };
+
+export type ResponseRow = { id: number, cardNumber: string | null, venueId: number | null, venueName: string | null, enteredAt: string, 
+/**
+ * The answers as stored, by question id.
+ */
+answers: Array<[number, string]>, };
+
+export type ResponseSaved = { responseId: number, 
+/**
+ * The card (or venue) had answers already; they were replaced.
+ */
+replaced: boolean, answered: number, };
+
+export type FeedbackSummary = { respondent: Respondent, forms: number, questions: Array<QuestionSummary>, };
+
+export type EvaluationMeeting = { yearId: number, heldOn: string | null, agenda: string, minutes: string, conclusions: string, };
+
 export type VisitImportPreview = { venueId: number, rows: number, valid: number, problems: Array<RowError>, };
 
 export type VisitImportReport = { imported: number, 

@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, QuotaStatus, ReassessRow, RecoveryRole, SessionInfo, Settlement, StatisticsView, StatsSection, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, EvaluationMeeting, FeedbackSummary, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, Question, Questionnaire, QuotaStatus, ReassessRow, RecoveryRole, Respondent, ResponseRow, ResponseSaved, SessionInfo, Settlement, StatisticsView, StatsSection, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -265,6 +265,28 @@ export const commands = {
   /** The year's budget for compensation to venues, in øre (`None` removes it). */
   setYearBudget: (yearId: number, budgetOre: number | null = null) =>
     call<void>("set_year_budget", { yearId, budgetOre }),
+  /** The year's questionnaire for families or venues (made from the defaults the first time). */
+  questionnaire: (yearId: number, respondent: Respondent) =>
+    call<Questionnaire>("questionnaire", { yearId, respondent }),
+  /** Writes a question in one language (`lang` an ISO 639 code); empty removes it. */
+  setQuestionText: (questionId: number, lang: string, text: string) =>
+    call<Question>("set_question_text", { questionId, lang, text }),
+  /** A family's returned form, by the card number written on it: `answers` are `[question id, answer as written]`. */
+  saveFamilyAnswers: (yearId: number, cardNumber: string, answers: Array<[number, string]>) =>
+    call<ResponseSaved>("save_family_answers", { yearId, cardNumber, answers }),
+  /** A venue's answers, entered by the culture office. */
+  saveVenueAnswers: (yearId: number, venueId: number, answers: Array<[number, string]>) =>
+    call<ResponseSaved>("save_venue_answers", { yearId, venueId, answers }),
+  /** The forms entered, newest first (card numbers or venues; no names). */
+  feedbackResponses: (yearId: number, respondent: Respondent) =>
+    call<Array<ResponseRow>>("feedback_responses", { yearId, respondent }),
+  /** Every question with its answers summed up. */
+  feedbackSummary: (yearId: number, respondent: Respondent) =>
+    call<FeedbackSummary>("feedback_summary", { yearId, respondent }),
+  evaluationMeeting: (yearId: number) =>
+    call<EvaluationMeeting>("evaluation_meeting", { yearId }),
+  saveEvaluationMeeting: (meeting: EvaluationMeeting) =>
+    call<void>("save_evaluation_meeting", { meeting }),
   /** A venue's settlement statement, written to `path` and opened: an approved settlement, or a draft of the venue's open visits in the year or period. */
   printStatement: (venueId: number, yearId: number, settlementId: number | null, from: string | null, to: string | null, path: string, control?: JobControl) =>
     job<void>("print_statement", { venueId, yearId, settlementId, from, to, path }, control),
