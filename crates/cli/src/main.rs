@@ -18,6 +18,7 @@ mod audit;
 mod bench;
 mod cards;
 mod common;
+mod feedback;
 mod holders;
 mod kit;
 mod letters;
@@ -128,6 +129,16 @@ enum Command {
     Payouts {
         #[command(subcommand)]
         command: payouts::PayoutCommand,
+    },
+    /// Feedback at year end: the families' forms, answers typed in, the summary, the meeting.
+    Feedback {
+        #[command(subcommand)]
+        command: feedback::FeedbackCommand,
+    },
+    /// The year's evaluation report.
+    Report {
+        #[command(subcommand)]
+        command: feedback::ReportCommand,
     },
     /// The year's statistics (counts only, small groups as "< 5") and its budget.
     Stats {
@@ -262,6 +273,12 @@ fn run(command: Command, path: &Path, lang: Lang) -> Result<(), StoreError> {
         }
         Command::Visits { command } => visits::run(&mut common::open(path, lang)?, command, lang)?,
         Command::Letters { command } => letters::run(&common::open(path, lang)?, command, lang)?,
+        Command::Feedback { command } => {
+            feedback::run(&mut common::open(path, lang)?, command, lang)?
+        }
+        Command::Report { command } => {
+            feedback::report(&mut common::open(path, lang)?, command, lang)?
+        }
         Command::Stats { command } => stats::run(&mut common::open(path, lang)?, command, lang)?,
         Command::Payouts { command } => {
             payouts::run(&mut common::open(path, lang)?, command, lang)?

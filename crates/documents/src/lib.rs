@@ -14,6 +14,8 @@ use okort_store::{CardRow, CardStatus, HolderExport, QrSigner, StoreError, Visit
 
 pub use okort_print::documents::{calibrated, calibration, sample_face};
 
+mod evaluation;
+pub use evaluation::{read_feedback_forms, read_year_report};
 mod letters;
 pub use letters::{read_letters, Letters};
 mod sheets;
@@ -43,7 +45,7 @@ impl From<DocError> for StoreError {
 pub(crate) type Result<T> = std::result::Result<T, DocError>;
 
 pub(crate) const PRIMARY: Rgb = Rgb(0x1f, 0x5f, 0x8b);
-const ACCENT: Rgb = Rgb(0xf2, 0xa9, 0x00);
+pub(crate) const ACCENT: Rgb = Rgb(0xf2, 0xa9, 0x00);
 
 fn logo(ws: &Workspace, id: Option<i64>) -> Result<Option<Logo>> {
     Ok(id.map(|id| ws.image(id)).transpose()?.map(|img| Logo {

@@ -301,3 +301,40 @@ impl VenueSheetsDoc {
         self.job.pdf(&self.pages(), &self.title)
     }
 }
+
+/// The year's feedback forms for families, read: one form per card, in its family's language.
+pub struct FeedbackFormsDoc {
+    pub job: Job,
+    pub title: String,
+    pub forms: Vec<crate::layout::FeedbackForm>,
+}
+
+impl FeedbackFormsDoc {
+    pub fn pages(&self) -> Vec<Page> {
+        self.forms
+            .iter()
+            .flat_map(|f| crate::layout::feedback_form_pages(f, &self.job.art, &self.job.fonts))
+            .collect()
+    }
+
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        self.job.pdf(&self.pages(), &self.title)
+    }
+}
+
+/// The year's evaluation report, read.
+pub struct ReportDoc {
+    pub job: Job,
+    pub report: crate::layout::Report,
+    pub lang: okort_core::Lang,
+}
+
+impl ReportDoc {
+    pub fn pages(&self) -> Vec<Page> {
+        crate::layout::report_pages(&self.report, &self.job.art, &self.job.fonts, self.lang)
+    }
+
+    pub fn pdf(&self) -> Result<Vec<u8>, PrintError> {
+        self.job.pdf(&self.pages(), &self.report.title)
+    }
+}

@@ -321,6 +321,18 @@ catalogue! {
         "{year} har ikke lenger et budsjett.",
         "{year} har ikkje lenger eit budsjett.",
         "{year} no longer has a budget.";
+    FeedbackSaved { answers: usize } =>
+        "Svarskjemaet er lagret ({answers} svar).",
+        "Svarskjemaet er lagra ({answers} svar).",
+        "The form was saved ({answers} answers).";
+    FeedbackReplaced { answers: usize } =>
+        "Svarskjemaet er lagret i stedet for det som var registrert før ({answers} svar).",
+        "Svarskjemaet er lagra i staden for det som var registrert før ({answers} svar).",
+        "The form was saved in place of the one entered before ({answers} answers).";
+    MeetingSaved =>
+        "Evalueringsmøtet er lagret.",
+        "Evalueringsmøtet er lagra.",
+        "The evaluation meeting was saved.";
     NotAnAmount { value: String } =>
         "«{value}» er ikke et beløp i kroner (f.eks. 150 000 eller 1234,50)",
         "«{value}» er ikkje eit beløp i kroner (t.d. 150 000 eller 1234,50)",

@@ -601,6 +601,37 @@ catalogue! {
     QVenueHappy => "Hvor fornøyd er dere med ordningen? (1 = lite, 5 = svært)", "Kor nøgde er de med ordninga? (1 = lite, 5 = svært)", "How happy are you with the program? (1 = not, 5 = very)";
     QVenueOther => "Andre kommentarer", "Andre kommentarar", "Other comments";
 
+    // The evaluation report and the families' feedback form.
+    ReportTitle { year: i32 } => "Evaluering av opplevelseskortet {year}", "Evaluering av opplevingskortet {year}", "Evaluation of the experience card {year}";
+    ReportKeyFigures => "Nøkkeltall", "Nøkkeltal", "Key figures";
+    ReportIntro { municipality: String, period: String } => "Tallene gjelder {period} i {municipality}, med samme periode året før ved siden av der den finnes. Grupper med færre enn fem er vist som «< 5», og lyse søyler i diagrammene er slike grupper.", "Tala gjeld {period} i {municipality}, med same periode året før ved sida av der ho finst. Grupper med færre enn fem er viste som «< 5», og lyse søyler i diagramma er slike grupper.", "The figures cover {period} in {municipality}, with the same period of the year before beside them where there is one. Groups of fewer than five are shown as “< 5”, and light bars in the charts are such groups.";
+    ReportWholeYear { year: i32 } => "hele {year}", "heile {year}", "all of {year}";
+    KeyCards => "kort tildelt", "kort tildelte", "cards assigned";
+    KeyHoldersUsed => "kortholdere brukte kortet", "kortinnehavarar brukte kortet", "holders used the card";
+    KeyVisits => "besøk av kortholdere", "besøk av kortinnehavarar", "visits by holders";
+    KeyCompanions => "ledsagere var med", "følgjepersonar var med", "companions came along";
+    KeyOwed => "kostnad etter avtalene", "kostnad etter avtalane", "cost under the agreements";
+    KeyPerVisit => "kostnad per besøk", "kostnad per besøk", "cost per visit";
+    ReportFeedbackFamilies => "Tilbakemeldinger fra familiene", "Tilbakemeldingar frå familiane", "Feedback from the families";
+    ReportFeedbackVenues => "Tilbakemeldinger fra brukerstedene", "Tilbakemeldingar frå brukarstadene", "Feedback from the venues";
+    ReportFormsReturned { forms: String } => "Svarskjemaer levert: {forms}.", "Svarskjema leverte: {forms}.", "Forms returned: {forms}.";
+    ReportMean { mean: String } => "Gjennomsnitt: {mean} av 5", "Gjennomsnitt: {mean} av 5", "Average: {mean} of 5";
+    ReportAnswer => "Svar", "Svar", "Answer";
+    ReportCount => "Antall", "Tal", "Count";
+    ReportMeeting => "Evalueringsmøtet", "Evalueringsmøtet", "The evaluation meeting";
+    ReportMeetingHeld { date: String } => "Holdt {date}.", "Halde {date}.", "Held on {date}.";
+    ReportAgenda => "Saksliste", "Saksliste", "Agenda";
+    ReportMinutes => "Referat", "Referat", "Minutes";
+    ReportConclusions => "Konklusjoner", "Konklusjonar", "Conclusions";
+    ReportNotWritten => "Ikke skrevet ennå.", "Ikkje skrive enno.", "Not written yet.";
+    ReportSaved { path: String } => "Evalueringsrapporten er lagret i {path}", "Evalueringsrapporten er lagra i {path}", "The evaluation report was saved to {path}";
+    FormTitle { year: i32 } => "Hva synes dere om opplevelseskortet {year}?", "Kva synest de om opplevingskortet {year}?", "What do you think of the experience card {year}?";
+    FormCardLabel => "Kortnummer", "Kortnummer", "Card number";
+    FormIntro => "Kryss av eller skriv svarene, og lever skjemaet sammen med det brukte kortet. Ikke skriv navnet ditt på skjemaet: kortnummeret er nok.", "Kryss av eller skriv svara, og lever skjemaet saman med det brukte kortet. Ikkje skriv namnet ditt på skjemaet: kortnummeret er nok.", "Tick or write your answers, and hand in the form with the used card. Do not write your name on the form: the card number is enough.";
+    FormFooter { contact: String } => "Lever skjemaet til NAV eller kulturkontoret. Spørsmål? {contact}", "Lever skjemaet til NAV eller kulturkontoret. Spørsmål? {contact}", "Hand the form in to NAV or the culture office. Questions? {contact}";
+    FormsTitle { year: i32 } => "Svarskjemaer til familiene {year}", "Svarskjema til familiane {year}", "Feedback forms for the families {year}";
+    FormsSaved { count: usize, path: String } => "{count} svarskjemaer er lagret i {path}", "{count} svarskjema er lagra i {path}", "{count} feedback forms saved to {path}";
+
     // A holder erased on request (GDPR art. 17).
     /// The reason kept on the cards blocked by the erasure.
     ErasedOnRequest =>

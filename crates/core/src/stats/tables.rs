@@ -79,12 +79,14 @@ pub struct StatsTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Who a table is written for: the screen (exact counts) or an export or print (small groups
-/// written "< 5").
+/// Who a table is written for: the screen (exact counts), a file (small groups written "< 5",
+/// amounts as a spreadsheet reads them) or a printed report (small groups "< 5", amounts in
+/// kroner as people read them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
     Screen,
     Export,
+    Print,
 }
 
 struct Writer<'a> {
@@ -97,7 +99,7 @@ impl Writer<'_> {
     fn count(&self, n: u64) -> String {
         match self.audience {
             Audience::Screen => n.to_string(),
-            Audience::Export => shown(n),
+            Audience::Export | Audience::Print => shown(n),
         }
     }
 
@@ -105,7 +107,7 @@ impl Writer<'_> {
     fn money(&self, ore: Option<i64>) -> String {
         match (ore, self.audience) {
             (None, _) => "–".into(),
-            (Some(ore), Audience::Screen) => format_nok(ore),
+            (Some(ore), Audience::Screen | Audience::Print) => format_nok(ore),
             (Some(ore), Audience::Export) => format_amount(ore),
         }
     }

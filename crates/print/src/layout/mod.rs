@@ -10,7 +10,9 @@ use okort_core::Lang;
 
 mod cards;
 mod documents;
+mod forms;
 mod letters;
+mod report;
 mod venue_sheet;
 
 pub use cards::card_pages;
@@ -18,7 +20,9 @@ pub use documents::{
     access_pages, calibration_page, handout_pages, recovery_page, statement_page, AccessBody,
     AccessReport, AccessSection, HandoutRow, RecoveryPage, Statement,
 };
+pub use forms::{feedback_form_pages, FeedbackForm, FormAnswer, FormQuestion};
 pub use letters::{letter_page, Letter, LetterBlock};
+pub use report::{report_pages, BarChart, Report, ReportBlock, Series};
 pub use venue_sheet::{venue_sheet_page, VenueSheet};
 
 /// A4 portrait, one card per page.
