@@ -85,12 +85,12 @@ pub fn read_feedback_forms(
                 let choice = |c: &okort_core::feedback::Texts| match own {
                     Some(l) => okort_core::feedback::text_in(c, l.code()).to_string(),
                     None => {
-                        let nb = okort_core::feedback::text_in(c, "nb");
-                        let en = okort_core::feedback::text_in(c, "en");
-                        if nb == en {
-                            nb.to_string()
+                        let first = okort_core::feedback::text_in(c, Lang::Nb.code());
+                        let second = okort_core::feedback::text_in(c, Lang::En.code());
+                        if first == second {
+                            first.to_string()
                         } else {
-                            format!("{nb} / {en}")
+                            format!("{first} / {second}")
                         }
                     }
                 };
