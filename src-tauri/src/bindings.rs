@@ -241,6 +241,7 @@ mod tests {
             payouts::tauri_commands::signatures(cfg),
             stats::tauri_commands::signatures(cfg),
             feedback::tauri_commands::signatures(cfg),
+            feedback::tauri_job_commands::signatures(cfg),
             payouts::tauri_job_commands::signatures(cfg),
             printing::tauri_commands::signatures(cfg),
             printing::tauri_job_commands::signatures(cfg),

@@ -79,6 +79,8 @@ pub fn run() {
             commands::program::tauri_commands::save_year,
             commands::program::tauri_commands::copy_agreements,
             commands::payouts::tauri_commands::compute_payouts,
+            commands::feedback::tauri_job_commands::print_feedback_forms,
+            commands::feedback::tauri_job_commands::print_year_report,
             commands::feedback::tauri_commands::questionnaire,
             commands::feedback::tauri_commands::set_question_text,
             commands::feedback::tauri_commands::save_family_answers,

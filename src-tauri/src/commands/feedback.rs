@@ -1,13 +1,15 @@
 //! Feedback at year end: the questionnaires, answers entered from returned forms, the summary
 //! and the evaluation meeting.
 
-use super::commands;
-use crate::error::ApiResult;
+use super::{commands, job_commands, open_in_viewer};
+use crate::commands::printing::PrintReport;
+use crate::error::{ApiError, ApiResult};
 use okort_core::feedback::{Question, Respondent};
 use okort_core::Action;
 use okort_store::feedback::{
     EvaluationMeeting, FeedbackSummary, Questionnaire, ResponseRow, ResponseSaved,
 };
+use std::path::PathBuf;
 
 commands! {
     /// The year's questionnaire for families or venues (made from the defaults the first time).
@@ -81,5 +83,38 @@ commands! {
 
     pub fn save_evaluation_meeting(state, meeting: EvaluationMeeting) -> ApiResult<()> {
         state.act(Action::ManageFeedback, |ws, actor| ws.save_evaluation_meeting(actor, &meeting))
+    }
+}
+
+job_commands! {
+    /// A paper feedback form for each of the year's active cards, in its family's language,
+    /// written to `path` and opened.
+    pub fn print_feedback_forms(state, job, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
+        let ui = state.lang();
+        let doc = state.act(Action::ManageFeedback, |ws, actor| {
+            Ok(okort_documents::read_feedback_forms(ws, actor, year_id, None, ui)?)
+        })?;
+        job.progress(0, 1);
+        let pdf = doc.pdf().map_err(|e| ApiError::from_doc(e, ui))?;
+        job.go_on(ui)?;
+        okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, ui))?;
+        job.progress(1, 1);
+        open_in_viewer(&path);
+        Ok(PrintReport { printed: doc.forms.len(), path: path.display().to_string(), warnings: Vec::new() })
+    }
+
+    /// The year's evaluation report written to `path` and opened.
+    pub fn print_year_report(state, job, year_id: i64, path: PathBuf) -> ApiResult<PrintReport> {
+        let ui = state.lang();
+        let doc = state.act(Action::ReadStatistics, |ws, actor| {
+            Ok(okort_documents::read_year_report(ws, actor, year_id, ui)?)
+        })?;
+        job.progress(0, 1);
+        let pdf = doc.pdf().map_err(|e| ApiError::from_doc(e, ui))?;
+        job.go_on(ui)?;
+        okort_store::write_file(&path, &pdf).map_err(|e| ApiError::from_store(e, ui))?;
+        job.progress(1, 1);
+        open_in_viewer(&path);
+        Ok(PrintReport { printed: 1, path: path.display().to_string(), warnings: Vec::new() })
     }
 }

@@ -287,6 +287,12 @@ export const commands = {
     call<EvaluationMeeting>("evaluation_meeting", { yearId }),
   saveEvaluationMeeting: (meeting: EvaluationMeeting) =>
     call<void>("save_evaluation_meeting", { meeting }),
+  /** A paper feedback form for each of the year's active cards, in its family's language, written to `path` and opened. */
+  printFeedbackForms: (yearId: number, path: string, control?: JobControl) =>
+    job<PrintReport>("print_feedback_forms", { yearId, path }, control),
+  /** The year's evaluation report written to `path` and opened. */
+  printYearReport: (yearId: number, path: string, control?: JobControl) =>
+    job<PrintReport>("print_year_report", { yearId, path }, control),
   /** A venue's settlement statement, written to `path` and opened: an approved settlement, or a draft of the venue's open visits in the year or period. */
   printStatement: (venueId: number, yearId: number, settlementId: number | null, from: string | null, to: string | null, path: string, control?: JobControl) =>
     job<void>("print_statement", { venueId, yearId, settlementId, from, to, path }, control),
