@@ -87,6 +87,7 @@ pub fn run() {
             commands::feedback::tauri_commands::save_venue_answers,
             commands::feedback::tauri_commands::feedback_responses,
             commands::feedback::tauri_commands::feedback_summary,
+            commands::feedback::tauri_commands::import_venue_answers,
             commands::feedback::tauri_commands::evaluation_meeting,
             commands::feedback::tauri_commands::save_evaluation_meeting,
             commands::stats::tauri_commands::statistics,

@@ -38,6 +38,13 @@ pub enum FeedbackCommand {
         #[arg(long = "answer", value_name = "NR=SVAR")]
         answers: Vec<String>,
     },
+    /// Import venues' answers from CSV or .xlsx: the venue (name or organisation number), then
+    /// a column per question number. All or nothing.
+    ImportVenues {
+        #[arg(long)]
+        year: i32,
+        file: PathBuf,
+    },
     /// Every question with its answers summed up.
     Summary {
         #[arg(long)]
@@ -166,6 +173,11 @@ pub fn run(ws: &mut Workspace, command: FeedbackCommand, lang: Lang) -> Result<(
                 }
             };
             out!("{}", said.text(lang));
+        }
+        FeedbackCommand::ImportVenues { year, file } => {
+            let bytes = std::fs::read(&file)?;
+            let n = ws.import_venue_answers(&actor, year_id(ws, year)?, &bytes)?;
+            out!("{}", CliMsg::VenueAnswersImported { count: n }.text(lang));
         }
         FeedbackCommand::Summary {
             year,

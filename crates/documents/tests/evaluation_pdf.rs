@@ -41,14 +41,22 @@ fn year_with_feedback(dir: &Path) -> (Workspace, i64) {
     let form = ws
         .questionnaire(&nav, year, Respondent::Family)
         .expect("form");
-    let card = ws.list_cards(&admin, year).expect("cards").remove(0).card.number;
+    let card = ws
+        .list_cards(&admin, year)
+        .expect("cards")
+        .remove(0)
+        .card
+        .number;
     ws.save_family_answers(
         &nav,
         year,
         &card,
         &[
             (form.questions[0].id, "ja".into()),
-            (form.questions[7].id, "Vi ønsker oss mer svømming om vinteren".into()),
+            (
+                form.questions[7].id,
+                "Vi ønsker oss mer svømming om vinteren".into(),
+            ),
         ],
     )
     .expect("answers");
@@ -111,7 +119,12 @@ fn the_report_has_the_figures_charts_feedback_and_conclusions_and_no_name() {
     // No holder's name.
     for row in ws.list_cards(&admin, year).expect("cards") {
         let h = &row.holder;
-        assert!(!all.contains(&h.last_name), "{} {}", h.first_name, h.last_name);
+        assert!(
+            !all.contains(&h.last_name),
+            "{} {}",
+            h.first_name,
+            h.last_name
+        );
     }
     // The charts are drawn, not pictures: the page has vector paths and no image.
     let images = tool("pdfimages", &["-list", pdf.to_str().expect("path")]);
@@ -167,7 +180,10 @@ fn a_form_per_card_in_the_familys_language_with_the_card_number_and_no_name() {
             }
             "ti" => {
                 assert!(page.contains("ኣብዚ ዓመት ካርድ ተጠቒምኩም ዶ?"), "{page}");
-                assert!(page.contains("Brukte dere opplevelseskortet i år?"), "Bokmål under");
+                assert!(
+                    page.contains("Brukte dere opplevelseskortet i år?"),
+                    "Bokmål under"
+                );
             }
             _ => assert!(page.contains("Kortnummer / Card number"), "{page}"),
         }

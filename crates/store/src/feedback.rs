@@ -333,54 +333,9 @@ impl Workspace {
         answers: &[(i64, Answer)],
     ) -> Result<ResponseSaved, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM responses WHERE questionnaire_id = ?1
-                 AND (card_id = ?2 OR venue_id = ?3)",
-                params![questionnaire_id, card_id, venue_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let response_id = match existing {
-            Some(id) => {
-                tx.execute("DELETE FROM answers WHERE response_id = ?1", [id])?;
-                tx.execute(
-                    "UPDATE responses SET entered_by = ?2, entered_at = ?3 WHERE id = ?1",
-                    params![id, actor.user_id, at],
-                )?;
-                id
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO responses (questionnaire_id, card_id, venue_id, entered_by,
-                                            entered_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![questionnaire_id, card_id, venue_id, actor.user_id, at],
-                )?;
-                tx.last_insert_rowid()
-            }
-        };
-        for (question_id, answer) in answers {
-            tx.execute(
-                "INSERT INTO answers (response_id, question_id, value) VALUES (?1, ?2, ?3)",
-                params![response_id, question_id, answer.stored()],
-            )?;
-        }
-        audit::log(
-            &tx,
-            actor,
-            "feedback.answers",
-            "response",
-            Some(response_id),
-            &answers.len().to_string(),
-        )?;
+        let saved = write_response(&tx, actor, questionnaire_id, card_id, venue_id, answers)?;
         tx.commit()?;
-        Ok(ResponseSaved {
-            response_id,
-            replaced: existing.is_some(),
-            answered: answers.len(),
-        })
+        Ok(saved)
     }
 
     /// The forms returned for a questionnaire, newest first: card numbers or venues, no names.
@@ -548,4 +503,150 @@ impl Workspace {
         tx.commit()?;
         Ok(())
     }
+}
+
+impl Workspace {
+    /// Imports venues' answers from a CSV or .xlsx file: a first column naming the venue (its
+    /// name or organisation number), then one column per question headed by its number on the
+    /// form ("1", "2", …). Every row is checked first; one bad cell refuses the whole file,
+    /// each problem named by row and column. A venue already answered has its answers replaced.
+    pub fn import_venue_answers(
+        &self,
+        actor: &Actor,
+        year_id: i64,
+        bytes: &[u8],
+    ) -> Result<usize, StoreError> {
+        use crate::exchange::{data_rows, header, read_table, RowProblem};
+        require(actor, Action::ManageFeedback)?;
+        let form = self.questionnaire(actor, year_id, Respondent::Venue)?;
+        let table = read_table(bytes)?;
+        let (header_row, head) = header(&table)?;
+        // Which question each column answers.
+        let mut columns: Vec<(usize, &Question)> = Vec::new();
+        let mut problems = Vec::new();
+        for (c, h) in head.iter().enumerate().skip(1) {
+            let h = h.trim();
+            if h.is_empty() {
+                continue;
+            }
+            match form
+                .questions
+                .iter()
+                .find(|q| h.parse::<u32>().ok() == Some(q.position))
+            {
+                Some(q) => columns.push((c, q)),
+                None => problems.push(RowProblem {
+                    row: header_row,
+                    column: h.to_string(),
+                    problem: Problem::UnknownColumn,
+                }),
+            }
+        }
+        let venues = self.list_venues()?;
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        let mut rows = Vec::new();
+        for (row, cells) in data_rows(&table, header_row) {
+            let who = cells.first().map(|c| c.trim()).unwrap_or("");
+            let venue = venues.iter().find(|v| {
+                v.name.eq_ignore_ascii_case(who)
+                    || (!v.org_number.is_empty() && v.org_number == digits(who))
+            });
+            if venue.is_none() {
+                problems.push(RowProblem {
+                    row,
+                    column: head.first().cloned().unwrap_or_default(),
+                    problem: Problem::UnknownVenue {
+                        value: who.to_string(),
+                    },
+                });
+            }
+            let mut answers = Vec::new();
+            for (c, q) in &columns {
+                let value = cells.get(*c).map(String::as_str).unwrap_or("");
+                match q.check(value) {
+                    Ok(Some(_)) => answers.push((q.id, value.to_string())),
+                    Ok(None) => {}
+                    Err(problem) => problems.push(RowProblem {
+                        row,
+                        column: head[*c].clone(),
+                        problem,
+                    }),
+                }
+            }
+            if let Some(venue) = venue {
+                rows.push((venue.id, answers));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(StoreError::Import(problems));
+        }
+        // All or nothing: the rows go in under one write lock.
+        let tx = self.conn.unchecked_transaction()?;
+        for (venue_id, answers) in &rows {
+            let checked = Self::checked_answers(&form.questions, answers)?;
+            write_response(&tx, actor, form.id, None, Some(*venue_id), &checked)?;
+        }
+        tx.commit()?;
+        Ok(rows.len())
+    }
+}
+
+/// Writes one form's answers in `conn`'s transaction: a second form from the same card or
+/// venue replaces the first.
+fn write_response(
+    conn: &rusqlite::Connection,
+    actor: &Actor,
+    questionnaire_id: i64,
+    card_id: Option<i64>,
+    venue_id: Option<i64>,
+    answers: &[(i64, Answer)],
+) -> Result<ResponseSaved, StoreError> {
+    let tx = conn;
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM responses WHERE questionnaire_id = ?1
+             AND (card_id = ?2 OR venue_id = ?3)",
+            params![questionnaire_id, card_id, venue_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let response_id = match existing {
+        Some(id) => {
+            tx.execute("DELETE FROM answers WHERE response_id = ?1", [id])?;
+            tx.execute(
+                "UPDATE responses SET entered_by = ?2, entered_at = ?3 WHERE id = ?1",
+                params![id, actor.user_id, at],
+            )?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO responses (questionnaire_id, card_id, venue_id, entered_by,
+                                        entered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![questionnaire_id, card_id, venue_id, actor.user_id, at],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for (question_id, answer) in answers {
+        tx.execute(
+            "INSERT INTO answers (response_id, question_id, value) VALUES (?1, ?2, ?3)",
+            params![response_id, question_id, answer.stored()],
+        )?;
+    }
+    audit::log(
+        &tx,
+        actor,
+        "feedback.answers",
+        "response",
+        Some(response_id),
+        &answers.len().to_string(),
+    )?;
+    Ok(ResponseSaved {
+        response_id,
+        replaced: existing.is_some(),
+        answered: answers.len(),
+    })
 }

@@ -259,3 +259,42 @@ fn the_office_writes_a_question_in_another_language_for_the_forms() {
         Err(StoreError::Invalid(_))
     ));
 }
+
+#[test]
+fn venues_answers_are_imported_from_a_file_all_or_nothing() {
+    let d = open();
+    let admin = d.ws.login("kultur", demo::DEMO_PASSWORD).expect("admin");
+    let venues = d.ws.list_venues().expect("venues");
+    let (a, b) = (&venues[0], &venues[1]);
+    let good = format!(
+        "brukersted;1;2;4;6\n{};3;nei;ja;Flott ordning\n{};2;ja;ja;\n",
+        a.name, b.org_number
+    );
+    assert_eq!(
+        d.ws.import_venue_answers(&admin, d.year, good.as_bytes())
+            .expect("imported"),
+        2
+    );
+    let rows =
+        d.ws.feedback_responses(&admin, d.year, Respondent::Venue)
+            .expect("rows");
+    assert_eq!(rows.len(), 2);
+    // A bad cell and an unknown venue: each named by row and column, nothing saved.
+    let bad = format!("brukersted;1;4\n{};9;ja\nUkjent sted;1;kanskje\n", a.name);
+    let err =
+        d.ws.import_venue_answers(&admin, d.year, bad.as_bytes())
+            .expect_err("bad");
+    let StoreError::Import(problems) = err else {
+        panic!("{err:?}")
+    };
+    let at: Vec<(usize, &str)> = problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(at, [(2, "1"), (3, "brukersted"), (3, "4")]);
+    let s =
+        d.ws.feedback_summary(&admin, d.year, Respondent::Venue, Lang::Nb)
+            .expect("summary");
+    assert_eq!(s.forms, 2, "the refused file changed nothing");
+    assert_eq!(s.questions[5].texts, ["Flott ordning"]);
+}

@@ -1,7 +1,7 @@
 //! Feedback at year end: the questionnaires, answers entered from returned forms, the summary
 //! and the evaluation meeting.
 
-use super::{commands, job_commands, open_in_viewer};
+use super::{commands, decode_upload, job_commands, open_in_viewer};
 use crate::commands::printing::PrintReport;
 use crate::error::{ApiError, ApiResult};
 use okort_core::feedback::{Question, Respondent};
@@ -75,6 +75,13 @@ commands! {
         state.act(Action::ReadStatistics, |ws, actor| {
             ws.feedback_summary(actor, year_id, respondent, lang)
         })
+    }
+
+    /// Imports venues' answers (CSV or .xlsx as base64: the venue, then a column per question
+    /// number); all or nothing. Returns how many venues' answers were saved.
+    pub fn import_venue_answers(state, year_id: i64, data: String) -> ApiResult<usize> {
+        let bytes = decode_upload(&data, super::MAX_UPLOAD_MB, state.lang())?;
+        state.act(Action::ManageFeedback, |ws, actor| ws.import_venue_answers(actor, year_id, &bytes))
     }
 
     pub fn evaluation_meeting(state, year_id: i64) -> ApiResult<EvaluationMeeting> {

@@ -283,6 +283,9 @@ export const commands = {
   /** Every question with its answers summed up. */
   feedbackSummary: (yearId: number, respondent: Respondent) =>
     call<FeedbackSummary>("feedback_summary", { yearId, respondent }),
+  /** Imports venues' answers (CSV or .xlsx as base64: the venue, then a column per question number); all or nothing. Returns how many venues' answers were saved. */
+  importVenueAnswers: (yearId: number, data: string) =>
+    call<number>("import_venue_answers", { yearId, data }),
   evaluationMeeting: (yearId: number) =>
     call<EvaluationMeeting>("evaluation_meeting", { yearId }),
   saveEvaluationMeeting: (meeting: EvaluationMeeting) =>

@@ -329,6 +329,10 @@ catalogue! {
         "Svarskjemaet er lagret i stedet for det som var registrert før ({answers} svar).",
         "Svarskjemaet er lagra i staden for det som var registrert før ({answers} svar).",
         "The form was saved in place of the one entered before ({answers} answers).";
+    VenueAnswersImported { count: usize } =>
+        "Svarene fra {count} brukersteder er importert.",
+        "Svara frå {count} brukarstader er importerte.",
+        "The answers of {count} venues were imported.";
     MeetingSaved =>
         "Evalueringsmøtet er lagret.",
         "Evalueringsmøtet er lagra.",

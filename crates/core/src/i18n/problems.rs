@@ -27,6 +27,10 @@ pub enum Problem {
     AnswerChoice {
         count: usize,
     },
+    /// A venue named in a file that the register does not have.
+    UnknownVenue {
+        value: String,
+    },
     /// A feedback form's card number that belongs to another program year.
     CardOtherYear {
         year: i32,
@@ -430,6 +434,11 @@ impl Problem {
                 Lang::Nb => format!("må være et av valgene, 1 til {count}"),
                 Lang::Nn => format!("må vere eitt av vala, 1 til {count}"),
                 Lang::En => format!("must be one of the choices, 1 to {count}"),
+            },
+            UnknownVenue { value } => match lang {
+                Lang::Nb => format!("«{value}» er ikke et brukersted i registeret (skriv navnet eller organisasjonsnummeret)"),
+                Lang::Nn => format!("«{value}» er ikkje ein brukarstad i registeret (skriv namnet eller organisasjonsnummeret)"),
+                Lang::En => format!("“{value}” is not a venue in the register (write its name or organisation number)"),
             },
             CardOtherYear { year } => match lang {
                 Lang::Nb => format!("kortet er fra programåret {year}, ikke fra dette året"),
