@@ -1872,3 +1872,121 @@ fn letters_print_per_card_or_per_language_and_a_language_is_marked_checked() {
     assert!(maler.join("eksempel-kino-rapport-2026.xlsx").exists());
     assert!(maler.join("eksempel-kino-rapport-2026.csv").exists());
 }
+
+#[test]
+fn the_year_is_closed_from_the_command_line_statistics_feedback_and_the_report() {
+    let (_dir, ws) = demo();
+    // Statistics as text, small groups as "< 5"; each table as CSV.
+    let shown = okort(&ws, &["stats", "show", "--year", "2026"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    assert!(
+        text.contains("Besøk per brukersted") && text.contains("< 5"),
+        "{text}"
+    );
+    let csv_dir = ws.with_file_name("statistikk");
+    let csv = okort(
+        &ws,
+        &[
+            "stats",
+            "show",
+            "--year",
+            "2026",
+            "--csv",
+            csv_dir.to_str().expect("path"),
+        ],
+    );
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let venues = std::fs::read_to_string(csv_dir.join("statistikk-2026-venues.csv")).expect("csv");
+    assert!(venues.contains("Eksempel Kino"), "{venues}");
+    // NAV reads the counts, not the money.
+    let nav_stats = nav(&ws, &["stats", "show", "--year", "2026"]);
+    assert!(nav_stats.status.success(), "{}", stderr(&nav_stats));
+    assert!(!stdout(&nav_stats).contains("Kostnader og budsjett"));
+    assert!(
+        !nav(&ws, &["stats", "budget", "--year", "2026", "--kr", "1000"])
+            .status
+            .success()
+    );
+    let budget = okort(
+        &ws,
+        &["stats", "budget", "--year", "2026", "--kr", "50 000"],
+    );
+    assert!(
+        stdout(&budget).contains("kr\u{a0}50\u{a0}000,00"),
+        "{}",
+        stdout(&budget)
+    );
+
+    // A family's form typed in by NAV; a typo in the card number is named.
+    let cards = stdout(&okort(&ws, &["cards", "list", "--year", "2026"]));
+    let card = cards.split_whitespace().next().expect("a card").to_string();
+    let typo = format!(
+        "{}{}",
+        &card[..card.len() - 1],
+        if card.ends_with('0') { 1 } else { 0 }
+    );
+    let wrong = nav(
+        &ws,
+        &[
+            "feedback", "answer", "--year", "2026", "--card", &typo, "--answer", "1=ja",
+        ],
+    );
+    assert!(!wrong.status.success());
+    assert!(
+        stderr(&wrong).contains("Kontrollsifferet"),
+        "{}",
+        stderr(&wrong)
+    );
+    let answered = nav(
+        &ws,
+        &[
+            "feedback",
+            "answer",
+            "--year",
+            "2026",
+            "--card",
+            &card,
+            "--answer",
+            "1=ja",
+            "--answer",
+            "2=5",
+            "--answer",
+            "8=Mer bading",
+        ],
+    );
+    assert!(answered.status.success(), "{}", stderr(&answered));
+    let summary = stdout(&okort(&ws, &["feedback", "summary", "--year", "2026"]));
+    assert!(summary.contains("– Mer bading"), "{summary}");
+
+    // The report and the forms as PDFs.
+    let report = ws.with_file_name("rapport.pdf");
+    let made = okort(
+        &ws,
+        &[
+            "report",
+            "year",
+            "--year",
+            "2026",
+            "--out",
+            report.to_str().expect("path"),
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let text = pdf_text(&report);
+    assert!(text.contains("Evaluering av opplevelseskortet 2026") && text.contains("Mer bading"));
+    let forms = ws.with_file_name("skjema.pdf");
+    let made = okort(
+        &ws,
+        &[
+            "feedback",
+            "forms",
+            "--year",
+            "2026",
+            "--out",
+            forms.to_str().expect("path"),
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(pdf_text(&forms).contains(&card));
+}
