@@ -194,6 +194,15 @@ function fakeBackend(
       }
       case "list_venues":
         return venues;
+      case "questionnaire":
+        return {
+          id: 1,
+          yearId: args.yearId,
+          respondent: args.respondent,
+          questions: [{ id: 11, position: 1, kind: "yesNo", texts: { nb: "Har dere brukt kortet?" }, choices: [], byCategory: false }],
+        };
+      case "feedback_responses":
+        return [];
       case "new_year_defaults":
         return { id: null, year: args.year, validFrom: `${args.year}-01-01`, validTo: `${args.year}-12-31`, cardQuota: 350, ageMin: 6, ageMax: 17, companionFree: false, status: "planning" };
       case "save_year": {
@@ -396,7 +405,7 @@ describe("App", () => {
     expect(await screen.findByTestId("login")).toBeTruthy();
     await loginAs("nav");
     expect(await screen.findByTestId("holders")).toBeTruthy();
-    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-stats", "nav-users"]);
+    expect(navIds()).toEqual(["nav-holders", "nav-cards", "nav-reassess", "nav-lookup", "nav-stats", "nav-feedback", "nav-users"]);
     expect(navIds(), "the letters are the culture office's").not.toContain("nav-letters");
     expect(screen.queryByTestId("menu-file")).toBeNull();
 
@@ -419,6 +428,7 @@ describe("App", () => {
       "nav-visits",
       "nav-payouts",
       "nav-stats",
+      "nav-feedback",
       "nav-users",
       "nav-audit",
     ]);
@@ -447,6 +457,18 @@ describe("App", () => {
     expect((await screen.findByTestId("stats-figure-assigned")).textContent).toContain("12");
     expect(screen.getByTestId("stats-table-cards")).toBeTruthy();
     expect(calls.find((c) => c.cmd === "statistics")?.args).toEqual({ yearId: 2, from: null, to: null });
+  });
+
+  it("opens the feedback from the menu, on the active year, next to the statistics", async () => {
+    const { calls } = fakeBackend();
+    render(App);
+    await screen.findByTestId("venue-list");
+    expect(screen.getByTestId("nav-feedback").textContent).toBe("Tilbakemeldinger");
+    await fireEvent.click(screen.getByTestId("nav-feedback"));
+    expect(await screen.findByTestId("feedback")).toBeTruthy();
+    expect(screen.getByTestId("nav-feedback").getAttribute("aria-current")).toBe("page");
+    expect((await screen.findByTestId("feedback-q-1")).textContent).toContain("1. Har dere brukt kortet?");
+    expect(calls.find((c) => c.cmd === "questionnaire")?.args).toEqual({ yearId: 2, respondent: "family" });
   });
 
   it("creates the first administrator on a workspace without users", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountOk, orgNumberOk } from "./checks";
+import { accountOk, cardNumberProblem, damm, formatCardNumber, orgNumberOk } from "./checks";
 
 describe("orgNumberOk", () => {
   it("accepts valid numbers, ignoring spaces and dots", () => {
@@ -31,5 +31,43 @@ describe("accountOk", () => {
     expect(accountOk("86011117948")).toBe(false);
     expect(accountOk("8601111794")).toBe(false);
     expect(accountOk("")).toBe(false);
+  });
+});
+
+describe("card numbers", () => {
+  it("computes the Damm check digit of the published example", () => {
+    expect(damm("572")).toBe(4);
+    expect(damm("5724")).toBe(0);
+  });
+
+  it("accepts the example number of the help texts, however it is typed", () => {
+    expect(cardNumberProblem("2026-0042-9")).toBeNull();
+    expect(cardNumberProblem(" 202600429 ")).toBeNull();
+    expect(cardNumberProblem("2026 0042 9")).toBeNull();
+  });
+
+  it("names a mistyped digit or a swap as a check digit problem", () => {
+    const good = "202600429";
+    for (let pos = 0; pos < good.length; pos++) {
+      for (let d = 0; d <= 9; d++) {
+        if (String(d) === good[pos]) continue;
+        const typo = good.slice(0, pos) + d + good.slice(pos + 1);
+        if (typo.slice(4, 8) === "0000") continue;
+        expect(cardNumberProblem(typo), typo).toBe("checkDigit");
+      }
+    }
+    expect(cardNumberProblem("2026-0024-9")).toBe("checkDigit");
+  });
+
+  it("names anything that is not nine digits a format problem", () => {
+    for (const bad of ["", "2026-42", "2026-0042", "2026-0042-77", "abcd-efgh-i", "2026-0000-0"]) {
+      expect(cardNumberProblem(bad), bad).toBe("format");
+    }
+  });
+
+  it("writes nine digits the way the card prints them", () => {
+    expect(formatCardNumber("202600429")).toBe("2026-0042-9");
+    expect(formatCardNumber(" 2026 0042 9 ")).toBe("2026-0042-9");
+    expect(formatCardNumber("2026-42")).toBe("2026-42");
   });
 });

@@ -54,3 +54,16 @@ describe("the statistics", () => {
     expect(admin.indexOf("stats")).toBe(admin.indexOf("payouts") + 1);
   });
 });
+
+describe("the feedback", () => {
+  it("is shown to the culture office and NAV after the statistics, not to a venue desk", () => {
+    expect(navFor("admin").find((i) => i.view === "feedback")).toEqual({ view: "feedback", key: "nav.feedback", testid: "nav-feedback" });
+    for (const role of ["admin", "nav"] as const) {
+      const views = navFor(role).map((i) => i.view);
+      expect(views.indexOf("feedback"), role).toBe(views.indexOf("stats") + 1);
+      expect(canSee(role, "feedback")).toBe(true);
+    }
+    expect(navFor("venue").map((i) => i.view)).not.toContain("feedback");
+    expect(canSee("venue", "feedback")).toBe(false);
+  });
+});

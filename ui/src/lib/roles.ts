@@ -19,7 +19,8 @@ export type View =
   | "users"
   | "audit"
   | "payouts"
-  | "stats";
+  | "stats"
+  | "feedback";
 
 export type NavItem = { view: View; key: MessageKey; testid: string };
 
@@ -38,11 +39,12 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
   audit: { view: "audit", key: "nav.audit", testid: "nav-audit" },
   payouts: { view: "payouts", key: "nav.payouts", testid: "nav-payouts" },
   stats: { view: "stats", key: "nav.stats", testid: "nav-stats" },
+  feedback: { view: "feedback", key: "nav.feedback", testid: "nav-feedback" },
 };
 
 const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
-  admin: ["program", "years", "venues", "import", "cards", "letters", "lookup", "visits", "payouts", "stats", "users", "audit"],
-  nav: ["holders", "cards", "reassess", "lookup", "stats", "users"],
+  admin: ["program", "years", "venues", "import", "cards", "letters", "lookup", "visits", "payouts", "stats", "feedback", "users", "audit"],
+  nav: ["holders", "cards", "reassess", "lookup", "stats", "feedback", "users"],
   venue: ["lookup", "visits"],
 };
 
