@@ -26,6 +26,9 @@ step "svelte-check"
 step "Vitest"
 (cd ui && npm test)
 
+step "The Tauri configuration against the Tauri CLI's schema"
+node --test tests/config/
+
 step "End-to-end tests of the app (tauri-driver + WebKitWebDriver under Xvfb)"
 cargo build -p opplevelseskort -p okort
 xvfb-run -a --server-args="-screen 0 1280x900x24" node --test --test-concurrency=1 tests/e2e/
