@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::cards::Resolved;
-use crate::{audit, field_problem, refuse, require, StoreError, Workspace};
+use crate::{audit, field_problem, require, StoreError, Workspace};
 
 /// A year's questionnaire for families or for venues.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -285,14 +285,22 @@ impl Workspace {
     ) -> Result<ResponseSaved, StoreError> {
         require(actor, Action::EnterFeedback)?;
         let form = self.questionnaire(actor, year_id, Respondent::Family)?;
-        let card = match self.resolve_card(card_number.trim())? {
+        // What is wrong with the number is said at the number.
+        let at_number = |e: StoreError| match e {
+            StoreError::Refused(p) => field_problem("cardNumber", p),
+            other => other,
+        };
+        let card = match self.resolve_card(card_number.trim()).map_err(at_number)? {
             Resolved::Card { card, .. } => card,
-            Resolved::Forged(_) => return refuse(Problem::CardForged),
+            Resolved::Forged(_) => return Err(field_problem("cardNumber", Problem::CardForged)),
         };
         if card.year_id != year_id {
-            return refuse(Problem::CardOtherYear {
-                year: self.year(card.year_id)?.year,
-            });
+            return Err(field_problem(
+                "cardNumber",
+                Problem::CardOtherYear {
+                    year: self.year(card.year_id)?.year,
+                },
+            ));
         }
         let names: (String, String) = self.conn.query_row(
             "SELECT first_name, last_name FROM holders WHERE id = ?1",
@@ -601,8 +609,7 @@ fn write_response(
     venue_id: Option<i64>,
     answers: &[(i64, Answer)],
 ) -> Result<ResponseSaved, StoreError> {
-    let tx = conn;
-    let existing: Option<i64> = tx
+    let existing: Option<i64> = conn
         .query_row(
             "SELECT id FROM responses WHERE questionnaire_id = ?1
              AND (card_id = ?2 OR venue_id = ?3)",
@@ -613,31 +620,31 @@ fn write_response(
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let response_id = match existing {
         Some(id) => {
-            tx.execute("DELETE FROM answers WHERE response_id = ?1", [id])?;
-            tx.execute(
+            conn.execute("DELETE FROM answers WHERE response_id = ?1", [id])?;
+            conn.execute(
                 "UPDATE responses SET entered_by = ?2, entered_at = ?3 WHERE id = ?1",
                 params![id, actor.user_id, at],
             )?;
             id
         }
         None => {
-            tx.execute(
+            conn.execute(
                 "INSERT INTO responses (questionnaire_id, card_id, venue_id, entered_by,
                                         entered_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![questionnaire_id, card_id, venue_id, actor.user_id, at],
             )?;
-            tx.last_insert_rowid()
+            conn.last_insert_rowid()
         }
     };
     for (question_id, answer) in answers {
-        tx.execute(
+        conn.execute(
             "INSERT INTO answers (response_id, question_id, value) VALUES (?1, ?2, ?3)",
             params![response_id, question_id, answer.stored()],
         )?;
     }
     audit::log(
-        &tx,
+        conn,
         actor,
         "feedback.answers",
         "response",

@@ -201,7 +201,7 @@ impl Workspace {
             }
         }
         let mut out: Vec<VenueCounts> = grid.into_values().collect();
-        out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.sort_by_key(|v| v.name.to_lowercase());
         Ok(out)
     }
 

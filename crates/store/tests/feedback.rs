@@ -128,10 +128,11 @@ fn a_wrong_card_number_or_answer_is_named_and_nothing_saved() {
     let err =
         d.ws.save_family_answers(&nav, d.year, &typo, &[(form.questions[0].id, "ja".into())])
             .expect_err("typo");
-    assert!(
-        matches!(err, StoreError::Refused(Problem::CardNumberCheckDigit)),
-        "{err:?}"
-    );
+    let StoreError::Invalid(fields) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(fields[0].field, "cardNumber");
+    assert_eq!(fields[0].problem, Problem::CardNumberCheckDigit);
     let err =
         d.ws.save_family_answers(&nav, d.year, &card, &[(form.questions[1].id, "7".into())])
             .expect_err("scale");

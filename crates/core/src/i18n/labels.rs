@@ -84,6 +84,8 @@ pub fn field_label(field: &str, lang: Lang) -> Option<&'static str> {
         ("venueId", "Brukersted", "Brukarstad", "Venue"),
         ("reason", "Begrunnelse", "Grunngiving", "Reason"),
         ("username", "Brukernavn", "Brukarnamn", "User name"),
+        ("cardNumber", "Kortnummer", "Kortnummer", "Card number"),
+        ("answers", "Svar", "Svar", "Answers"),
         ("password", "Passord", "Passord", "Password"),
         (
             "offsetXMm",
