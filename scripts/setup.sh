@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential perl pkg-config libssl-dev file curl libwebkit2gtk-4.1-dev
   libjavascriptcoregtk-4.1-dev libsoup-3.0-dev libgtk-3-dev libayatana-appindicator3-dev
   librsvg2-dev libxdo-dev xvfb xauth webkit2gtk-driver fonts-dejavu-core fonts-noto-core
-  qpdf poppler-utils zbar-tools)
+  qpdf poppler-utils zbar-tools dbus)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -1,3 +1,4 @@
 fn main() {
+    okort_build_info::emit();
     tauri_build::build()
 }

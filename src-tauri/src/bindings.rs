@@ -209,6 +209,7 @@ mod tests {
             decl::<okort_store::kit::KitSummary>(&cfg),
             decl::<okort_store::kit::KitVisit>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
+            decl::<crate::commands::workspace::AppVersion>(&cfg),
             decl::<BackupFile>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),

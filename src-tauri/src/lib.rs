@@ -34,13 +34,21 @@ fn renew_desk_lock(app: tauri::AppHandle) {
 }
 
 pub fn run() {
-    let result = tauri::Builder::default()
+    let named = state::named_workspace();
+    let mut builder = tauri::Builder::default();
+    // One window per workspace: starting the app again on the same file brings its window to
+    // the front (on Linux per workspace, through the session's D-Bus; elsewhere per app).
+    if let Some(single) = single_instance(named.as_deref()) {
+        builder = builder.plugin(single);
+    }
+    let result = builder
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
+        .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
-            app.manage(state::AppState::start(data_dir, config_dir));
+            app.manage(state::AppState::start(data_dir, config_dir, named.clone()));
             renew_desk_lock(app.handle().clone());
             Ok(())
         })
@@ -55,6 +63,7 @@ pub fn run() {
             commands::workspace::tauri_commands::workspace_restore,
             commands::workspace::tauri_commands::backups_at_login,
             commands::workspace::tauri_commands::restore_at_login,
+            commands::workspace::tauri_commands::app_version,
             commands::workspace::tauri_commands::get_language,
             commands::workspace::tauri_commands::set_language,
             commands::session::tauri_commands::session_info,
@@ -183,4 +192,47 @@ pub fn run() {
         eprintln!("Opplevelseskort could not start: {e}");
         std::process::exit(1);
     }
+}
+
+/// The single-instance plugin: a second start on the same workspace gives its window the focus
+/// and ends. On Linux it needs the session's D-Bus; without one (a bare X server, as in some
+/// test runs) every start runs on its own.
+fn single_instance(
+    named: Option<&std::path::Path>,
+) -> Option<tauri::plugin::TauriPlugin<tauri::Wry>> {
+    #[cfg(target_os = "linux")]
+    {
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|d| std::path::Path::new(&d).join("bus").exists());
+        if !bus {
+            return None;
+        }
+    }
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _argv, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    });
+    #[cfg(target_os = "linux")]
+    let builder = match named {
+        Some(path) => builder.dbus_id(instance_id(path)),
+        None => builder,
+    };
+    #[cfg(not(target_os = "linux"))]
+    let _ = named;
+    Some(builder.build())
+}
+
+/// The D-Bus name of the app on one workspace file: the app's identifier and a hash of the
+/// file's full path.
+#[cfg(target_os = "linux")]
+fn instance_id(path: &std::path::Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    full.hash(&mut hasher);
+    format!("no.opplevelseskort.app.w{:016x}", hasher.finish())
 }

@@ -94,19 +94,32 @@ pub struct DeskStatus {
     pub message: Option<String>,
 }
 
+/// The workspace the app was started on: the file it was given (a double-clicked `.okort`
+/// file, or `opplevelseskort FILE`), else the one `OKORT_WORKSPACE` names.
+pub fn named_workspace() -> Option<PathBuf> {
+    std::env::args_os()
+        .skip(1)
+        .map(PathBuf::from)
+        .find(|a| {
+            a.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("okort") || e.eq_ignore_ascii_case("okortkit")
+            })
+        })
+        .or_else(|| std::env::var_os("OKORT_WORKSPACE").map(PathBuf::from))
+}
+
 impl AppState {
-    /// Opens the workspace named by `OKORT_WORKSPACE`, else the last one used, else the
+    /// Opens the workspace `named` (see [`named_workspace`]), else the last one used, else the
     /// default file in the app's data folder (created on first start). A workspace that was
     /// used before and cannot be reached now (a network folder offline) is said so on the first
     /// screen, with retry and choose; no other file is opened or made in its place.
-    pub fn start(data_dir: PathBuf, config_dir: PathBuf) -> Self {
+    pub fn start(data_dir: PathBuf, config_dir: PathBuf, named: Option<PathBuf>) -> Self {
         let settings_file = config_dir.join("settings.json");
         let settings: Settings = std::fs::read(&settings_file)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
         let lang = settings.lang.unwrap_or_default();
-        let named = std::env::var_os("OKORT_WORKSPACE").map(PathBuf::from);
         let remembered = named.is_none() && settings.last_workspace.is_some();
         let path = named
             .or(settings.last_workspace)
@@ -588,7 +601,7 @@ mod tests {
             serde_json::json!({ "lastWorkspace": share }).to_string(),
         )
         .expect("settings");
-        let state = AppState::start(dir.path().join("data"), config);
+        let state = AppState::start(dir.path().join("data"), config, None);
         let err = state.take_startup_error().expect("said");
         assert!(
             err.message.contains("Finner ikke arbeidsfilen"),

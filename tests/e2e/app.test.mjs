@@ -185,6 +185,11 @@ test("the demo program opens from the first screen with its fifteen venues", asy
     await app.waitText('[data-testid="venue-list"]', "Eksempel Kino");
     const rows = await app.findAll('[data-testid="venue-row"]');
     assert.equal(rows.length, 15);
+    // About: the version and the build (its commit and date) in the footer.
+    const version = await app.run(
+      `return document.querySelector('[data-testid="app-version"]')?.textContent.trim() ?? "";`,
+    );
+    assert.match(version, /^Opplevelseskort \d+\.\d+\.\d+ \(bygg [0-9a-f]{10} \d{4}-\d{2}-\d{2}\)$/, version);
     await app.screenshot("demo-venues");
   } finally {
     await app.close();

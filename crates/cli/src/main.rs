@@ -38,7 +38,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "okort", version, about = "Opplevelseskort fra kommandolinjen")]
+#[command(
+    name = "okort",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (build ", env!("OKORT_BUILD"), ")"),
+    about = "Opplevelseskort fra kommandolinjen"
+)]
 struct Cli {
     /// The workspace file (default: the app's workspace in the user's data folder).
     #[arg(long, global = true, value_name = "FIL")]

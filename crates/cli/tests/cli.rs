@@ -1990,3 +1990,18 @@ fn the_year_is_closed_from_the_command_line_statistics_feedback_and_the_report()
     assert!(made.status.success(), "{}", stderr(&made));
     assert!(pdf_text(&forms).contains(&card));
 }
+
+#[test]
+fn the_version_names_the_build() {
+    let out = Command::new(env!("CARGO_BIN_EXE_okort"))
+        .arg("--version")
+        .output()
+        .expect("run okort");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("okort {} (build ", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    assert!(!text.contains("(build )"), "{text}");
+}

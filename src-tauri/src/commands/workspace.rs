@@ -11,6 +11,15 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
+/// The app's version, and the build it is.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppVersion {
+    pub version: String,
+    /// The commit it was built from and its date ("3f2a9c1e04 2026-12-02").
+    pub build: String,
+}
+
 /// Which workspace is open and whether it still needs setting up.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -233,6 +242,15 @@ commands! {
         }
         state.unlock(|path| Workspace::restore(path, &from, &username, &password))?;
         crate::commands::session::session_info(state)
+    }
+
+    /// The app's version and build, for About.
+    pub fn app_version(state) -> ApiResult<AppVersion> {
+        let _ = state;
+        Ok(AppVersion {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            build: env!("OKORT_BUILD").to_string(),
+        })
     }
 
     pub fn get_language(state) -> ApiResult<Lang> {

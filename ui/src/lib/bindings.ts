@@ -564,6 +564,12 @@ schemaVersion: number | null,
  */
 kit: KitInfo | null, };
 
+export type AppVersion = { version: string, 
+/**
+ * The commit it was built from and its date ("3f2a9c1e04 2026-12-02").
+ */
+build: string, };
+
 export type BackupFile = { path: string, fileName: string, 
 /**
  * When the copy was made, RFC 3339 with the local offset.

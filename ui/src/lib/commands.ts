@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, EvaluationMeeting, FeedbackSummary, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, Question, Questionnaire, QuotaStatus, ReassessRow, RecoveryRole, Respondent, ResponseRow, ResponseSaved, SessionInfo, Settlement, StatisticsView, StatsSection, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AppVersion, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, EvaluationMeeting, FeedbackSummary, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, Question, Questionnaire, QuotaStatus, ReassessRow, RecoveryRole, Respondent, ResponseRow, ResponseSaved, SessionInfo, Settlement, StatisticsView, StatsSection, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -31,6 +31,9 @@ export const commands = {
   /** "Restore from backup…" on the login screen, for a workspace that cannot be opened (damaged, or its envelope gone): the backup at `from` goes in its place if it opens with this administrator's password, and the administrator is logged in to it. A workspace that opens is not replaced from here by a wrong password: the login refusal is said. */
   restoreAtLogin: (from: string, username: string, password: string) =>
     call<SessionInfo>("restore_at_login", { from, username, password }),
+  /** The app's version and build, for About. */
+  appVersion: () =>
+    call<AppVersion>("app_version"),
   getLanguage: () =>
     call<Lang>("get_language"),
   setLanguage: (lang: Lang) =>

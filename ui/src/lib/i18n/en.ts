@@ -6,6 +6,8 @@ export const en: Record<MessageKey, string> = {
   "app.tagline": "Culture pass for children and young people",
   "app.workspace": "Workspace",
   "app.noWorkspace": "No file open",
+  "app.version": "Opplevelseskort {version} (build {build})",
+  "app.schema": "The version of the workspace file's structure",
   "app.loading": "Loading …",
   "app.close": "Close",
   "app.cannotOpen": "The workspace cannot be opened",

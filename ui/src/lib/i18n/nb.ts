@@ -4,6 +4,8 @@ export const nb = {
   "app.tagline": "Kulturkort for barn og unge",
   "app.workspace": "Arbeidsområde",
   "app.noWorkspace": "Ingen fil åpen",
+  "app.version": "Opplevelseskort {version} (bygg {build})",
+  "app.schema": "Versjonen av arbeidsfilens oppbygning",
   "app.loading": "Laster …",
   "app.close": "Lukk",
   "app.cannotOpen": "Arbeidsområdet kan ikke åpnes",

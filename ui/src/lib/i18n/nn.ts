@@ -6,6 +6,8 @@ export const nn: Record<MessageKey, string> = {
   "app.tagline": "Kulturkort for barn og unge",
   "app.workspace": "Arbeidsområde",
   "app.noWorkspace": "Inga fil open",
+  "app.version": "Opplevelseskort {version} (bygg {build})",
+  "app.schema": "Versjonen av oppbygginga til arbeidsfila",
   "app.loading": "Lastar …",
   "app.close": "Lukk",
   "app.cannotOpen": "Arbeidsområdet kan ikkje opnast",
