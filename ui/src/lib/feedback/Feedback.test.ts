@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { defaultYear } from "../cards/util";
 import type { ApiError, EvaluationMeeting, FeedbackSummary, ProgramYear, Question, ResponseRow, Respondent, Role, Venue } from "../api";
 import { i18n } from "../i18n/index.svelte";
 import { notices } from "../notify.svelte";
@@ -99,6 +100,7 @@ function backend(
     rows?: ResponseRow[];
     venueRows?: ResponseRow[];
     saveError?: ApiError;
+    importError?: ApiError;
     replaced?: boolean;
     meeting?: EvaluationMeeting;
   } = {},
@@ -119,6 +121,9 @@ function backend(
       case "save_venue_answers":
         if (opts.saveError) throw opts.saveError;
         return { responseId: 9, replaced: opts.replaced ?? false, answered: (args.answers as unknown[]).length };
+      case "import_venue_answers":
+        if (opts.importError) throw opts.importError;
+        return 2;
       case "feedback_summary":
         return args.respondent === "family" ? familySummary : venueSummary;
       case "evaluation_meeting":
@@ -524,5 +529,39 @@ describe("Feedback", () => {
     await screen.findByTestId("feedback-q-1");
     await fireEvent.change(screen.getByTestId("feedback-year"), { target: { value: "1" } });
     await waitFor(() => expect(calls.some((c) => c.cmd === "questionnaire" && c.args.yearId === 1)).toBe(true));
+  });
+});
+
+describe("importing the venues' answers from a file", () => {
+  const file = () => new File(["brukersted;1\nEksempel Kino;3\n"], "svar.csv", { type: "text/csv" });
+
+  it("sends the file and says how many venues were imported", async () => {
+    const calls = backend();
+    show();
+    await fireEvent.click(await screen.findByTestId("feedback-tab-venue"));
+    const picker = (await screen.findByTestId("venue-feedback-import")) as HTMLInputElement;
+    await fireEvent.change(picker, { target: { files: [file()] } });
+    await waitFor(() => expect(last(calls, "import_venue_answers")).toBeTruthy());
+    const sent = last(calls, "import_venue_answers")!.args;
+    expect(sent.yearId).toBe(defaultYear(years)?.id);
+    expect(String(sent.data)).toMatch(/^data:text\/csv;base64,/);
+  });
+
+  it("lists every bad cell by row and column when the file is refused", async () => {
+    backend({
+      importError: {
+        code: "import",
+        message: "Importen er avvist.",
+        fields: [],
+        rows: [{ row: 2, column: "1", message: "må være et av valgene, 1 til 4" }],
+      },
+    });
+    show();
+    await fireEvent.click(await screen.findByTestId("feedback-tab-venue"));
+    const picker = (await screen.findByTestId("venue-feedback-import")) as HTMLInputElement;
+    await fireEvent.change(picker, { target: { files: [file()] } });
+    expect((await screen.findByTestId("venue-feedback-import-error")).textContent).toContain("avvist");
+    const rows = await screen.findAllByTestId("venue-feedback-import-error-row");
+    expect(rows[0].textContent).toContain("1 til 4");
   });
 });
