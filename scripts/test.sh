@@ -32,3 +32,6 @@ node --test tests/config/
 step "End-to-end tests of the app (tauri-driver + WebKitWebDriver under Xvfb)"
 cargo build -p opplevelseskort -p okort
 xvfb-run -a --server-args="-screen 0 1280x900x24" node --test --test-concurrency=1 tests/e2e/
+
+step "The .deb: built in release, installed with dpkg, started, removed"
+bash scripts/deb-test.sh

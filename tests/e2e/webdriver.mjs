@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-export const APP = join(ROOT, "target/debug/opplevelseskort");
+/** The app under test: the debug build, or `OKORT_APP` (the installed package's binary). */
+export const APP = process.env.OKORT_APP || join(ROOT, "target/debug/opplevelseskort");
 const OKORT = join(ROOT, "target/debug/okort");
 
 /** Runs the okort command line against a workspace as the demo's culture office (the command
@@ -273,6 +274,32 @@ export class Session {
 
   run(script, ...args) {
     return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  /**
+   * As `run`, for a script that awaits: `script` is the body of an async function (it may use
+   * `await`, and reads its `args` as `arguments`); its result once settled is returned, and a
+   * rejection is thrown here with its message. Through WebDriver's `/execute/async`, whose
+   * callback is the last argument, as `run` (`/execute/sync`) does not wait for a promise in
+   * every driver. The driver gives up after its script timeout (see `scriptTimeout`).
+   */
+  async runAsync(script, ...args) {
+    const r = await this.cmd("POST", "/execute/async", {
+      script: `const done = arguments[arguments.length - 1];
+        const args = Array.prototype.slice.call(arguments, 0, -1);
+        (async function () { ${script}\n }).apply(null, args).then(
+          (value) => done({ ok: true, value: value === undefined ? null : value }),
+          (e) => done({ ok: false, error: String((e && (e.stack || e.message)) || e) }),
+        );`,
+      args,
+    });
+    if (!r?.ok) throw new Error(`script failed in the page: ${r?.error}`);
+    return r.value;
+  }
+
+  /** How long the driver waits for a script (`run`, `runAsync`) before it fails: `ms`. */
+  scriptTimeout(ms) {
+    return this.cmd("POST", "/timeouts", { script: ms });
   }
 
   /** Drops a file on an element as drag-and-drop from the file manager would. */
