@@ -210,6 +210,7 @@ mod tests {
             decl::<okort_store::kit::KitVisit>(&cfg),
             decl::<WorkspaceInfo>(&cfg),
             decl::<crate::commands::workspace::AppVersion>(&cfg),
+            decl::<okort_core::contrast::Theme>(&cfg),
             decl::<BackupFile>(&cfg),
             decl::<ErrorCode>(&cfg),
             decl::<FieldError>(&cfg),

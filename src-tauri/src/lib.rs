@@ -80,6 +80,7 @@ pub fn run() {
             commands::session::tauri_commands::audit_log,
             commands::session::tauri_commands::audit_verify,
             commands::program::tauri_commands::get_program,
+            commands::program::tauri_commands::colour_theme,
             commands::program::tauri_commands::save_program,
             commands::program::tauri_commands::set_program_image,
             commands::program::tauri_commands::get_image,

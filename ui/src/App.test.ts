@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import App from "./App.svelte";
 import type { Agreement, ApiError, DeskStatus, Holder, KitInfo, Program, ProgramYear, Role, SessionInfo, User, Venue } from "./lib/api";
 import { i18n } from "./lib/i18n/index.svelte";
+import { axeViolations, labelInName } from "./lib/a11y-testing";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -726,5 +727,38 @@ describe("App", () => {
     await fireEvent.input(screen.getByTestId("kit-code"), { target: { value: "2026-0001-9" } });
     await fireEvent.submit(screen.getByTestId("kit-code").closest("form")!);
     expect(await screen.findByTestId("kit-login")).toBeTruthy();
+  });
+
+  it("passes axe-core's WCAG 2.1 A and AA checks on the first administrator's form, the welcome and the login", async () => {
+    const found: string[] = [];
+    const check = async (where: string) => {
+      for (const v of [...(await axeViolations(document.body)), ...labelInName().map((l) => `label in name: ${l}`)]) {
+        found.push(`${where}: ${v}`);
+      }
+    };
+    fakeBackend({ role: null, hasUsers: false, isNew: true });
+    render(App);
+    await screen.findByTestId("first-admin");
+    await check("first-admin");
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    await screen.findByTestId("error-password");
+    await check("first-admin (errors)");
+    await fireEvent.input(screen.getByTestId("admin-username"), { target: { value: "kari" } });
+    await fireEvent.input(screen.getByTestId("admin-password"), { target: { value: "hemmelig1" } });
+    await fireEvent.input(screen.getByTestId("admin-password2"), { target: { value: "hemmelig1" } });
+    await fireEvent.click(screen.getByTestId("admin-create"));
+    await screen.findByTestId("welcome");
+    await check("welcome");
+    cleanup();
+    clearMocks();
+
+    fakeBackend({ role: null, isDemo: true });
+    render(App);
+    await screen.findByTestId("login");
+    await check("login");
+    await fireEvent.click(screen.getByTestId("login-submit"));
+    await screen.findByTestId("login-error");
+    await check("login (error)");
+    expect(found).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ pub mod access;
 pub mod card_number;
 pub mod checks;
 pub mod compensation;
+pub mod contrast;
 pub mod dates;
 pub mod design;
 pub mod feedback;

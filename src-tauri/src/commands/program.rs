@@ -21,6 +21,14 @@ commands! {
         state.act(Action::ReadProgram, |ws, _| ws.program())
     }
 
+    /// The colours the screens use for a program's colours (darkened or lightened to 4.5:1
+    /// where needed), with the contrast of the colours as chosen, for the program form's
+    /// warning about the card, which prints them as chosen.
+    pub fn colour_theme(state, primary: String, accent: String) -> ApiResult<okort_core::contrast::Theme> {
+        let _ = state;
+        Ok(okort_core::contrast::theme(&primary, &accent))
+    }
+
     pub fn save_program(state, input: ProgramInput) -> ApiResult<Program> {
         state.act(Action::ManageProgram, |ws, actor| ws.save_program(actor, input))
     }

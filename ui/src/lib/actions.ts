@@ -92,3 +92,55 @@ export function reveal(node: HTMLElement, key?: unknown) {
     },
   };
 }
+
+/**
+ * Lets the keyboard scroll a box whose content does not fit in it (a wide table in a narrow
+ * window, a long list of answers): while its content overflows, the box is a tab stop
+ * (`tabindex="0"`, so the arrow keys scroll it; WCAG 2.1.1) and, given `labelledby` (the id of
+ * its heading), named by that heading (a plain box as a region; a list stays a list), so a
+ * screen reader says what took the focus.
+ * When everything fits it is neither, and adds no tab stop. Checked again whenever the box or
+ * its content changes size.
+ */
+export function scrollFocus(node: HTMLElement, labelledby?: string) {
+  let label = labelledby;
+  const generic = node.tagName === "DIV" && !node.hasAttribute("role");
+  const update = () => {
+    const overflows = node.scrollWidth > node.clientWidth + 1 || node.scrollHeight > node.clientHeight + 1;
+    if (overflows) {
+      node.tabIndex = 0;
+      node.classList.add("scroll-focus");
+      if (label) {
+        // A list keeps its own role (its items are counted); a plain box becomes the region.
+        if (generic) node.setAttribute("role", "region");
+        node.setAttribute("aria-labelledby", label);
+      }
+    } else {
+      node.removeAttribute("tabindex");
+      node.classList.remove("scroll-focus");
+      if (generic) node.removeAttribute("role");
+      node.removeAttribute("aria-labelledby");
+    }
+  };
+  const resized = typeof ResizeObserver === "function" ? new ResizeObserver(update) : null;
+  const watch = () => {
+    resized?.disconnect();
+    resized?.observe(node);
+    for (const child of node.children) resized?.observe(child);
+  };
+  // New rows or answers change the content's size without the box's: watch the children anew.
+  const changed = typeof MutationObserver === "function" ? new MutationObserver(() => (watch(), update())) : null;
+  changed?.observe(node, { childList: true, subtree: true, characterData: true });
+  watch();
+  update();
+  return {
+    update(next?: string) {
+      label = next;
+      update();
+    },
+    destroy() {
+      resized?.disconnect();
+      changed?.disconnect();
+    },
+  };
+}

@@ -570,6 +570,24 @@ export type AppVersion = { version: string,
  */
 build: string, };
 
+export type Theme = { 
+/**
+ * The primary colour, darkened if white text on it would be under 4.5:1.
+ */
+primary: string, 
+/**
+ * The accent colour, lightened if dark text on it would be under 4.5:1.
+ */
+accent: string, 
+/**
+ * White on the chosen primary colour, and dark text on the chosen accent, as chosen.
+ */
+primaryRatio: number, accentRatio: number, 
+/**
+ * One of the colours was changed for the screens.
+ */
+adjusted: boolean, };
+
 export type BackupFile = { path: string, fileName: string, 
 /**
  * When the copy was made, RFC 3339 with the local offset.

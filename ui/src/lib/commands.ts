@@ -1,6 +1,6 @@
 // Generated from the Rust command signatures by src-tauri/src/bindings.rs. Do not edit.
 import { call, job, type JobControl } from "./invoke";
-import type { Agreement, AgreementInput, AppVersion, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, EvaluationMeeting, FeedbackSummary, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, Question, Questionnaire, QuotaStatus, ReassessRow, RecoveryRole, Respondent, ResponseRow, ResponseSaved, SessionInfo, Settlement, StatisticsView, StatsSection, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
+import type { Agreement, AgreementInput, AppVersion, AuditCheck, AuditEntry, AuditQuery, BackupFile, Card, CardDesign, CardLookup, CardRow, Continuation, Decision, EvaluationMeeting, FeedbackSummary, Holder, HolderImportReport, HolderInput, HolderSummary, ImportPreviewView, ImportReport, KitInfo, KitSummary, KitVisit, Lang, LanguageOption, Layout, LetterLanguage, LetterText, Part, PayoutLine, PrintReport, PrinterProfile, Program, ProgramImageKind, ProgramInput, ProgramYear, ProgramYearInput, Question, Questionnaire, QuotaStatus, ReassessRow, RecoveryRole, Respondent, ResponseRow, ResponseSaved, SessionInfo, Settlement, StatisticsView, StatsSection, Theme, User, UserInput, Venue, VenueInput, VisitImportPreview, VisitImportReport, VisitReceipt, VisitRow, WorkspaceInfo } from "./bindings";
 
 /** Every command of the backend, with its arguments and result as Rust declares them. */
 export const commands = {
@@ -76,6 +76,9 @@ export const commands = {
   /** Every role sees the program: its name, colours and contact are on every screen. */
   getProgram: () =>
     call<Program>("get_program"),
+  /** The colours the screens use for a program's colours (darkened or lightened to 4.5:1 where needed), with the contrast of the colours as chosen, for the program form's warning about the card, which prints them as chosen. */
+  colourTheme: (primary: string, accent: string) =>
+    call<Theme>("colour_theme", { primary, accent }),
   saveProgram: (input: ProgramInput) =>
     call<Program>("save_program", { input }),
   /** Sets the logo or coat of arms from an uploaded file, or removes it when `data` is null. */

@@ -7,6 +7,7 @@ import { i18n } from "../i18n/index.svelte";
 import { notices } from "../notify.svelte";
 import Feedback from "./Feedback.svelte";
 import { formatMean, fromStored, toSubmit } from "./feedback";
+import { axeViolations, labelInName } from "../a11y-testing";
 
 // Chart.js cannot draw in jsdom: each chart made is kept here, with its canvas and configuration.
 type Drawn = { canvas: HTMLCanvasElement; config: any; destroyed: boolean };
@@ -529,6 +530,19 @@ describe("Feedback", () => {
     await screen.findByTestId("feedback-q-1");
     await fireEvent.change(screen.getByTestId("feedback-year"), { target: { value: "1" } });
     await waitFor(() => expect(calls.some((c) => c.cmd === "questionnaire" && c.args.yearId === 1)).toBe(true));
+  });
+
+  it("passes axe-core's WCAG 2.1 A and AA checks on every tab, each button named with its visible text", async () => {
+    backend();
+    show();
+    await screen.findByTestId("feedback-tab-family");
+    for (const tab of ["family", "venue", "questions", "meeting", "summary"]) {
+      await fireEvent.click(screen.getByTestId(`feedback-tab-${tab}`));
+      await screen.findByTestId(`feedback-panel-${tab}`);
+      await waitFor(() => expect(screen.queryByText("Laster …")).toBeNull());
+      expect(await axeViolations(document.body), tab).toEqual([]);
+      expect(labelInName(), tab).toEqual([]);
+    }
   });
 });
 

@@ -46,4 +46,25 @@ describe("ProgramForm", () => {
     const saved = calls.find((c) => c.cmd === "save_program")?.args.input as Record<string, unknown>;
     expect(saved.deskIdleMinutes).toBe(30);
   });
+
+  it("says when a colour is too light for white text, and that the card prints it as chosen", async () => {
+    const asked: Record<string, unknown>[] = [];
+    mockIPC((cmd, payload) => {
+      if (cmd === "colour_theme") {
+        const args = (payload ?? {}) as Record<string, unknown>;
+        asked.push(args);
+        const light = args.primary === "#7fc4ff";
+        return { primary: light ? "#2e6ea3" : args.primary, accent: args.accent, primaryRatio: light ? 1.87 : 6.9, accentRatio: 9.2, adjusted: light };
+      }
+      return program;
+    });
+    render(ProgramForm, { props: { program, onSaved: () => {} } });
+    await Promise.resolve();
+    expect(screen.queryByTestId("program-contrast-primary")).toBeNull();
+    await fireEvent.input(screen.getByTestId("program-primary"), { target: { value: "#7fc4ff" } });
+    const warning = await screen.findByTestId("program-contrast-primary");
+    expect(warning.textContent).toContain("1,9:1");
+    expect(warning.textContent).toContain("Kortet trykkes med fargen som valgt");
+    expect(asked.at(-1)).toEqual({ primary: "#7fc4ff", accent: "#f2a900" });
+  });
 });

@@ -6,6 +6,7 @@ import { i18n } from "../i18n/index.svelte";
 import { notices } from "../notify.svelte";
 import Statistics from "./Statistics.svelte";
 import { csvFileName, numericColumns } from "./stats";
+import { axeViolations, labelInName } from "../a11y-testing";
 
 // Chart.js cannot draw in jsdom: each chart made is kept here, with its canvas and configuration.
 type Drawn = { canvas: HTMLCanvasElement; config: any; destroyed: boolean };
@@ -472,6 +473,16 @@ describe("Statistics", () => {
     expect((await screen.findByTestId("stats-figure-used")).textContent).toContain("Kortinnehavarar som har brukt kortet");
     expect(screen.getByTestId("stats-csv-venues").textContent).toBe("Last ned CSV");
     expect(screen.getByTestId("stats-showing").textContent).toContain("heile året 2026");
+  });
+
+  it("passes axe-core's WCAG 2.1 A and AA checks, each CSV button named with its visible text first", async () => {
+    backend();
+    render(Statistics, { props: { years } });
+    await screen.findByTestId("stats-figures");
+    await chart("stats-chart-venues");
+    expect(await axeViolations(document.body)).toEqual([]);
+    expect(labelInName()).toEqual([]);
+    expect(screen.getByTestId("stats-csv-venues").getAttribute("aria-label")).toBe("Last ned CSV for «Besøk per brukersted»");
   });
 });
 
