@@ -8,37 +8,10 @@ import { notices } from "../notify.svelte";
 import Feedback from "./Feedback.svelte";
 import { formatMean, fromStored, toSubmit } from "./feedback";
 import { axeViolations, labelInName } from "../a11y-testing";
+import { drawn } from "../stats/chart-mock";
 
-// Chart.js cannot draw in jsdom: each chart made is kept here, with its canvas and configuration.
-type Drawn = { canvas: HTMLCanvasElement; config: any; destroyed: boolean };
-const drawn = vi.hoisted(() => [] as Drawn[]);
-vi.mock("chart.js", () => {
-  class Chart {
-    static register = vi.fn();
-    static defaults = { font: {} as Record<string, unknown> };
-    private entry: Drawn;
-    constructor(canvas: HTMLCanvasElement, config: unknown) {
-      this.entry = { canvas, config, destroyed: false };
-      drawn.push(this.entry);
-    }
-    destroy() {
-      this.entry.destroyed = true;
-    }
-  }
-  const part = {};
-  return {
-    Chart,
-    BarController: part,
-    BarElement: part,
-    LineController: part,
-    LineElement: part,
-    PointElement: part,
-    CategoryScale: part,
-    LinearScale: part,
-    Legend: part,
-    Tooltip: part,
-  };
-});
+// Chart.js cannot draw in jsdom: the stand-in keeps each chart made in `drawn`.
+vi.mock("chart.js", async () => (await import("../stats/chart-mock")).chartModule);
 
 afterEach(() => {
   cleanup();
