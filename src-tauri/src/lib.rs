@@ -33,6 +33,34 @@ fn renew_desk_lock(app: tauri::AppHandle) {
     });
 }
 
+/// How many times the window has moved or changed size; a save waits for it to stand still.
+#[derive(Default)]
+struct WindowChanges(std::sync::atomic::AtomicU64);
+
+/// Writes the window's size and place half a second after it last moved or changed size, not
+/// only when the app closes (the plugin's own moment): an app ended by a crash, a power cut or
+/// `kill` still opens where it was.
+fn keep_window_state(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use std::sync::atomic::Ordering;
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    if !matches!(
+        event,
+        tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+    ) {
+        return;
+    }
+    let app = window.app_handle().clone();
+    let change = app.state::<WindowChanges>().0.fetch_add(1, Ordering::SeqCst) + 1;
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        if app.state::<WindowChanges>().0.load(Ordering::SeqCst) == change {
+            if let Err(e) = app.save_window_state(StateFlags::all()) {
+                eprintln!("Opplevelseskort could not save the window's size and place: {e}");
+            }
+        }
+    });
+}
+
 pub fn run() {
     let named = state::named_workspace();
     let mut builder = tauri::Builder::default();
@@ -43,6 +71,8 @@ pub fn run() {
     }
     let result = builder
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .manage(WindowChanges::default())
+        .on_window_event(keep_window_state)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
@@ -173,7 +203,7 @@ pub fn run() {
             commands::printing::tauri_job_commands::print_cards,
             commands::cancel_job,
             commands::printing::tauri_commands::unprintable_chars,
-            commands::printing::tauri_commands::unprintable_names,
+            commands::printing::tauri_commands::print_warnings,
             commands::printing::tauri_commands::list_printer_profiles,
             commands::printing::tauri_commands::save_printer_profile,
             commands::printing::tauri_commands::delete_printer_profile,

@@ -174,7 +174,7 @@ pub fn run(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool,
             let profile = find_profile(ws, profile.as_deref())?;
             // Said before printing: names that would print with empty boxes.
             for warning in
-                okort_documents::unprintable_names(ws, &actor, id, cards.as_deref(), lang)?
+                okort_documents::print_warnings(ws, &actor, id, cards.as_deref(), lang)?
             {
                 eprintln!("okort: {warning}");
             }

@@ -159,15 +159,15 @@ pub fn print_year_with_progress(
     Ok((pdf, run.card_ids))
 }
 
-/// The warnings of [`PrintRun::unprintable`] for the cards a print of the year would print.
-pub fn unprintable_names(
+/// The warnings of [`PrintRun::warnings`] for the cards a print of the year would print.
+pub fn print_warnings(
     ws: &Workspace,
     actor: &Actor,
     year_id: i64,
     only: Option<&[i64]>,
     lang: Lang,
 ) -> Result<Vec<String>> {
-    PrintRun::read(ws, actor, year_id, only, None, lang)?.unprintable(lang)
+    PrintRun::read(ws, actor, year_id, only, None, lang)?.warnings(lang)
 }
 
 /// A print run as read from the workspace: rendering it needs nothing more, so it runs
@@ -176,13 +176,26 @@ pub struct PrintRun {
     run: CardRun,
     /// The cards printed, to mark them printed once the file is written.
     pub card_ids: Vec<i64>,
+    /// The program's primary colour, which the card prints white text on.
+    primary_colour: String,
 }
 
 impl PrintRun {
-    /// "Kort 2026-0034-8: tegn i navnet kan ikke skrives ut (မ, င)" for each card whose
-    /// holder's name has characters no bundled font can draw, said before printing.
-    pub fn unprintable(&self, lang: Lang) -> Result<Vec<String>> {
-        Ok(self
+    /// What is said before printing: that white text on the program's primary colour is hard
+    /// to read (under 4.5:1; the card prints the colour as chosen), then "Kort 2026-0034-8: tegn
+    /// i navnet kan ikke skrives ut (မ, င)" for each card whose holder's name has characters no
+    /// bundled font can draw.
+    pub fn warnings(&self, lang: Lang) -> Result<Vec<String>> {
+        let colour = okort_core::contrast::card_warning(&self.primary_colour).map(|ratio| {
+            let ratio = format!("{ratio:.1}");
+            let ratio = if lang.is_norwegian() {
+                ratio.replace('.', ",")
+            } else {
+                ratio
+            };
+            Msg::CardColourContrast { ratio }.text(lang)
+        });
+        let names = self
             .run
             .unprintable()?
             .into_iter()
@@ -193,8 +206,8 @@ impl PrintRun {
                     chars: chars.join(", "),
                 }
                 .text(lang)
-            })
-            .collect())
+            });
+        Ok(colour.into_iter().chain(names).collect())
     }
 
     /// Reads the year's active cards (or those in `only`, for a reprint) and what they need.
@@ -227,6 +240,7 @@ impl PrintRun {
                 profile,
             },
             card_ids: rows.iter().map(|r| r.card.id).collect(),
+            primary_colour: ws.program()?.primary_colour,
         })
     }
 

@@ -173,7 +173,7 @@ fn names_in_every_script_come_out_of_the_pdf_as_written_in_every_layout() {
     let (ws, year_id) = demo_with_names(dir.path(), NAMES_IN_EVERY_SCRIPT);
     // Every one of them prints: nothing is said before printing.
     let said =
-        okort_documents::unprintable_names(&ws, &Actor::command_line(), year_id, None, Lang::Nb)
+        okort_documents::print_warnings(&ws, &Actor::command_line(), year_id, None, Lang::Nb)
             .expect("checked");
     assert!(said.is_empty(), "{said:?}");
     for layout in [Layout::A4, Layout::A6Fold, Layout::Cr80, Layout::Sheet8] {
@@ -233,14 +233,14 @@ fn a_name_no_font_can_draw_is_said_by_card_before_printing() {
     // Burmese: no bundled font has it.
     let (ws, year_id) = demo_with_names(dir.path(), &[("Aye", "မင်း")]);
     let said =
-        okort_documents::unprintable_names(&ws, &Actor::command_line(), year_id, None, Lang::Nb)
+        okort_documents::print_warnings(&ws, &Actor::command_line(), year_id, None, Lang::Nb)
             .expect("checked");
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].starts_with("Kort 2026-"), "{}", said[0]);
     assert!(said[0].contains("kan ikke skrives ut"), "{}", said[0]);
     assert!(said[0].contains('မ'), "{}", said[0]);
     let en =
-        okort_documents::unprintable_names(&ws, &Actor::command_line(), year_id, None, Lang::En)
+        okort_documents::print_warnings(&ws, &Actor::command_line(), year_id, None, Lang::En)
             .expect("checked");
     assert!(en[0].starts_with("Card 2026-"), "{}", en[0]);
     // Printed anyway, the boxes are there: the check above for no .notdef can see them.
@@ -256,6 +256,42 @@ fn a_name_no_font_can_draw_is_said_by_card_before_printing() {
     let path = dir.path().join("boxes.pdf");
     std::fs::write(&path, pdf).expect("write");
     assert!(shown_glyph_ids(&path).contains(&0));
+}
+
+#[test]
+fn a_primary_colour_too_light_for_the_cards_white_text_is_said_before_printing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo::create(&dir.path().join("demo.okort")).expect("demo");
+    let year_id = ws.year_by_number(2026).expect("year").expect("2026").id;
+    let check = |lang| {
+        okort_documents::print_warnings(&ws, &Actor::command_line(), year_id, None, lang)
+            .expect("checked")
+    };
+    // The demo's colour takes white text well: nothing is said.
+    assert!(check(Lang::Nb).is_empty(), "{:?}", check(Lang::Nb));
+    let office = ws.login("kultur", demo::DEMO_PASSWORD).expect("office");
+    let p = ws.program().expect("program");
+    ws.save_program(
+        &office,
+        okort_core::ProgramInput {
+            municipality: p.municipality,
+            name: p.name,
+            contact_name: p.contact_name,
+            contact_phone: p.contact_phone,
+            contact_email: p.contact_email,
+            // Amber: white on it is 2.0:1.
+            primary_colour: "#f2a900".into(),
+            accent_colour: p.accent_colour,
+            desk_idle_minutes: p.desk_idle_minutes,
+            retention_years: p.retention_years,
+        },
+    )
+    .expect("saved");
+    let nb = check(Lang::Nb);
+    assert_eq!(nb.len(), 1, "{nb:?}");
+    assert!(nb[0].contains("kontrast 2,0:1"), "{}", nb[0]);
+    let en = check(Lang::En);
+    assert!(en[0].contains("contrast of 2.0:1"), "{}", en[0]);
 }
 
 #[test]

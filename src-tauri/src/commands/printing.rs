@@ -37,7 +37,7 @@ job_commands! {
             let profile = profile_id.map(|id| ws.printer_profile(id)).transpose()?;
             Ok(PrintRun::read(ws, actor, year_id, card_ids.as_deref(), profile, state.lang())?)
         })?;
-        let warnings = run.unprintable(state.lang()).map_err(|e| ApiError::from_doc(e, state.lang()))?;
+        let warnings = run.warnings(state.lang()).map_err(|e| ApiError::from_doc(e, state.lang()))?;
         let pdf = run
             .render(layout, &mut |done, total| job.progress(done, total))
             .map_err(|e| ApiError::from_doc(e, state.lang()))?;
@@ -74,15 +74,16 @@ commands! {
         Ok(fonts.unprintable(&text).into_iter().map(String::from).collect())
     }
 
-    /// Before printing: the cards of the year (or `card_ids`) whose holders' names have
-    /// characters no bundled font can draw, one sentence per card.
-    pub fn unprintable_names(
+    /// Before printing: a primary colour too light for the card's white text, and the cards of
+    /// the year (or `card_ids`) whose holders' names have characters no bundled font can draw,
+    /// one sentence each.
+    pub fn print_warnings(
         state,
         year_id: i64,
         card_ids: Option<Vec<i64>>,
     ) -> ApiResult<Vec<String>> {
         state.act(Action::MarkCardsPrinted, |ws, actor| {
-            Ok(okort_documents::unprintable_names(ws, actor, year_id, card_ids.as_deref(), state.lang())?)
+            Ok(okort_documents::print_warnings(ws, actor, year_id, card_ids.as_deref(), state.lang())?)
         })
     }
 

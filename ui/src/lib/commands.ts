@@ -308,9 +308,9 @@ export const commands = {
   /** The characters of a name no bundled font can draw, said when a holder is saved: on a card they would be empty boxes. Empty when the whole name prints. */
   unprintableChars: (text: string) =>
     call<Array<string>>("unprintable_chars", { text }),
-  /** Before printing: the cards of the year (or `card_ids`) whose holders' names have characters no bundled font can draw, one sentence per card. */
-  unprintableNames: (yearId: number, cardIds: Array<number> | null = null) =>
-    call<Array<string>>("unprintable_names", { yearId, cardIds }),
+  /** Before printing: a primary colour too light for the card's white text, and the cards of the year (or `card_ids`) whose holders' names have characters no bundled font can draw, one sentence each. */
+  printWarnings: (yearId: number, cardIds: Array<number> | null = null) =>
+    call<Array<string>>("print_warnings", { yearId, cardIds }),
   getCardDesign: (yearId: number) =>
     call<CardDesign>("get_card_design", { yearId }),
   saveCardDesign: (design: CardDesign) =>

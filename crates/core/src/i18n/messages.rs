@@ -203,6 +203,10 @@ catalogue! {
         "Kort {number}: tegn i navnet kan ikke skrives ut ({chars}) – de blir tomme ruter på kortet.",
         "Kort {number}: teikn i namnet kan ikkje skrivast ut ({chars}) – dei blir tomme ruter på kortet.",
         "Card {number}: characters in the name cannot be printed ({chars}) – they would be empty boxes on the card.";
+    CardColourContrast { ratio: String } =>
+        "Kortet trykkes med hvit tekst på primærfargen, med kontrast {ratio}:1 – under 4,5:1. Teksten blir vanskelig å lese: velg en mørkere primærfarge under Program.",
+        "Kortet blir trykt med kvit tekst på primærfargen, med kontrast {ratio}:1 – under 4,5:1. Teksten blir vanskeleg å lese: vel ein mørkare primærfarge under Program.",
+        "The card prints white text on the primary colour at a contrast of {ratio}:1 – under 4.5:1. The text will be hard to read: choose a darker primary colour under Program.";
     CardNotCovered { what: String } =>
         "Dekkes ikke: {what}",
         "Ikkje dekt: {what}",

@@ -30,7 +30,7 @@ function backend(extra: (cmd: string, args: Record<string, unknown>) => unknown 
         return [];
       case "card_preview":
         return ["data:image/svg+xml;base64,PHN2Zy8+"];
-      case "unprintable_names":
+      case "print_warnings":
         return [];
       case "save_printer_profile": {
         const p = { ...(args.profile as PrinterProfile), id: 5 };
