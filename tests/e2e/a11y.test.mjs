@@ -1,6 +1,7 @@
 // Accessibility of the real app: axe-core (WCAG 2.0/2.1, levels A and AA) run in the page on
-// every screen of each role's main menu (the culture office, NAV, a venue desk), in Bokmål and in
-// English, and on the login and the first-admin screens. A serious or critical violation fails
+// every screen of each role's main menu (the culture office, NAV, a venue desk), in Bokmål, Nynorsk
+// and English, and on the login and the first-admin screens; then the dialogs (opened and closed by
+// keyboard, holding the focus while open) and the main screens at the window's smallest size. A serious or critical violation fails
 // the test, listed by screen, role and language; moderate and minor ones are reported as
 // warnings. Everything found is also written to tests/e2e/artifacts/a11y-report.json (and a
 // summary by rule to a11y-report.md) for a person to read.
@@ -14,7 +15,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const AXE = readFileSync(join(ROOT, "ui/node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FAILING = new Set(["serious", "critical"]);
-const LANGS = ["nb", "en"];
+const LANGS = ["nb", "nn", "en"];
 const ROLES = ["kultur", "nav", "kino"];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tid = (id) => `[data-testid="${id}"]`;
@@ -246,6 +247,75 @@ for (const lang of LANGS) {
     });
   }
 }
+
+/** True when the focus is inside the open dialog. */
+const focusInDialog = (app) => app.run(`return !!document.activeElement?.closest('[role="dialog"]');`);
+
+/**
+ * Opens a dialog from `opener` by keyboard (Enter on it), checks the focus went into it and stays
+ * there however often Tab and Shift+Tab are pressed, audits it, closes it with Escape and returns
+ * the test id the focus went back to.
+ */
+async function dialogByKeyboard(app, opener, dialog, where) {
+  await app.run(`document.querySelector(arguments[0]).focus();`, tid(opener));
+  assert.equal(await app.focused(), opener);
+  await app.press("Enter");
+  await app.find(tid(dialog));
+  await sleep(200);
+  assert.ok(await focusInDialog(app), `${dialog}: the focus moved into the dialog (it is on ${await app.focused()})`);
+  for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", ["Shift", "Tab"], ["Shift", "Tab"], ["Shift", "Tab"]]) {
+    await app.press(key);
+    assert.ok(await focusInDialog(app), `${dialog}: the focus stays in the dialog (it went to ${await app.focused()})`);
+    assert.ok(await app.focusShows(), `${dialog}: the focus on ${await app.focused()} can be seen`);
+  }
+  await audit(app, where(dialog));
+  await app.press("Escape");
+  await app.gone(tid(dialog));
+  await sleep(200);
+  return app.focused();
+}
+
+test("the dialogs hold the focus and give it back, and the screens work at the smallest window (nb)", async () => {
+  const app = await launch({ demo: true });
+  try {
+    await app.scriptTimeout(120_000);
+    // The smallest size the app's window allows (tauri.conf.json: 900 × 600).
+    await app.cmd("POST", "/window/rect", { width: 900, height: 600 });
+    await app.login("kultur");
+    const where = (screen) => ({ screen, role: "kultur", lang: "nb" });
+    for (const view of ["venues", "cards", "letters", "payouts", "stats", "audit"]) {
+      await openView(app, view);
+      await audit(app, where(`${view} (900 × 600)`));
+      const overflow = await app.run(`return document.documentElement.scrollWidth - document.documentElement.clientWidth;`);
+      assert.ok(overflow <= 0, `${view}: nothing sticks out sideways at 900 × 600 (${overflow} px)`);
+    }
+    await app.cmd("POST", "/window/rect", { width: 1200, height: 820 });
+
+    // The File menu, then "Gjenopprett fra sikkerhetskopi…" from it.
+    await openView(app, "venues");
+    await app.run(`document.querySelector(arguments[0]).focus();`, tid("menu-file"));
+    await app.press("Enter");
+    await app.find(tid("menu-restore"));
+    await audit(app, where("file menu"));
+    await app.tabTo("menu-restore");
+    const back = await dialogByKeyboard(app, "menu-restore", "restore-dialog", where);
+    assert.equal(back, "menu-file", "the menu closed with its item: the focus is on the menu's button");
+
+    // A venue's kit dialog: a form, so the focus starts in its first field.
+    await app.clickCss(`${tid("venue-row")} button.link`);
+    await app.find(`main ${tid("venue-form")}`);
+    assert.equal(await dialogByKeyboard(app, "venue-kit", "venue-kit-dialog", where), "venue-kit", "back on the button that opened it");
+
+    // Approving a settlement (Oppgjør).
+    await openView(app, "payouts");
+    await app.find(tid("payout-approve"), 20_000);
+    assert.equal(await dialogByKeyboard(app, "payout-approve", "approve-dialog", where), "payout-approve");
+    verdict("kultur", "nb");
+  } finally {
+    report();
+    await app.close();
+  }
+});
 
 /** Writes what was found so far to tests/e2e/artifacts/a11y-report.{json,md}; returns the summary. */
 function report() {

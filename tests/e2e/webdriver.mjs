@@ -42,6 +42,21 @@ export function demoWorkspace() {
   return { home, workspace };
 }
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** WebDriver's codes of the keys a keyboard user presses (W3C WebDriver, "Keyboard actions"). */
+export const KEY = {
+  Tab: "\uE004",
+  Enter: "\uE007",
+  Shift: "\uE008",
+  Escape: "\uE00C",
+  Space: " ",
+  End: "\uE010",
+  Home: "\uE011",
+  ArrowLeft: "\uE012",
+  ArrowUp: "\uE013",
+  ArrowRight: "\uE014",
+  ArrowDown: "\uE015",
+};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let nextPort = 4444 + Math.floor(Math.random() * 200) * 2;
@@ -300,6 +315,62 @@ export class Session {
   /** How long the driver waits for a script (`run`, `runAsync`) before it fails: `ms`. */
   scriptTimeout(ms) {
     return this.cmd("POST", "/timeouts", { script: ms });
+  }
+
+  /**
+   * Presses keys on the keyboard one after another, aimed at no element: whatever has the focus
+   * gets them, as with a real keyboard. A key is a name of `KEY` or a character; an array is a
+   * chord (["Shift", "Tab"]).
+   */
+  async press(...keys) {
+    const actions = [];
+    for (const key of keys) {
+      const chord = (Array.isArray(key) ? key : [key]).map((k) => KEY[k] ?? k);
+      for (const k of chord) actions.push({ type: "keyDown", value: k });
+      for (const k of [...chord].reverse()) actions.push({ type: "keyUp", value: k });
+    }
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+
+  /** Types `text` on the keyboard into whatever has the focus. */
+  keyboardType(text) {
+    return this.press(...[...text]);
+  }
+
+  /** What has the focus: its test id, else its tag and the start of its text. */
+  focused() {
+    return this.run(
+      `const e = document.activeElement;
+       if (!e || e === document.body) return null;
+       return e.dataset.testid || e.tagName.toLowerCase() + ":" + (e.textContent || "").trim().slice(0, 40);`,
+    );
+  }
+
+  /**
+   * Presses Tab (Shift+Tab with `back`) until the element with `testid` has the focus, as a
+   * keyboard user moves to a control; fails after `max` presses, naming where the focus went.
+   * Checks on the way that every element the focus lands on shows that it has it.
+   */
+  async tabTo(testid, { back = false, max = 60 } = {}) {
+    const seen = [];
+    for (let i = 0; i < max; i++) {
+      await this.press(back ? ["Shift", "Tab"] : "Tab");
+      const now = await this.focused();
+      seen.push(now);
+      if (!(await this.focusShows())) throw new Error(`the focus on ${now} cannot be seen`);
+      if (now === testid) return i + 1;
+    }
+    throw new Error(`${testid} never got the focus by ${back ? "Shift+Tab" : "Tab"}; it went: ${seen.join(" → ")}`);
+  }
+
+  /** True when the focused element shows it: an outline or a ring (box shadow) drawn round it. */
+  focusShows() {
+    return this.run(
+      `const e = document.activeElement;
+       if (!e || e === document.body) return false;
+       const s = getComputedStyle(e);
+       return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";`,
+    );
   }
 
   /** Drops a file on an element as drag-and-drop from the file manager would. */

@@ -83,6 +83,38 @@ describe("the colours of app.css", () => {
     expect(css).toMatch(/border: 1px solid var\(--control-border\)/);
   });
 
+  it("keep the sidebar's menu readable, its chosen item and focus ring plain to see", () => {
+    // The sidebar is the plain surface; the menu's colours are these rules of the style sheet.
+    expect(css).toMatch(/\.sidebar \{[^}]*background: var\(--surface\);/);
+    expect(css).toMatch(/\.nav-item \{[^}]*color: var\(--text\);/);
+    expect(css).toMatch(/\.nav-item:hover:not\(:disabled\) \{ background: var\(--primary-soft\); \}/);
+    expect(css).toMatch(/\.nav-item\.active:hover:not\(:disabled\) \{ background: var\(--primary\); color: white;/);
+    expect(css).toMatch(/\.nav-group-label \{[^}]*color: var\(--muted\);/);
+    const text: [string, string][] = [
+      ["var(--text)", "var(--surface)"], // an item
+      ["var(--text)", "var(--primary-soft)"], // an item under the pointer
+      ["var(--muted)", "var(--surface)"], // a group's label
+      ["white", "var(--primary)"], // the chosen item
+    ];
+    for (const [fg, bg] of text) expect(ratio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    // The chosen item's fill against the sidebar, and the focus ring against it (1.4.11).
+    expect(ratio("var(--primary)", "var(--surface)")).toBeGreaterThanOrEqual(3);
+    expect(ratio("var(--focus-ring)", "var(--surface)")).toBeGreaterThanOrEqual(3);
+  });
+
+  it("show the skip link plainly when it has the focus: its text, and its ring on the link and the top bar", () => {
+    const link = css.match(/\.skip-link \{([^}]*)\}/)![1];
+    const focused = css.match(/\.skip-link:focus \{([^}]*)\}/)![1];
+    const back = link.match(/background: (#[0-9a-f]{6});/i)![1];
+    expect(link).toMatch(/color: white;/);
+    expect(ratio("white", back)).toBeGreaterThanOrEqual(4.5);
+    expect(focused).toMatch(/outline: 3px solid var\(--focus-ring-on-primary\);/);
+    // The ring lies between the link and a dark edge of the link's own colour.
+    expect(focused).toContain(`box-shadow: 0 0 0 6px ${back};`);
+    expect(ratio("var(--focus-ring-on-primary)", back)).toBeGreaterThanOrEqual(3);
+    expect(ratio("var(--focus-ring-on-primary)", "var(--primary)")).toBeGreaterThanOrEqual(3);
+  });
+
   it("keep the file menu's text readable when the pointer is over it", () => {
     const hover = css.match(/\.menu-button:hover:not\(:disabled\) \{ background: rgba\(255, 255, 255, ([\d.]+)\); \}/);
     const alpha = Number(hover![1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LanguageOption } from "./api";
-import { labelOf, languageLabel, languageName, sortedForReader } from "./languages";
+import { labelOf, labelParts, languageLabel, languageName, optionLang, sortedForReader } from "./languages";
 
 const ti: LanguageOption = { code: "ti", name: "ትግርኛ", nb: "tigrinja", nn: "tigrinja", en: "Tigrinya" };
 const nb: LanguageOption = { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", nn: "norsk bokmål", en: "Norwegian Bokmål" };
@@ -60,5 +60,28 @@ describe("Nynorsk", () => {
   });
   it("sorts by the Nynorsk names", () => {
     expect(sortedForReader([cyNn, seNn, chNn, xxNn], "nn").map((l) => l.code)).toEqual(["ch", "se", "xx", "cy"]);
+  });
+});
+
+describe("labelParts and optionLang", () => {
+  const ar: LanguageOption = { code: "ar", name: "العربية", nb: "arabisk", nn: "arabisk", en: "Arabic" };
+  const din: LanguageOption = { code: "din", name: "Dinka", nb: "dinka", nn: "dinka", en: "Dinka" };
+
+  it("gives the own name with its language and direction, and the name in the UI's language", () => {
+    expect(labelParts(ar, "nb")).toEqual({ own: "العربية", lang: "ar", dir: "rtl", local: "arabisk" });
+    expect(labelParts(ti, "en")).toEqual({ own: "ትግርኛ", lang: "ti", dir: "ltr", local: "Tigrinya" });
+    expect(labelParts(nb, "nb")).toEqual({ own: "Norsk bokmål", lang: "nb", dir: "ltr", local: null });
+  });
+  it("says the English name standing in for a missing own name is English", () => {
+    expect(labelParts(din, "nb")).toEqual({ own: "Dinka", lang: "en", dir: "ltr", local: null });
+    expect(labelParts(en, "nb")).toMatchObject({ own: "English", lang: "en", local: "engelsk" });
+  });
+  it("marks an option only when its text is the own name alone", () => {
+    expect(optionLang(ar, "nb")).toBeUndefined();
+    expect(optionLang(ti, "nb")).toBeUndefined();
+    expect(optionLang(nb, "nb")).toBe("nb");
+    expect(optionLang(nb, "en")).toBeUndefined();
+    expect(optionLang(en, "en")).toBe("en");
+    expect(optionLang(din, "nb")).toBe("en");
   });
 });

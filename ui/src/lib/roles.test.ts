@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSee, managedRoles, navFor, showsFileMenu } from "./roles";
+import { canSee, managedRoles, navFor, navGroupsFor, showsFileMenu } from "./roles";
 
 describe("showsFileMenu", () => {
   it("shows the Fil menu to the administrator and before anyone logs in, never to NAV or a venue desk", () => {
@@ -65,5 +65,48 @@ describe("the feedback", () => {
     }
     expect(navFor("venue").map((i) => i.view)).not.toContain("feedback");
     expect(canSee("venue", "feedback")).toBe(false);
+  });
+});
+
+describe("the menu's groups", () => {
+  const groups = (role: "admin" | "nav" | "venue") => navGroupsFor(role).map((g) => [g.key, g.items.map((i) => i.view)]);
+
+  it("put the culture office's thirteen pages in set-up, cards and families, the year, and access", () => {
+    expect(groups("admin")).toEqual([
+      ["nav.group.setup", ["program", "years", "venues", "import"]],
+      ["nav.group.cards", ["cards", "letters", "lookup", "visits"]],
+      ["nav.group.year", ["payouts", "stats", "feedback"]],
+      ["nav.group.access", ["users", "audit"]],
+    ]);
+  });
+
+  it("put NAV's pages in families, the year, and access, and a venue desk's in one group", () => {
+    expect(groups("nav")).toEqual([
+      ["nav.group.families", ["holders", "cards", "reassess", "lookup"]],
+      ["nav.group.year", ["stats", "feedback"]],
+      ["nav.group.access", ["users"]],
+    ]);
+    expect(groups("venue")).toEqual([["nav.group.desk", ["lookup", "visits"]]]);
+  });
+
+  it("are the menu in its order, every page once, each one the role may see", () => {
+    for (const role of ["admin", "nav", "venue"] as const) {
+      const flat = navGroupsFor(role).flatMap((g) => g.items);
+      expect(navFor(role), role).toEqual(flat);
+      expect(new Set(flat.map((i) => i.view)).size, role).toBe(flat.length);
+      for (const item of flat) expect(canSee(role, item.view), `${role} ${item.view}`).toBe(true);
+      for (const group of navGroupsFor(role)) expect(group.items.length, `${role} ${group.key}`).toBeGreaterThan(0);
+    }
+    expect(navFor("admin").map((i) => i.testid)).toEqual([
+      "nav-program", "nav-years", "nav-venues", "nav-import", "nav-cards", "nav-letters", "nav-lookup",
+      "nav-visits", "nav-payouts", "nav-stats", "nav-feedback", "nav-users", "nav-audit",
+    ]);
+  });
+
+  it("are none before anyone has logged in", () => {
+    expect(navGroupsFor(null)).toEqual([]);
+    expect(navGroupsFor(undefined)).toEqual([]);
+    expect(navFor(null)).toEqual([]);
+    expect(canSee(null, "venues")).toBe(false);
   });
 });

@@ -42,16 +42,43 @@ const ITEMS: Record<Exclude<View, "welcome" | "venue">, NavItem> = {
   feedback: { view: "feedback", key: "nav.feedback", testid: "nav-feedback" },
 };
 
-const BY_ROLE: Record<Role, (keyof typeof ITEMS)[]> = {
-  admin: ["program", "years", "venues", "import", "cards", "letters", "lookup", "visits", "payouts", "stats", "feedback", "users", "audit"],
-  nav: ["holders", "cards", "reassess", "lookup", "stats", "feedback", "users"],
-  venue: ["lookup", "visits"],
+/** A group of the main menu: its label (a message key) and its items, in menu order. */
+export type NavGroup = { key: MessageKey; items: NavItem[] };
+
+type GroupSpec = { key: MessageKey; views: (keyof typeof ITEMS)[] };
+
+/**
+ * Each role's menu in labelled groups, in menu order: the culture office's thirteen pages in
+ * four (set-up, cards and families, the year, access), NAV's seven in three, a venue desk's two
+ * in one.
+ */
+const GROUPS: Record<Role, GroupSpec[]> = {
+  admin: [
+    { key: "nav.group.setup", views: ["program", "years", "venues", "import"] },
+    { key: "nav.group.cards", views: ["cards", "letters", "lookup", "visits"] },
+    { key: "nav.group.year", views: ["payouts", "stats", "feedback"] },
+    { key: "nav.group.access", views: ["users", "audit"] },
+  ],
+  nav: [
+    { key: "nav.group.families", views: ["holders", "cards", "reassess", "lookup"] },
+    { key: "nav.group.year", views: ["stats", "feedback"] },
+    { key: "nav.group.access", views: ["users"] },
+  ],
+  venue: [{ key: "nav.group.desk", views: ["lookup", "visits"] }],
 };
 
-/** The menu items for `role`, in menu order. */
-export function navFor(role: Role | null | undefined): NavItem[] {
-  return role ? BY_ROLE[role].map((v) => ITEMS[v]) : [];
+/** The menu of `role` in its labelled groups (none before anyone logs in). */
+export function navGroupsFor(role: Role | null | undefined): NavGroup[] {
+  return role ? GROUPS[role].map((g) => ({ key: g.key, items: g.views.map((v) => ITEMS[v]) })) : [];
 }
+
+/** The menu items for `role`, in menu order (the groups one after the other). */
+export function navFor(role: Role | null | undefined): NavItem[] {
+  return navGroupsFor(role).flatMap((g) => g.items);
+}
+
+/** The pages `role` may open from its menu. */
+const viewsOf = (role: Role): View[] => GROUPS[role].flatMap((g) => g.views);
 
 /** The screen a role starts on. */
 export function startView(role: Role): View {
@@ -62,7 +89,7 @@ export function startView(role: Role): View {
 export function canSee(role: Role | null | undefined, view: View): boolean {
   if (!role) return false;
   if (view === "welcome" || view === "venue") return role === "admin";
-  return (BY_ROLE[role] as View[]).includes(view);
+  return viewsOf(role).includes(view);
 }
 
 /**

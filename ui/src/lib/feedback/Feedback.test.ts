@@ -109,6 +109,7 @@ function backend(
           { code: "nb", name: "norsk bokmål", nb: "norsk bokmål", nn: "norsk bokmål", en: "Norwegian Bokmål" },
           { code: "en", name: "English", nb: "engelsk", nn: "engelsk", en: "English" },
           { code: "ti", name: "ትግርኛ", nb: "tigrinja", nn: "tigrinja", en: "Tigrinya" },
+          { code: "ar", name: "العربية", nb: "arabisk", nn: "arabisk", en: "Arabic" },
         ];
       case "set_question_text": {
         const list = [...questions.family, ...questions.venue];
@@ -423,12 +424,24 @@ describe("Feedback", () => {
     expect(screen.getByTestId("questions-venue").textContent).toContain("Hvor mange kortholdere kom?");
 
     await fireEvent.click(screen.getByTestId("question-translate-family-2"));
+    // The Bokmål text shown beside the field is marked Bokmål; the field takes the language chosen.
+    expect(within(screen.getByTestId("question-editor")).getByText("Hvor fornøyd er dere?").getAttribute("lang")).toBe("nb");
+    const field = screen.getByTestId("question-text");
+    expect(field.getAttribute("lang")).toBeNull();
+    await fireEvent.change(screen.getByTestId("question-lang"), { target: { value: "ar" } });
+    expect(field.getAttribute("lang")).toBe("ar");
+    expect(field.getAttribute("dir")).toBe("rtl");
     await fireEvent.change(screen.getByTestId("question-lang"), { target: { value: "ti" } });
+    expect(field.getAttribute("lang")).toBe("ti");
+    expect(field.getAttribute("dir")).toBe("ltr");
     await fireEvent.input(screen.getByTestId("question-text"), { target: { value: "ክንደይ ዕጉባት ኢኹም?" } });
     await fireEvent.click(screen.getByTestId("question-save"));
     await waitFor(() => expect(last(calls, "set_question_text")).toBeTruthy());
     expect(last(calls, "set_question_text")!.args).toEqual({ questionId: 12, lang: "ti", text: "ክንደይ ዕጉባት ኢኹም?" });
-    await waitFor(() => expect(screen.getByTestId("question-family-2-langs").textContent).toContain("ትግርኛ (tigrinja)"));
+    await waitFor(() => expect(screen.getByTestId("question-family-2-langs").textContent).toBe("Finnes på: Norsk bokmål, ትግርኛ (tigrinja)"));
+    // Each language's own name in the list is marked with its language.
+    expect(within(screen.getByTestId("question-family-2-langs")).getByText("ትግርኛ").getAttribute("lang")).toBe("ti");
+    expect(within(screen.getByTestId("question-family-2-langs")).getByText("Norsk bokmål").getAttribute("lang")).toBe("nb");
     expect(notices.toast).toBe("Spørsmål 2 er lagret på ትግርኛ (tigrinja)");
     expect(screen.queryByTestId("question-editor")).toBeNull();
   });
@@ -495,6 +508,11 @@ describe("Feedback", () => {
     expect(screen.getByTestId("feedback-q-2").textContent).toContain("2. Hvor fornøyd er dere?");
     expect(screen.getByTestId("feedback-q-3").textContent).toContain("Kino (en)");
     expect(screen.getByTestId("feedback-q-1-yes").parentElement?.textContent).toContain("Yes");
+    // A question shown in Bokmål to an English reader is marked Bokmål; one in English is not marked.
+    expect(within(screen.getByTestId("feedback-q-2")).getByText("Hvor fornøyd er dere?").getAttribute("lang")).toBe("nb");
+    expect(within(screen.getByTestId("feedback-q-1")).getByText("Did you use the card?").getAttribute("lang")).toBeNull();
+    expect(within(screen.getByTestId("feedback-q-4").parentElement!).getByText("Gikk noe galt?").getAttribute("lang")).toBe("nb");
+    expect(within(screen.getByTestId("feedback-q-3")).getByText("Kino (en)").getAttribute("lang")).toBeNull();
   });
 
   it("asks for the year chosen", async () => {

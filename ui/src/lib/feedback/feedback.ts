@@ -14,15 +14,38 @@ export const RESPONDENTS: readonly Respondent[] = ["family", "venue"];
  */
 export type Answers = Record<number, string>;
 
+/** A text and the language it is written in (a key of a question's `texts`). */
+export type TextIn = { text: string; lang: string };
+
+/**
+ * `texts[lang]`, else the Bokmål text (every question has one), with the language it is in: a
+ * question with no English text shows Bokmål to an English reader, and says so (`lang`).
+ */
+export function textIn(texts: Record<string, string> | undefined, lang: string): TextIn {
+  if (texts?.[lang] != null) return { text: texts[lang], lang };
+  if (texts?.nb != null) return { text: texts.nb, lang: "nb" };
+  const first = Object.entries(texts ?? {})[0];
+  return first ? { text: first[1], lang: first[0] } : { text: "", lang };
+}
+
 /** `texts[lang]`, else the Bokmål text (every question has one). */
 export function inLang(texts: Record<string, string> | undefined, lang: string): string {
-  if (!texts) return "";
-  return texts[lang] ?? texts.nb ?? Object.values(texts)[0] ?? "";
+  return textIn(texts, lang).text;
+}
+
+/** The question in the reader's language (or in Bokmål, said by `lang`). */
+export function questionTextIn(q: Question, lang: Lang): TextIn {
+  return textIn(q.texts, lang);
 }
 
 /** The question in the reader's language. */
 export function questionText(q: Question, lang: Lang): string {
   return inLang(q.texts, lang);
+}
+
+/** The choices of a choice question in the reader's language (or in Bokmål, said by `lang`). */
+export function choiceTextsIn(q: Question, lang: Lang): TextIn[] {
+  return q.choices.map((c) => textIn(c, lang));
 }
 
 /** The choices of a choice question in the reader's language. */

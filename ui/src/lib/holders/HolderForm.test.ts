@@ -140,6 +140,37 @@ describe("HolderForm", () => {
     expect(options).toEqual(["العربية (arabisk)", "Norsk bokmål", "ትግርኛ (tigrinja)"]);
   });
 
+  it("marks an option Bokmål only where its text is the own name alone", () => {
+    mockIPC(() => null);
+    render(HolderForm, { props: { holder: null, languages, years, onSaved: () => {}, onBack: () => {} } });
+    const options = Array.from((screen.getByTestId("holder-language") as HTMLSelectElement).options);
+    expect(options.map((o) => o.getAttribute("lang"))).toEqual([null, "nb", null]);
+  });
+
+  it("says a name in the script of the family's language in that language, and a Latin or other name not", async () => {
+    mockIPC((cmd) => (cmd === "cards_of_holder" ? [] : cmd === "quota_status" ? { quota: 100, used: 0, left: 100 } : null));
+    render(HolderForm, { props: { holder: holder44, languages, years, onSaved: () => {}, onBack: () => {} } });
+    const heading = screen.getByRole("heading", { level: 1 });
+    expect(heading.textContent).toBe("ሰላም ተስፋዬ");
+    expect(heading.getAttribute("lang")).toBe("ti");
+    expect(heading.getAttribute("dir")).toBe("auto");
+    const first = screen.getByTestId("holder-first");
+    expect(first.getAttribute("lang")).toBe("ti");
+    expect(first.getAttribute("dir")).toBe("auto");
+    expect(screen.getByTestId("holder-last").getAttribute("lang")).toBe("ti");
+
+    // An Arabic name while the family's language is Tigrinya: which language it is cannot be told.
+    await fireEvent.input(first, { target: { value: "محمد" } });
+    expect(first.getAttribute("lang")).toBeNull();
+    await fireEvent.change(screen.getByTestId("holder-language"), { target: { value: "ar" } });
+    expect(first.getAttribute("lang")).toBe("ar");
+    // A name in Latin letters needs none.
+    await fireEvent.input(first, { target: { value: "Mohammed" } });
+    expect(first.getAttribute("lang")).toBeNull();
+    await fireEvent.input(screen.getByTestId("holder-guardian"), { target: { value: "فاطمة" } });
+    expect(screen.getByTestId("holder-guardian").getAttribute("lang")).toBe("ar");
+  });
+
   it("saves everything about a holder as one file for an access request", async () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
     mockIPC((cmd, payload) => {

@@ -255,6 +255,57 @@ describe("Letters", () => {
     expect((await screen.findByTestId("letters-print-error")).textContent).toBe("Du har ikke tilgang til dette.");
   });
 
+  it("marks the Arabic letter Arabic and right to left everywhere its text is shown (WCAG 3.1.2)", async () => {
+    const { languages } = backend();
+    languages[1] = { ...languages[1], reviewed: true, reviewedBy: "أحمد", reviewedOn: "02.03.2026" };
+    render(Letters, { props: { years: [year] } });
+    await choose("ar");
+    const detail = screen.getByTestId("letters-detail");
+    const heading = within(detail).getByText("العربية");
+    expect(heading.getAttribute("lang")).toBe("ar");
+    expect(heading.getAttribute("dir")).toBe("rtl");
+    // The name in Bokmål beside it is not marked: it is in the UI's language.
+    expect(detail.querySelector("h2")!.textContent).toContain("arabisk");
+    for (const part of PARTS) {
+      const field = screen.getByTestId(`letters-text-${part}`);
+      expect(field.getAttribute("lang"), part).toBe("ar");
+      expect(field.getAttribute("dir"), part).toBe("rtl");
+    }
+    // An Arabic reviewer's name is set apart from the Norwegian sentence and the date after it.
+    expect(screen.getByTestId("letters-current-status").textContent).toContain("Kontrollert av \u2068أحمد\u2069, 02.03.2026");
+
+    await fireEvent.input(screen.getByTestId("letters-text-lost"), { target: { value: "اتصل بـ NAV" } });
+    await fireEvent.click(screen.getByTestId("letters-save-lost"));
+    const original = (await screen.findByTestId("letters-bundled-lost")).querySelector("p")!;
+    expect(original.textContent).toBe("ar lost bundled");
+    expect(original.getAttribute("lang")).toBe("ar");
+    expect(original.getAttribute("dir")).toBe("rtl");
+  });
+
+  it("marks plain-language Bokmål as Bokmål (nb), a valid BCP 47 tag, not nb-lett", async () => {
+    const { languages } = backend();
+    languages.push({
+      lang: "nb-lett",
+      name: "lettlest bokmål",
+      nb: "lettlest bokmål",
+      nn: "lettlest bokmål",
+      en: "Plain Norwegian Bokmål",
+      rtl: false,
+      reviewed: true,
+      reviewedBy: null,
+      reviewedOn: null,
+      edited: 0,
+    });
+    render(Letters, { props: { years: [year] } });
+    await waitFor(() => expect(screen.getAllByTestId("letters-language")).toHaveLength(5));
+    const own = within(row("nb-lett")).getByText("lettlest bokmål");
+    expect(own.getAttribute("lang")).toBe("nb");
+    expect(own.getAttribute("dir")).toBe("ltr");
+    await choose("nb-lett");
+    expect(screen.getByTestId("letters-text-intro").getAttribute("lang")).toBe("nb");
+    expect(screen.getByTestId("letters-text-intro").getAttribute("dir")).toBe("ltr");
+  });
+
   it("names the languages and parts in English when the app is in English", async () => {
     backend();
     i18n.lang = "en";
