@@ -50,7 +50,11 @@ fn keep_window_state(window: &tauri::Window, event: &tauri::WindowEvent) {
         return;
     }
     let app = window.app_handle().clone();
-    let change = app.state::<WindowChanges>().0.fetch_add(1, Ordering::SeqCst) + 1;
+    let change = app
+        .state::<WindowChanges>()
+        .0
+        .fetch_add(1, Ordering::SeqCst)
+        + 1;
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         if app.state::<WindowChanges>().0.load(Ordering::SeqCst) == change {

@@ -300,6 +300,12 @@ test("the dialogs hold the focus and give it back, and the screens work at the s
     await app.tabTo("menu-restore");
     const back = await dialogByKeyboard(app, "menu-restore", "restore-dialog", where);
     assert.equal(back, "menu-file", "the menu closed with its item: the focus is on the menu's button");
+    // Escape in the open menu closes it, with the focus back on its button.
+    await app.press("Enter");
+    await app.tabTo("menu-demo");
+    await app.press("Escape");
+    await app.gone(tid("menu-demo"));
+    assert.equal(await app.focused(), "menu-file", "Escape leaves the focus on the File button");
 
     // A venue's kit dialog: a form, so the focus starts in its first field.
     await app.clickCss(`${tid("venue-row")} button.link`);

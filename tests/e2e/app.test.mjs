@@ -231,6 +231,15 @@ test("a NAV login assigns a card within the year's quota", async () => {
     const text = execFileSync("pdftotext", ["-layout", list, "-"], { encoding: "utf8" });
     assert.match(text, /Signatur/);
     assert.match(text, /Mariam Tesfay/);
+
+    // The families to follow up: the active cards with no visit this year, Mariam's new one among them.
+    const neverUsed = JSON.parse(okort(app.workspace, "cards", "list", "--year", "2026", "--json", "--never-used"));
+    assert.ok(neverUsed.length > 1, "the demo has cards not used");
+    await app.click("cards-never-used");
+    await app.waitText('[data-testid="cards-count"]', `${neverUsed.length} av ${listed.length}`);
+    const visits = await app.run(`return [...document.querySelectorAll('[data-testid="card-visits"]')].map((c) => c.textContent.trim());`);
+    assert.ok(visits.length > 0 && visits.every((v) => v === "0"), `only cards with no visits: ${visits}`);
+    await app.screenshot("nav-never-used");
   } finally {
     await app.close();
   }

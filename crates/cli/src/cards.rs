@@ -25,6 +25,9 @@ pub enum CardCommand {
         year: i32,
         #[arg(long)]
         json: bool,
+        /// Only the active cards whose holder has made no visit this year (to follow up).
+        #[arg(long)]
+        never_used: bool,
     },
     /// Record NAV's decision today: the holder's card continues into --year, or ends.
     Reassess {
@@ -172,9 +175,9 @@ pub fn run(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool,
             let id = year_id(ws, year)?;
             let layout = parse_layout(&layout)?;
             let profile = find_profile(ws, profile.as_deref())?;
-            // Said before printing: names that would print with empty boxes.
-            for warning in
-                okort_documents::print_warnings(ws, &actor, id, cards.as_deref(), lang)?
+            // Said before printing: a primary colour too light for the card's white text, and
+            // names that would print with empty boxes.
+            for warning in okort_documents::print_warnings(ws, &actor, id, cards.as_deref(), lang)?
             {
                 eprintln!("okort: {warning}");
             }
@@ -216,8 +219,15 @@ pub fn run(ws: &mut Workspace, command: CardCommand, lang: Lang) -> Result<bool,
                 path: out.display().to_string(),
             });
         }
-        CardCommand::List { year, json } => {
-            let cards = ws.list_cards(&actor, year_id(ws, year)?)?;
+        CardCommand::List {
+            year,
+            json,
+            never_used,
+        } => {
+            let mut cards = ws.list_cards(&actor, year_id(ws, year)?)?;
+            if never_used {
+                cards.retain(|row| row.card.status.is_active() && row.visits == 0);
+            }
             if json {
                 out!("{}", to_json(&cards)?);
             } else {

@@ -2005,3 +2005,66 @@ fn the_version_names_the_build() {
     );
     assert!(!text.contains("(build )"), "{text}");
 }
+
+#[test]
+fn nav_lists_the_families_that_have_not_used_the_card_and_a_visit_takes_one_off() {
+    let (_dir, ws) = demo();
+    let list = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = nav(&ws, args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str::<serde_json::Value>(&stdout(&out))
+            .expect("json")
+            .as_array()
+            .expect("rows")
+            .clone()
+    };
+    let all = list(&["cards", "list", "--year", "2026", "--json"]);
+    let never = list(&["cards", "list", "--year", "2026", "--json", "--never-used"]);
+    let active = ["assigned", "printed", "handedOut"];
+    let expected: Vec<&str> = all
+        .iter()
+        .filter(|r| {
+            r["visits"] == 0 && active.contains(&r["card"]["status"].as_str().expect("status"))
+        })
+        .map(|r| r["card"]["number"].as_str().expect("number"))
+        .collect();
+    let got: Vec<&str> = never
+        .iter()
+        .map(|r| r["card"]["number"].as_str().expect("number"))
+        .collect();
+    assert_eq!(got, expected);
+    assert!(
+        !got.is_empty(),
+        "the demo has families that have not used the card"
+    );
+    assert!(
+        all.iter()
+            .any(|r| r["visits"].as_u64().expect("visits") > 0),
+        "and families that have"
+    );
+    // A visit registered for one of them takes it off the list.
+    let number = got[0].to_string();
+    let (_, kino) = first_card_and_kino(&ws);
+    let out = okort(
+        &ws,
+        &[
+            "visits",
+            "register",
+            "--card",
+            &number,
+            "--venue",
+            &kino.to_string(),
+            "--date",
+            "02.03.2026",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = list(&["cards", "list", "--year", "2026", "--json", "--never-used"]);
+    assert_eq!(after.len(), never.len() - 1);
+    assert!(after.iter().all(|r| r["card"]["number"] != number.as_str()));
+    let row = list(&["cards", "list", "--year", "2026", "--json"])
+        .into_iter()
+        .find(|r| r["card"]["number"] == number.as_str())
+        .expect("the card");
+    assert_eq!(row["visits"], 1);
+}

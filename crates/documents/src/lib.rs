@@ -195,18 +195,14 @@ impl PrintRun {
             };
             Msg::CardColourContrast { ratio }.text(lang)
         });
-        let names = self
-            .run
-            .unprintable()?
-            .into_iter()
-            .map(|u| {
-                let chars: Vec<String> = u.chars.iter().map(char::to_string).collect();
-                Msg::NameUnprintable {
-                    number: u.number,
-                    chars: chars.join(", "),
-                }
-                .text(lang)
-            });
+        let names = self.run.unprintable()?.into_iter().map(|u| {
+            let chars: Vec<String> = u.chars.iter().map(char::to_string).collect();
+            Msg::NameUnprintable {
+                number: u.number,
+                chars: chars.join(", "),
+            }
+            .text(lang)
+        });
         Ok(colour.into_iter().chain(names).collect())
     }
 

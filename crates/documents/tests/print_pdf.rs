@@ -239,9 +239,8 @@ fn a_name_no_font_can_draw_is_said_by_card_before_printing() {
     assert!(said[0].starts_with("Kort 2026-"), "{}", said[0]);
     assert!(said[0].contains("kan ikke skrives ut"), "{}", said[0]);
     assert!(said[0].contains('မ'), "{}", said[0]);
-    let en =
-        okort_documents::print_warnings(&ws, &Actor::command_line(), year_id, None, Lang::En)
-            .expect("checked");
+    let en = okort_documents::print_warnings(&ws, &Actor::command_line(), year_id, None, Lang::En)
+        .expect("checked");
     assert!(en[0].starts_with("Card 2026-"), "{}", en[0]);
     // Printed anyway, the boxes are there: the check above for no .notdef can see them.
     let (pdf, _) = print_year(

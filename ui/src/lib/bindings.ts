@@ -128,7 +128,13 @@ export type Card = { id: number, number: string, yearId: number, year: number, h
  */
 ageOverrideReason: string, replacesCardId: number | null, createdOn: string, };
 
-export type CardRow = { card: Card, holder: HolderSummary, };
+export type CardRow = { card: Card, holder: HolderSummary, 
+/**
+ * The visits the holder has made in the card's year, on any of their cards of the year (a
+ * replaced one too), voided ones not counted: 0 for a family that has not used the card,
+ * which NAV follows up.
+ */
+visits: number, };
 
 export type QuotaStatus = { quota: number, used: number, left: number, };
 

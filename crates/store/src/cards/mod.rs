@@ -85,6 +85,10 @@ pub struct Card {
 pub struct CardRow {
     pub card: Card,
     pub holder: HolderSummary,
+    /// The visits the holder has made in the card's year, on any of their cards of the year (a
+    /// replaced one too), voided ones not counted: 0 for a family that has not used the card,
+    /// which NAV follows up.
+    pub visits: u32,
 }
 
 const SELECT: &str = "SELECT c.id, c.number, c.year_id, y.year, c.holder_id, c.status,
@@ -148,7 +152,10 @@ impl Workspace {
             .replace(
                 "c.created_on",
                 "c.created_on, h.first_name, h.last_name,
-                 h.birth_year",
+                 h.birth_year,
+                 (SELECT COUNT(*) FROM visits v
+                  WHERE v.year_id = c.year_id AND v.holder_id = c.holder_id
+                    AND v.voided_reason IS NULL)",
             )
             .replace(
                 "FROM cards c",
@@ -166,7 +173,11 @@ impl Workspace {
                     last_name: r.get(12)?,
                     birth_year: r.get(13)?,
                 };
-                Ok(CardRow { card, holder })
+                Ok(CardRow {
+                    card,
+                    holder,
+                    visits: r.get(14)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
         Ok(rows)

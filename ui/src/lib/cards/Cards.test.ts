@@ -22,8 +22,9 @@ function card(id: number, number: string, status: Card["status"]): Card {
 function backend() {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   const rows: CardRow[] = [
-    { card: card(1, "2026-0001-3", "printed"), holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2014 } },
-    { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "أمل", lastName: "حسن", birthYear: 2012 } },
+    { card: card(1, "2026-0001-3", "printed"), holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2014 }, visits: 3 },
+    { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "أمل", lastName: "حسن", birthYear: 2012 }, visits: 0 },
+    { card: card(3, "2026-0003-8", "revoked"), holder: { id: 3, firstName: "Kari", lastName: "Berg", birthYear: 2013 }, visits: 0 },
   ];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -59,11 +60,23 @@ function backend() {
 }
 
 describe("Cards", () => {
+  it("shows each family's visits this year and lists the active cards not used", async () => {
+    backend();
+    render(Cards, { props: { years, role: "nav" } });
+    await waitFor(() => expect(screen.getAllByTestId("card-row")).toHaveLength(3));
+    expect(screen.getAllByTestId("card-visits").map((c) => c.textContent)).toEqual(["3", "0", "0"]);
+    await fireEvent.click(screen.getByTestId("cards-never-used"));
+    // Ola has visits and Kari's card is revoked: only Amal's card is left to follow up.
+    await waitFor(() => expect(screen.getAllByTestId("card-row")).toHaveLength(1));
+    expect(screen.getByTestId("card-row").textContent).toContain("2026-0002-1");
+    expect(screen.getByTestId("cards-count").textContent).toContain("1 av 3");
+  });
+
   it("lets NAV hand out and revoke (with a reason) and shows a refused assignment", async () => {
     const calls = backend();
     render(Cards, { props: { years, role: "nav" } });
     const rows = await screen.findAllByTestId("card-row");
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect((screen.getByTestId("cards-year") as HTMLSelectElement).value).toBe("2");
     expect((await screen.findByTestId("cards-quota")).textContent).toContain("12 av 100 kort igjen");
     expect(screen.queryByTestId("cards-mark-printed")).toBeNull();
@@ -143,6 +156,7 @@ describe("Cards", () => {
     const many: CardRow[] = Array.from({ length: 60 }, (_, i) => ({
       card: card(i + 1, `2026-${String(i + 1).padStart(4, "0")}-0`, "handedOut"),
       holder: { id: i + 1, firstName: i === 41 ? "Selam" : `Barn${i + 1}`, lastName: "Hansen", birthYear: 2012 },
+      visits: i % 3,
     }));
     mockIPC((cmd) => {
       if (cmd === "list_cards") return many;
@@ -164,8 +178,8 @@ describe("Cards", () => {
 
   it("shows why a card was assigned outside the age range on the card itself", async () => {
     const rows: CardRow[] = [
-      { card: { ...card(1, "2026-0001-3", "handedOut"), ageOverrideReason: "Vedtak fra NAV" }, holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2007 } },
-      { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "Kari", lastName: "Berg", birthYear: 2014 } },
+      { card: { ...card(1, "2026-0001-3", "handedOut"), ageOverrideReason: "Vedtak fra NAV" }, holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2007 }, visits: 0 },
+      { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "Kari", lastName: "Berg", birthYear: 2014 }, visits: 0 },
     ];
     mockIPC((cmd) => {
       if (cmd === "list_cards") return rows;

@@ -391,6 +391,8 @@ export const en: Record<MessageKey, string> = {
   "cards.holder": "Card holder",
   "cards.birthYear": "Born",
   "cards.status": "Status",
+  "cards.neverUsed": "Only cards not used this year",
+  "cards.visits": "Visits this year",
   "cards.handedOut": "Handed out",
   "cards.assignTitle": "Assign a card",
   "cards.assign": "Assign card",

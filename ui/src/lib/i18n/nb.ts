@@ -389,6 +389,8 @@ export const nb = {
   "cards.holder": "Kortholder",
   "cards.birthYear": "Født",
   "cards.status": "Status",
+  "cards.neverUsed": "Bare kort som ikke er brukt i år",
+  "cards.visits": "Besøk i år",
   "cards.handedOut": "Utlevert",
   "cards.assignTitle": "Tildel kort",
   "cards.assign": "Tildel kort",

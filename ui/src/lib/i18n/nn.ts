@@ -391,6 +391,8 @@ export const nn: Record<MessageKey, string> = {
   "cards.holder": "Kortinnehavar",
   "cards.birthYear": "Fødd",
   "cards.status": "Status",
+  "cards.neverUsed": "Berre kort som ikkje er brukte i år",
+  "cards.visits": "Besøk i år",
   "cards.handedOut": "Utlevert",
   "cards.assignTitle": "Tildel kort",
   "cards.assign": "Tildel kort",
