@@ -43,7 +43,8 @@ pub struct HolderInput {
     pub nav_note: String,
 }
 
-/// What the culture office sees of a holder: enough to print and count, nothing more.
+/// What the culture office sees of a holder: enough to print and count (and the language the
+/// family's letter is printed in), nothing more.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HolderSummary {
@@ -51,6 +52,8 @@ pub struct HolderSummary {
     pub first_name: String,
     pub last_name: String,
     pub birth_year: i32,
+    /// The family's language (ISO 639), so a name in its script is read in it.
+    pub language: String,
 }
 
 impl Holder {
@@ -60,6 +63,7 @@ impl Holder {
             first_name: self.first_name.clone(),
             last_name: self.last_name.clone(),
             birth_year: self.birth_date.year(),
+            language: self.language.clone(),
         }
     }
 

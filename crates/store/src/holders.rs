@@ -353,7 +353,8 @@ mod tests {
                 id: saved.id,
                 first_name: "Ola".into(),
                 last_name: "Hansen".into(),
-                birth_year: 2015
+                birth_year: 2015,
+                language: "nb".into(),
             }]
         );
     }

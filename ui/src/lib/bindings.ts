@@ -110,7 +110,11 @@ navNote: string, };
 
 export type HolderInput = { id: number | null, firstName: string, lastName: string, birthDate: string, language: string, guardianName: string, guardianPhone: string, guardianEmail: string, address: string, navContact: string, navNote: string, };
 
-export type HolderSummary = { id: number, firstName: string, lastName: string, birthYear: number, };
+export type HolderSummary = { id: number, firstName: string, lastName: string, birthYear: number, 
+/**
+ * The family's language (ISO 639), so a name in its script is read in it.
+ */
+language: string, };
 
 export type HolderImportReport = { created: number, updated: number, };
 

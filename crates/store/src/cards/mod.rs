@@ -152,7 +152,7 @@ impl Workspace {
             .replace(
                 "c.created_on",
                 "c.created_on, h.first_name, h.last_name,
-                 h.birth_year,
+                 h.birth_year, h.language,
                  (SELECT COUNT(*) FROM visits v
                   WHERE v.year_id = c.year_id AND v.holder_id = c.holder_id
                     AND v.voided_reason IS NULL)",
@@ -172,11 +172,12 @@ impl Workspace {
                     first_name: r.get(11)?,
                     last_name: r.get(12)?,
                     birth_year: r.get(13)?,
+                    language: r.get(14)?,
                 };
                 Ok(CardRow {
                     card,
                     holder,
-                    visits: r.get(14)?,
+                    visits: r.get(15)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

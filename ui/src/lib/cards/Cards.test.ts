@@ -22,9 +22,9 @@ function card(id: number, number: string, status: Card["status"]): Card {
 function backend() {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   const rows: CardRow[] = [
-    { card: card(1, "2026-0001-3", "printed"), holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2014 }, visits: 3 },
-    { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "أمل", lastName: "حسن", birthYear: 2012 }, visits: 0 },
-    { card: card(3, "2026-0003-8", "revoked"), holder: { id: 3, firstName: "Kari", lastName: "Berg", birthYear: 2013 }, visits: 0 },
+    { card: card(1, "2026-0001-3", "printed"), holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2014, language: "nb" }, visits: 3 },
+    { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "أمل", lastName: "حسن", birthYear: 2012, language: "ar" }, visits: 0 },
+    { card: card(3, "2026-0003-8", "revoked"), holder: { id: 3, firstName: "Kari", lastName: "Berg", birthYear: 2013, language: "nb" }, visits: 0 },
   ];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -35,7 +35,7 @@ function backend() {
       case "quota_status":
         return { quota: 100, used: 88, left: 12 };
       case "holder_summaries":
-        return [{ id: 9, firstName: "Kari", lastName: "Berg", birthYear: 2001 }];
+        return [{ id: 9, firstName: "Kari", lastName: "Berg", birthYear: 2001, language: "nb" }];
       case "hand_out_card":
         rows[0].card.status = "handedOut";
         return rows[0].card;
@@ -65,6 +65,9 @@ describe("Cards", () => {
     render(Cards, { props: { years, role: "nav" } });
     await waitFor(() => expect(screen.getAllByTestId("card-row")).toHaveLength(3));
     expect(screen.getAllByTestId("card-visits").map((c) => c.textContent)).toEqual(["3", "0", "0"]);
+    // An Arabic name of an Arabic-speaking family is read in Arabic; a Latin one gets no lang.
+    const names = screen.getAllByTestId("card-row").map((row) => row.querySelectorAll("td")[1]);
+    expect(names.map((n) => n.getAttribute("lang"))).toEqual([null, "ar", null]);
     await fireEvent.click(screen.getByTestId("cards-never-used"));
     // Ola has visits and Kari's card is revoked: only Amal's card is left to follow up.
     await waitFor(() => expect(screen.getAllByTestId("card-row")).toHaveLength(1));
@@ -155,7 +158,7 @@ describe("Cards", () => {
   it("searches the card list and pages through it", async () => {
     const many: CardRow[] = Array.from({ length: 60 }, (_, i) => ({
       card: card(i + 1, `2026-${String(i + 1).padStart(4, "0")}-0`, "handedOut"),
-      holder: { id: i + 1, firstName: i === 41 ? "Selam" : `Barn${i + 1}`, lastName: "Hansen", birthYear: 2012 },
+      holder: { id: i + 1, firstName: i === 41 ? "Selam" : `Barn${i + 1}`, lastName: "Hansen", birthYear: 2012, language: "nb" },
       visits: i % 3,
     }));
     mockIPC((cmd) => {
@@ -178,8 +181,8 @@ describe("Cards", () => {
 
   it("shows why a card was assigned outside the age range on the card itself", async () => {
     const rows: CardRow[] = [
-      { card: { ...card(1, "2026-0001-3", "handedOut"), ageOverrideReason: "Vedtak fra NAV" }, holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2007 }, visits: 0 },
-      { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "Kari", lastName: "Berg", birthYear: 2014 }, visits: 0 },
+      { card: { ...card(1, "2026-0001-3", "handedOut"), ageOverrideReason: "Vedtak fra NAV" }, holder: { id: 1, firstName: "Ola", lastName: "Nordmann", birthYear: 2007, language: "nb" }, visits: 0 },
+      { card: card(2, "2026-0002-1", "assigned"), holder: { id: 2, firstName: "Kari", lastName: "Berg", birthYear: 2014, language: "nb" }, visits: 0 },
     ];
     mockIPC((cmd) => {
       if (cmd === "list_cards") return rows;

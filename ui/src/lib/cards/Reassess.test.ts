@@ -15,9 +15,9 @@ const year = (id: number, y: number): ProgramYear => ({
 });
 
 const rows: ReassessRow[] = [
-  { holder: { id: 1, firstName: "Ola", lastName: "Aune", birthYear: 2015 }, currentCard: "2025-0001-3", ageNextYear: 11, agesOut: false, hasCardNextYear: false, decision: null },
-  { holder: { id: 2, firstName: "Per", lastName: "Berg", birthYear: 2007 }, currentCard: "2025-0002-1", ageNextYear: 19, agesOut: true, hasCardNextYear: false, decision: null },
-  { holder: { id: 3, firstName: "Siv", lastName: "Dahl", birthYear: 2014 }, currentCard: "2025-0003-9", ageNextYear: 12, agesOut: false, hasCardNextYear: true, decision: null },
+  { holder: { id: 1, firstName: "Ola", lastName: "Aune", birthYear: 2015, language: "nb" }, currentCard: "2025-0001-3", ageNextYear: 11, agesOut: false, hasCardNextYear: false, decision: null },
+  { holder: { id: 2, firstName: "Per", lastName: "Berg", birthYear: 2007, language: "nb" }, currentCard: "2025-0002-1", ageNextYear: 19, agesOut: true, hasCardNextYear: false, decision: null },
+  { holder: { id: 3, firstName: "Siv", lastName: "Dahl", birthYear: 2014, language: "nb" }, currentCard: "2025-0003-9", ageNextYear: 12, agesOut: false, hasCardNextYear: true, decision: null },
 ];
 
 describe("Reassess", () => {
